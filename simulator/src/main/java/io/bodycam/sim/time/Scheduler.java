@@ -1,0 +1,33 @@
+package io.bodycam.sim.time;
+
+/**
+ * Runs one device's tasks, one at a time, at virtual times. Every camera timer goes through one of
+ * these, so the same code runs on a Netty event loop in a real run and on the test thread under a
+ * {@link ManualClock}.
+ */
+public interface Scheduler {
+
+    /** Virtual now, in epoch milliseconds; the same value as the clock's. */
+    long now();
+
+    /** Runs {@code task} once, {@code delayMillis} virtual milliseconds from now (0 or less: as soon as possible). */
+    Timer schedule(long delayMillis, Runnable task);
+
+    /** Runs {@code task} as soon as possible, after the task now running. */
+    void execute(Runnable task);
+
+    /** True when the caller is already on this scheduler's thread (so it may touch device state directly). */
+    boolean inThread();
+
+    /** The clock this scheduler reads. */
+    SimClock clock();
+
+    /** Runs {@code task} now when on this scheduler's thread, else hands it over with {@link #execute}. */
+    default void run(Runnable task) {
+        if (inThread()) {
+            task.run();
+        } else {
+            execute(task);
+        }
+    }
+}

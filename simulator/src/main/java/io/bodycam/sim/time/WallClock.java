@@ -1,0 +1,111 @@
+package io.bodycam.sim.time;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Virtual time that follows the wall clock, optionally {@code speed} times faster: a 12-hour shift at
+ * speed 60 takes 12 minutes. Timers run on the event loop given to {@link #scheduler}, with their
+ * virtual delay divided by the speed; each fire reports its lag to a {@link TimerLagListener}.
+ *
+ * <p>This is the one place in the simulator that reads the system clock.
+ */
+public final class WallClock implements SimClock {
+
+    private final double speed;
+    private final long startEpochMillis;
+    private final long startNanos;
+    private final TimerLagListener lagListener;
+
+    private WallClock(double speed, long startEpochMillis, TimerLagListener lagListener) {
+        if (!(speed > 0) || speed > 100_000 || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("clock speed must be > 0 and <= 100000, was " + speed);
+        }
+        this.speed = speed;
+        this.startEpochMillis = startEpochMillis;
+        this.startNanos = System.nanoTime();
+        this.lagListener = lagListener;
+    }
+
+    /** Real time: virtual now is the system's now. */
+    public static WallClock realTime() {
+        return new WallClock(1.0, System.currentTimeMillis(), TimerLagListener.NONE);
+    }
+
+    /**
+     * Virtual time starting at {@code startEpochMillis} now and running {@code speed} times faster
+     * than the wall clock.
+     */
+    public static WallClock startingAt(long startEpochMillis, double speed, TimerLagListener lagListener) {
+        return new WallClock(speed, startEpochMillis, lagListener);
+    }
+
+    @Override
+    public long now() {
+        return startEpochMillis + (long) ((System.nanoTime() - startNanos) * speed / 1_000_000.0);
+    }
+
+    @Override
+    public double speed() {
+        return speed;
+    }
+
+    /** Wall nanoseconds that {@code virtualMillis} of virtual time take at this clock's speed. */
+    public long wallNanos(long virtualMillis) {
+        return (long) (virtualMillis * 1_000_000.0 / speed);
+    }
+
+    @Override
+    public Scheduler scheduler(ScheduledExecutorService loop) {
+        return new LoopScheduler(loop);
+    }
+
+    /** Schedules on one event loop; the loop's thread is the device's thread. */
+    private final class LoopScheduler implements Scheduler {
+        private final ScheduledExecutorService loop;
+        private volatile Thread loopThread;
+
+        LoopScheduler(ScheduledExecutorService loop) {
+            this.loop = loop;
+        }
+
+        @Override
+        public long now() {
+            return WallClock.this.now();
+        }
+
+        @Override
+        public Timer schedule(long delayMillis, Runnable task) {
+            long delayNanos = Math.max(0, wallNanos(delayMillis));
+            long intended = System.nanoTime() + delayNanos;
+            var future = loop.schedule(() -> {
+                lagListener.timerFired(System.nanoTime() - intended);
+                runHere(task);
+            }, delayNanos, TimeUnit.NANOSECONDS);
+            return () -> future.cancel(false);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            loop.execute(() -> runHere(task));
+        }
+
+        private void runHere(Runnable task) {
+            loopThread = Thread.currentThread();
+            task.run();
+        }
+
+        @Override
+        public boolean inThread() {
+            if (loop instanceof io.netty.util.concurrent.EventExecutor netty) {
+                return netty.inEventLoop();
+            }
+            return Thread.currentThread() == loopThread;
+        }
+
+        @Override
+        public SimClock clock() {
+            return WallClock.this;
+        }
+    }
+}
