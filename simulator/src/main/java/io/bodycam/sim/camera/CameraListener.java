@@ -1,0 +1,13 @@
+package io.bodycam.sim.camera;
+
+/**
+ * The bench's window on a camera: every event, on the camera's thread. Implementations hand the event
+ * over to another thread quickly; they must not block the event loop.
+ */
+@FunctionalInterface
+public interface CameraListener {
+
+    CameraListener NONE = e -> { };
+
+    void onEvent(CameraEvent event);
+}

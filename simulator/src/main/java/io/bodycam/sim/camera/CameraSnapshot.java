@@ -1,0 +1,19 @@
+package io.bodycam.sim.camera;
+
+import io.bodycam.sim.recording.SegmentManifest;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A camera's state at one moment, copied on its thread: what the bench reads for progress, for the
+ * end-of-run ledger (segments still on the camera) and in tests.
+ *
+ * @param dockPhase  null unless docked
+ * @param recordingId null unless recording
+ * @param stored     segments on the camera, in upload order
+ */
+public record CameraSnapshot(String deviceId, Mode mode, DockPhase dockPhase, Set<Flag> flags, double batteryPercent,
+                             long storageUsed, long storageFree, List<SegmentManifest> stored, String recordingId,
+                             boolean connected, int boots, CameraSettings settings) {
+}

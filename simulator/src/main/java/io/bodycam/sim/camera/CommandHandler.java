@@ -1,0 +1,143 @@
+package io.bodycam.sim.camera;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a backend command from the {@code cmd} topic, checks it and carries it out on the camera.
+ * Anything wrong (not JSON, no id or type, unknown type, bad params) gives an error ack and changes
+ * nothing: a malformed command must never hurt the camera (DESIGN.md principle 5).
+ */
+final class CommandHandler {
+
+    /** Commands larger than this are refused unread. */
+    static final int MAX_COMMAND_BYTES = 64 * 1024;
+
+    private static final Set<String> START_PARAMS = Set.of("trigger", "category", "flagged");
+
+    private final Camera camera;
+
+    CommandHandler(Camera camera) {
+        this.camera = camera;
+    }
+
+    /** The answer to one command. */
+    record Ack(String id, boolean ok, String error, Runnable after) {
+        static Ack ok(String id) {
+            return new Ack(id, true, null, null);
+        }
+
+        static Ack error(String id, String error) {
+            return new Ack(id, false, error, null);
+        }
+    }
+
+    Ack handle(byte[] payload) {
+        if (payload.length > MAX_COMMAND_BYTES) {
+            return Ack.error(null, "command too large: " + payload.length + " bytes, at most " + MAX_COMMAND_BYTES);
+        }
+        JsonNode root;
+        try {
+            root = Payloads.JSON.readTree(payload);
+        } catch (IOException e) {
+            return Ack.error(null, "not JSON: " + firstLine(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            return Ack.error(null, "a command must be a JSON object {id, type, params}");
+        }
+        JsonNode idNode = root.get("id");
+        String id = idNode != null && (idNode.isTextual() || idNode.isIntegralNumber()) ? idNode.asText() : null;
+        if (id == null || id.isEmpty() || id.length() > 128) {
+            return Ack.error(null, "command needs an \"id\": a string of 1..128 characters");
+        }
+        JsonNode typeNode = root.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            return Ack.error(id, "command needs a \"type\" string");
+        }
+        JsonNode params = root.get("params");
+        if (params != null && !params.isNull() && !params.isObject()) {
+            return Ack.error(id, "\"params\" must be an object");
+        }
+        ObjectNode p = params instanceof ObjectNode o ? o : Payloads.JSON.createObjectNode();
+        return switch (typeNode.asText()) {
+            case "startRecording" -> startRecording(id, p);
+            case "stopRecording" -> noParams(id, p).orElseGet(() -> result(id, camera.stopRecordingByCommand()));
+            case "reboot" -> noParams(id, p).orElseGet(() -> new Ack(id, true, null, () -> camera.reboot("command")));
+            case "setConfig" -> setConfig(id, p);
+            case "locate" -> noParams(id, p).orElseGet(() -> {
+                camera.publishGps();
+                return Ack.ok(id);
+            });
+            default -> Ack.error(id, "unknown command type '" + typeNode.asText()
+                    + "'; known: startRecording, stopRecording, reboot, setConfig, locate");
+        };
+    }
+
+    private Ack startRecording(String id, ObjectNode p) {
+        for (var it = p.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!START_PARAMS.contains(k)) {
+                return Ack.error(id, "unknown param '" + k + "' for startRecording; known: " + START_PARAMS);
+            }
+        }
+        Trigger trigger = Trigger.COMMAND;
+        JsonNode t = p.get("trigger");
+        if (t != null) {
+            if (!t.isTextual()) {
+                return Ack.error(id, "trigger must be a string");
+            }
+            try {
+                trigger = Trigger.valueOf(t.asText().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return Ack.error(id, "unknown trigger '" + t.asText() + "'");
+            }
+        }
+        JsonNode c = p.get("category");
+        if (c != null && !c.isTextual()) {
+            return Ack.error(id, "category must be a string");
+        }
+        JsonNode f = p.get("flagged");
+        if (f != null && !f.isBoolean()) {
+            return Ack.error(id, "flagged must be true or false");
+        }
+        return result(id, camera.startRecording(trigger, c == null ? "uncategorized" : c.asText(), f != null && f.asBoolean()));
+    }
+
+    private Ack setConfig(String id, ObjectNode p) {
+        if (p.isEmpty()) {
+            return Ack.error(id, "setConfig needs params, any of " + CameraSettings.KEYS);
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (var it = p.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                return Ack.error(id, e.getKey() + " must be a string or a number");
+            }
+            changes.put(e.getKey(), e.getValue().asText());
+        }
+        return result(id, camera.applySettings(changes, "command"));
+    }
+
+    private static Optional<Ack> noParams(String id, ObjectNode p) {
+        return p.isEmpty() ? Optional.empty() : Optional.of(Ack.error(id, "this command takes no params"));
+    }
+
+    private static Ack result(String id, Optional<String> error) {
+        return error.map(e -> Ack.error(id, e)).orElseGet(() -> Ack.ok(id));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

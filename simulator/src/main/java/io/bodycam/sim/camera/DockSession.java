@@ -1,0 +1,141 @@
+package io.bodycam.sim.camera;
+
+import io.bodycam.sim.link.EvidenceLink.Verdict;
+import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.sim.time.Timer;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One stay in the dock: time sync, config sync, then upload, verify and purge each stored segment in
+ * upload order, until the queue is empty. A segment whose upload fails or that the backend does not
+ * confirm with the camera's own SHA-256 stays on the camera and is tried again later: nothing is
+ * deleted before it is verified (DESIGN.md principle 4, [S23, S28]).
+ *
+ * <p>Undocking ends the session; results that arrive after that are ignored, and the next dock
+ * resumes the interrupted upload.
+ */
+final class DockSession {
+
+    private final Camera camera;
+    private final Set<String> waiting = new HashSet<>();
+    private final Set<String> fresh = new HashSet<>();
+    private final Map<String, Timer> retries = new HashMap<>();
+    private boolean active = true;
+    private boolean busy;
+
+    DockSession(Camera camera) {
+        this.camera = camera;
+    }
+
+    void start() {
+        camera.dockPhase(DockPhase.TIME_SYNC);
+        camera.evidence().time().whenComplete((sample, error) -> camera.onThread(() -> {
+            if (!active) {
+                return;
+            }
+            if (error != null) {
+                camera.emit("error", Map.of("code", "time-sync", "message", message(error)));
+            } else {
+                camera.timeSynced(sample);
+            }
+            syncConfig();
+        }));
+    }
+
+    private void syncConfig() {
+        camera.dockPhase(DockPhase.CONFIG_SYNC);
+        camera.evidence().config().whenComplete((config, error) -> camera.onThread(() -> {
+            if (!active) {
+                return;
+            }
+            if (error != null) {
+                camera.emit("error", Map.of("code", "config-sync", "message", message(error)));
+            } else if (!config.values().isEmpty()) {
+                camera.applySettings(config.values(), "dock v" + config.version())
+                        .ifPresent(e -> camera.emit("error", Map.of("code", "config-rejected", "message", e)));
+            }
+            next();
+        }));
+    }
+
+    /** Takes the next segment, or goes idle when none is ready. */
+    private void next() {
+        if (!active || busy) {
+            return;
+        }
+        Optional<SegmentManifest> nextSegment = camera.storage().nextToUpload(waiting);
+        if (nextSegment.isEmpty()) {
+            camera.dockPhase(DockPhase.IDLE);
+            return;
+        }
+        SegmentManifest s = nextSegment.get();
+        busy = true;
+        camera.dockPhase(DockPhase.UPLOADING);
+        camera.evidence().upload(s, camera.payload(s), fresh.remove(s.segmentId()))
+                .whenComplete((sent, error) -> camera.onThread(() -> {
+                    if (!active) {
+                        return;
+                    }
+                    if (error != null) {
+                        failed(s, "upload failed: " + message(error), false);
+                    } else {
+                        camera.emit("upload.completed", Map.of("segmentId", s.segmentId(), "bytes", s.bytes()));
+                        verify(s);
+                    }
+                }));
+    }
+
+    private void verify(SegmentManifest s) {
+        camera.dockPhase(DockPhase.VERIFYING);
+        camera.evidence().verify(s).whenComplete((verdict, error) -> camera.onThread(() -> {
+            if (!active) {
+                return;
+            }
+            if (error != null) {
+                failed(s, "verification failed: " + message(error), false);
+            } else if (verdict.status() == Verdict.Status.VERIFIED && s.sha256().equals(verdict.sha256())) {
+                camera.emit("upload.verified", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
+                camera.dockPhase(DockPhase.PURGING);
+                camera.purge(s);
+                busy = false;
+                next();
+            } else {
+                failed(s, "backend holds " + verdict.status().name().toLowerCase() + " copy with sha256 "
+                        + verdict.sha256() + ", camera has " + s.sha256(), true);
+            }
+        }));
+    }
+
+    /** Keeps the segment, tries it again after the retry delay, goes on with the others meanwhile. */
+    private void failed(SegmentManifest s, String error, boolean uploadAgainFromScratch) {
+        camera.emit("upload.failed", Map.of("segmentId", s.segmentId(), "error", error));
+        if (uploadAgainFromScratch) {
+            fresh.add(s.segmentId());
+        }
+        waiting.add(s.segmentId());
+        retries.put(s.segmentId(), camera.scheduler().schedule(camera.config().uploadRetryDelay().toMillis(), () -> {
+            retries.remove(s.segmentId());
+            waiting.remove(s.segmentId());
+            next();
+        }));
+        busy = false;
+        next();
+    }
+
+    /** Leaves the dock: nothing more happens in this session. */
+    void end() {
+        active = false;
+        retries.values().forEach(Timer::cancel);
+        retries.clear();
+    }
+
+    private static String message(Throwable t) {
+        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,22 @@
+package io.bodycam.sim.camera;
+
+/**
+ * The firmware's operating modes, after the Axon, Motorola and Getac manuals (DESIGN.md section 3,
+ * DOMAIN.md table (b)).
+ */
+public enum Mode {
+    /** No capture, no radio. */
+    OFF,
+    /** A few seconds after power-on (LED solid red [S19]); no buffering yet. */
+    BOOTING,
+    /** Ready: the pre-event ring buffer fills (video only by default [S1, S2]). */
+    READY_BUFFERING,
+    /** A recording is open; the pre-event buffer became its head. */
+    RECORDING,
+    /** Sleep: no buffer; signal triggers ignored, a button press records without pre-event [S13]. */
+    SLEEP,
+    /** In the dock: charging, no buffering [S2]; runs the {@link DockPhase}s. */
+    DOCKED,
+    /** Camera error: needs a reboot or power cycle [S19]. */
+    ERROR
+}

@@ -1,0 +1,156 @@
+package io.bodycam.sim.gps;
+
+import java.util.SplittableRandom;
+
+/**
+ * A camera's GPS receiver following a seeded patrol route around a centre. It fixes once a virtual
+ * second (DESIGN.md: "1 Hz fix internally") whether or not anyone reads it, so the route depends only
+ * on the seed, never on when or how often the camera publishes.
+ *
+ * <p>Route: the officer heads for a random waypoint within the patrol radius, at a speed drawn for
+ * each leg, sometimes stopping; on arrival a new waypoint is drawn. Fix loss comes in episodes
+ * (buildings, underpasses) with a seeded rate and length; during one the receiver reports no fix.
+ */
+public final class GpsReceiver {
+
+    private static final double EARTH_RADIUS = 6_371_000.0;
+
+    private final double centreLat;
+    private final double centreLon;
+    private final PatrolStyle style;
+    private final double lossesPerHour;
+    private final SplittableRandom random;
+
+    private long stepTime;
+    private double lat;
+    private double lon;
+    private double alt;
+    private double speed;
+    private double heading;
+    private double targetLat;
+    private double targetLon;
+    private double legSpeed;
+    private long stoppedUntil;
+    private long lossUntil;
+    private double hdop;
+    private int satellites;
+    private GpsFix last;
+
+    /**
+     * @param lossesPerHour mean number of fix-loss episodes per hour (Poisson); 0 for none
+     */
+    public GpsReceiver(double centreLat, double centreLon, PatrolStyle style, double lossesPerHour,
+                       long seed, long startTime) {
+        this.centreLat = centreLat;
+        this.centreLon = centreLon;
+        this.style = style;
+        this.lossesPerHour = lossesPerHour;
+        this.random = new SplittableRandom(seed);
+        double[] start = randomPointInRadius();
+        this.lat = start[0];
+        this.lon = start[1];
+        this.alt = 280 + random.nextDouble(25);
+        this.stepTime = startTime;
+        this.hdop = 0.9;
+        this.satellites = 8;
+        newLeg(startTime);
+        this.last = currentFix();
+    }
+
+    /** The fix at {@code now}: the receiver steps its 1 Hz loop up to that time first. */
+    public GpsFix fixAt(long now) {
+        while (stepTime + 1000 <= now) {
+            stepTime += 1000;
+            step();
+        }
+        last = currentFix();
+        return last;
+    }
+
+    /** The fix of the last step taken, without stepping. */
+    public GpsFix lastFix() {
+        return last;
+    }
+
+    private void step() {
+        maybeLoseFix();
+        boolean fix = stepTime >= lossUntil;
+        hdop = fix ? 0.7 + random.nextDouble(0.9) : 99.0;
+        satellites = fix ? 6 + random.nextInt(7) : random.nextInt(3);
+        if (stepTime < stoppedUntil) {
+            speed = 0;
+            return;
+        }
+        double dist = distance(lat, lon, targetLat, targetLon);
+        if (dist <= legSpeed) {
+            lat = targetLat;
+            lon = targetLon;
+            newLeg(stepTime);
+            return;
+        }
+        heading = bearing(lat, lon, targetLat, targetLon);
+        speed = Math.max(0, legSpeed * (0.9 + random.nextDouble(0.2)));
+        double[] moved = move(lat, lon, heading, speed);
+        lat = moved[0];
+        lon = moved[1];
+        alt += random.nextDouble(-0.3, 0.3);
+    }
+
+    private void maybeLoseFix() {
+        if (stepTime < lossUntil || lossesPerHour <= 0) {
+            return;
+        }
+        if (random.nextDouble() < lossesPerHour / 3600.0) {
+            lossUntil = stepTime + 1000L * (10 + random.nextInt(110));
+        }
+    }
+
+    private void newLeg(long now) {
+        double[] target = randomPointInRadius();
+        targetLat = target[0];
+        targetLon = target[1];
+        legSpeed = style.minSpeed + random.nextDouble() * (style.maxSpeed - style.minSpeed);
+        if (random.nextDouble() < style.stopChance) {
+            stoppedUntil = now + 1000L * (30 + random.nextInt(600));
+        }
+    }
+
+    private GpsFix currentFix() {
+        boolean fix = stepTime >= lossUntil;
+        return new GpsFix(stepTime, lat, lon, alt, fix ? speed : 0, heading, hdop, satellites, fix);
+    }
+
+    private double[] randomPointInRadius() {
+        double r = style.radiusMetres * Math.sqrt(random.nextDouble());
+        double bearing = random.nextDouble(360);
+        return move(centreLat, centreLon, bearing, r);
+    }
+
+    static double distance(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+
+    static double bearing(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dl = Math.toRadians(lon2 - lon1);
+        double y = Math.sin(dl) * Math.cos(p2);
+        double x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl);
+        return (Math.toDegrees(Math.atan2(y, x)) + 360) % 360;
+    }
+
+    static double[] move(double lat, double lon, double bearingDeg, double metres) {
+        double d = metres / EARTH_RADIUS;
+        double b = Math.toRadians(bearingDeg);
+        double p1 = Math.toRadians(lat);
+        double l1 = Math.toRadians(lon);
+        double p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
+        double l2 = l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+        return new double[] {Math.toDegrees(p2), Math.toDegrees(l2)};
+    }
+}

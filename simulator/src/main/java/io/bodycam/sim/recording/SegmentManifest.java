@@ -1,0 +1,20 @@
+package io.bodycam.sim.recording;
+
+/**
+ * A closed segment of a recording: what the camera stores, uploads and must not delete until the
+ * backend confirmed it with the same SHA-256 (DESIGN.md principle 4).
+ *
+ * @param start          capture time of the first byte (for the first segment: trigger minus pre-event)
+ * @param end            capture time after the last byte
+ * @param preEventMillis how much of this segment came from the pre-event buffer (first segment only)
+ * @param streamOffset   position of the first byte in the camera's {@link CaptureStream}
+ * @param bytes          payload bytes actually produced (nominal bytes times the run's payload scale)
+ * @param nominalBytes   what a real camera would have stored at the configured bitrate
+ * @param sha256         lower-case hex SHA-256 of the payload, computed as the bytes were produced
+ * @param flagged        uploaded before unflagged segments ("critical events upload first" [S27])
+ */
+public record SegmentManifest(String deviceId, String recordingId, String segmentId, int index,
+                              long start, long end, long preEventMillis, long streamOffset, long bytes,
+                              long nominalBytes, String sha256, String trigger, String category,
+                              boolean flagged) {
+}

@@ -1,0 +1,81 @@
+package io.bodycam.sim.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class VerifyBeforeDeleteTest {
+
+    private static CameraRig rigWithOneRecording() {
+        CameraRig rig = new CameraRig(b -> b.payloadScale(0.001).uploadRetryDelay(Duration.ofMinutes(1))).booted();
+        rig.camera.trigger(Trigger.BUTTON);
+        rig.advance(Duration.ofMinutes(3));
+        rig.camera.stopRecording();
+        return rig;
+    }
+
+    @Test
+    void an_uploaded_segment_stays_on_the_camera_until_the_backend_confirms_its_hash() {
+        CameraRig rig = rigWithOneRecording();
+        rig.backend.pauseVerification();
+        rig.camera.dock();
+        rig.advance(Duration.ofMinutes(30));
+
+        assertEquals(1, rig.backend.uploads(), "uploaded");
+        assertEquals(DockPhase.VERIFYING, rig.snapshot().dockPhase());
+        assertEquals(1, rig.snapshot().stored().size(), "not deleted before verification");
+
+        rig.backend.resumeVerification();
+        rig.advance(Duration.ofSeconds(1));
+        assertTrue(rig.snapshot().stored().isEmpty(), "deleted after verification");
+        assertEquals(DockPhase.IDLE, rig.snapshot().dockPhase());
+    }
+
+    @Test
+    void a_failed_upload_keeps_the_segment_and_is_retried_later() {
+        CameraRig rig = rigWithOneRecording();
+        rig.backend.failNextUploads(2);
+        rig.camera.dock();
+        rig.advance(Duration.ofMinutes(1));
+        assertEquals(1, rig.snapshot().stored().size());
+        assertEquals(1, rig.mqtt.events("upload.failed").size());
+
+        rig.advance(Duration.ofMinutes(10));
+        assertEquals(3, rig.backend.uploads(), "two failures then success");
+        assertTrue(rig.snapshot().stored().isEmpty());
+        assertEquals(1, rig.backend.copies(rig.events("segment.purged").get(0).fields().get("segmentId").toString()));
+    }
+
+    @Test
+    void a_segment_the_backend_received_corrupted_is_uploaded_again_from_scratch_and_only_then_purged() {
+        CameraRig rig = rigWithOneRecording();
+        rig.backend.corruptNextUpload();
+        rig.camera.dock();
+        rig.advance(Duration.ofSeconds(30));
+        assertEquals(1, rig.snapshot().stored().size(), "kept: the backend's copy is corrupt");
+        assertTrue(rig.mqtt.events("upload.failed").get(0).path("error").asText().contains("corrupt"));
+
+        rig.advance(Duration.ofMinutes(5));
+        assertTrue(rig.snapshot().stored().isEmpty());
+        assertEquals(2, rig.backend.uploads());
+    }
+
+    @Test
+    void undocking_mid_upload_keeps_the_segment_for_the_next_dock() {
+        CameraRig rig = rigWithOneRecording();
+        rig.backend.pauseVerification();
+        rig.camera.dock();
+        rig.advance(Duration.ofSeconds(10));
+        rig.camera.undock();
+        rig.backend.resumeVerification();
+        rig.advance(Duration.ofMinutes(5));
+        assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
+        assertEquals(1, rig.snapshot().stored().size(), "an answer that arrives after undocking changes nothing");
+
+        rig.camera.dock();
+        rig.advance(Duration.ofMinutes(5));
+        assertTrue(rig.snapshot().stored().isEmpty());
+    }
+}
