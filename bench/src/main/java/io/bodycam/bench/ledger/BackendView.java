@@ -1,0 +1,30 @@
+package io.bodycam.bench.ledger;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The backend's side of the evidence ledger, as the bench can see it: the embedded backend's ledger
+ * directly, or an external backend through {@code GET /evidence/{deviceId}/{segmentId}}.
+ */
+public interface BackendView {
+
+    /** What the backend holds for one segment, if anything. */
+    Optional<Held> lookup(String deviceId, String segmentId);
+
+    /** Every (deviceId, segmentId) the backend holds, when it can list them; empty when it cannot. */
+    Optional<Set<String>> allKeys();
+
+    /**
+     * @param verified true when the backend's bytes hash to the SHA-256 declared at upload
+     * @param sha256   the hash of the bytes the backend received
+     * @param copies   accepted copies (more than one is a duplicate)
+     */
+    record Held(boolean verified, String sha256, int copies) {
+    }
+
+    /** The key {@link #allKeys()} uses for a segment. */
+    static String key(String deviceId, String segmentId) {
+        return deviceId + '/' + segmentId;
+    }
+}

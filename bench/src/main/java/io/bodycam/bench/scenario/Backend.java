@@ -1,0 +1,39 @@
+package io.bodycam.bench.scenario;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where the cameras connect: the embedded reference backend (started in-process on free loopback
+ * ports), or an external MQTT broker and upload server.
+ *
+ * @param mqtt   {@code tcp://host:port}; null for embedded
+ * @param upload {@code http://host:port}; null for embedded
+ */
+public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion) {
+
+    /** The MQTT protocol level cameras speak. */
+    public enum MqttVersion { V3_1_1, V5 }
+
+    public static Backend embedded(MqttVersion version) {
+        return new Backend(true, null, null, version);
+    }
+
+    public static Backend external(URI mqtt, URI upload, MqttVersion version) {
+        return new Backend(false, mqtt, upload, version);
+    }
+
+    public Backend {
+        Objects.requireNonNull(mqttVersion, "mqttVersion");
+        if (!embedded) {
+            Objects.requireNonNull(mqtt, "mqtt URL");
+            Objects.requireNonNull(upload, "upload URL");
+            if (!"tcp".equals(mqtt.getScheme()) || mqtt.getHost() == null || mqtt.getPort() < 0) {
+                throw new IllegalArgumentException("mqtt URL must look like tcp://host:1883, was " + mqtt);
+            }
+            if (!"http".equals(upload.getScheme()) || upload.getHost() == null) {
+                throw new IllegalArgumentException("upload URL must look like http://host:8080, was " + upload);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.bodycam.reports;
+
+import java.util.Locale;
+
+/**
+ * The one-screen summary printed at the end of a run, built from the run record alone: what ran, what
+ * the fleet and the backend did, and each assertion with its measured value.
+ */
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {
+    }
+
+    public static String render(RunRecord r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("bodycam run %s   seed %s   %s%n", r.scenario(), r.summary().path("seed").asText(),
+                r.passed() ? "PASSED" : "FAILED"));
+        sb.append(String.format("  record      %s%n", r.dir()));
+        line(sb, "time", "%s wall, %s virtual (speed %s)", duration(r, "run.wallTime"), duration(r, "run.virtualTime"),
+                number(r.metric("run.clockSpeed").orElse(1.0)));
+        line(sb, "devices", "%s configured, %s connected at peak, all connected after %s",
+                count(r, "devices.configured"), count(r, "devices.connectedPeak"), millis(r, "devices.allConnectedAfter"));
+        line(sb, "mqtt", "%s published, %s received, %s dropped while offline, %s seq gaps, %s duplicates",
+                count(r, "mqtt.published"), count(r, "mqtt.received"), count(r, "mqtt.droppedOffline"),
+                count(r, "mqtt.seqGaps"), count(r, "mqtt.duplicates"));
+        for (String kind : new String[] {"state", "gps", "events"}) {
+            line(sb, "", "%-7s latency p50 %s  p99 %s  max %s", kind, millis(r, "mqtt." + kind + ".latency.p50"),
+                    millis(r, "mqtt." + kind + ".latency.p99"), millis(r, "mqtt." + kind + ".latency.max"));
+        }
+        line(sb, "commands", "%s sent, %s acked ok, %s failed; round trip p99 %s",
+                count(r, "commands.sent"), count(r, "commands.acked"), count(r, "commands.failed"), millis(r, "commands.rtt.p99"));
+        line(sb, "evidence", "%s segments recorded (%s): %s verified, %s lost, %s duplicated, %s corrupt, %s pending",
+                count(r, "evidence.segmentsRecorded"), bytes(r, "evidence.bytesRecorded"), count(r, "evidence.verified"),
+                count(r, "evidence.lost"), count(r, "evidence.duplicated"), count(r, "evidence.corrupt"),
+                count(r, "evidence.pending"));
+        line(sb, "uploads", "%s completed, %s failed attempts, %s at %s/s; record to verified p99 %s",
+                count(r, "uploads.completed"), count(r, "uploads.failed"), bytes(r, "uploads.bytes"),
+                bytes(r, "uploads.throughput"), duration(r, "evidence.recordToVerified.p99"));
+        line(sb, "timers", "camera timer lag p50 %s  p99 %s  max %s",
+                millis(r, "timer.lag.p50"), millis(r, "timer.lag.p99"), millis(r, "timer.lag.max"));
+        var assertions = r.assertions();
+        sb.append(String.format("  assertions  %d, %d failed%n", assertions.size(), assertions.stream().filter(a -> !a.passed()).count()));
+        for (var a : assertions) {
+            String actual = a.actual() == null ? "not measured" : number(a.actual()) + (a.unit().isEmpty() ? "" : " " + a.unit());
+            sb.append(String.format("    %s  %-44s actual %s%n", a.passed() ? "PASS" : "FAIL", a.expr(), actual));
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, String format, Object... args) {
+        sb.append(String.format("  %-11s %s%n", label, String.format(format, args)));
+    }
+
+    private static String count(RunRecord r, String m) {
+        return r.metric(m).map(v -> String.format(Locale.ROOT, "%,d", Math.round(v))).orElse("-");
+    }
+
+    private static String millis(RunRecord r, String m) {
+        return r.metric(m).map(v -> v >= 10_000 ? String.format(Locale.ROOT, "%.1f s", v / 1000) : number(v) + " ms").orElse("-");
+    }
+
+    private static String duration(RunRecord r, String m) {
+        return r.metric(m).map(v -> {
+            long s = Math.round(v / 1000);
+            return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, s % 3600 / 60, s % 60)
+                    : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : number(v / 1000) + " s";
+        }).orElse("-");
+    }
+
+    private static String bytes(RunRecord r, String m) {
+        return r.metric(m).map(ConsoleSummary::bytes).orElse("-");
+    }
+
+    static String bytes(double v) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return number(v) + " " + units[u];
+    }
+
+    /** Up to three significant decimals, no trailing zeros. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%d", (long) v);
+        }
+        String s = String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : Math.abs(v) >= 1 ? "%.2f" : "%.3f", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}
