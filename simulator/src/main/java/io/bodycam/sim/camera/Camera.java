@@ -108,7 +108,12 @@ public final class Camera implements TelemetryHandler {
 
     /** Starts a recording, as the officer or a sensor would; refused quietly when not possible. */
     public void trigger(Trigger trigger) {
-        scheduler.run(() -> startRecording(trigger, "uncategorized", false));
+        trigger(trigger, "uncategorized", false);
+    }
+
+    /** Starts a recording with a category; flagged ones upload first [S27]. */
+    public void trigger(Trigger trigger, String category, boolean flagged) {
+        scheduler.run(() -> startRecording(trigger, category, flagged));
     }
 
     /** Stops the recording, as a long press would. */
