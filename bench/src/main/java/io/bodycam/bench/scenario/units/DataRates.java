@@ -56,7 +56,7 @@ public final class DataRates {
 
     /** Parses a data rate into exact bits per second, so that a caller can range-check it. */
     public static BigDecimal parseBitsPerSecond(String text) {
-        QuantityText.Part part = QuantityText.single(text, KIND, EXAMPLE);
+        QuantityText.Part part = QuantityText.single(text, KIND, EXAMPLE, HINT);
         BigDecimal factor = UNITS_BY_NAME.get(part.unit());
         if (factor == null) {
             throw unknownUnit(part, text.strip());

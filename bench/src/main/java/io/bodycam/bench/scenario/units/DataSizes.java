@@ -61,7 +61,7 @@ public final class DataSizes {
 
     /** Parses a data size into exact bytes, so that a caller can range-check a huge value. */
     public static BigDecimal parseBytes(String text) {
-        QuantityText.Part part = QuantityText.single(text, KIND, EXAMPLE);
+        QuantityText.Part part = QuantityText.single(text, KIND, EXAMPLE, HINT);
         Long factor = PARSE_UNITS.get(part.unit());
         if (factor == null) {
             throw unknownUnit(part.unit(), text);

@@ -75,7 +75,7 @@ public final class Durations {
         for (QuantityText.Part part : parts) {
             if (part.unit().isEmpty()) {
                 if (parts.size() == 1) {
-                    throw QuantityText.bareNumber((parsed.negative() ? "-" : "") + part.numberText(), EXAMPLE);
+                    throw QuantityText.bareNumber((parsed.negative() ? "-" : "") + part.numberText(), EXAMPLE, HINT);
                 }
                 throw new UnitFormatException("'" + text.strip() + "' has a number without a unit", HINT);
             }

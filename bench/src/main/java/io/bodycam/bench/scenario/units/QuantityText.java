@@ -56,7 +56,7 @@ final class QuantityText {
     }
 
     /** The single part of a quantity that allows only one ("4GB", not "4GB 500MB"). */
-    static Part single(String text, String kind, String example) {
+    static Part single(String text, String kind, String example, String unitsHint) {
         Parsed parsed = parse(text, kind, example);
         if (parsed.parts().size() != 1) {
             throw new UnitFormatException("'" + text.strip() + "' is not " + kind
@@ -64,14 +64,13 @@ final class QuantityText {
         }
         Part part = parsed.parts().get(0);
         if (part.unit().isEmpty()) {
-            throw bareNumber(part.numberText(), example);
+            throw bareNumber(part.numberText(), example, unitsHint);
         }
         return parsed.negative() ? new Part(part.number().negate(), "-" + part.numberText(), part.unit()) : part;
     }
 
-    static UnitFormatException bareNumber(String number, String example) {
-        return new UnitFormatException("found a bare number " + number + "; give a unit, e.g. " + example,
-                "a number alone is ambiguous here");
+    static UnitFormatException bareNumber(String number, String example, String unitsHint) {
+        return new UnitFormatException("found a bare number " + number + "; give a unit, e.g. " + example, unitsHint);
     }
 
     /** Formats an exact value compactly: 1.50 as "1.5", 2E+3 as "2000". */

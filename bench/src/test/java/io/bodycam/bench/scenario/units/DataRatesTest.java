@@ -42,7 +42,7 @@ class DataRatesTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            25          | found a bare number 25; give a unit, e.g. 25Mbit/s  | a number alone is ambiguous here
+            25          | found a bare number 25; give a unit, e.g. 25Mbit/s  | data rate units: bit/s, kbit/s, Mbit/s, Gbit/s (or kbps, Mbps, Gbps), B/s, kB/s, MB/s, GB/s
             25Mbit      | '25Mbit' is a size, not a rate: it lacks '/s'        | write 25Mbit/s
             3MB         | '3MB' is a size, not a rate: it lacks '/s'           | write 3MB/s
             25Mb/s      | 'Mb/s' in '25Mb/s' is ambiguous                      | write Mbit/s for bits or MB/s for bytes per second

@@ -46,7 +46,7 @@ class DataSizesTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            64          | found a bare number 64; give a unit, e.g. 64GB          | a number alone is ambiguous here
+            64          | found a bare number 64; give a unit, e.g. 64GB          | data size units: B, kB, MB, GB, TB (1000-based) or KiB, MiB, GiB, TiB (1024-based)
             64Mb        | 'Mb' in '64Mb' reads as bits; a data size is in bytes    | write MB (capital B for bytes)
             64kb        | 'kb' in '64kb' reads as bits; a data size is in bytes    | write kB (capital B for bytes)
             10 parsecs  | unknown unit 'parsecs' in '10 parsecs'                    | data size units: B, kB, MB, GB, TB (1000-based) or KiB, MiB, GiB, TiB (1024-based)

@@ -48,7 +48,7 @@ class BrokenDocumentsTest {
                         name: q
                         duration: 45
                         """, "2:11: 'duration': found a bare number 45; give a unit, e.g. 30s"
-                        + " [a number alone is ambiguous here]"),
+                        + " [duration units: ms, s, m, h, d (e.g. 250ms, 30s, 1h30m)]"),
                 broken("an unknown unit", """
                         name: q
                         duration: 10 parsecs
@@ -190,7 +190,8 @@ class BrokenDocumentsTest {
                         "1:1: unknown key 'durration', did you mean 'duration'?",
                         "2:7: 'seed' must be at least 0, was -1",
                         "4:19: 'preEventBuffer' must be 0s..2m, was 300s",
-                        "5:12: 'storage': found a bare number 64; give a unit, e.g. 64GB [a number alone is ambiguous here]",
+                        "5:12: 'storage': found a bare number 64; give a unit, e.g. 64GB [data size units: B, kB, MB, GB, TB"
+                        + " (1000-based) or KiB, MiB, GiB, TiB (1024-based)]",
                         "8:12: 'count' must be 1..10000, was 0"));
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class MutationFuzzTest {
 
-    private static final int MUTATIONS = 5_000;
+    private static final int MUTATIONS = 3_000;
     private static final String[] JUNK = {
         ":", "- ", " ", "  ", "\t", "\"", "'", "[", "]", "{", "}", ",", "&a ", "*a", "*camera", "<<: ", "!", "!!",
         "!!binary ", "%", "#", "\n", "\n  ", "|", ">", "? ", "---\n", "...\n", "\u0000", "\u0007", "\u00e9",
