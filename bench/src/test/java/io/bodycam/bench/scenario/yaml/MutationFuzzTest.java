@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,10 @@ import org.junit.jupiter.api.Test;
 class MutationFuzzTest {
 
     private static final int MUTATIONS = 3_000;
+    /** CPU time, not wall time, so a busy machine does not fail the test; about 3.6 s measured here. */
+    private static final Duration CPU_BUDGET = Duration.ofSeconds(15);
+    private static final Duration HANG_GUARD = Duration.ofMinutes(2);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final String[] JUNK = {
         ":", "- ", " ", "  ", "\t", "\"", "'", "[", "]", "{", "}", ",", "&a ", "*a", "*camera", "<<: ", "!", "!!",
         "!!binary ", "%", "#", "\n", "\n  ", "|", ">", "? ", "---\n", "...\n", "\u0000", "\u0007", "\u00e9",
@@ -25,7 +31,8 @@ class MutationFuzzTest {
 
     @Test
     void every_mutation_loads_or_fails_with_a_scenario_exception() {
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            long cpuStart = CPU.getCurrentThreadCpuTime();
             Random random = new Random(20261127L);
             int refused = 0;
             for (int i = 0; i < MUTATIONS; i++) {
@@ -41,6 +48,8 @@ class MutationFuzzTest {
             }
             assertTrue(refused > MUTATIONS / 4, "suspiciously few mutations refused: " + refused);
             assertTrue(refused < MUTATIONS, "every mutation refused: is the sample itself broken?");
+            Duration cpu = Duration.ofNanos(CPU.getCurrentThreadCpuTime() - cpuStart);
+            assertTrue(cpu.compareTo(CPU_BUDGET) < 0, "took " + cpu + " of CPU for " + MUTATIONS + " mutations");
         });
     }
 
