@@ -267,8 +267,8 @@ public final class MqttClientConfig {
                 throw new IllegalStateException("client id is required");
             }
             if (backoffMax.compareTo(backoffInitial) < 0) {
-                throw new IllegalStateException("backoff max must be >= backoff initial (" + backoffInitial
-                        + "), was " + backoffMax);
+                throw new IllegalStateException("backoff max must be >= backoff initial (" + seconds(backoffInitial)
+                        + "), was " + seconds(backoffMax));
             }
             if (protocol == MqttProtocol.V3_1_1 && password != null && username == null) {
                 throw new IllegalStateException("password needs a username in MQTT 3.1.1 (section 3.1.2.9)");

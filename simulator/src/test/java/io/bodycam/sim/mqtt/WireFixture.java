@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * One {@link MqttConnection} on a {@link ManualClock} whose every connection attempt is an
@@ -25,9 +26,13 @@ final class WireFixture {
     final MqttConnection connection;
     private final boolean v5;
 
-    WireFixture(MqttClientConfig config, Supplier<MqttWill> will) {
-        connection = new MqttConnection(config, link, clock, will, listener, new SplittableRandom(42));
+    WireFixture(MqttClientConfig config, Supplier<MqttWill> will, RandomGenerator jitter) {
+        connection = new MqttConnection(config, link, clock, will, listener, jitter);
         v5 = config.protocol() == MqttProtocol.V5;
+    }
+
+    WireFixture(MqttClientConfig config, Supplier<MqttWill> will) {
+        this(config, will, new SplittableRandom(42));
     }
 
     WireFixture(MqttClientConfig config) {
