@@ -186,13 +186,15 @@ public final class MqttConnection {
         }
 
         @Override
-        public void connected(boolean sessionPresent) {
+        public void connected(boolean sessionPresent, int receiveMaximum) {
             if (this != current) {
+                channel.close();
                 return;
             }
             timeout.cancel();
             connected = true;
             backoff.reset();
+            session.online(channel, sessionPresent, receiveMaximum);
             listener.onConnected(sessionPresent);
         }
 
@@ -218,12 +220,12 @@ public final class MqttConnection {
         }
 
         private void ended() {
+            session.offline(channel);
             if (this != current) {
                 return;
             }
             current = null;
             timeout.cancel();
-            session.offline(channel);
             String why = reason != null ? reason : "connection closed by the broker";
             if (connected) {
                 listener.onDisconnected(why);

@@ -114,7 +114,7 @@ class MqttMosquittoTest {
 
         camera.run(m -> m.stop(true));
 
-        await("no Will for a second").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        await("no Will for a second").during(Duration.ofSeconds(1)).atMost(MosquittoClient.WAIT)
                 .until(() -> watcher.listener.payloadsOn(status), equalTo(List.of()));
     }
 

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The connection's lifecycle on the wire: sends CONNECT when the channel becomes active (asking the
  * camera for a fresh Will each time), accepts or refuses on CONNACK, closes on a malformed packet, on
  * anything but CONNACK first, and on an MQTT 5 DISCONNECT from the broker. On an accepted CONNACK it
- * installs the keep-alive pair right behind itself and brings the {@link MqttSession} online; everything
- * else goes on to the {@link SessionHandler}.
+ * installs the keep-alive pair right behind itself and tells the connection, which brings the
+ * {@link MqttSession} online; everything else goes on to the {@link SessionHandler}.
  */
 public final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
@@ -32,14 +32,12 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
     private final MqttClientConfig config;
     private final Supplier<MqttWill> will;
-    private final MqttSession session;
     private final ConnectionEvents events;
     private boolean accepted;
 
-    ConnectHandler(MqttClientConfig config, Supplier<MqttWill> will, MqttSession session, ConnectionEvents events) {
+    ConnectHandler(MqttClientConfig config, Supplier<MqttWill> will, ConnectionEvents events) {
         this.config = config;
         this.will = will;
-        this.session = session;
         this.events = events;
     }
 
@@ -75,12 +73,6 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        session.offline(ctx.channel());
-        ctx.fireChannelInactive();
-    }
-
     private void connAck(ChannelHandlerContext ctx, MqttConnAckMessage m) {
         MqttConnAckVariableHeader header = m.variableHeader();
         if (header.connectReturnCode() != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
@@ -96,9 +88,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         if (keepAliveSeconds > 0) {
             KeepAliveHandler.install(ctx.pipeline(), NAME, keepAliveSeconds * 1000L, events);
         }
-        session.online(ctx.channel(), header.isSessionPresent(),
+        events.connected(header.isSessionPresent(),
                 intProperty(properties, MqttProperties.RECEIVE_MAXIMUM, DEFAULT_RECEIVE_MAXIMUM));
-        events.connected(header.isSessionPresent());
     }
 
     private void fail(ChannelHandlerContext ctx, String reason) {

@@ -35,7 +35,7 @@ public final class MqttPipeline extends ChannelInitializer<Channel> {
         ch.pipeline()
                 .addLast("mqtt-decoder", new MqttDecoder(MAX_PACKET_BYTES))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)
-                .addLast(ConnectHandler.NAME, new ConnectHandler(config, will, session, events))
+                .addLast(ConnectHandler.NAME, new ConnectHandler(config, will, events))
                 .addLast(SessionHandler.NAME, new SessionHandler(session))
                 .addLast(FaultHandler.NAME, new FaultHandler(config.clientId(), events));
     }
