@@ -38,8 +38,15 @@ public final class MosquittoProcess implements AutoCloseable {
 
     /** Starts Mosquitto on a free 127.0.0.1 port and waits until it accepts connections. */
     public static MosquittoProcess start() throws IOException {
+        return start(freePort());
+    }
+
+    /**
+     * Starts Mosquitto on 127.0.0.1:{@code port} and waits until it accepts connections; a test that
+     * restarts the broker after {@link #kill()} passes the old {@link #port()} (Mosquitto reuses it at once).
+     */
+    public static MosquittoProcess start(int port) throws IOException {
         Path binary = findBinary().orElseThrow(() -> new IllegalStateException("mosquitto is not installed"));
-        int port = freePort();
         Path dir = Files.createTempDirectory("mosquitto-");
         dir.toFile().setWritable(true, false);
         Path conf = dir.resolve("mosquitto.conf");
