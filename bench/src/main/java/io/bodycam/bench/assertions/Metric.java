@@ -1,0 +1,98 @@
+package io.bodycam.bench.assertions;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of run metrics: every name a {@code summary.json} carries and an assertion may test,
+ * with its unit. A metric's dotted name is its path in {@code summary.json}.
+ */
+public record Metric(String name, Unit unit, String description) {
+
+    /** How a metric's values are measured and written. */
+    public enum Unit {
+        COUNT(""), MILLIS("ms"), BYTES("B"), BYTES_PER_SECOND("B/s");
+
+        private final String symbol;
+
+        Unit(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    private static final Map<String, Metric> ALL = new LinkedHashMap<>();
+
+    static {
+        count("devices.configured", "cameras in the scenario");
+        count("devices.connectedPeak", "most cameras online at once, as the backend's observer saw them");
+        count("devices.online", "cameras online at the end, as the observer saw them");
+        millis("devices.allConnectedAfter", "wall time from start until every camera was online (observer)");
+        count("mqtt.published", "messages the cameras handed to the broker");
+        count("mqtt.received", "messages the observer received");
+        count("mqtt.droppedOffline", "QoS 0 messages cameras dropped while offline");
+        count("mqtt.seqGaps", "missing seq numbers on QoS 1 topics, per camera and topic");
+        count("mqtt.duplicates", "QoS 1 messages the observer received twice");
+        count("mqtt.gpsLost", "GPS messages (QoS 0) that never arrived");
+        count("mqtt.malformed", "payloads the observer could not read");
+        for (String kind : List.of("status", "state", "gps", "events", "ack")) {
+            percentiles("mqtt." + kind + ".latency", "wall time from a camera's timestamp to arrival at the observer, " + kind + " topic");
+        }
+        count("commands.sent", "commands the backend sent");
+        count("commands.acked", "commands acknowledged ok");
+        count("commands.failed", "commands answered with an error or not at all");
+        percentiles("commands.rtt", "wall time from sending a command to its ack");
+        count("evidence.segmentsRecorded", "segments the cameras recorded");
+        count("evidence.verified", "recorded segments the backend holds with the camera's SHA-256");
+        count("evidence.lost", "recorded segments neither the backend nor the camera has");
+        count("evidence.duplicated", "segments the backend accepted more than once");
+        count("evidence.corrupt", "segments the backend holds with another hash");
+        count("evidence.pending", "segments still only on a camera");
+        count("evidence.unexpected", "segments the backend holds that no camera recorded");
+        ALL.put("evidence.bytesRecorded", new Metric("evidence.bytesRecorded", Unit.BYTES, "payload bytes recorded"));
+        percentiles("evidence.recordToVerified", "virtual time from a segment's closing to its verification");
+        count("uploads.completed", "segment uploads completed");
+        count("uploads.failed", "failed upload or verification attempts (the camera retries)");
+        ALL.put("uploads.bytes", new Metric("uploads.bytes", Unit.BYTES, "payload bytes of completed uploads"));
+        ALL.put("uploads.throughput", new Metric("uploads.throughput", Unit.BYTES_PER_SECOND,
+                "payload bytes uploaded per wall second, between the first and the last completed upload"));
+        percentiles("timer.lag", "how late camera timers fired on their event loops (wall)");
+        millis("run.wallTime", "wall time of the run");
+        millis("run.virtualTime", "virtual time of the run");
+        count("run.clockSpeed", "virtual seconds per wall second");
+    }
+
+    private static void count(String name, String description) {
+        ALL.put(name, new Metric(name, Unit.COUNT, description));
+    }
+
+    private static void millis(String name, String description) {
+        ALL.put(name, new Metric(name, Unit.MILLIS, description));
+    }
+
+    private static void percentiles(String base, String description) {
+        for (String p : List.of("p50", "p90", "p99", "max")) {
+            ALL.put(base + "." + p, new Metric(base + "." + p, Unit.MILLIS, description + " (" + p + ")"));
+        }
+    }
+
+    public static Optional<Metric> byName(String name) {
+        return Optional.ofNullable(ALL.get(name));
+    }
+
+    /** Every metric, in summary order. */
+    public static List<Metric> all() {
+        return Collections.unmodifiableList(new ArrayList<>(ALL.values()));
+    }
+
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+}
