@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -151,8 +152,9 @@ public final class TusClient implements AutoCloseable {
             }
             closed = true;
             UploadException why = new UploadException(Kind.CLOSED, "the client is closed");
-            active.values().forEach(s -> s.abort(why));
+            List<UploadSession> running = List.copyOf(active.values());
             active.clear();
+            running.forEach(s -> s.abort(why));
             connection.close();
         });
     }
