@@ -13,6 +13,7 @@ import io.bodycam.sim.upload.internal.LoopTimers;
 import io.bodycam.sim.upload.internal.Pacer;
 import io.bodycam.sim.upload.internal.TusRequests;
 import io.bodycam.sim.upload.internal.UploadSession;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.net.URI;
@@ -116,19 +117,23 @@ public final class TusClient implements AutoCloseable {
         });
     }
 
-    /** The server's clock ({@code GET /time}) and the round trip in virtual time. */
+    /**
+     * The server's clock ({@code GET /time}) and the round trip in virtual time, measured from when the
+     * request is written (not while it waits behind an upload chunk).
+     */
     public CompletableFuture<TimeSample> time() {
-        return onLoop(() -> {
-            long sentAt = timers.now();
-            return get(alloc -> requests.get("time"), reply -> {
-                JsonNode epoch = expectJson(reply).path("epochMillis");
-                if (!epoch.canConvertToLong()) {
-                    throw new UploadException(Kind.PROTOCOL_ERROR, reply.status(),
-                            "/time has no epochMillis: " + reply.body(), null);
-                }
-                long receivedAt = timers.now();
-                return new TimeSample(epoch.asLong(), receivedAt - sentAt, receivedAt);
-            });
+        long[] sentAt = new long[1];
+        return get(alloc -> {
+            sentAt[0] = timers.now();
+            return requests.get("time");
+        }, reply -> {
+            JsonNode epoch = expectJson(reply).path("epochMillis");
+            if (!epoch.canConvertToLong()) {
+                throw new UploadException(Kind.PROTOCOL_ERROR, reply.status(),
+                        "/time has no epochMillis: " + reply.body(), null);
+            }
+            long receivedAt = timers.now();
+            return new TimeSample(epoch.asLong(), receivedAt - sentAt[0], receivedAt);
         });
     }
 
@@ -164,7 +169,7 @@ public final class TusClient implements AutoCloseable {
         T read(HttpReply reply) throws UploadException;
     }
 
-    private <T> CompletableFuture<T> get(Function<io.netty.buffer.ByteBufAllocator, FullHttpRequest> request,
+    private <T> CompletableFuture<T> get(Function<ByteBufAllocator, FullHttpRequest> request,
                                          ReplyReader<T> reader) {
         return onLoop(() -> {
             CompletableFuture<T> result = new CompletableFuture<>();

@@ -55,7 +55,11 @@ public final class TusClientConfig {
         return requestTimeout;
     }
 
-    /** Attempts one upload may use (every failed request uses one) before it gives up. */
+    /**
+     * How many attempts in a row may fail before an upload gives up: every failed request ends an
+     * attempt, and a committed chunk starts the count again (a long upload over a flaky link goes on
+     * as long as it makes progress).
+     */
     public int maxAttempts() {
         return maxAttempts;
     }

@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,17 @@ class TusClientAgainstEvidenceServerTest {
     }
 
     @Test
+    void verify_of_an_unfinished_upload_is_incomplete_without_a_hash() throws Exception {
+        new TusHttp(server.uri()).created(100, TusHttp.metadata("IPD-1", "S-1", sha256Hex(new byte[100])));
+        client = client(server.uri(), fastClock(), b -> b);
+
+        Verification verdict = client.verify("IPD-1", "S-1").get(10, TimeUnit.SECONDS);
+
+        assertEquals(new Verification("IPD-1", "S-1", Verification.Status.INCOMPLETE, "IPD-1-R00001", "", 100, 0),
+                verdict);
+    }
+
+    @Test
     void bytes_that_miss_the_declared_hash_verify_as_corrupt() throws Exception {
         client = client(server.uri(), fastClock(), b -> b);
         byte[] data = bytes(CHUNK, 5);
@@ -212,17 +224,15 @@ class TusClientAgainstEvidenceServerTest {
         assertEquals(UploadException.Kind.CONNECT_FAILED, last.kind(), last::toString);
     }
 
-    private TusClient client(URI endpoint, Object clock,
-                             java.util.function.UnaryOperator<TusClientConfig.Builder> tweak) {
-        Scheduler scheduler = clock instanceof ManualClock manual ? manual : ((WallClock) clock).scheduler(loop);
+    private TusClient client(URI endpoint, Scheduler scheduler, UnaryOperator<TusClientConfig.Builder> tweak) {
         TusClientConfig config = tweak.apply(TusClientConfig.builder().endpoint(endpoint).chunkSize(CHUNK)
                 .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(1))).build();
         return new TusClient(config, loop, Transport.best(), scheduler, new SplittableRandom(42));
     }
 
     /** Virtual time 1000 times faster than the wall: backoffs take a millisecond or so. */
-    private static WallClock fastClock() {
-        return WallClock.startingAt(SERVER_TIME.toEpochMilli(), 1000, TimerLagListener.NONE);
+    private Scheduler fastClock() {
+        return WallClock.startingAt(SERVER_TIME.toEpochMilli(), 1000, TimerLagListener.NONE).scheduler(loop);
     }
 
     private static UploadRequest request(String segmentId, byte[] data) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One segment's tus upload, from creation to the last chunk, as a state machine on the camera's loop:
@@ -30,6 +32,8 @@ import java.util.concurrent.CompletionException;
  * so a later upload of the same key resumes.
  */
 public final class UploadSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadSession.class);
 
     private final UploadRequest request;
     private final long length;
@@ -76,7 +80,7 @@ public final class UploadSession {
         return result;
     }
 
-    /** Stops at once: the future fails with {@link Kind#CLOSED}; the upload URL is kept. */
+    /** Stops at once, failing the future with {@code why}; the upload URL is kept for a later resume. */
     public void abort(UploadException why) {
         timer.cancel();
         result.completeExceptionally(why);
@@ -125,8 +129,18 @@ public final class UploadSession {
         });
     }
 
-    /** tus 1.0.0, "HEAD": "The Server MUST always include the Upload-Offset header in the response". */
+    /**
+     * tus 1.0.0, "HEAD": "The Server MUST always include the Upload-Offset header in the response". A
+     * remembered upload of another length belongs to other bytes under the same key: start afresh.
+     */
     private void resumeAt(HttpReply reply) {
+        String serverLength = reply.header("Upload-Length").orElse(Long.toString(length));
+        if (!serverLength.equals(Long.toString(length))) {
+            knownUploads.remove(request.key());
+            uploadUrl = null;
+            create();
+            return;
+        }
         long serverOffset = parseOffset(reply);
         if (serverOffset < 0) {
             return;
@@ -182,7 +196,7 @@ public final class UploadSession {
                     sendNextChunk();
                 }
             } else if (reply.status() == 460) {
-                retryNow(reply, () -> patch(n));
+                retryNow(reply, this::sendNextChunk);
             } else {
                 unexpected(reply, "PATCH");
             }
@@ -216,7 +230,10 @@ public final class UploadSession {
         if (!useAttempt(error)) {
             return;
         }
-        timer = timers.after(backoff.delayMillis(failuresInRow), () -> {
+        long delay = backoff.delayMillis(failuresInRow);
+        LOG.debug("upload of {} failed at offset {} ({}); retrying in {} virtual ms", request.key(), offset,
+                error, delay);
+        timer = timers.after(delay, () -> {
             if (done()) {
                 return;
             }

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 
 /**
  * Streams one PATCH body into an upload: each piece extends a copy of the upload's SHA-256 and the
