@@ -169,6 +169,30 @@ class TusClientReactionsTest {
     }
 
     @Test
+    void a_verify_that_loses_a_reused_connection_is_sent_once_more_on_a_new_one() throws Exception {
+        server.getAnswers(200, "{\"status\":\"verified\",\"sha256\":\"ab\",\"bytes\":1,\"copies\":1}");
+        client = client(fastScheduler(), b -> b);
+        client.verify("IPD-1", "S-1").get(5, TimeUnit.SECONDS);
+        server.dropNext("GET");
+
+        Verification verdict = client.verify("IPD-1", "S-1").get(5, TimeUnit.SECONDS);
+
+        assertEquals(Verification.Status.VERIFIED, verdict.status());
+        assertEquals(3, server.seen().size(), log());
+        assertEquals(2, server.connections());
+    }
+
+    @Test
+    void a_verify_that_loses_a_fresh_connection_fails_as_connection_lost() {
+        server.dropNext("GET");
+        client = client(fastScheduler(), b -> b);
+
+        UploadException e = failure(() -> client.verify("IPD-1", "S-1"));
+
+        assertEquals(Kind.CONNECTION_LOST, e.kind(), e::toString);
+    }
+
+    @Test
     void a_5xx_to_verify_is_a_server_error() {
         server.getAnswers(500, "down");
         client = client(fastScheduler(), b -> b);

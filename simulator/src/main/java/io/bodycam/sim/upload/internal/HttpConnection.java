@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -30,6 +31,10 @@ import java.util.function.Function;
  * A camera's one keep-alive HTTP/1.1 connection to the backend. Requests wait in a queue and go out
  * one at a time (no pipelining), so a verify can slip in between two upload chunks while memory stays
  * at one request body. The connection opens on demand and reopens after the server closes it.
+ *
+ * <p>A GET or HEAD that loses a reused connection before its answer is sent once more on a new one:
+ * the server may have closed the idle connection just as the request went out. Other requests fail
+ * with {@link Kind#CONNECTION_LOST} and the caller decides.
  *
  * <p>A request that gets no answer within the timeout fails with {@link Kind#TIMEOUT} and the
  * connection is closed, as tus 1.0.0 ("Core Protocol", "PATCH") asks: "A timeout SHOULD be handled by
@@ -48,6 +53,7 @@ public final class HttpConnection {
     private Exchange inFlight;
     private Channel channel;
     private Throwable lastError;
+    private int answeredOnChannel;
     private boolean connecting;
     private boolean closed;
 
@@ -122,6 +128,8 @@ public final class HttpConnection {
             return;
         }
         inFlight = exchange;
+        exchange.retryIfStale = answeredOnChannel > 0 && !exchange.retried
+                && (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD));
         HttpUtil.setKeepAlive(request, true);
         exchange.timeout = loop.schedule(() -> onTimeout(exchange), timeoutNanos, TimeUnit.NANOSECONDS);
         Channel ch = channel;
@@ -145,6 +153,7 @@ public final class HttpConnection {
             }
             if (f.isSuccess()) {
                 channel = ch;
+                answeredOnChannel = 0;
                 ch.closeFuture().addListener(c -> onClosed(ch));
             } else {
                 Exchange first = waiting.poll();
@@ -165,6 +174,7 @@ public final class HttpConnection {
         HttpReply reply = new HttpReply(response.status().code(),
                 new DefaultHttpHeaders().add(response.headers()), body);
         Exchange exchange = finish(inFlight);
+        answeredOnChannel++;
         if (!HttpUtil.isKeepAlive(response)) {
             dropChannel();
         }
@@ -184,7 +194,11 @@ public final class HttpConnection {
             return;
         }
         channel = null;
-        if (inFlight != null) {
+        if (inFlight != null && inFlight.retryIfStale) {
+            Exchange again = finish(inFlight);
+            again.retried = true;
+            waiting.addFirst(again);
+        } else if (inFlight != null) {
             Throwable cause = lastError;
             String detail = cause == null ? "closed by the server" : cause.toString();
             finish(inFlight).reply.completeExceptionally(new UploadException(Kind.CONNECTION_LOST, 0,
@@ -224,6 +238,8 @@ public final class HttpConnection {
         final Function<ByteBufAllocator, FullHttpRequest> request;
         final CompletableFuture<HttpReply> reply = new CompletableFuture<>();
         ScheduledFuture<?> timeout;
+        boolean retryIfStale;
+        boolean retried;
 
         Exchange(Function<ByteBufAllocator, FullHttpRequest> request) {
             this.request = request;
