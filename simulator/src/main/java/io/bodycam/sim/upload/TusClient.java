@@ -180,7 +180,7 @@ public final class TusClient implements AutoCloseable {
                 }
                 try {
                     result.complete(reader.read(reply));
-                } catch (UploadException e) {
+                } catch (UploadException | RuntimeException e) {
                     result.completeExceptionally(e);
                 }
             });

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,10 +88,7 @@ public final class UploadSession {
     }
 
     private void create() {
-        connection.send(alloc -> requests.creation(length, metadataHeader)).whenComplete((reply, error) -> {
-            if (done()) {
-                return;
-            }
+        connection.send(alloc -> requests.creation(length, metadataHeader)).whenComplete(guarded((reply, error) -> {
             if (error != null) {
                 retryLater(error);
             } else if (reply.status() == 201) {
@@ -98,7 +96,7 @@ public final class UploadSession {
             } else {
                 unexpected(reply, "creation");
             }
-        });
+        }));
     }
 
     private void created(HttpReply reply) {
@@ -107,7 +105,12 @@ public final class UploadSession {
             fail(new UploadException(Kind.PROTOCOL_ERROR, 201, "201 Created without a Location header", null));
             return;
         }
-        uploadUrl = requests.creationUrl().resolve(location);
+        try {
+            uploadUrl = requests.creationUrl().resolve(location);
+        } catch (IllegalArgumentException e) {
+            fail(new UploadException(Kind.PROTOCOL_ERROR, 201, "Location '" + location + "' is not a URL", e));
+            return;
+        }
         knownUploads.put(request.key(), uploadUrl);
         offset = 0;
         sendNextChunk();
@@ -115,10 +118,7 @@ public final class UploadSession {
 
     private void askOffset() {
         URI url = uploadUrl;
-        connection.send(alloc -> requests.offset(url)).whenComplete((reply, error) -> {
-            if (done()) {
-                return;
-            }
+        connection.send(alloc -> requests.offset(url)).whenComplete(guarded((reply, error) -> {
             if (error != null) {
                 retryLater(error);
             } else if (reply.status() == 200 || reply.status() == 204) {
@@ -126,7 +126,7 @@ public final class UploadSession {
             } else {
                 unexpected(reply, "HEAD");
             }
-        });
+        }));
     }
 
     /**
@@ -182,10 +182,7 @@ public final class UploadSession {
                 body.release();
                 throw e;
             }
-        }).whenComplete((reply, error) -> {
-            if (done()) {
-                return;
-            }
+        }).whenComplete(guarded((reply, error) -> {
             if (error != null) {
                 retryLater(error);
             } else if (reply.status() == 204 || reply.status() == 200) {
@@ -200,7 +197,7 @@ public final class UploadSession {
             } else {
                 unexpected(reply, "PATCH");
             }
-        });
+        }));
     }
 
     private void unexpected(HttpReply reply, String what) {
@@ -294,6 +291,23 @@ public final class UploadSession {
 
     private boolean done() {
         return result.isDone();
+    }
+
+    /**
+     * Runs an answer's handler unless the upload is already over; a bug that throws fails the upload
+     * instead of vanishing inside the future chain.
+     */
+    private BiConsumer<HttpReply, Throwable> guarded(BiConsumer<HttpReply, Throwable> handler) {
+        return (reply, error) -> {
+            if (done()) {
+                return;
+            }
+            try {
+                handler.accept(reply, error);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        };
     }
 
     private static String sha256Base64(ByteBuf body) {
