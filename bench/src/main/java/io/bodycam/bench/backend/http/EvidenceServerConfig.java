@@ -1,0 +1,122 @@
+package io.bodycam.bench.backend.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the reference evidence server listens and what it accepts. Immutable; build it with
+ * {@link #builder()}, whose setters reject bad values and name the field.
+ */
+public final class EvidenceServerConfig {
+
+    private final int port;
+    private final long maxUploadSize;
+    private final long maxPatchBody;
+    private final Duration idleTimeout;
+    private final int threads;
+
+    private EvidenceServerConfig(Builder b) {
+        this.port = b.port;
+        this.maxUploadSize = b.maxUploadSize;
+        this.maxPatchBody = b.maxPatchBody;
+        this.idleTimeout = b.idleTimeout;
+        this.threads = b.threads;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: a free port, 16 GiB uploads, 64 MiB PATCH bodies, 60 s idle timeout, 2 threads. */
+    public static EvidenceServerConfig defaults() {
+        return builder().build();
+    }
+
+    /** TCP port on 127.0.0.1; 0 picks a free one. */
+    public int port() {
+        return port;
+    }
+
+    /** Largest {@code Upload-Length} accepted, announced as {@code Tus-Max-Size}. */
+    public long maxUploadSize() {
+        return maxUploadSize;
+    }
+
+    /** Largest body of one PATCH request. */
+    public long maxPatchBody() {
+        return maxPatchBody;
+    }
+
+    /** Wall time a connection may stay silent before the server closes it. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Event loop threads of the server's own group. */
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public String toString() {
+        return "EvidenceServerConfig[port=" + port + ", maxUploadSize=" + maxUploadSize + ", maxPatchBody="
+                + maxPatchBody + ", idleTimeout=" + idleTimeout + ", threads=" + threads + "]";
+    }
+
+    /** Validating builder; every setter checks its value at once. */
+    public static final class Builder {
+        private int port;
+        private long maxUploadSize = 16L << 30;
+        private long maxPatchBody = 64L << 20;
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private int threads = 2;
+
+        private Builder() {
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxUploadSize(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("max upload size must be >= 1 byte, was " + bytes);
+            }
+            this.maxUploadSize = bytes;
+            return this;
+        }
+
+        public Builder maxPatchBody(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("max PATCH body must be >= 1 byte, was " + bytes);
+            }
+            this.maxPatchBody = bytes;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "idle timeout");
+            if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("idle timeout must be 100 ms..1 h, was " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 16) {
+                throw new IllegalArgumentException("threads must be 1..16, was " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public EvidenceServerConfig build() {
+            return new EvidenceServerConfig(this);
+        }
+    }
+}

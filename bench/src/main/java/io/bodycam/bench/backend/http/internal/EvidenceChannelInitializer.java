@@ -1,0 +1,41 @@
+package io.bodycam.bench.backend.http.internal;
+
+import io.bodycam.bench.backend.http.DeviceConfigStore;
+import io.bodycam.bench.backend.http.EvidenceLedger;
+import io.bodycam.bench.backend.http.EvidenceServerConfig;
+import io.bodycam.sim.time.SimClock;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The evidence server's pipeline per connection: idle timeout, HTTP/1.1 codec, {@code 100-continue},
+ * keep-alive, then the {@link EvidenceRequestHandler}. No aggregator: PATCH bodies stream.
+ */
+public final class EvidenceChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final Backend backend;
+    private final Routes routes;
+
+    public EvidenceChannelInitializer(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
+                                      EvidenceServerConfig limits) {
+        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(), new Answers(clock));
+        this.routes = new Routes(backend);
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        long idleMillis = backend.limits().idleTimeout().toMillis();
+        ch.pipeline()
+                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser())
+                .addLast("http-codec", new HttpServerCodec())
+                .addLast("expect-continue", new HttpServerExpectContinueHandler())
+                .addLast("keep-alive", new HttpServerKeepAliveHandler())
+                .addLast(EvidenceRequestHandler.NAME, new EvidenceRequestHandler(backend, routes));
+    }
+}

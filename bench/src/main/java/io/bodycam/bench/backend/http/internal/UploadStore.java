@@ -1,0 +1,31 @@
+package io.bodycam.bench.backend.http.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The server's tus uploads by id. Terminated uploads are forgotten, so their URL answers 404 afterwards. */
+final class UploadStore {
+
+    private final Map<String, UploadResource> uploads = new ConcurrentHashMap<>();
+
+    UploadResource create(long length, UploadMetadata metadata, String deviceId, String segmentId,
+                          String recordingId, String declaredSha256) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        UploadResource upload = new UploadResource(id, length, metadata, deviceId, segmentId, recordingId,
+                declaredSha256);
+        uploads.put(id, upload);
+        return upload;
+    }
+
+    Optional<UploadResource> get(String id) {
+        return Optional.ofNullable(uploads.get(id));
+    }
+
+    /** Removes and terminates the upload; false when there was none. */
+    boolean terminate(String id) {
+        UploadResource upload = uploads.remove(id);
+        return upload != null && upload.terminate();
+    }
+}

@@ -1,0 +1,237 @@
+package io.bodycam.sim.upload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.sim.net.Transport;
+import io.bodycam.sim.time.Scheduler;
+import io.bodycam.sim.upload.UploadException.Kind;
+import io.bodycam.sim.upload.internal.Backoff;
+import io.bodycam.sim.upload.internal.HttpConnection;
+import io.bodycam.sim.upload.internal.HttpReply;
+import io.bodycam.sim.upload.internal.LoopTimers;
+import io.bodycam.sim.upload.internal.Pacer;
+import io.bodycam.sim.upload.internal.TusRequests;
+import io.bodycam.sim.upload.internal.UploadSession;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.FullHttpRequest;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * A camera's HTTP client for the evidence backend: resumable evidence upload over tus 1.0.0 (core,
+ * creation, checksum), plus the contract's verify, time and config requests (docs/contract, "HTTP").
+ *
+ * <p>One per camera. All its I/O runs on the camera's event loop over one keep-alive connection, and
+ * every returned future completes on that loop, so the camera may touch its state in the callbacks.
+ * Methods may be called from any thread. Failures arrive as futures failed with an
+ * {@link UploadException}. Chunks are paced in virtual time ({@link TusClientConfig#rateLimit()}),
+ * retries back off in virtual time, the request timeout is wall time.
+ *
+ * <pre>{@code
+ * TusClient client = new TusClient(config, loop, Transport.best(), clock.scheduler(loop), random);
+ * client.upload(new UploadRequest(segmentId, metadata, source, sha256))
+ *       .thenCompose(done -> client.verify(deviceId, segmentId))
+ *       .thenAccept(v -> { if (v.confirms(sha256)) purge(segmentId); });
+ * }</pre>
+ */
+public final class TusClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TusClientConfig config;
+    private final EventLoop loop;
+    private final TusRequests requests;
+    private final HttpConnection connection;
+    private final LoopTimers timers;
+    private final Pacer pacer;
+    private final Backoff backoff;
+    private final Map<String, URI> knownUploads = new HashMap<>();
+    private final Map<String, UploadSession> active = new LinkedHashMap<>();
+    private boolean closed;
+
+    /**
+     * @param loop      the camera's event loop; {@code transport} must be the one it was made by
+     * @param scheduler virtual time for pacing, backoff and round trips (the camera's scheduler)
+     * @param jitter    the camera's seeded random source, used for backoff jitter on the loop only
+     */
+    public TusClient(TusClientConfig config, EventLoop loop, Transport transport, Scheduler scheduler,
+                     RandomGenerator jitter) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.requests = new TusRequests(config.endpoint());
+        this.connection = new HttpConnection(loop, transport.socketChannel(), config.endpoint(),
+                config.requestTimeout());
+        this.timers = new LoopTimers(Objects.requireNonNull(scheduler, "scheduler"), loop);
+        this.pacer = new Pacer(config.rateLimit());
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), Objects.requireNonNull(jitter));
+    }
+
+    public TusClientConfig config() {
+        return config;
+    }
+
+    /**
+     * Uploads (or resumes uploading) one segment; completes when the server holds all of its bytes.
+     * Whether they hash right is for {@link #verify} to say. At most one upload per key at a time.
+     */
+    public CompletableFuture<UploadOutcome> upload(UploadRequest request) {
+        Objects.requireNonNull(request, "request");
+        return onLoop(() -> {
+            if (closed) {
+                return CompletableFuture.failedFuture(new UploadException(Kind.CLOSED, "the client is closed"));
+            }
+            if (active.containsKey(request.key())) {
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("an upload of '" + request.key() + "' is already running"));
+            }
+            UploadSession session = new UploadSession(request, config, requests, connection, pacer, backoff,
+                    timers, knownUploads);
+            active.put(request.key(), session);
+            return session.start().whenComplete((outcome, error) -> active.remove(request.key()));
+        });
+    }
+
+    /** The backend's verdict on a segment ({@code GET /evidence/{deviceId}/{segmentId}}); 404 is UNKNOWN. */
+    public CompletableFuture<Verification> verify(String deviceId, String segmentId) {
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(segmentId, "segmentId");
+        return get(alloc -> requests.get("evidence", deviceId, segmentId), reply -> {
+            if (reply.status() == 404) {
+                return Verification.unknown(deviceId, segmentId);
+            }
+            JsonNode json = expectJson(reply);
+            return new Verification(deviceId, segmentId, status(json.path("status").asText()),
+                    json.path("recordingId").asText(""), json.path("sha256").asText(""),
+                    json.path("bytes").asLong(), json.path("copies").asInt());
+        });
+    }
+
+    /**
+     * The server's clock ({@code GET /time}) and the round trip in virtual time, measured from when the
+     * request is written (not while it waits behind an upload chunk).
+     */
+    public CompletableFuture<TimeSample> time() {
+        long[] sentAt = new long[1];
+        return get(alloc -> {
+            sentAt[0] = timers.now();
+            return requests.get("time");
+        }, reply -> {
+            JsonNode epoch = expectJson(reply).path("epochMillis");
+            if (!epoch.canConvertToLong()) {
+                throw new UploadException(Kind.PROTOCOL_ERROR, reply.status(),
+                        "/time has no epochMillis: " + reply.body(), null);
+            }
+            long receivedAt = timers.now();
+            return new TimeSample(epoch.asLong(), receivedAt - sentAt[0], receivedAt);
+        });
+    }
+
+    /** The backend's configuration for a camera ({@code GET /devices/{deviceId}/config}). */
+    public CompletableFuture<DeviceConfigResponse> config(String deviceId) {
+        Objects.requireNonNull(deviceId, "deviceId");
+        return get(alloc -> requests.get("devices", deviceId, "config"), reply -> {
+            JsonNode json = expectJson(reply);
+            Map<String, String> values = new LinkedHashMap<>();
+            json.path("config").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            return new DeviceConfigResponse(json.path("version").asLong(), values);
+        });
+    }
+
+    /** Fails whatever is running with {@link Kind#CLOSED} and closes the connection. */
+    @Override
+    public void close() {
+        timers.onLoop(() -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            UploadException why = new UploadException(Kind.CLOSED, "the client is closed");
+            List<UploadSession> running = List.copyOf(active.values());
+            active.clear();
+            running.forEach(s -> s.abort(why));
+            connection.close();
+        });
+    }
+
+    @FunctionalInterface
+    private interface ReplyReader<T> {
+        T read(HttpReply reply) throws UploadException;
+    }
+
+    private <T> CompletableFuture<T> get(Function<ByteBufAllocator, FullHttpRequest> request,
+                                         ReplyReader<T> reader) {
+        return onLoop(() -> {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            connection.send(request).whenComplete((reply, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                    return;
+                }
+                try {
+                    result.complete(reader.read(reply));
+                } catch (UploadException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result;
+        });
+    }
+
+    private static JsonNode expectJson(HttpReply reply) throws UploadException {
+        int status = reply.status();
+        if (status >= 500) {
+            throw new UploadException(Kind.SERVER_ERROR, status, "answered " + status + " " + reply.body(), null);
+        }
+        if (status != 200) {
+            throw new UploadException(Kind.REJECTED, status, "answered " + status + " " + reply.body(), null);
+        }
+        try {
+            JsonNode json = JSON.readTree(reply.body());
+            if (json == null || !json.isObject()) {
+                throw new UploadException(Kind.PROTOCOL_ERROR, status, "not a JSON object: " + reply.body(), null);
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new UploadException(Kind.PROTOCOL_ERROR, status, "not JSON: " + reply.body(), e);
+        }
+    }
+
+    private static Verification.Status status(String value) throws UploadException {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "verified":
+                return Verification.Status.VERIFIED;
+            case "corrupt":
+                return Verification.Status.CORRUPT;
+            case "incomplete":
+                return Verification.Status.INCOMPLETE;
+            default:
+                throw new UploadException(Kind.PROTOCOL_ERROR, 200, "unknown evidence status '" + value + "'", null);
+        }
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
+        if (loop.inEventLoop()) {
+            return action.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> action.get().whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+}
