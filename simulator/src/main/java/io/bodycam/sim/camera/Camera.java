@@ -320,7 +320,7 @@ public final class Camera implements TelemetryHandler {
         }
     }
 
-    void timeSynced(EvidenceLink.TimeSample sample) {
+    void timeSynced(io.bodycam.sim.upload.TimeSample sample) {
         long estimate = sample.serverEpochMillis() + sample.roundTripMillis() / 2;
         long correction = estimate - deviceTime();
         clockOffset += correction;

@@ -1,6 +1,5 @@
 package io.bodycam.sim.camera;
 
-import io.bodycam.sim.link.EvidenceLink.Verdict;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.time.Timer;
 
@@ -23,7 +22,6 @@ final class DockSession {
 
     private final Camera camera;
     private final Set<String> waiting = new HashSet<>();
-    private final Set<String> fresh = new HashSet<>();
     private final Map<String, Timer> retries = new HashMap<>();
     private boolean active = true;
     private boolean busy;
@@ -55,8 +53,8 @@ final class DockSession {
             }
             if (error != null) {
                 camera.emit("error", Map.of("code", "config-sync", "message", message(error)));
-            } else if (!config.values().isEmpty()) {
-                camera.applySettings(config.values(), "dock v" + config.version())
+            } else if (!config.config().isEmpty()) {
+                camera.applySettings(config.config(), "dock v" + config.version())
                         .ifPresent(e -> camera.emit("error", Map.of("code", "config-rejected", "message", e)));
             }
             next();
@@ -76,13 +74,13 @@ final class DockSession {
         SegmentManifest s = nextSegment.get();
         busy = true;
         camera.dockPhase(DockPhase.UPLOADING);
-        camera.evidence().upload(s, camera.payload(s), fresh.remove(s.segmentId()))
+        camera.evidence().upload(s, camera.payload(s))
                 .whenComplete((sent, error) -> camera.onThread(() -> {
                     if (!active) {
                         return;
                     }
                     if (error != null) {
-                        failed(s, "upload failed: " + message(error), false);
+                        failed(s, "upload failed: " + message(error));
                     } else {
                         camera.emit("upload.completed", Map.of("segmentId", s.segmentId(), "bytes", s.bytes()));
                         verify(s);
@@ -97,26 +95,23 @@ final class DockSession {
                 return;
             }
             if (error != null) {
-                failed(s, "verification failed: " + message(error), false);
-            } else if (verdict.status() == Verdict.Status.VERIFIED && s.sha256().equals(verdict.sha256())) {
+                failed(s, "verification failed: " + message(error));
+            } else if (verdict.confirms(s.sha256())) {
                 camera.emit("upload.verified", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
                 camera.dockPhase(DockPhase.PURGING);
                 camera.purge(s);
                 busy = false;
                 next();
             } else {
-                failed(s, "backend holds " + verdict.status().name().toLowerCase() + " copy with sha256 "
-                        + verdict.sha256() + ", camera has " + s.sha256(), true);
+                failed(s, "backend holds " + verdict.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + " copy with sha256 " + verdict.sha256() + ", camera has " + s.sha256());
             }
         }));
     }
 
     /** Keeps the segment, tries it again after the retry delay, goes on with the others meanwhile. */
-    private void failed(SegmentManifest s, String error, boolean uploadAgainFromScratch) {
+    private void failed(SegmentManifest s, String error) {
         camera.emit("upload.failed", Map.of("segmentId", s.segmentId(), "error", error));
-        if (uploadAgainFromScratch) {
-            fresh.add(s.segmentId());
-        }
         waiting.add(s.segmentId());
         retries.put(s.segmentId(), camera.scheduler().schedule(camera.config().uploadRetryDelay().toMillis(), () -> {
             retries.remove(s.segmentId());

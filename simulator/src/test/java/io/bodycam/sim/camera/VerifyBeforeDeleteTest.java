@@ -55,7 +55,7 @@ class VerifyBeforeDeleteTest {
         rig.camera.dock();
         rig.advance(Duration.ofSeconds(30));
         assertEquals(1, rig.snapshot().stored().size(), "kept: the backend's copy is corrupt");
-        assertTrue(rig.mqtt.events("upload.failed").get(0).path("error").asText().contains("corrupt"));
+        assertTrue(rig.mqtt.events("upload.failed").get(0).path("error").asText().contains("corrupt"), rig.mqtt.events("upload.failed").toString());
 
         rig.advance(Duration.ofMinutes(5));
         assertTrue(rig.snapshot().stored().isEmpty());

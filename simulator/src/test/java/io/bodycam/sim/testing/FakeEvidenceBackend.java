@@ -4,6 +4,9 @@ import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentPayload;
 import io.bodycam.sim.time.Scheduler;
+import io.bodycam.sim.upload.DeviceConfigResponse;
+import io.bodycam.sim.upload.TimeSample;
+import io.bodycam.sim.upload.Verification;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +32,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private int failNextUploads;
     private boolean verificationPaused;
     private boolean corruptNext;
-    private final Map<String, CompletableFuture<Verdict>> pendingVerifications = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<Verification>> pendingVerifications = new LinkedHashMap<>();
     private int uploads;
 
     public FakeEvidenceBackend(Scheduler scheduler, double bytesPerSecond) {
@@ -40,17 +43,17 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     @Override
     public CompletionStage<TimeSample> time() {
         CompletableFuture<TimeSample> f = new CompletableFuture<>();
-        scheduler.schedule(20, () -> f.complete(new TimeSample(scheduler.now() + serverClockOffset - 10, 20)));
+        scheduler.schedule(20, () -> f.complete(new TimeSample(scheduler.now() + serverClockOffset - 10, 20, scheduler.now())));
         return f;
     }
 
     @Override
-    public CompletionStage<RemoteConfig> config() {
-        return CompletableFuture.completedFuture(new RemoteConfig(0, Map.of()));
+    public CompletionStage<DeviceConfigResponse> config() {
+        return CompletableFuture.completedFuture(new DeviceConfigResponse(0, Map.of()));
     }
 
     @Override
-    public CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload, boolean fresh) {
+    public CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         uploads++;
         long millis = (long) Math.ceil(payload.length() / bytesPerSecond * 1000);
@@ -74,18 +77,22 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<Verdict> verify(SegmentManifest segment) {
+    public CompletionStage<Verification> verify(SegmentManifest segment) {
         String sha = hashes.get(segment.segmentId());
-        Verdict v = sha == null ? new Verdict(Verdict.Status.UNKNOWN, null, 0, 0)
-                : new Verdict(sha.equals(segment.sha256()) ? Verdict.Status.VERIFIED : Verdict.Status.CORRUPT, sha,
-                segment.bytes(), copies.get(segment.segmentId()));
-        CompletableFuture<Verdict> f = new CompletableFuture<>();
+        Verification v = sha == null ? Verification.unknown(segment.deviceId(), segment.segmentId())
+                : verdict(segment.deviceId(), segment.segmentId(), sha.equals(segment.sha256()), sha);
+        CompletableFuture<Verification> f = new CompletableFuture<>();
         if (verificationPaused) {
             pendingVerifications.put(segment.segmentId(), f);
         } else {
             scheduler.schedule(5, () -> f.complete(v));
         }
         return f;
+    }
+
+    private Verification verdict(String deviceId, String segmentId, boolean ok, String sha) {
+        return new Verification(deviceId, segmentId, ok ? Verification.Status.VERIFIED : Verification.Status.CORRUPT,
+                "", sha, 0, copies.getOrDefault(segmentId, 0));
     }
 
     /** The next {@code n} uploads fail with a 503 after taking their time. */
@@ -107,7 +114,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         verificationPaused = false;
         pendingVerifications.forEach((id, f) -> {
             String sha = hashes.get(id);
-            f.complete(new Verdict(Verdict.Status.VERIFIED, sha, 0, copies.getOrDefault(id, 0)));
+            f.complete(verdict("", id, true, sha));
         });
         pendingVerifications.clear();
     }
