@@ -52,6 +52,10 @@ public final class Camera implements TelemetryHandler {
     private final EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
 
     private CameraSettings settings;
+    /** Status seq numbers for the next session: {@code online} gets it, the Last Will the one after. */
+    private long statusSeqReserved = -1;
+    /** The Will's seq of the current session: a clean {@code offline} reuses it, as the Will then never fires. */
+    private long willSeq = -1;
     private Mode mode = Mode.OFF;
     private DockPhase dockPhase;
     private boolean inDock;
@@ -215,20 +219,32 @@ public final class Camera implements TelemetryHandler {
 
     // ------------------------------------------------------------------ TelemetryHandler
 
+    /**
+     * The {@code offline} Will for the next CONNECT. Its seq is reserved together with the
+     * {@code online} that follows the CONNACK (online n, Will n+1), so the backend sees no gap whether
+     * the Will fires or the camera says {@code offline} itself; a failed attempt keeps the reservation.
+     */
     @Override
     public byte[] willPayload() {
-        return statusPayload("offline", "connection lost");
+        if (statusSeqReserved < 0) {
+            statusSeqReserved = payloads.reserve(Topic.STATUS, 2);
+        }
+        return statusPayload("offline", "connection lost", statusSeqReserved + 1);
     }
 
     @Override
     public void linkUp() {
-        telemetry.publish(Topic.STATUS, statusPayload("online", null));
+        long online = statusSeqReserved >= 0 ? statusSeqReserved : payloads.reserve(Topic.STATUS, 2);
+        statusSeqReserved = -1;
+        willSeq = online + 1;
+        telemetry.publish(Topic.STATUS, statusPayload("online", null, online));
         publishState();
         listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), "link.up", Map.of()));
     }
 
     @Override
     public void linkDown(String reason) {
+        willSeq = -1;
         listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), "link.down", Map.of("reason", reason)));
     }
 
@@ -452,8 +468,9 @@ public final class Camera implements TelemetryHandler {
         heartbeatTimer.cancel();
         gpsTimer.cancel();
         housekeepingTimer.cancel();
-        if (graceful) {
-            telemetry.publish(Topic.STATUS, statusPayload("offline", reason));
+        if (graceful && willSeq >= 0) {
+            telemetry.publish(Topic.STATUS, statusPayload("offline", reason, willSeq));
+            willSeq = -1;
         }
         telemetry.stop(graceful);
         bufferingSince = -1;
@@ -562,8 +579,8 @@ public final class Camera implements TelemetryHandler {
         telemetry.publish(Topic.STATE, Payloads.bytes(n));
     }
 
-    private byte[] statusPayload(String status, String reason) {
-        ObjectNode n = payloads.message(Topic.STATUS, deviceTime());
+    private byte[] statusPayload(String status, String reason, long seq) {
+        ObjectNode n = payloads.message(Topic.STATUS, deviceTime(), seq);
         n.put("status", status);
         n.put("firmware", config.firmware());
         if (reason != null) {

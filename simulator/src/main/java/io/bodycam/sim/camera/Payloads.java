@@ -24,12 +24,24 @@ final class Payloads {
 
     /** A new message for {@code topic}, taking the topic's next {@code seq}. */
     ObjectNode message(Topic topic, long deviceTime) {
+        return message(topic, deviceTime, seq[topic.ordinal()]++);
+    }
+
+    /** A new message for {@code topic} with a {@code seq} reserved earlier by {@link #reserve}. */
+    ObjectNode message(Topic topic, long deviceTime, long reservedSeq) {
         ObjectNode n = JSON.createObjectNode();
         n.put("schema", SCHEMA);
         n.put("deviceId", deviceId);
-        n.put("seq", seq[topic.ordinal()]++);
+        n.put("seq", reservedSeq);
         n.put("ts", deviceTime);
         return n;
+    }
+
+    /** Takes the next {@code count} seq numbers of a topic and returns the first. */
+    long reserve(Topic topic, int count) {
+        long first = seq[topic.ordinal()];
+        seq[topic.ordinal()] += count;
+        return first;
     }
 
     static byte[] bytes(ObjectNode node) {
