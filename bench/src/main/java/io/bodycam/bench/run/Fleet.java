@@ -1,0 +1,124 @@
+package io.bodycam.bench.run;
+
+import io.bodycam.bench.scenario.Backend;
+import io.bodycam.bench.scenario.FleetGroup;
+import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.sim.camera.Camera;
+import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.CameraListener;
+import io.bodycam.sim.camera.CameraSnapshot;
+import io.bodycam.sim.link.MqttTelemetryLink;
+import io.bodycam.sim.link.TusEvidenceLink;
+import io.bodycam.sim.mqtt.MqttClientConfig;
+import io.bodycam.sim.mqtt.MqttProtocol;
+import io.bodycam.sim.mqtt.MqttStats;
+import io.bodycam.sim.net.Transport;
+import io.bodycam.sim.time.SimClock;
+import io.bodycam.sim.time.WallClock;
+import io.bodycam.sim.upload.TusClient;
+import io.bodycam.sim.upload.TusClientConfig;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cameras of a run, all on one shared Netty event loop group (DESIGN.md principle 2: no thread per
+ * device). Camera {@code i} gets the loop {@code group.next()} hands out; its MQTT and HTTP channels
+ * live on that same loop, so its state is touched by one thread only.
+ */
+final class Fleet implements AutoCloseable {
+
+    private final EventLoopGroup group;
+    private final List<FleetMember> members = new ArrayList<>();
+    private final List<MqttTelemetryLink> mqttLinks = new ArrayList<>();
+    private final List<TusEvidenceLink> httpLinks = new ArrayList<>();
+
+    Fleet(Scenario scenario, URI mqtt, URI upload, SimClock clock, Transport transport, int threads,
+          CameraListener listener) {
+        this.group = transport.newGroup(threads);
+        WallClock realTime = WallClock.realTime();
+        MqttClientConfig mqttBase = MqttClientConfig.builder().host(mqtt.getHost()).port(mqtt.getPort() < 0 ? 1883 : mqtt.getPort())
+                .protocol(scenario.backend().mqttVersion() == Backend.MqttVersion.V5 ? MqttProtocol.V5 : MqttProtocol.V3_1_1)
+                .clientId("unset").build();
+        int index = 0;
+        for (FleetGroup g : scenario.fleet()) {
+            for (int k = 0; k < g.count(); k++) {
+                index++;
+                long seed = deviceSeed(scenario.seed(), index);
+                CameraConfig config = g.camera().apply(CameraConfig.builder(g.deviceId(index)).agency(g.agency())
+                        .seed(seed).payloadScale(scenario.payloadScale())).build();
+                EventLoop loop = group.next();
+                TusClient http = new TusClient(TusClientConfig.builder().endpoint(upload)
+                        .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build(),
+                        loop, transport, clock.scheduler(loop), new SplittableRandom(seed ^ 0x7A5L));
+                TusEvidenceLink evidence = new TusEvidenceLink(http, config.deviceId(), config.officer());
+                httpLinks.add(evidence);
+                Camera camera = new Camera(config, clock.scheduler(loop), handler -> {
+                    MqttTelemetryLink link = new MqttTelemetryLink(mqttBase, config.agency(), config.deviceId(), loop,
+                            transport, realTime.scheduler(loop), handler, new SplittableRandom(seed ^ 0x3A77L));
+                    mqttLinks.add(link);
+                    return link;
+                }, evidence, listener);
+                members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, scenario.behaviour(), seed ^ 0x0FF1CEL)));
+            }
+        }
+    }
+
+    /** Each camera's seed, from the scenario's seed and its fleet index (DESIGN.md principle 3). */
+    static long deviceSeed(long scenarioSeed, int index) {
+        long z = scenarioSeed * 0x9E3779B97F4A7C15L + index;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    List<FleetMember> members() {
+        return members;
+    }
+
+    /** What the cameras' MQTT clients counted, added up over the fleet. */
+    record MqttTotals(long published, long droppedOffline, long droppedQueueFull, long retransmitted, long connects) {
+    }
+
+    /** Reads each client's counters on its own loop, where they are kept. */
+    MqttTotals mqttTotals() {
+        List<CompletableFuture<MqttStats>> futures = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            MqttTelemetryLink link = mqttLinks.get(i);
+            CompletableFuture<MqttStats> f = new CompletableFuture<>();
+            members.get(i).camera().scheduler().run(() -> f.complete(link.stats()));
+            futures.add(f);
+        }
+        List<MqttStats> all = futures.stream().map(CompletableFuture::join).toList();
+        return new MqttTotals(all.stream().mapToLong(s -> s.publishedQos0() + s.publishedQos1()).sum(),
+                all.stream().mapToLong(MqttStats::droppedQos0Offline).sum(),
+                all.stream().mapToLong(MqttStats::droppedQueueOverflow).sum(),
+                all.stream().mapToLong(MqttStats::retransmitted).sum(),
+                all.stream().mapToLong(MqttStats::connects).sum());
+    }
+
+    /** A snapshot of every camera, each taken on its own thread. */
+    List<CameraSnapshot> snapshots() {
+        List<CompletableFuture<CameraSnapshot>> futures = members.stream().map(m -> m.camera().snapshot()).toList();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Switches every camera off cleanly (each says {@code offline}), then closes the connections. */
+    @Override
+    public void close() {
+        members.forEach(m -> {
+            m.officer().offDuty();
+            m.camera().powerOff();
+        });
+        CompletableFuture.allOf(members.stream().map(m -> m.camera().snapshot()).toArray(CompletableFuture[]::new))
+                .orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        httpLinks.forEach(TusEvidenceLink::close);
+        group.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,102 @@
+package io.bodycam.bench.run;
+
+import io.bodycam.bench.ledger.DeviceLedger;
+import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.camera.CameraListener;
+import io.bodycam.sim.camera.Mode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Listens to every camera of a run (on their event loops) and keeps what the bench needs from their
+ * events: the event log, the device ledger, each camera's mode, upload counters and the
+ * record-to-verified latency. Everything here is safe to call from many threads at once.
+ */
+final class RunCollector implements CameraListener {
+
+    private final EventLog log;
+    private final DeviceLedger ledger = new DeviceLedger();
+    private final Map<String, Mode> modes = new ConcurrentHashMap<>();
+    private final LongAdder uploadsCompleted = new LongAdder();
+    private final LongAdder uploadsFailed = new LongAdder();
+    private final LongAdder uploadBytes = new LongAdder();
+    private final LongAdder recordings = new LongAdder();
+    private final AtomicLong firstUploadNanos = new AtomicLong();
+    private final AtomicLong lastUploadNanos = new AtomicLong();
+    private final Map<String, Long> closedAt = new ConcurrentHashMap<>();
+    /** Virtual milliseconds from a segment's closing to its verification. */
+    private final Recorder recordToVerified = new Recorder(30L * 24 * 3_600_000, 3);
+
+    RunCollector(EventLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void onEvent(CameraEvent e) {
+        log.onEvent(e);
+        ledger.onEvent(e);
+        switch (e.type()) {
+            case "mode" -> modes.put(e.deviceId(), Mode.valueOf((String) e.fields().get("to")));
+            case "recording.started" -> recordings.increment();
+            case "segment.closed" -> closedAt.put(e.deviceId() + '/' + e.fields().get("segmentId"), e.time());
+            case "upload.completed" -> {
+                long now = System.nanoTime();
+                firstUploadNanos.compareAndSet(0, now);
+                lastUploadNanos.set(now);
+                uploadsCompleted.increment();
+                uploadBytes.add(((Number) e.fields().get("bytes")).longValue());
+            }
+            case "upload.failed" -> uploadsFailed.increment();
+            case "upload.verified" -> {
+                Long closed = closedAt.remove(e.deviceId() + '/' + e.fields().get("segmentId"));
+                if (closed != null) {
+                    recordToVerified.recordValue(Math.max(0, Math.min(e.time() - closed, 30L * 24 * 3_600_000)));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    DeviceLedger ledger() {
+        return ledger;
+    }
+
+    /** How many cameras are in each mode now. */
+    Map<Mode, Integer> modeCounts() {
+        Map<Mode, Integer> counts = new EnumMap<>(Mode.class);
+        modes.values().forEach(m -> counts.merge(m, 1, Integer::sum));
+        return counts;
+    }
+
+    long recordingsStarted() {
+        return recordings.sum();
+    }
+
+    long uploadsCompleted() {
+        return uploadsCompleted.sum();
+    }
+
+    long uploadsFailed() {
+        return uploadsFailed.sum();
+    }
+
+    long uploadBytes() {
+        return uploadBytes.sum();
+    }
+
+    /** Payload bytes per wall second between the first and the last completed upload; NaN before two. */
+    double uploadThroughput() {
+        long span = lastUploadNanos.get() - firstUploadNanos.get();
+        return span <= 0 ? Double.NaN : uploadBytes.sum() / (span / 1e9);
+    }
+
+    Histogram recordToVerified() {
+        return recordToVerified.getIntervalHistogram();
+    }
+}
