@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +157,16 @@ class EmbeddedBrokerTest {
                 client.disconnect().waitForCompletion(5_000);
             }
             client.close();
+        }
+    }
+
+    @Test
+    void a_port_already_taken_fails_the_start_with_the_address() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                EmbeddedBroker second = EmbeddedBroker.builder().port(taken.getLocalPort()).build()) {
+            BrokerStartException e = assertThrows(BrokerStartException.class, second::start);
+            assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+            assertFalse(second.isRunning(), "running after a failed start");
         }
     }
 
