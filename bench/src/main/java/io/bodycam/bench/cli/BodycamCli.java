@@ -1,0 +1,143 @@
+package io.bodycam.bench.cli;
+
+import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.scenario.ScenarioLoader;
+import io.bodycam.bench.scenario.yaml.ScenarioException;
+import io.bodycam.reports.ConsoleSummary;
+import io.bodycam.reports.JunitXmlReport;
+import io.bodycam.reports.ReportException;
+import io.bodycam.reports.RunRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code bodycam} command line: run a scenario, check scenario files, rebuild a report. Exit codes
+ * (DESIGN.md section 5): 0 all assertions hold, 1 an assertion failed, 2 bad input, 3 the run could
+ * not be carried out.
+ */
+@Command(name = "bodycam", mixinStandardHelpOptions = true, version = "bodycam-bench 0.1.0",
+        description = "Virtual body-worn camera fleet and test bench.",
+        subcommands = {BodycamCli.Run.class, BodycamCli.Validate.class, BodycamCli.Report.class, DensityCommand.class})
+public final class BodycamCli {
+
+    private BodycamCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new BodycamCli());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("bodycam: " + e.getMessage());
+            return ScenarioRunner.CANNOT_RUN;
+        });
+        return cl.execute(args);
+    }
+
+    static PrintStream stdout() {
+        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    }
+
+    static PrintStream stderr() {
+        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    }
+
+    /** Loads a scenario, printing problems the way compilers do; null when it is not valid. */
+    static Scenario load(Path file, PrintStream err) {
+        try {
+            return ScenarioLoader.load(file);
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
+
+    @Command(name = "run", description = "Run a scenario and judge the backend.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "the scenario (YAML)")
+        Path file;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: runs/<name>-<time>)")
+        Path out;
+
+        @Option(names = "--threads", paramLabel = "N", description = "event loop threads for the fleet (default: one per core)")
+        int threads;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream err = stderr();
+            Scenario scenario = load(file, err);
+            if (scenario == null) {
+                return ScenarioRunner.BAD_INPUT;
+            }
+            if (threads < 0 || threads > 256) {
+                err.println("bodycam: --threads must be 0..256, was " + threads);
+                return ScenarioRunner.BAD_INPUT;
+            }
+            PrintStream console = stdout();
+            ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
+                    Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads));
+            if (r.exitCode() == ScenarioRunner.CANNOT_RUN) {
+                err.println("bodycam: " + r.message());
+            }
+            return r.exitCode();
+        }
+    }
+
+    @Command(name = "validate", description = "Check scenario files without running them.")
+    static final class Validate implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "scenario files")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            PrintStream out = stdout();
+            PrintStream err = stderr();
+            int bad = 0;
+            for (Path f : files) {
+                Scenario s = load(f, err);
+                if (s == null) {
+                    bad++;
+                } else {
+                    out.printf("%s: ok (%s, %d cameras, %d timeline events, %d assertions)%n", f, s.name(),
+                            s.cameraCount(), s.timeline().size(), s.assertions().size());
+                }
+            }
+            return bad == 0 ? 0 : ScenarioRunner.BAD_INPUT;
+        }
+    }
+
+    @Command(name = "report", description = "Rebuild the reports of a finished run from its record.")
+    static final class Report implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run folder (runs/<name>-<time>)")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            try {
+                RunRecord record = RunRecord.open(dir);
+                Path junit = JunitXmlReport.write(record);
+                stdout().print(ConsoleSummary.render(record));
+                stdout().println("  wrote       " + junit);
+                return 0;
+            } catch (ReportException e) {
+                stderr().println("bodycam report: " + e.getMessage());
+                return ScenarioRunner.BAD_INPUT;
+            }
+        }
+    }
+}
