@@ -83,7 +83,8 @@ final class Fleet implements AutoCloseable {
     }
 
     /** What the cameras' MQTT clients counted, added up over the fleet. */
-    record MqttTotals(long published, long droppedOffline, long droppedQueueFull, long retransmitted, long connects) {
+    record MqttTotals(long published, long droppedOffline, long droppedQueueFull, long retransmitted, long connects,
+                      long waiting) {
     }
 
     /** Reads each client's counters on its own loop, where they are kept. */
@@ -100,7 +101,8 @@ final class Fleet implements AutoCloseable {
                 all.stream().mapToLong(MqttStats::droppedQos0Offline).sum(),
                 all.stream().mapToLong(MqttStats::droppedQueueOverflow).sum(),
                 all.stream().mapToLong(MqttStats::retransmitted).sum(),
-                all.stream().mapToLong(MqttStats::connects).sum());
+                all.stream().mapToLong(MqttStats::connects).sum(),
+                all.stream().mapToLong(st -> st.queuedNow() + st.inFlightNow()).sum());
     }
 
     /** A snapshot of every camera, each taken on its own thread. */

@@ -185,6 +185,11 @@ public final class CameraConfig {
             this.deviceId = deviceId;
         }
 
+        /** The device id this builder is for, so a scenario can set one camera apart from its group. */
+        public String deviceId() {
+            return deviceId;
+        }
+
         public Builder agency(String v) {
             if (v == null || !v.matches("[A-Za-z0-9._-]{1,64}")) {
                 throw new IllegalArgumentException("agency must be 1..64 of [A-Za-z0-9._-], was '" + v + "'");

@@ -9,8 +9,9 @@ import java.util.TreeSet;
  *
  * <p>A repeat whose timestamp is newer than anything seen is a new sequence (the camera rebooted and
  * counts from 0 again): a QoS 1 redelivery carries the original, older payload. Retained messages that
- * the broker replays on (re)subscription start the count when nothing was seen yet and are ignored
- * otherwise: they are not the camera's sending. Up to {@value #MAX_HOLES} missing seq numbers are
+ * the broker replays on (re)subscription are history, not the camera's sending: they neither start nor
+ * move a sequence (a retained {@code state} of an earlier run, sped up, can carry a later timestamp
+ * than today's first message, which would otherwise read as a repeat). Up to {@value #MAX_HOLES} missing seq numbers are
  * remembered, so a message that arrives late fills its gap instead of counting twice.
  *
  * <p>Each message comes with the observer's connection epoch; the first message after the observer
@@ -53,17 +54,14 @@ final class SeqTracker {
      * @param epoch how many times the observer has reconnected so far
      */
     Verdict accept(long seq, long ts, boolean retained, int epoch) {
+        if (retained) {
+            return Verdict.REPLAY;
+        }
         if (started && epoch != this.epoch && seq > next) {
             unobserved += seq - next;
             next = seq;
         }
         this.epoch = epoch;
-        if (retained && started && seq < next) {
-            return Verdict.REPLAY;
-        }
-        if (retained && !started) {
-            next = seq;
-        }
         started = true;
         received++;
         if (seq == next) {

@@ -61,10 +61,10 @@ class SeqTrackerTest {
     }
 
     @Test
-    void a_retained_message_first_seen_sets_the_baseline() {
-        assertEquals(Verdict.IN_ORDER, tracker.accept(41, 1_000, true, 0));
-        assertEquals(Verdict.IN_ORDER, tracker.accept(42, 1_000, false, 0));
-        assertEquals(new SeqCounts(2, 43, 0, 0, 0, 0, 0), tracker.counts());
+    void a_retained_message_is_history_and_starts_no_sequence() {
+        assertEquals(Verdict.REPLAY, tracker.accept(41, 9_000, true, 0), "an earlier run's retained state");
+        assertEquals(Verdict.IN_ORDER, tracker.accept(0, 1_000, false, 0), "today's first message");
+        assertEquals(new SeqCounts(1, 1, 0, 0, 0, 0, 0), tracker.counts());
     }
 
     @Test
