@@ -37,7 +37,7 @@ public record Metric(String name, Unit unit, String description) {
         millis("devices.allConnectedAfter", "wall time from start until every camera was online (observer)");
         count("mqtt.published", "messages the cameras handed to the broker");
         count("mqtt.received", "messages the observer received");
-        count("mqtt.droppedOffline", "QoS 0 messages cameras dropped while offline");
+        count("mqtt.droppedOffline", "messages cameras dropped: QoS 0 while offline, QoS 1 beyond the offline queue");
         count("mqtt.seqGaps", "missing seq numbers on QoS 1 topics, per camera and topic");
         count("mqtt.duplicates", "QoS 1 messages the observer received twice");
         count("mqtt.gpsLost", "GPS messages (QoS 0) that never arrived");
