@@ -48,7 +48,7 @@ fi
 echo
 printf '%-22s %8s %10s %10s %9s %9s %9s %8s %11s %8s\n' approach n connected msg/s lag_p50 lag_p99 lag_max cpu_% cpu_us/msg rss_MB
 grep '^RESULT' "$results" | while read -r line; do
-  get() { echo "$line" | tr ' ' '\n' | grep "^$1=" | head -n1 | cut -d= -f2; }
+  get() { echo "$line" | tr ' ' '\n' | grep "^$1=" | head -n1 | cut -d= -f2-; }
   cpu="$(echo "$line" | tr ' ' '\n' | grep '^cpu_pct_of_' | cut -d= -f2)"
   printf '%-22s %8s %10s %10s %9s %9s %9s %8s %11s %8s\n' "$(get approach)" "$(get n)" "$(get connected)" \
     "$(get achieved_msg_s)" "$(get lag_p50_ms)" "$(get lag_p99_ms)" "$(get lag_max_ms)" "$cpu" "$(get cpu_us_per_msg)" "$(get rss_mb_max)"

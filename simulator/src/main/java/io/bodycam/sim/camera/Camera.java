@@ -1,12 +1,10 @@
 package io.bodycam.sim.camera;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
-import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.power.Battery;
 import io.bodycam.sim.power.PowerDraw;
 import io.bodycam.sim.recording.CaptureStream;
@@ -20,6 +18,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -34,28 +33,22 @@ import java.util.function.Function;
  */
 public final class Camera implements TelemetryHandler {
 
-    /** Battery, storage flags and recorder progress are brought up to date this often (virtual). */
-    static final long HOUSEKEEPING_MILLIS = 10_000;
-
     private final CameraConfig config;
     private final Scheduler scheduler;
     private final EvidenceLink evidence;
     private final CameraListener listener;
     private final TelemetryLink telemetry;
-    private final Payloads payloads;
+    private final Reporter reporter;
     private final CommandHandler commands = new CommandHandler(this);
     private final CaptureStream stream;
     private final Storage storage;
     private final Battery battery;
     private final GpsReceiver gps;
     private final Recorder recorder;
+    private final Routines routines = new Routines(this);
     private final EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
 
     private CameraSettings settings;
-    /** Status seq numbers for the next session: {@code online} gets it, the Last Will the one after. */
-    private long statusSeqReserved = -1;
-    /** The Will's seq of the current session: a clean {@code offline} reuses it, as the Will then never fires. */
-    private long willSeq = -1;
     private Mode mode = Mode.OFF;
     private DockPhase dockPhase;
     private boolean inDock;
@@ -64,9 +57,6 @@ public final class Camera implements TelemetryHandler {
     private int boots;
     private DockSession dock;
     private Timer bootTimer = Timer.NONE;
-    private Timer heartbeatTimer = Timer.NONE;
-    private Timer gpsTimer = Timer.NONE;
-    private Timer housekeepingTimer = Timer.NONE;
 
     public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
                   EvidenceLink evidence, CameraListener listener) {
@@ -74,7 +64,6 @@ public final class Camera implements TelemetryHandler {
         this.scheduler = scheduler;
         this.evidence = evidence;
         this.listener = listener;
-        this.payloads = new Payloads(config.deviceId());
         this.settings = CameraSettings.of(config);
         this.clockOffset = config.clockOffset().toMillis();
         if (clockOffset != 0) {
@@ -88,6 +77,7 @@ public final class Camera implements TelemetryHandler {
                 config.seed() ^ 0x6E55L, now);
         this.recorder = new Recorder(this);
         this.telemetry = telemetry.apply(this);
+        this.reporter = new Reporter(this, this.telemetry);
     }
 
     // ------------------------------------------------------------------ what the officer and the world do
@@ -199,7 +189,7 @@ public final class Camera implements TelemetryHandler {
     /** A consistent copy of the camera's state, taken on its thread. */
     public CompletableFuture<CameraSnapshot> snapshot() {
         CompletableFuture<CameraSnapshot> f = new CompletableFuture<>();
-        scheduler.run(() -> f.complete(new CameraSnapshot(config.deviceId(), mode, dockPhase, EnumSet.copyOf(flagsOrEmpty()),
+        scheduler.run(() -> f.complete(new CameraSnapshot(config.deviceId(), mode, dockPhase, EnumSet.copyOf(flags),
                 battery.percent(), storage.used(), storage.free(), storage.queue(), recorder.currentId(),
                 telemetry.connected(), boots, settings)));
         return f;
@@ -219,43 +209,28 @@ public final class Camera implements TelemetryHandler {
 
     // ------------------------------------------------------------------ TelemetryHandler
 
-    /**
-     * The {@code offline} Will for the next CONNECT. Its seq is reserved together with the
-     * {@code online} that follows the CONNACK (online n, Will n+1), so the backend sees no gap whether
-     * the Will fires or the camera says {@code offline} itself; a failed attempt keeps the reservation.
-     */
     @Override
     public byte[] willPayload() {
-        if (statusSeqReserved < 0) {
-            statusSeqReserved = payloads.reserve(Topic.STATUS, 2);
-        }
-        return statusPayload("offline", "connection lost", statusSeqReserved + 1);
+        return reporter.will();
     }
 
     @Override
     public void linkUp() {
-        long online = statusSeqReserved >= 0 ? statusSeqReserved : payloads.reserve(Topic.STATUS, 2);
-        statusSeqReserved = -1;
-        willSeq = online + 1;
-        telemetry.publish(Topic.STATUS, statusPayload("online", null, online));
-        publishState();
+        reporter.online();
+        reporter.state();
         listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), "link.up", Map.of()));
     }
 
     @Override
     public void linkDown(String reason) {
-        willSeq = -1;
+        reporter.willSpent();
         listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), "link.down", Map.of("reason", reason)));
     }
 
     @Override
     public void command(byte[] payload) {
         CommandHandler.Ack ack = commands.handle(payload);
-        ObjectNode n = payloads.message(Topic.CMD_ACK, deviceTime());
-        n.put("id", ack.id());
-        n.put("ok", ack.ok());
-        n.put("error", ack.error());
-        telemetry.publish(Topic.CMD_ACK, Payloads.bytes(n));
+        reporter.ack(ack);
         if (ack.after() != null) {
             ack.after().run();
         }
@@ -311,9 +286,7 @@ public final class Camera implements TelemetryHandler {
         fields.put("source", source);
         fields.put("keys", String.join(",", changes.keySet()));
         emit("config.applied", fields);
-        heartbeatTimer.cancel();
-        scheduleHeartbeat();
-        scheduleGps(false);
+        routines.settingsChanged();
         return Optional.empty();
     }
 
@@ -359,10 +332,7 @@ public final class Camera implements TelemetryHandler {
 
     void emit(String type, Map<String, Object> fields) {
         listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), type, fields));
-        ObjectNode n = payloads.message(Topic.EVENTS, deviceTime());
-        n.put("type", type);
-        fields.forEach((k, v) -> n.set(k, Payloads.JSON.valueToTree(v)));
-        telemetry.publish(Topic.EVENTS, Payloads.bytes(n));
+        reporter.event(type, fields);
     }
 
     void onThread(Runnable r) {
@@ -372,16 +342,7 @@ public final class Camera implements TelemetryHandler {
     void publishGps() {
         GpsFix f = gps.fixAt(scheduler.now());
         flag(Flag.NO_GPS_FIX, !f.fix());
-        ObjectNode n = payloads.message(Topic.GPS, deviceTime());
-        n.put("fix", f.fix() ? "3d" : "none");
-        n.put("lat", f.lat());
-        n.put("lon", f.lon());
-        n.put("alt", Math.round(f.alt() * 10) / 10.0);
-        n.put("speed", Math.round(f.speed() * 10) / 10.0);
-        n.put("heading", Math.round(f.heading()));
-        n.put("hdop", Math.round(f.hdop() * 10) / 10.0);
-        n.put("satellites", f.satellites());
-        telemetry.publish(Topic.GPS, Payloads.bytes(n));
+        reporter.gps(f);
     }
 
     EvidenceLink evidence() {
@@ -408,6 +369,26 @@ public final class Camera implements TelemetryHandler {
         return new SegmentPayload(stream, s);
     }
 
+    CameraSettings settings() {
+        return settings;
+    }
+
+    DockPhase dockPhase() {
+        return dockPhase;
+    }
+
+    Set<Flag> flags() {
+        return flags;
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    long clockOffset() {
+        return clockOffset;
+    }
+
     long deviceTime() {
         return scheduler.now() + clockOffset;
     }
@@ -427,8 +408,7 @@ public final class Camera implements TelemetryHandler {
 
     private void booted() {
         emit("boot", Map.of("firmware", config.firmware(), "boots", boots));
-        scheduleHeartbeat();
-        housekeepingTimer = scheduler.schedule(HOUSEKEEPING_MILLIS, this::housekeeping);
+        routines.start();
         if (inDock) {
             enterDock();
         } else {
@@ -458,19 +438,16 @@ public final class Camera implements TelemetryHandler {
         dockPhase = null;
     }
 
-    private void shutDown(String reason, boolean graceful) {
+    void shutDown(String reason, boolean graceful) {
         if (mode == Mode.OFF) {
             return;
         }
         recorder.stop(reason);
         endDock();
         bootTimer.cancel();
-        heartbeatTimer.cancel();
-        gpsTimer.cancel();
-        housekeepingTimer.cancel();
-        if (graceful && willSeq >= 0) {
-            telemetry.publish(Topic.STATUS, statusPayload("offline", reason, willSeq));
-            willSeq = -1;
+        routines.stop();
+        if (graceful) {
+            reporter.offline(reason);
         }
         telemetry.stop(graceful);
         bufferingSince = -1;
@@ -487,7 +464,7 @@ public final class Camera implements TelemetryHandler {
         battery.update(now, draw(next));
         listener.onEvent(new CameraEvent(deviceId(), now, "mode", Map.of("from", previous.name(), "to", next.name())));
         publishState();
-        scheduleGps(previous != next && next == Mode.RECORDING);
+        routines.modeChanged(previous != next && next == Mode.RECORDING);
     }
 
     private static PowerDraw draw(Mode m) {
@@ -500,96 +477,9 @@ public final class Camera implements TelemetryHandler {
         };
     }
 
-    /** GPS cadence follows the mode: 10 s recording, 15 min otherwise [S4]; none docked or off. */
-    private void scheduleGps(boolean publishNow) {
-        gpsTimer.cancel();
-        long interval = switch (mode) {
-            case RECORDING -> settings.gpsIntervalRecording().toMillis();
-            case READY_BUFFERING, SLEEP -> settings.gpsIntervalIdle().toMillis();
-            default -> -1;
-        };
-        if (interval < 0) {
-            gpsTimer = Timer.NONE;
-            return;
+    void publishState() {
+        if (mode != Mode.OFF || telemetry.connected()) {
+            reporter.state();
         }
-        if (publishNow) {
-            publishGps();
-        }
-        gpsTimer = scheduler.schedule(interval, () -> {
-            publishGps();
-            scheduleGps(false);
-        });
-    }
-
-    private void scheduleHeartbeat() {
-        if (mode == Mode.OFF) {
-            return;
-        }
-        heartbeatTimer = scheduler.schedule(settings.heartbeat().toMillis(), () -> {
-            publishState();
-            scheduleHeartbeat();
-        });
-    }
-
-    private void housekeeping() {
-        long now = scheduler.now();
-        battery.update(now);
-        recorder.progress(now);
-        refreshStorageFlags();
-        boolean wasLow = flags.contains(Flag.LOW_BATTERY);
-        boolean wasCritical = flags.contains(Flag.CRITICAL_BATTERY);
-        flag(Flag.LOW_BATTERY, battery.low());
-        flag(Flag.CRITICAL_BATTERY, battery.critical());
-        if (battery.low() && !wasLow) {
-            emit("battery.low", Map.of("pct", Math.round(battery.percent() * 10) / 10.0));
-        }
-        if (battery.critical() && !wasCritical) {
-            emit("battery.critical", Map.of("pct", Math.round(battery.percent() * 10) / 10.0));
-        }
-        if (battery.empty()) {
-            shutDown("battery", false);
-            return;
-        }
-        housekeepingTimer = scheduler.schedule(HOUSEKEEPING_MILLIS, this::housekeeping);
-    }
-
-    private void publishState() {
-        if (mode == Mode.OFF && !telemetry.connected()) {
-            return;
-        }
-        ObjectNode n = payloads.message(Topic.STATE, deviceTime());
-        n.put("mode", mode.name());
-        n.put("dockPhase", dockPhase == null ? null : dockPhase.name());
-        var f = n.putArray("flags");
-        flags.forEach(x -> f.add(x.name()));
-        ObjectNode b = n.putObject("battery");
-        b.put("pct", Math.round(battery.percent() * 10) / 10.0);
-        b.put("charging", battery.charging());
-        ObjectNode s = n.putObject("storage");
-        s.put("capacityBytes", storage.capacity());
-        s.put("usedBytes", storage.used());
-        s.put("freeBytes", storage.free());
-        ObjectNode q = n.putObject("uploadQueue");
-        q.put("segments", storage.queuedSegments());
-        q.put("bytes", storage.queuedBytes());
-        recorder.describe(n);
-        n.put("firmware", config.firmware());
-        n.put("clockOffsetMs", clockOffset);
-        n.put("officer", config.officer());
-        telemetry.publish(Topic.STATE, Payloads.bytes(n));
-    }
-
-    private byte[] statusPayload(String status, String reason, long seq) {
-        ObjectNode n = payloads.message(Topic.STATUS, deviceTime(), seq);
-        n.put("status", status);
-        n.put("firmware", config.firmware());
-        if (reason != null) {
-            n.put("reason", reason);
-        }
-        return Payloads.bytes(n);
-    }
-
-    private EnumSet<Flag> flagsOrEmpty() {
-        return flags.isEmpty() ? EnumSet.noneOf(Flag.class) : flags;
     }
 }

@@ -1,0 +1,113 @@
+package io.bodycam.sim.camera;
+
+import io.bodycam.sim.time.Timer;
+
+import java.util.Map;
+
+/**
+ * A powered camera's periodic work: the GPS report at the cadence of its mode [S4], the {@code state}
+ * heartbeat, and housekeeping (battery, storage flags, recorder progress). Runs on the camera's
+ * thread; {@link #stop} cancels everything when it switches off.
+ */
+final class Routines {
+
+    /** Battery, storage flags and recorder progress are brought up to date this often (virtual). */
+    static final long HOUSEKEEPING_MILLIS = 10_000;
+
+    private final Camera camera;
+    private Timer gps = Timer.NONE;
+    private Timer heartbeat = Timer.NONE;
+    private Timer housekeeping = Timer.NONE;
+    /** When the next GPS report and heartbeat are due: fixed rate, so a late timer does not shift the rest. */
+    private long gpsDue;
+    private long heartbeatDue;
+
+    Routines(Camera camera) {
+        this.camera = camera;
+    }
+
+    /** After boot: heartbeat and housekeeping start. */
+    void start() {
+        heartbeatDue = camera.scheduler().now();
+        scheduleHeartbeat();
+        housekeeping = camera.scheduler().schedule(HOUSEKEEPING_MILLIS, this::housekeeping);
+    }
+
+    void stop() {
+        gps.cancel();
+        heartbeat.cancel();
+        housekeeping.cancel();
+    }
+
+    /** New settings from the backend: cadences restart with the new intervals. */
+    void settingsChanged() {
+        heartbeat.cancel();
+        heartbeatDue = camera.scheduler().now();
+        scheduleHeartbeat();
+        modeChanged(false);
+    }
+
+    /**
+     * GPS cadence follows the mode: 10 s recording, 15 min otherwise [S4]; none docked or off. A new
+     * recording reports its position at once (Axis records it at recording start [S-Axis]).
+     */
+    void modeChanged(boolean publishNow) {
+        gps.cancel();
+        long interval = switch (camera.mode()) {
+            case RECORDING -> camera.settings().gpsIntervalRecording().toMillis();
+            case READY_BUFFERING, SLEEP -> camera.settings().gpsIntervalIdle().toMillis();
+            default -> -1;
+        };
+        if (interval < 0) {
+            gps = Timer.NONE;
+            return;
+        }
+        if (publishNow) {
+            camera.publishGps();
+        }
+        gpsDue = camera.scheduler().now() + interval;
+        scheduleGps(interval);
+    }
+
+    private void scheduleGps(long interval) {
+        gps = camera.scheduler().schedule(gpsDue - camera.scheduler().now(), () -> {
+            camera.publishGps();
+            gpsDue += interval;
+            scheduleGps(interval);
+        });
+    }
+
+    private void scheduleHeartbeat() {
+        if (camera.mode() == Mode.OFF) {
+            return;
+        }
+        heartbeatDue += camera.settings().heartbeat().toMillis();
+        heartbeat = camera.scheduler().schedule(heartbeatDue - camera.scheduler().now(), () -> {
+            camera.publishState();
+            scheduleHeartbeat();
+        });
+    }
+
+    private void housekeeping() {
+        long now = camera.scheduler().now();
+        var battery = camera.battery();
+        battery.update(now);
+        camera.recorder().progress(now);
+        camera.refreshStorageFlags();
+        boolean wasLow = camera.flags().contains(Flag.LOW_BATTERY);
+        boolean wasCritical = camera.flags().contains(Flag.CRITICAL_BATTERY);
+        camera.flag(Flag.LOW_BATTERY, battery.low());
+        camera.flag(Flag.CRITICAL_BATTERY, battery.critical());
+        if (battery.low() && !wasLow) {
+            camera.emit("battery.low", Map.of("pct", Math.round(battery.percent() * 10) / 10.0));
+        }
+        if (battery.critical() && !wasCritical) {
+            camera.emit("battery.critical", Map.of("pct", Math.round(battery.percent() * 10) / 10.0));
+        }
+        if (battery.empty()) {
+            camera.shutDown("battery", false);
+            return;
+        }
+        housekeeping = camera.scheduler().schedule(HOUSEKEEPING_MILLIS, this::housekeeping);
+    }
+}
