@@ -10,11 +10,14 @@ import io.bodycam.reports.ReportException;
 import io.bodycam.reports.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +41,17 @@ public final class BodycamCli {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    /** Runs the command line on the process's stdout and stderr and returns its exit code. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err} (tests read them). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new BodycamCli());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("bodycam: " + e.getMessage());
             return ScenarioRunner.CANNOT_RUN;
@@ -48,16 +59,8 @@ public final class BodycamCli {
         return cl.execute(args);
     }
 
-    static PrintStream stdout() {
-        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-    }
-
-    static PrintStream stderr() {
-        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    }
-
     /** Loads a scenario, printing problems the way compilers do; null when it is not valid. */
-    static Scenario load(Path file, PrintStream err) {
+    static Scenario load(Path file, PrintWriter err) {
         try {
             return ScenarioLoader.load(file);
         } catch (ScenarioException e) {
@@ -68,6 +71,9 @@ public final class BodycamCli {
 
     @Command(name = "run", description = "Run a scenario and judge the backend.")
     static final class Run implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "the scenario (YAML)")
         Path file;
 
@@ -79,16 +85,16 @@ public final class BodycamCli {
 
         @Override
         public Integer call() throws IOException {
-            PrintStream err = stderr();
+            PrintWriter err = spec.commandLine().getErr();
             Scenario scenario = load(file, err);
             if (scenario == null) {
                 return ScenarioRunner.BAD_INPUT;
             }
             if (threads < 0 || threads > 256) {
-                err.println("bodycam: --threads must be 0..256, was " + threads);
+                err.println("bodycam run: --threads must be 0..256, was " + threads);
                 return ScenarioRunner.BAD_INPUT;
             }
-            PrintStream console = stdout();
+            PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
                     Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN) {
@@ -100,13 +106,16 @@ public final class BodycamCli {
 
     @Command(name = "validate", description = "Check scenario files without running them.")
     static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "scenario files")
         List<Path> files;
 
         @Override
         public Integer call() {
-            PrintStream out = stdout();
-            PrintStream err = stderr();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             int bad = 0;
             for (Path f : files) {
                 Scenario s = load(f, err);
@@ -123,6 +132,9 @@ public final class BodycamCli {
 
     @Command(name = "report", description = "Rebuild the reports of a finished run from its record.")
     static final class Report implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run folder (runs/<name>-<time>)")
         Path dir;
 
@@ -131,11 +143,11 @@ public final class BodycamCli {
             try {
                 RunRecord record = RunRecord.open(dir);
                 Path junit = JunitXmlReport.write(record);
-                stdout().print(ConsoleSummary.render(record));
-                stdout().println("  wrote       " + junit);
+                spec.commandLine().getOut().print(ConsoleSummary.render(record));
+                spec.commandLine().getOut().println("  wrote       " + junit);
                 return 0;
             } catch (ReportException e) {
-                stderr().println("bodycam report: " + e.getMessage());
+                spec.commandLine().getErr().println("bodycam report: " + e.getMessage());
                 return ScenarioRunner.BAD_INPUT;
             }
         }

@@ -3,6 +3,8 @@ package io.bodycam.bench.cli;
 import io.bodycam.bench.run.DensityRun;
 import io.bodycam.bench.scenario.units.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -15,6 +17,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "density", description = "Connect N cameras that only report, and measure rate, timer lag, CPU and RSS.")
 final class DensityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--broker", required = true, paramLabel = "URL", description = "MQTT broker, e.g. tcp://127.0.0.1:1883")
     URI broker;
@@ -43,7 +48,7 @@ final class DensityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (cameras < 1 || cameras > 50_000 || seconds < 1) {
-            BodycamCli.stderr().println("bodycam density: --cameras must be 1..50000 and --seconds >= 1");
+            spec.commandLine().getErr().println("bodycam density: --cameras must be 1..50000 and --seconds >= 1");
             return 2;
         }
         Duration r;
@@ -54,10 +59,10 @@ final class DensityCommand implements Callable<Integer> {
             st = Durations.parse(status);
             g = Durations.parse(gps);
         } catch (IllegalArgumentException e) {
-            BodycamCli.stderr().println("bodycam density: " + e.getMessage());
+            spec.commandLine().getErr().println("bodycam density: " + e.getMessage());
             return 2;
         }
         return DensityRun.run(new DensityRun.Settings(cameras, r, Duration.ofSeconds(seconds), st, g, broker,
-                URI.create("http://127.0.0.1:9"), threads, observe), BodycamCli.stdout());
+                URI.create("http://127.0.0.1:9"), threads, observe), spec.commandLine().getOut());
     }
 }

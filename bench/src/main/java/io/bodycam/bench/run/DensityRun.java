@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ public final class DensityRun {
     private DensityRun() {
     }
 
-    public static int run(Settings s, PrintStream out) throws IOException, InterruptedException {
+    public static int run(Settings s, PrintWriter out) throws IOException, InterruptedException {
         Duration total = s.ramp().plus(s.window()).plus(Duration.ofMinutes(5));
         Scenario scenario = new Scenario("density", "connect and report only", 1, total, 1.0,
                 Backend.external(s.mqtt(), s.upload(), Backend.MqttVersion.V3_1_1), 1.0,

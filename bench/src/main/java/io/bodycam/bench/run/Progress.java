@@ -2,8 +2,7 @@ package io.bodycam.bench.run;
 
 import io.bodycam.sim.camera.Mode;
 
-import java.io.PrintStream;
-import java.util.Map;
+import java.io.PrintWriter;
 
 /**
  * The live progress line during a run: elapsed wall and virtual time, cameras online, recording,
@@ -12,7 +11,7 @@ import java.util.Map;
  */
 final class Progress {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean tty;
     private final long virtualTotal;
     private final int cameras;
@@ -20,15 +19,16 @@ final class Progress {
     private long lastReceived;
     private long lastNanos = System.nanoTime();
 
-    Progress(PrintStream out, boolean tty, long virtualTotalMillis, int cameras) {
+    Progress(PrintWriter out, boolean tty, long virtualTotalMillis, int cameras) {
         this.out = out;
         this.tty = tty;
         this.virtualTotal = virtualTotalMillis;
         this.cameras = cameras;
     }
 
-    /** Prints if it is time to; {@code received} is the observer's message count so far. */
-    void tick(long wallMillis, long virtualMillis, int online, Map<Mode, Integer> modes, long uploads, long received) {
+    /** Prints if it is time to, reading the run's meters. */
+    void tick(long wallMillis, long virtualMillis, RunMeters meters) {
+        long received = (long) meters.value("bodycam.mqtt.received");
         long now = System.nanoTime();
         if (!tty && now - lastPrintNanos < 10_000_000_000L && lastPrintNanos != 0) {
             return;
@@ -38,8 +38,8 @@ final class Progress {
         lastNanos = now;
         lastPrintNanos = now;
         String line = String.format("  %s wall | %s / %s virtual | online %d/%d | recording %d | docked %d | %d uploads | %.0f msg/s",
-                clock(wallMillis), clock(virtualMillis), clock(virtualTotal), online, cameras,
-                modes.getOrDefault(Mode.RECORDING, 0), modes.getOrDefault(Mode.DOCKED, 0), uploads, rate);
+                clock(wallMillis), clock(virtualMillis), clock(virtualTotal), (int) meters.value("bodycam.devices.online"), cameras,
+                meters.mode(Mode.RECORDING), meters.mode(Mode.DOCKED), (long) meters.value("bodycam.uploads.completed"), rate);
         if (tty) {
             out.print("\r" + line + "   ");
         } else {

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class ScenarioRunner {
      * @param scenarioText the scenario as written, kept in the record
      * @param threads      event loop threads for the fleet (0: one per core)
      */
-    public record Options(Path out, Path runsDir, String scenarioText, PrintStream console, boolean tty, int threads) {
+    public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads) {
     }
 
     /** What a run ended with. */
@@ -134,7 +134,9 @@ public final class ScenarioRunner {
                 long start = clock.now();
                 long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
                         (m, type, params) -> commandSender.execute(() -> commands.send(observer, m, type, params)));
-                watch = watch(scenario, options, fleet, observer, collector, clock, start, timelineEnd, wallStart);
+                RunMeters meters = new RunMeters(observer, collector, commands);
+                watch = watch(scenario, options, fleet, observer, meters, clock, start, timelineEnd, wallStart);
+                Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                 List<CameraSnapshot> snapshots = fleet.snapshots();
                 evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
                 metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, commands, collector, evidence, lag,
@@ -158,7 +160,7 @@ public final class ScenarioRunner {
     record Watch(double allConnectedAfterMillis, int onlineAtEnd, String endReason) {
     }
 
-    private static Watch watch(Scenario scenario, Options options, Fleet fleet, FleetObserver observer, RunCollector collector,
+    private static Watch watch(Scenario scenario, Options options, Fleet fleet, FleetObserver observer, RunMeters meters,
                                WallClock clock, long start, long timelineEnd, long wallStart) {
         Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), scenario.cameraCount());
         double allConnectedAfter = Double.NaN;
@@ -170,8 +172,7 @@ public final class ScenarioRunner {
             if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= scenario.cameraCount()) {
                 allConnectedAfter = wall;
             }
-            progress.tick(wall, virtual, observer.onlineCount(), collector.modeCounts(), collector.uploadsCompleted(),
-                    observer.stats().receivedTotal());
+            progress.tick(wall, virtual, meters);
             if (virtual >= scenario.duration().toMillis()) {
                 reason = "duration reached";
                 break;

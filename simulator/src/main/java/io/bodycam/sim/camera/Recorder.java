@@ -1,10 +1,11 @@
 package io.bodycam.sim.camera;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.bodycam.sim.recording.Recording;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.time.Timer;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -79,13 +80,15 @@ final class Recorder {
         return recording == null ? null : recording.id();
     }
 
-    void describe(ObjectNode state) {
+    /** Writes the {@code recording} field of a {@code state} report. */
+    void describe(JsonGenerator g) throws IOException {
         if (recording == null) {
-            state.putNull("recording");
+            g.writeNullField("recording");
         } else {
-            ObjectNode r = state.putObject("recording");
-            r.put("id", recording.id());
-            r.put("since", recording.triggeredAt());
+            g.writeObjectFieldStart("recording");
+            g.writeStringField("id", recording.id());
+            g.writeNumberField("since", recording.triggeredAt());
+            g.writeEndObject();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.bodycam.sim.camera;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.link.Topic;
@@ -62,63 +61,75 @@ final class Reporter {
     }
 
     void state() {
-        ObjectNode n = payloads.message(Topic.STATE, camera.deviceTime());
-        n.put("mode", camera.mode().name());
-        n.put("dockPhase", camera.dockPhase() == null ? null : camera.dockPhase().name());
-        var f = n.putArray("flags");
-        camera.flags().forEach(x -> f.add(x.name()));
-        ObjectNode b = n.putObject("battery");
-        b.put("pct", Math.round(camera.battery().percent() * 10) / 10.0);
-        b.put("charging", camera.battery().charging());
-        ObjectNode s = n.putObject("storage");
-        s.put("capacityBytes", camera.storage().capacity());
-        s.put("usedBytes", camera.storage().used());
-        s.put("freeBytes", camera.storage().free());
-        ObjectNode q = n.putObject("uploadQueue");
-        q.put("segments", camera.storage().queuedSegments());
-        q.put("bytes", camera.storage().queuedBytes());
-        camera.recorder().describe(n);
-        n.put("firmware", camera.config().firmware());
-        n.put("clockOffsetMs", camera.clockOffset());
-        n.put("officer", camera.config().officer());
-        link.publish(Topic.STATE, Payloads.bytes(n));
+        var dock = camera.dockPhase();
+        var battery = camera.battery();
+        var storage = camera.storage();
+        link.publish(Topic.STATE, payloads.message(Topic.STATE, camera.deviceTime(), g -> {
+            g.writeStringField("mode", camera.mode().name());
+            g.writeStringField("dockPhase", dock == null ? null : dock.name());
+            g.writeArrayFieldStart("flags");
+            for (Flag f : camera.flags()) {
+                g.writeString(f.name());
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("battery");
+            g.writeNumberField("pct", Payloads.tenths(battery.percent()));
+            g.writeBooleanField("charging", battery.charging());
+            g.writeEndObject();
+            g.writeObjectFieldStart("storage");
+            g.writeNumberField("capacityBytes", storage.capacity());
+            g.writeNumberField("usedBytes", storage.used());
+            g.writeNumberField("freeBytes", storage.free());
+            g.writeEndObject();
+            g.writeObjectFieldStart("uploadQueue");
+            g.writeNumberField("segments", storage.queuedSegments());
+            g.writeNumberField("bytes", storage.queuedBytes());
+            g.writeEndObject();
+            camera.recorder().describe(g);
+            g.writeStringField("firmware", camera.config().firmware());
+            g.writeNumberField("clockOffsetMs", camera.clockOffset());
+            g.writeStringField("officer", camera.config().officer());
+        }));
     }
 
     void gps(GpsFix f) {
-        ObjectNode n = payloads.message(Topic.GPS, camera.deviceTime());
-        n.put("fix", f.fix() ? "3d" : "none");
-        n.put("lat", f.lat());
-        n.put("lon", f.lon());
-        n.put("alt", Math.round(f.alt() * 10) / 10.0);
-        n.put("speed", Math.round(f.speed() * 10) / 10.0);
-        n.put("heading", Math.round(f.heading()));
-        n.put("hdop", Math.round(f.hdop() * 10) / 10.0);
-        n.put("satellites", f.satellites());
-        link.publish(Topic.GPS, Payloads.bytes(n));
+        link.publish(Topic.GPS, payloads.message(Topic.GPS, camera.deviceTime(), g -> {
+            g.writeStringField("fix", f.fix() ? "3d" : "none");
+            g.writeNumberField("lat", f.lat());
+            g.writeNumberField("lon", f.lon());
+            g.writeNumberField("alt", Payloads.tenths(f.alt()));
+            g.writeNumberField("speed", Payloads.tenths(f.speed()));
+            g.writeNumberField("heading", Math.round(f.heading()));
+            g.writeNumberField("hdop", Payloads.tenths(f.hdop()));
+            g.writeNumberField("satellites", f.satellites());
+        }));
     }
 
     void event(String type, Map<String, Object> fields) {
-        ObjectNode n = payloads.message(Topic.EVENTS, camera.deviceTime());
-        n.put("type", type);
-        fields.forEach((k, v) -> n.set(k, Payloads.JSON.valueToTree(v)));
-        link.publish(Topic.EVENTS, Payloads.bytes(n));
+        link.publish(Topic.EVENTS, payloads.message(Topic.EVENTS, camera.deviceTime(), g -> {
+            g.writeStringField("type", type);
+            for (Map.Entry<String, Object> e : fields.entrySet()) {
+                g.writeFieldName(e.getKey());
+                Payloads.JSON.writeValue(g, e.getValue());
+            }
+        }));
     }
 
     void ack(CommandHandler.Ack ack) {
-        ObjectNode n = payloads.message(Topic.CMD_ACK, camera.deviceTime());
-        n.put("id", ack.id());
-        n.put("ok", ack.ok());
-        n.put("error", ack.error());
-        link.publish(Topic.CMD_ACK, Payloads.bytes(n));
+        link.publish(Topic.CMD_ACK, payloads.message(Topic.CMD_ACK, camera.deviceTime(), g -> {
+            g.writeStringField("id", ack.id());
+            g.writeBooleanField("ok", ack.ok());
+            g.writeStringField("error", ack.error());
+        }));
     }
 
     private byte[] status(String status, String reason, long seq) {
-        ObjectNode n = payloads.message(Topic.STATUS, camera.deviceTime(), seq);
-        n.put("status", status);
-        n.put("firmware", camera.config().firmware());
-        if (reason != null) {
-            n.put("reason", reason);
-        }
-        return Payloads.bytes(n);
+        return payloads.message(camera.deviceTime(), seq, g -> {
+            g.writeStringField("status", status);
+            g.writeStringField("firmware", camera.config().firmware());
+            if (reason != null) {
+                g.writeStringField("reason", reason);
+            }
+        });
     }
 }

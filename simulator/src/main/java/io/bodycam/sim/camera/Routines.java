@@ -18,9 +18,6 @@ final class Routines {
     private Timer gps = Timer.NONE;
     private Timer heartbeat = Timer.NONE;
     private Timer housekeeping = Timer.NONE;
-    /** When the next GPS report and heartbeat are due: fixed rate, so a late timer does not shift the rest. */
-    private long gpsDue;
-    private long heartbeatDue;
 
     Routines(Camera camera) {
         this.camera = camera;
@@ -28,9 +25,8 @@ final class Routines {
 
     /** After boot: heartbeat and housekeeping start. */
     void start() {
-        heartbeatDue = camera.scheduler().now();
-        scheduleHeartbeat();
-        housekeeping = camera.scheduler().schedule(HOUSEKEEPING_MILLIS, this::housekeeping);
+        startHeartbeat();
+        housekeeping = camera.scheduler().every(HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS, this::housekeeping);
     }
 
     void stop() {
@@ -42,8 +38,7 @@ final class Routines {
     /** New settings from the backend: cadences restart with the new intervals. */
     void settingsChanged() {
         heartbeat.cancel();
-        heartbeatDue = camera.scheduler().now();
-        scheduleHeartbeat();
+        startHeartbeat();
         modeChanged(false);
     }
 
@@ -65,27 +60,12 @@ final class Routines {
         if (publishNow) {
             camera.publishGps();
         }
-        gpsDue = camera.scheduler().now() + interval;
-        scheduleGps(interval);
+        gps = camera.scheduler().every(interval, interval, camera::publishGps);
     }
 
-    private void scheduleGps(long interval) {
-        gps = camera.scheduler().schedule(gpsDue - camera.scheduler().now(), () -> {
-            camera.publishGps();
-            gpsDue += interval;
-            scheduleGps(interval);
-        });
-    }
-
-    private void scheduleHeartbeat() {
-        if (camera.mode() == Mode.OFF) {
-            return;
-        }
-        heartbeatDue += camera.settings().heartbeat().toMillis();
-        heartbeat = camera.scheduler().schedule(heartbeatDue - camera.scheduler().now(), () -> {
-            camera.publishState();
-            scheduleHeartbeat();
-        });
+    private void startHeartbeat() {
+        long period = camera.settings().heartbeat().toMillis();
+        heartbeat = camera.scheduler().every(period, period, camera::publishState);
     }
 
     private void housekeeping() {
@@ -106,8 +86,6 @@ final class Routines {
         }
         if (battery.empty()) {
             camera.shutDown("battery", false);
-            return;
         }
-        housekeeping = camera.scheduler().schedule(HOUSEKEEPING_MILLIS, this::housekeeping);
     }
 }

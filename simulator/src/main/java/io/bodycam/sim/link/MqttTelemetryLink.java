@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
 
     private final String prefix;
+    private final String[] topics = new String[Topic.values().length];
     private final TelemetryHandler handler;
     private final MqttConnection connection;
 
@@ -31,9 +32,12 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
     public MqttTelemetryLink(MqttClientConfig base, String agency, String deviceId, EventLoop loop, Transport transport,
                              Scheduler realTime, TelemetryHandler handler, RandomGenerator jitter) {
         this.prefix = "bwc/v1/" + agency + "/" + deviceId + "/";
+        for (Topic t : Topic.values()) {
+            topics[t.ordinal()] = prefix + t.suffix();
+        }
         this.handler = handler;
         this.connection = new MqttConnection(base.toBuilder().clientId(deviceId).build(), loop, transport, realTime,
-                () -> new MqttWill(prefix + Topic.STATUS.suffix(), handler.willPayload(), MqttQoS.AT_LEAST_ONCE, true),
+                () -> new MqttWill(topics[Topic.STATUS.ordinal()], handler.willPayload(), MqttQoS.AT_LEAST_ONCE, true),
                 this, jitter);
         connection.subscribe(prefix + "cmd", MqttQoS.AT_LEAST_ONCE);
     }
@@ -55,7 +59,7 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
 
     @Override
     public void publish(Topic topic, byte[] payload) {
-        connection.publish(prefix + topic.suffix(), payload, MqttQoS.valueOf(topic.qos()), topic.retain());
+        connection.publish(topics[topic.ordinal()], payload, MqttQoS.valueOf(topic.qos()), topic.retain());
     }
 
     /** The MQTT client's counters (published, acked, dropped, reconnects ...). */

@@ -50,6 +50,17 @@ public final class ManualClock implements SimClock, Scheduler {
     }
 
     @Override
+    public Timer every(long initialDelayMillis, long periodMillis, Runnable task) {
+        if (periodMillis <= 0) {
+            throw new IllegalArgumentException("period must be > 0 ms, was " + periodMillis);
+        }
+        Task t = new Task(now + Math.max(0, initialDelayMillis), sequence++, task);
+        t.period = periodMillis;
+        queue.add(t);
+        return () -> t.cancelled = true;
+    }
+
+    @Override
     public void execute(Runnable task) {
         schedule(0, task);
     }
@@ -82,6 +93,11 @@ public final class ManualClock implements SimClock, Scheduler {
             }
             now = next.at;
             next.task.run();
+            if (next.period > 0 && !next.cancelled) {
+                next.at += next.period;
+                next.seq = sequence++;
+                queue.add(next);
+            }
         }
         now = epochMillis;
     }
@@ -97,8 +113,9 @@ public final class ManualClock implements SimClock, Scheduler {
     }
 
     private static final class Task implements Comparable<Task> {
-        final long at;
-        final long seq;
+        long at;
+        long seq;
+        long period;
         final Runnable task;
         boolean cancelled;
 

@@ -13,6 +13,13 @@ public interface Scheduler {
     /** Runs {@code task} once, {@code delayMillis} virtual milliseconds from now (0 or less: as soon as possible). */
     Timer schedule(long delayMillis, Runnable task);
 
+    /**
+     * Runs {@code task} every {@code periodMillis} virtual milliseconds, the first time after
+     * {@code initialDelayMillis}, at a fixed rate: a late run does not shift the ones after it. One
+     * timer serves every run, so a periodic report costs no scheduling garbage.
+     */
+    Timer every(long initialDelayMillis, long periodMillis, Runnable task);
+
     /** Runs {@code task} as soon as possible, after the task now running. */
     void execute(Runnable task);
 

@@ -86,6 +86,22 @@ public final class WallClock implements SimClock {
         }
 
         @Override
+        public Timer every(long initialDelayMillis, long periodMillis, Runnable task) {
+            if (periodMillis <= 0) {
+                throw new IllegalArgumentException("period must be > 0 ms, was " + periodMillis);
+            }
+            long delayNanos = Math.max(0, wallNanos(initialDelayMillis));
+            long periodNanos = Math.max(1, wallNanos(periodMillis));
+            long[] intended = {System.nanoTime() + delayNanos};
+            var future = loop.scheduleAtFixedRate(() -> {
+                lagListener.timerFired(System.nanoTime() - intended[0]);
+                intended[0] += periodNanos;
+                runHere(task);
+            }, delayNanos, periodNanos, TimeUnit.NANOSECONDS);
+            return () -> future.cancel(false);
+        }
+
+        @Override
         public void execute(Runnable task) {
             loop.execute(() -> runHere(task));
         }

@@ -1,0 +1,61 @@
+package io.bodycam.bench.run;
+
+import io.bodycam.bench.backend.observer.FleetObserver;
+import io.bodycam.sim.camera.Mode;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The run's live numbers as Micrometer meters (DESIGN.md principle 7), bound to the observer and the
+ * collector: the progress line reads them during the run, and their final Prometheus exposition is kept
+ * in the run record as {@value #FILE}.
+ */
+final class RunMeters {
+
+    static final String FILE = "metrics.prom";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    RunMeters(FleetObserver observer, RunCollector collector, CommandCounter commands) {
+        Gauge.builder("bodycam.devices.online", observer, FleetObserver::onlineCount)
+                .description("cameras online, as the backend's observer sees them").register(registry);
+        Gauge.builder("bodycam.devices.connected.peak", observer, FleetObserver::connectedPeak)
+                .description("most cameras online at once").register(registry);
+        for (Mode mode : Mode.values()) {
+            Gauge.builder("bodycam.devices.mode", collector, c -> c.modeCounts().getOrDefault(mode, 0))
+                    .tag("mode", mode.name()).description("cameras in each firmware mode").register(registry);
+        }
+        counter("bodycam.mqtt.received", observer, o -> o.stats().receivedTotal(), "messages the observer received");
+        counter("bodycam.recordings.started", collector, RunCollector::recordingsStarted, "recordings started");
+        counter("bodycam.evidence.segments.recorded", collector, c -> c.ledger().size(), "segments recorded");
+        counter("bodycam.uploads.completed", collector, RunCollector::uploadsCompleted, "segment uploads completed");
+        counter("bodycam.uploads.failed", collector, RunCollector::uploadsFailed, "failed upload or verification attempts");
+        counter("bodycam.uploads.bytes", collector, RunCollector::uploadBytes, "payload bytes uploaded");
+        counter("bodycam.commands.sent", commands, CommandCounter::sent, "backend commands sent");
+        counter("bodycam.commands.acked", commands, CommandCounter::acked, "commands acknowledged ok");
+        counter("bodycam.commands.failed", commands, CommandCounter::failed, "commands failed or unanswered");
+    }
+
+    private <T> void counter(String name, T source, ToDoubleFunction<T> f, String description) {
+        FunctionCounter.builder(name, source, f).description(description).register(registry);
+    }
+
+    double value(String name) {
+        var meter = registry.find(name);
+        var gauge = meter.gauge();
+        return gauge != null ? gauge.value() : meter.functionCounter().count();
+    }
+
+    int mode(Mode mode) {
+        return (int) registry.get("bodycam.devices.mode").tag("mode", mode.name()).gauge().value();
+    }
+
+    /** The Prometheus text exposition of every meter now. */
+    String scrape() {
+        return registry.scrape();
+    }
+}
