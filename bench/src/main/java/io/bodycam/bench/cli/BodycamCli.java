@@ -56,7 +56,12 @@ public final class BodycamCli {
             cmd.getErr().println("bodycam: " + e.getMessage());
             return ScenarioRunner.CANNOT_RUN;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** Loads a scenario, printing problems the way compilers do; null when it is not valid. */

@@ -153,6 +153,7 @@ public final class ScenarioRunner {
         RunRecord record = RunRecord.open(dir);
         JunitXmlReport.write(record);
         options.console().print(ConsoleSummary.render(record));
+        options.console().flush();
         return new Result(record.passed() ? PASSED : ASSERTION_FAILED, dir, record.passed() ? "passed" : "an assertion failed");
     }
 

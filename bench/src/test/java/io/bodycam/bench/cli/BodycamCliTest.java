@@ -20,7 +20,8 @@ class BodycamCliTest {
     private final StringWriter err = new StringWriter();
 
     private int bodycam(String... args) {
-        return BodycamCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        // no autoflush: what the command prints must reach the stream without it, as on a pipe
+        return BodycamCli.execute(new PrintWriter(out), new PrintWriter(err), args);
     }
 
     private static Path write(Path dir, String name, String text) throws Exception {
