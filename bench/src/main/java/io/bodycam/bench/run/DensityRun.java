@@ -61,7 +61,9 @@ public final class DensityRun {
             int connected = 0;
             while (System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                connected = (int) fleet.snapshots().stream().filter(c -> c.connected()).count();
+                // the window opens once every camera is connected and booted, reporting at its full rate
+                connected = (int) fleet.snapshots().stream()
+                        .filter(c -> c.connected() && c.mode() == io.bodycam.sim.camera.Mode.READY_BUFFERING).count();
                 if (connected >= s.cameras()) {
                     break;
                 }

@@ -477,8 +477,12 @@ public final class Camera implements TelemetryHandler {
         };
     }
 
+    /**
+     * Reports {@code state} when connected. A state is a latest value (retained), so none is queued
+     * while offline: the camera reports its current state on every CONNACK instead.
+     */
     void publishState() {
-        if (mode != Mode.OFF || telemetry.connected()) {
+        if (telemetry.connected()) {
             reporter.state();
         }
     }
