@@ -82,7 +82,7 @@ public final class ConsoleSummary {
     }
 
     /** Up to three significant decimals, no trailing zeros. */
-    static String number(double v) {
+    public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%d", (long) v);
         }

@@ -1,6 +1,5 @@
 package io.bodycam.bench.assertions;
 
-import io.bodycam.bench.scenario.Assertion;
 import io.bodycam.bench.scenario.units.DataRates;
 import io.bodycam.bench.scenario.units.DataSizes;
 import io.bodycam.bench.scenario.units.Durations;

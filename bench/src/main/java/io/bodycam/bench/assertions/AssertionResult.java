@@ -1,6 +1,5 @@
 package io.bodycam.bench.assertions;
 
-import io.bodycam.bench.scenario.Assertion;
 
 /**
  * One assertion checked against a run's metrics.
@@ -12,11 +11,18 @@ public record AssertionResult(Assertion assertion, boolean passed, Double actual
     /** Checks every assertion against the run's metrics (dotted name to value in the metric's unit). */
     public static java.util.List<AssertionResult> evaluate(java.util.List<Assertion> assertions,
                                                            java.util.Map<String, Double> metrics) {
+        return evaluate(assertions, a -> metrics);
+    }
+
+    /** Checks every assertion against the metrics its scope has: the whole run, or its phase. */
+    public static java.util.List<AssertionResult> evaluate(java.util.List<Assertion> assertions,
+                                                           java.util.function.Function<Assertion, java.util.Map<String, Double>> metricsOf) {
         return assertions.stream().map(a -> {
             Metric.Unit unit = Metric.byName(a.metric()).map(Metric::unit).orElse(Metric.Unit.COUNT);
-            Double actual = metrics.get(a.metric());
+            Double actual = metricsOf.apply(a).get(a.metric());
             if (actual == null || actual.isNaN()) {
-                return new AssertionResult(a, false, null, unit, a.metric() + " was not measured in this run");
+                return new AssertionResult(a, false, null, unit, a.metric() + " was not measured in this run"
+                        + (a.during() == null ? "" : " during phase " + a.during()));
             }
             boolean ok = a.op().test(actual, a.value());
             return new AssertionResult(a, ok, actual, unit, ok ? "" : a.expr() + " failed: actual " + actual + (unit.symbol().isEmpty() ? "" : " " + unit.symbol()));

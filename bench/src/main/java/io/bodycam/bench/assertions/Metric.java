@@ -9,9 +9,11 @@ import java.util.Optional;
 
 /**
  * The catalogue of run metrics: every name a {@code summary.json} carries and an assertion may test,
- * with its unit. A metric's dotted name is its path in {@code summary.json}.
+ * with its unit. A metric's dotted name is its path in {@code summary.json}. {@code windowed} metrics
+ * can also be measured over a phase ({@code during:} in an assertion) and while the run goes
+ * ({@code abortOnFail}); the others only exist at the end (the evidence ledger, devices, run times).
  */
-public record Metric(String name, Unit unit, String description) {
+public record Metric(String name, Unit unit, String description, boolean windowed) {
 
     /** How a metric's values are measured and written. */
     public enum Unit {
@@ -29,6 +31,8 @@ public record Metric(String name, Unit unit, String description) {
     }
 
     private static final Map<String, Metric> ALL = new LinkedHashMap<>();
+    private static final List<String> WINDOWED = List.of("mqtt.received", "mqtt.seqGaps", "mqtt.duplicates", "mqtt.gpsLost",
+            "mqtt.malformed", "commands.", "uploads.completed", "uploads.failed", "uploads.bytes", "timer.lag.");
 
     static {
         count("devices.configured", "cameras in the scenario");
@@ -56,13 +60,13 @@ public record Metric(String name, Unit unit, String description) {
         count("evidence.corrupt", "segments the backend holds with another hash");
         count("evidence.pending", "segments still only on a camera");
         count("evidence.unexpected", "segments the backend holds that no camera recorded");
-        ALL.put("evidence.bytesRecorded", new Metric("evidence.bytesRecorded", Unit.BYTES, "payload bytes recorded"));
+        put("evidence.bytesRecorded", Unit.BYTES, "payload bytes recorded");
         percentiles("evidence.recordToVerified", "virtual time from a segment's closing to its verification");
         count("uploads.completed", "segment uploads completed");
         count("uploads.failed", "failed upload or verification attempts (the camera retries)");
-        ALL.put("uploads.bytes", new Metric("uploads.bytes", Unit.BYTES, "payload bytes of completed uploads"));
-        ALL.put("uploads.throughput", new Metric("uploads.throughput", Unit.BYTES_PER_SECOND,
-                "payload bytes uploaded per wall second, between the first and the last completed upload"));
+        put("uploads.bytes", Unit.BYTES, "payload bytes of completed uploads");
+        put("uploads.throughput", Unit.BYTES_PER_SECOND,
+                "payload bytes uploaded per wall second, between the first and the last completed upload");
         percentiles("timer.lag", "how late camera timers fired on their event loops (wall)");
         millis("run.wallTime", "wall time of the run");
         millis("run.virtualTime", "virtual time of the run");
@@ -70,17 +74,22 @@ public record Metric(String name, Unit unit, String description) {
     }
 
     private static void count(String name, String description) {
-        ALL.put(name, new Metric(name, Unit.COUNT, description));
+        put(name, Unit.COUNT, description);
     }
 
     private static void millis(String name, String description) {
-        ALL.put(name, new Metric(name, Unit.MILLIS, description));
+        put(name, Unit.MILLIS, description);
     }
 
     private static void percentiles(String base, String description) {
         for (String p : List.of("p50", "p90", "p99", "max")) {
-            ALL.put(base + "." + p, new Metric(base + "." + p, Unit.MILLIS, description + " (" + p + ")"));
+            put(base + "." + p, Unit.MILLIS, description + " (" + p + ")");
         }
+    }
+
+    private static void put(String name, Unit unit, String description) {
+        boolean windowed = WINDOWED.stream().anyMatch(name::startsWith) || name.startsWith("mqtt.") && name.contains(".latency.");
+        ALL.put(name, new Metric(name, unit, description, windowed));
     }
 
     public static Optional<Metric> byName(String name) {

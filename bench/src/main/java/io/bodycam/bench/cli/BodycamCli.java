@@ -4,6 +4,7 @@ import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
+import io.bodycam.bench.scenario.yaml.Substitutions;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
 import io.bodycam.reports.ReportException;
@@ -21,7 +22,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -65,9 +68,9 @@ public final class BodycamCli {
     }
 
     /** Loads a scenario, printing problems the way compilers do; null when it is not valid. */
-    static Scenario load(Path file, PrintWriter err) {
+    static Scenario load(Path file, Map<String, String> overrides, PrintWriter err) {
         try {
-            return ScenarioLoader.load(file);
+            return ScenarioLoader.load(file, Substitutions.of(overrides));
         } catch (ScenarioException e) {
             err.println(e.getMessage());
             return null;
@@ -88,10 +91,13 @@ public final class BodycamCli {
         @Option(names = "--threads", paramLabel = "N", description = "event loop threads for the fleet (default: one per core)")
         int threads;
 
+        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override one value of the scenario, e.g. --set duration=10m --set fleet[0].count=20")
+        Map<String, String> overrides = new LinkedHashMap<>();
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            Scenario scenario = load(file, err);
+            Scenario scenario = load(file, overrides, err);
             if (scenario == null) {
                 return ScenarioRunner.BAD_INPUT;
             }
@@ -102,8 +108,8 @@ public final class BodycamCli {
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
                     Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads));
-            if (r.exitCode() == ScenarioRunner.CANNOT_RUN) {
-                err.println("bodycam: " + r.message());
+            if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
+                err.println("bodycam run: " + r.message());
             }
             return r.exitCode();
         }
@@ -117,14 +123,21 @@ public final class BodycamCli {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "scenario files")
         List<Path> files;
 
+        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override one value, as for run")
+        Map<String, String> overrides = new LinkedHashMap<>();
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int bad = 0;
             for (Path f : files) {
-                Scenario s = load(f, err);
-                if (s == null) {
+                Scenario s = load(f, overrides, err);
+                java.util.Optional<String> refusal = s == null ? java.util.Optional.empty() : ScenarioRunner.refusal(s);
+                if (refusal.isPresent()) {
+                    err.println(f + ": valid, but cannot run in this version: " + refusal.get());
+                }
+                if (s == null || refusal.isPresent()) {
                     bad++;
                 } else {
                     out.printf("%s: ok (%s, %d cameras, %d timeline events, %d assertions)%n", f, s.name(),

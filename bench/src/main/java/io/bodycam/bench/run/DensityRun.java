@@ -6,6 +6,7 @@ import io.bodycam.bench.scenario.Behaviour;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
+import io.bodycam.bench.run.Timeline.Backstage;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.WallClock;
 import org.HdrHistogram.Histogram;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * A density benchmark: N cameras that only connect and report (status every {@code status}, GPS every
@@ -40,12 +40,13 @@ public final class DensityRun {
 
     public static int run(Settings s, PrintWriter out) throws IOException, InterruptedException {
         Duration total = s.ramp().plus(s.window()).plus(Duration.ofMinutes(5));
-        Scenario scenario = new Scenario("density", "connect and report only", 1, total, 1.0,
-                Backend.external(s.mqtt(), s.upload(), Backend.MqttVersion.V3_1_1), 1.0,
-                List.of(new FleetGroup("density", s.cameras(), "DEN-{index:00000}", "bench",
-                        b -> b.heartbeat(s.status()).gpsIntervals(s.gps(), s.gps()).gpsLossesPerHour(0))),
-                new Behaviour(0, Duration.ofMinutes(1), Duration.ofMinutes(1), 0),
-                List.of(new TimelineEvent.PowerOn(Duration.ZERO, 1.0, s.ramp())), List.of());
+        Scenario scenario = Scenario.builder("density").description("connect and report only").duration(total)
+                .backend(Backend.external(s.mqtt(), s.upload(), Backend.MqttVersion.V3_1_1))
+                .group(FleetGroup.builder("density").count(s.cameras()).idPattern("DEN-{index:00000}").agency("bench")
+                        .camera(b -> b.heartbeat(s.status()).gpsIntervals(s.gps(), s.gps()).gpsLossesPerHour(0))
+                        .behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())
+                .event(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()).over(s.ramp()))
+                .build();
         Recorder lag = new Recorder(3_600_000_000L, 3);
         WallClock clock = WallClock.startingAt(System.currentTimeMillis(), 1.0,
                 nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L))));
@@ -56,7 +57,7 @@ public final class DensityRun {
         try (EventLog events = new EventLog(Files.createTempFile("density-events", ".jsonl"));
              Fleet fleet = new Fleet(scenario, s.mqtt(), s.upload(), clock, Transport.best(), s.threads(), new RunCollector(events))) {
             long t0 = System.nanoTime();
-            Timeline.schedule(scenario.timeline(), fleet.members(), 1, clock.now(), (m, t, p) -> { });
+            Timeline.schedule(scenario.timeline(), fleet.members(), 1, clock.now(), fleet.station(), Backstage.NONE);
             long deadline = t0 + s.ramp().plusSeconds(120).toNanos();
             int connected = 0;
             while (System.nanoTime() < deadline) {

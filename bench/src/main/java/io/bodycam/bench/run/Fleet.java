@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 final class Fleet implements AutoCloseable {
 
     private final EventLoopGroup group;
+    private final DockStation station;
     private final List<FleetMember> members = new ArrayList<>();
     private final List<MqttTelemetryLink> mqttLinks = new ArrayList<>();
     private final List<TusEvidenceLink> httpLinks = new ArrayList<>();
@@ -42,10 +43,18 @@ final class Fleet implements AutoCloseable {
     Fleet(Scenario scenario, URI mqtt, URI upload, SimClock clock, Transport transport, int threads,
           CameraListener listener) {
         this.group = transport.newGroup(threads);
+        this.station = new DockStation(scenario.site(), scenario.payloadScale());
         WallClock realTime = WallClock.realTime();
-        MqttClientConfig mqttBase = MqttClientConfig.builder().host(mqtt.getHost()).port(mqtt.getPort() < 0 ? 1883 : mqtt.getPort())
+        MqttClientConfig.Builder mqttBuilder = MqttClientConfig.builder().host(mqtt.getHost()).port(mqtt.getPort() < 0 ? 1883 : mqtt.getPort())
                 .protocol(scenario.backend().mqttVersion() == Backend.MqttVersion.V5 ? MqttProtocol.V5 : MqttProtocol.V3_1_1)
-                .clientId("unset").build();
+                .clientId("unset");
+        if (scenario.backend().username() != null) {
+            mqttBuilder.username(scenario.backend().username());
+        }
+        if (scenario.backend().password() != null) {
+            mqttBuilder.password(scenario.backend().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        MqttClientConfig mqttBase = mqttBuilder.build();
         int index = 0;
         for (FleetGroup g : scenario.fleet()) {
             for (int k = 0; k < g.count(); k++) {
@@ -56,7 +65,7 @@ final class Fleet implements AutoCloseable {
                 EventLoop loop = group.next();
                 TusClient http = new TusClient(TusClientConfig.builder().endpoint(upload)
                         .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build(),
-                        loop, transport, clock.scheduler(loop), new SplittableRandom(seed ^ 0x7A5L));
+                        loop, transport, clock.scheduler(loop), new SplittableRandom(seed ^ 0x7A5L), station.uplink());
                 TusEvidenceLink evidence = new TusEvidenceLink(http, config.deviceId(), config.officer());
                 httpLinks.add(evidence);
                 Camera camera = new Camera(config, clock.scheduler(loop), handler -> {
@@ -65,7 +74,7 @@ final class Fleet implements AutoCloseable {
                     mqttLinks.add(link);
                     return link;
                 }, evidence, listener);
-                members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, scenario.behaviour(), seed ^ 0x0FF1CEL)));
+                members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, g.behaviour(), seed ^ 0x0FF1CEL)));
             }
         }
     }
@@ -80,6 +89,10 @@ final class Fleet implements AutoCloseable {
 
     List<FleetMember> members() {
         return members;
+    }
+
+    DockStation station() {
+        return station;
     }
 
     /** What the cameras' MQTT clients counted, added up over the fleet. */

@@ -5,21 +5,24 @@ import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.Trigger;
 import io.bodycam.sim.time.Timer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The officer wearing one camera: while on duty, incidents arrive as a Poisson process and each is
- * recorded for a lognormal duration (the scenario's {@link Behaviour}). All randomness comes from the
- * camera's own seeded generator, so a seed replays the same incidents (DESIGN.md principle 3). Runs on
- * the camera's thread.
+ * The officer wearing one camera. While on duty, incidents arrive as a Poisson process and on the
+ * behaviour's fixed schedule (relative to going on duty); each is recorded for a length drawn from the
+ * behaviour's distribution, started by a weighted trigger and filed under a weighted category. Some
+ * recordings the officer forgets to stop. All randomness comes from the camera's own seeded generator,
+ * so a seed replays the same incidents (DESIGN.md principle 3). Runs on the camera's thread.
  */
 final class Officer {
-
-    private static final Trigger[] TRIGGERS = {Trigger.BUTTON, Trigger.BUTTON, Trigger.HOLSTER, Trigger.LIGHTBAR};
 
     private final Camera camera;
     private final Behaviour behaviour;
     private final SplittableRandom random;
+    private final List<Timer> timers = new ArrayList<>();
     private Timer next = Timer.NONE;
     private boolean onDuty;
 
@@ -29,13 +32,17 @@ final class Officer {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Starts waiting for incidents. */
+    /** Starts waiting for incidents; the fixed schedule counts from now. */
     void onDuty() {
         camera.scheduler().run(() -> {
-            if (!onDuty) {
-                onDuty = true;
-                scheduleNext();
+            if (onDuty) {
+                return;
             }
+            onDuty = true;
+            for (Behaviour.ScheduledIncident s : behaviour.schedule()) {
+                timers.add(camera.scheduler().schedule(s.at().toMillis(), () -> incident(s.length().toMillis())));
+            }
+            scheduleNext();
         });
     }
 
@@ -44,6 +51,8 @@ final class Officer {
         camera.scheduler().run(() -> {
             onDuty = false;
             next.cancel();
+            timers.forEach(Timer::cancel);
+            timers.clear();
         });
     }
 
@@ -52,21 +61,45 @@ final class Officer {
             return;
         }
         double hours = -Math.log(1 - random.nextDouble()) / behaviour.incidentsPerHour();
-        next = camera.scheduler().schedule((long) (hours * 3_600_000), this::incident);
+        next = camera.scheduler().schedule((long) (hours * 3_600_000), () -> {
+            long length = behaviour.duration().sampleMillis(random);
+            incident(length);
+            next = camera.scheduler().schedule(length, this::scheduleNext);
+        });
     }
 
-    private void incident() {
+    private void incident(long length) {
         if (!onDuty) {
             return;
         }
-        Trigger trigger = TRIGGERS[random.nextInt(TRIGGERS.length)];
-        boolean flagged = random.nextDouble() < behaviour.flaggedShare();
-        double lognormal = Math.exp(Math.log(behaviour.recordingMedian().toMillis()) + behaviour.sigma() * random.nextGaussian());
-        long length = Math.max(5_000, (long) lognormal);
-        camera.trigger(trigger, flagged ? "flagged" : "uncategorized", flagged);
-        next = camera.scheduler().schedule(length, () -> {
-            camera.stopRecording();
-            scheduleNext();
-        });
+        Trigger trigger = pick(behaviour.triggers());
+        Behaviour.Category category = behaviour.categories().get(pickIndex(behaviour.categories().stream()
+                .mapToDouble(Behaviour.Category::weight).toArray()));
+        boolean forgets = random.nextDouble() < behaviour.forgetToStop();
+        camera.trigger(trigger, category.name(), category.flagged());
+        if (!forgets) {
+            timers.add(camera.scheduler().schedule(length, camera::stopRecording));
+        }
+    }
+
+    private Trigger pick(Map<Trigger, Double> weights) {
+        List<Trigger> keys = new ArrayList<>(weights.keySet());
+        keys.sort(null);
+        return keys.get(pickIndex(keys.stream().mapToDouble(weights::get).toArray()));
+    }
+
+    private int pickIndex(double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double x = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            x -= weights[i];
+            if (x < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
     }
 }

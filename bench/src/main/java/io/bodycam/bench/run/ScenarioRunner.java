@@ -1,12 +1,15 @@
 package io.bodycam.bench.run;
 
+import io.bodycam.bench.assertions.Assertion;
 import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.backend.HttpBackendView;
 import io.bodycam.bench.backend.ReferenceBackend;
 import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.scenario.FaultKind;
 import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
 import io.bodycam.reports.RunRecord;
@@ -26,14 +29,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -41,8 +47,9 @@ import java.util.stream.Collectors;
  * fleet observer, builds the fleet, puts the timeline on the cameras' schedulers, watches until the
  * run is over, then checks the evidence ledger, evaluates the assertions and writes the run record.
  *
- * <p>A run is over at the scenario's {@code duration}, or earlier once the timeline has played and
- * every camera is docked and idle with nothing left to upload (or switched off).
+ * <p>A run is over at the scenario's {@code duration}, earlier once the timeline has played and every
+ * camera is docked and idle with nothing left to upload (or switched off), or as soon as an
+ * {@code abortOnFail} assertion fails.
  */
 public final class ScenarioRunner {
 
@@ -73,6 +80,10 @@ public final class ScenarioRunner {
     }
 
     public static Result run(Scenario scenario, Options options) {
+        Optional<String> refusal = refusal(scenario);
+        if (refusal.isPresent()) {
+            return new Result(BAD_INPUT, null, refusal.get());
+        }
         Path dir = options.out() != null ? options.out()
                 : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
         try {
@@ -82,7 +93,8 @@ public final class ScenarioRunner {
             return new Result(CANNOT_RUN, dir, "cannot write the run folder " + dir + ": " + e.getMessage());
         }
         Recorder lag = new Recorder(3_600_000_000L, 3);
-        WallClock clock = WallClock.startingAt(System.currentTimeMillis(), scenario.clockSpeed(),
+        long start = scenario.start() != null ? scenario.start().toEpochMilli() : System.currentTimeMillis();
+        WallClock clock = WallClock.startingAt(start, scenario.clockSpeed(),
                 nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L))));
         ReferenceBackend embedded = null;
         try {
@@ -100,7 +112,7 @@ public final class ScenarioRunner {
                 upload = scenario.backend().upload();
                 backendView = new HttpBackendView(upload);
             }
-            return runAgainst(scenario, options, dir, clock, lag, mqtt, upload, backendView);
+            return new Run(scenario, options, dir, clock, lag, embedded).against(mqtt, upload, backendView);
         } catch (RuntimeException e) {
             log.debug("run failed", e);
             return new Result(CANNOT_RUN, dir, "the run could not be carried out: " + describe(e));
@@ -111,80 +123,173 @@ public final class ScenarioRunner {
         }
     }
 
-    private static Result runAgainst(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag,
-                                     URI mqtt, URI upload, BackendView backendView) {
-        FleetObserver observer = new FleetObserver(mqtt.toString(), "+", clock);
-        try {
-            observer.start();
-        } catch (IOException e) {
-            return new Result(CANNOT_RUN, dir, "cannot connect the observer to the broker at " + mqtt + ": " + e.getMessage());
-        }
-        ExecutorService commandSender = Executors.newSingleThreadExecutor(r -> new Thread(r, "bodycam-commands"));
-        CommandCounter commands = new CommandCounter();
-        try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
-            RunCollector collector = new RunCollector(events);
-            long wallStart = System.nanoTime();
-            Watch watch;
-            Map<String, Double> metrics;
-            List<AssertionResult> results;
-            LedgerCheck.Result evidence;
-            try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), collector)) {
-                options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
-                        Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
-                long start = clock.now();
-                long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
-                        (m, type, params) -> commandSender.execute(() -> commands.send(observer, m, type, params)));
-                RunMeters meters = new RunMeters(observer, collector, commands);
-                watch = watch(scenario, options, fleet, observer, meters, clock, start, timelineEnd, wallStart);
-                Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
-                List<CameraSnapshot> snapshots = fleet.snapshots();
-                evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
-                metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, commands, collector, evidence, lag,
-                        System.nanoTime() - wallStart, clock.now() - start);
-                results = AssertionResult.evaluate(scenario.assertions(), metrics);
+    /** Why this runner cannot carry a valid scenario out, if it cannot: checked before anything starts. */
+    public static Optional<String> refusal(Scenario scenario) {
+        for (TimelineEvent e : scenario.timeline()) {
+            if (e.action() instanceof TimelineEvent.Fault f) {
+                if (!f.fault().runnable()) {
+                    return Optional.of("fault '" + f.fault().wireName() + "' is part of the scenario language but this version cannot "
+                            + "inject it yet; runnable faults: " + String.join(", ", runnableFaults()));
+                }
+                if (f.fault() == FaultKind.BROKER_RESTART && !scenario.backend().embedded()) {
+                    return Optional.of("fault 'broker-restart' restarts the embedded broker; an external broker cannot be restarted by the bench");
+                }
             }
-            RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason());
-        } catch (IOException e) {
-            return new Result(CANNOT_RUN, dir, "cannot write the run record in " + dir + ": " + e.getMessage());
-        } finally {
-            commandSender.shutdownNow();
-            observer.close();
         }
-        RunRecord record = RunRecord.open(dir);
-        JunitXmlReport.write(record);
-        options.console().print(ConsoleSummary.render(record));
-        options.console().flush();
-        return new Result(record.passed() ? PASSED : ASSERTION_FAILED, dir, record.passed() ? "passed" : "an assertion failed");
+        return Optional.empty();
+    }
+
+    private static List<String> runnableFaults() {
+        return java.util.Arrays.stream(FaultKind.values()).filter(FaultKind::runnable).map(FaultKind::wireName).toList();
     }
 
     /** What the watch loop saw. */
     record Watch(double allConnectedAfterMillis, int onlineAtEnd, String endReason) {
     }
 
-    private static Watch watch(Scenario scenario, Options options, Fleet fleet, FleetObserver observer, RunMeters meters,
-                               WallClock clock, long start, long timelineEnd, long wallStart) {
-        Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), scenario.cameraCount());
-        double allConnectedAfter = Double.NaN;
-        String reason;
-        while (true) {
-            sleepOneTick();
-            long wall = (System.nanoTime() - wallStart) / 1_000_000;
-            long virtual = clock.now() - start;
-            if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= scenario.cameraCount()) {
-                allConnectedAfter = wall;
-            }
-            progress.tick(wall, virtual, meters);
-            if (virtual >= scenario.duration().toMillis()) {
-                reason = "duration reached";
-                break;
-            }
-            if (clock.now() >= timelineEnd && drained(fleet.snapshots())) {
-                reason = "timeline over, every camera docked and idle or off";
-                break;
-            }
+    /** One run in progress. */
+    private static final class Run implements Timeline.Backstage {
+        private final Scenario scenario;
+        private final Options options;
+        private final Path dir;
+        private final WallClock clock;
+        private final Recorder lag;
+        private final ReferenceBackend embedded;
+        private final CommandCounter commands = new CommandCounter();
+        private final ScheduledExecutorService backstage = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bodycam-backstage"));
+        private FleetObserver observer;
+
+        Run(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag, ReferenceBackend embedded) {
+            this.scenario = scenario;
+            this.options = options;
+            this.dir = dir;
+            this.clock = clock;
+            this.lag = lag;
+            this.embedded = embedded;
         }
-        progress.done();
-        return new Watch(allConnectedAfter, observer.onlineCount(), reason);
+
+        Result against(URI mqtt, URI upload, BackendView backendView) {
+            observer = new FleetObserver(mqtt.toString(), "+", clock);
+            try {
+                observer.start();
+            } catch (IOException e) {
+                return new Result(CANNOT_RUN, dir, "cannot connect the observer to the broker at " + mqtt + ": " + e.getMessage());
+            }
+            try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
+                RunCollector collector = new RunCollector(events);
+                long wallStart = System.nanoTime();
+                Watch watch;
+                Map<String, Double> metrics;
+                List<AssertionResult> results;
+                LedgerCheck.Result evidence;
+                try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), collector)) {
+                    options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
+                            Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
+                    long start = clock.now();
+                    Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
+                    Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
+                    long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
+                            fleet.station(), this);
+                    RunMeters meters = new RunMeters(observer, collector, commands);
+                    watch = watch(fleet, meters, taker, phases, start, timelineEnd, wallStart);
+                    Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
+                    List<CameraSnapshot> snapshots = fleet.snapshots();
+                    evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
+                    Snapshot end = taker.take(clock.now());
+                    metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, collector, evidence, end,
+                            System.nanoTime() - wallStart, clock.now() - start);
+                    results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
+                }
+                RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason());
+            } catch (IOException e) {
+                return new Result(CANNOT_RUN, dir, "cannot write the run record in " + dir + ": " + e.getMessage());
+            } finally {
+                backstage.shutdownNow();
+                observer.close();
+            }
+            RunRecord record = RunRecord.open(dir);
+            JunitXmlReport.write(record);
+            options.console().print(ConsoleSummary.render(record));
+            options.console().flush();
+            return new Result(record.passed() ? PASSED : ASSERTION_FAILED, dir, record.passed() ? "passed" : "an assertion failed");
+        }
+
+        /** The metrics an assertion is judged on: the whole run's, or its phase's. */
+        private static Map<String, Double> scope(Assertion a, Map<String, Double> whole, Phases phases, Snapshot end) {
+            if (a.during() == null) {
+                return whole;
+            }
+            return phases.start(a.during()).map(from -> Metrics.window(from, phases.end(a.during()).orElse(end)))
+                    .orElse(Map.of());
+        }
+
+        private Watch watch(Fleet fleet, RunMeters meters, Snapshot.Taker taker, Phases phases, long start, long timelineEnd,
+                            long wallStart) {
+            Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), scenario.cameraCount());
+            List<Assertion> abortable = scenario.assertions().stream().filter(Assertion::abortOnFail).toList();
+            double allConnectedAfter = Double.NaN;
+            String reason;
+            while (true) {
+                sleepOneTick();
+                long wall = (System.nanoTime() - wallStart) / 1_000_000;
+                long virtual = clock.now() - start;
+                if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= scenario.cameraCount()) {
+                    allConnectedAfter = wall;
+                }
+                progress.tick(wall, virtual, meters);
+                Optional<String> aborted = abortable.isEmpty() ? Optional.empty() : failing(abortable, taker.take(clock.now()), phases);
+                if (aborted.isPresent()) {
+                    reason = "aborted: " + aborted.get();
+                    break;
+                }
+                if (virtual >= scenario.duration().toMillis()) {
+                    reason = "duration reached";
+                    break;
+                }
+                if (clock.now() >= timelineEnd && drained(fleet.snapshots())) {
+                    reason = "timeline over, every camera docked and idle or off";
+                    break;
+                }
+            }
+            progress.done();
+            if (reason.startsWith("aborted")) {
+                options.console().println("bodycam: " + reason);
+            }
+            return new Watch(allConnectedAfter, observer.onlineCount(), reason);
+        }
+
+        /** The first abortOnFail assertion that already fails, measured so far (in its phase, once it started). */
+        private static Optional<String> failing(List<Assertion> abortable, Snapshot now, Phases phases) {
+            Map<String, Double> whole = Metrics.window(null, now);
+            for (AssertionResult r : AssertionResult.evaluate(abortable, a -> a.during() == null ? whole
+                    : phases.start(a.during()).map(from -> Metrics.window(from, phases.end(a.during()).orElse(now))).orElse(Map.of()))) {
+                if (!r.passed() && r.actual() != null) {
+                    return Optional.of(r.assertion().expr() + " (actual " + ConsoleSummary.number(r.actual()) + ")");
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public void command(FleetMember member, String type, Map<String, Object> params) {
+            backstage.execute(() -> commands.send(observer, member, type, params));
+        }
+
+        @Override
+        public void backendFault(FaultKind kind, Duration length, Map<String, String> params) {
+            if (kind != FaultKind.BROKER_RESTART || embedded == null) {
+                throw new IllegalStateException("refused before the run: " + kind.wireName());
+            }
+            long downWallMillis = (long) (length.toMillis() / scenario.clockSpeed());
+            backstage.execute(() -> {
+                log.info("fault: stopping the embedded broker for {} virtual ({} ms wall)", length, downWallMillis);
+                embedded.broker().stop();
+                backstage.schedule(() -> {
+                    embedded.broker().start();
+                    log.info("fault: the embedded broker is back");
+                }, downWallMillis, TimeUnit.MILLISECONDS);
+            });
+        }
     }
 
     /** The watch loop's pace: the bench's own thread waits a wall second between looks. */

@@ -8,19 +8,26 @@ import java.util.Objects;
  * ports), or an external MQTT broker and upload server.
  *
  * @param mqtt   {@code tcp://host:port}; null for embedded
- * @param upload {@code http://host:port}; null for embedded
+ * @param upload   {@code http://host:port}; null for embedded
+ * @param username MQTT user name for the cameras and the observer; null for none
+ * @param password MQTT password; null for none
  */
-public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion) {
+public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password) {
 
     /** The MQTT protocol level cameras speak. */
     public enum MqttVersion { V3_1_1, V5 }
 
     public static Backend embedded(MqttVersion version) {
-        return new Backend(true, null, null, version);
+        return new Backend(true, null, null, version, null, null);
     }
 
     public static Backend external(URI mqtt, URI upload, MqttVersion version) {
-        return new Backend(false, mqtt, upload, version);
+        return new Backend(false, mqtt, upload, version, null, null);
+    }
+
+    /** The same backend, with MQTT credentials. */
+    public Backend withCredentials(String user, String pass) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass);
     }
 
     public Backend {

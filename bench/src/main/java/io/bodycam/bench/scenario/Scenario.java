@@ -1,26 +1,33 @@
 package io.bodycam.bench.scenario;
 
+import io.bodycam.bench.assertions.Assertion;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A scenario: who is in the fleet, what happens to them and when, and what must hold at the end. The
- * YAML loader ({@link ScenarioLoader}) and Java code build the same immutable value; the runner takes
- * nothing else.
+ * YAML loader ({@link ScenarioLoader}) and Java code ({@link #builder(String)}) build the same
+ * immutable value; the runner takes nothing else.
  *
+ * @param start      the virtual clock's start; null for the wall clock's now
  * @param duration   the most virtual time the run may take; it ends earlier once the timeline is over
  *                   and every camera is docked and idle (or off)
  * @param clockSpeed virtual seconds per wall second (1 = real time)
  */
-public record Scenario(String name, String description, long seed, Duration duration, double clockSpeed,
-                       Backend backend, double payloadScale, List<FleetGroup> fleet, Behaviour behaviour,
+public record Scenario(String name, String description, long seed, Instant start, Duration duration, double clockSpeed,
+                       Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
                        List<TimelineEvent> timeline, List<Assertion> assertions) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("name must be 1..64 of [A-Za-z0-9._-] (it names the run folder), was '" + name + "'");
+            throw new IllegalArgumentException("name must be 1..64 of A-Z a-z 0-9 . _ - (it names the run folder), was '" + name + "'");
         }
         description = description == null ? "" : description;
         Objects.requireNonNull(duration, "duration");
@@ -31,25 +38,156 @@ public record Scenario(String name, String description, long seed, Duration dura
             throw new IllegalArgumentException("clock speed must be > 0 and <= 100000, was " + clockSpeed);
         }
         Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(payload, "payload");
         if (!(payloadScale > 0 && payloadScale <= 1)) {
             throw new IllegalArgumentException("payload scale must be > 0 and <= 1, was " + payloadScale);
         }
+        Objects.requireNonNull(site, "site");
         fleet = List.copyOf(fleet);
         if (fleet.isEmpty()) {
             throw new IllegalArgumentException("a scenario needs at least one fleet group");
         }
-        Objects.requireNonNull(behaviour, "behaviour");
         timeline = List.copyOf(timeline);
         assertions = List.copyOf(assertions);
-        for (TimelineEvent e : timeline) {
-            if (e.at().compareTo(duration) > 0) {
-                throw new IllegalArgumentException("timeline event '" + e.kind() + "' at " + e.at() + " is after the end of the run (" + duration + ")");
-            }
-        }
+        check(duration, fleet, timeline, assertions);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
     /** Cameras in all groups. */
     public int cameraCount() {
         return fleet.stream().mapToInt(FleetGroup::count).sum();
+    }
+
+    /** The phases the timeline opens, in order. */
+    public List<String> phases() {
+        return timeline.stream().map(TimelineEvent::phase).filter(Objects::nonNull).toList();
+    }
+
+    private static void check(Duration duration, List<FleetGroup> fleet, List<TimelineEvent> timeline, List<Assertion> assertions) {
+        Set<String> groups = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        int index = 0;
+        for (FleetGroup g : fleet) {
+            if (!groups.add(g.name())) {
+                throw new IllegalArgumentException("two fleet groups are named '" + g.name() + "'");
+            }
+            for (int k = 0; k < g.count(); k++) {
+                String id = g.deviceId(++index);
+                if (!ids.add(id)) {
+                    throw new IllegalArgumentException("device id " + id + " is given twice; make the groups' idPatterns differ");
+                }
+            }
+        }
+        Set<String> phases = new HashSet<>();
+        for (TimelineEvent e : timeline) {
+            if (e.at().compareTo(duration) > 0) {
+                throw new IllegalArgumentException("timeline event '" + e.kind() + "' at " + e.at() + " is after the end of the run (" + duration + ")");
+            }
+            if (e.phase() != null && !phases.add(e.phase())) {
+                throw new IllegalArgumentException("two timeline entries open phase '" + e.phase() + "'");
+            }
+            for (String g : e.select().groups()) {
+                if (!groups.contains(g)) {
+                    throw new IllegalArgumentException("timeline event '" + e.kind() + "' names group '" + g + "', which the fleet does not have");
+                }
+            }
+            for (String c : e.select().cameras()) {
+                if (!ids.contains(c)) {
+                    throw new IllegalArgumentException("timeline event '" + e.kind() + "' names camera '" + c + "', which the fleet does not have");
+                }
+            }
+        }
+        for (Assertion a : assertions) {
+            if (a.during() != null && !phases.contains(a.during())) {
+                throw new IllegalArgumentException("assertion '" + a.expr() + "' is during phase '" + a.during()
+                        + "', which no timeline entry opens" + (phases.isEmpty() ? "" : "; phases: " + phases));
+            }
+        }
+    }
+
+    /** Builds a {@link Scenario}; {@link #build()} checks the whole, naming what is wrong. */
+    public static final class Builder {
+        private final String name;
+        private String description = "";
+        private long seed = 1;
+        private Instant start;
+        private Duration duration;
+        private double clockSpeed = 1;
+        private Backend backend = Backend.embedded(Backend.MqttVersion.V3_1_1);
+        private PayloadMode payload = PayloadMode.SYNTHETIC;
+        private double payloadScale = 1;
+        private Site site = Site.UNLIMITED;
+        private final List<FleetGroup> fleet = new ArrayList<>();
+        private final List<TimelineEvent> timeline = new ArrayList<>();
+        private final List<Assertion> assertions = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** The virtual clock's start; without it, the wall clock's now. */
+        public Builder start(Instant v) {
+            start = v;
+            return this;
+        }
+
+        public Builder duration(Duration v) {
+            duration = v;
+            return this;
+        }
+
+        public Builder clockSpeed(double v) {
+            clockSpeed = v;
+            return this;
+        }
+
+        public Builder backend(Backend v) {
+            backend = v;
+            return this;
+        }
+
+        public Builder payload(PayloadMode mode, double scale) {
+            payload = mode;
+            payloadScale = scale;
+            return this;
+        }
+
+        public Builder site(Site v) {
+            site = v;
+            return this;
+        }
+
+        public Builder group(FleetGroup g) {
+            fleet.add(g);
+            return this;
+        }
+
+        public Builder event(TimelineEvent e) {
+            timeline.add(e);
+            return this;
+        }
+
+        public Builder assertion(Assertion a) {
+            assertions.add(a);
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(name, description, seed, start, duration, clockSpeed, backend, payload, payloadScale, site,
+                    fleet, timeline, assertions);
+        }
     }
 }

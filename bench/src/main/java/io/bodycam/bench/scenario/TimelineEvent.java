@@ -5,73 +5,103 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Something that happens to a share of the fleet at a virtual time after the start. Waves spread
- * their cameras evenly {@code over} a duration, in camera order; {@code fraction} picks the first
- * cameras of a seeded shuffle, so the same seed picks the same cameras.
+ * Something that happens to a selection of the fleet at a virtual time after the start, spread evenly
+ * over a window ({@code over}, in camera order). An event may also open a named phase that lasts until
+ * the next one; assertions can look at a phase only ({@code during}).
+ *
+ * @param phase null, or the name of the phase this event opens
  */
-public sealed interface TimelineEvent {
+public record TimelineEvent(Duration at, String phase, Selector select, Duration over, Action action) {
 
-    Duration at();
-
-    double fraction();
-
-    Duration over();
-
-    /** The event's name in scenario files. */
-    String kind();
-
-    private static void check(Duration at, double fraction, Duration over) {
+    public TimelineEvent {
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(select, "select");
         Objects.requireNonNull(over, "over");
+        Objects.requireNonNull(action, "action");
         if (at.isNegative()) {
             throw new IllegalArgumentException("at must be >= 0, was " + at);
         }
         if (over.isNegative()) {
             throw new IllegalArgumentException("over must be >= 0, was " + over);
         }
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("fraction must be > 0 and <= 1, was " + fraction);
-        }
     }
 
-    /** Cameras switch on (and start patrolling). */
-    record PowerOn(Duration at, double fraction, Duration over) implements TimelineEvent {
-        public PowerOn {
-            check(at, fraction, over);
-        }
+    /** An event for every camera, at once. */
+    public static TimelineEvent of(Duration at, Action action) {
+        return new TimelineEvent(at, null, Selector.ALL, Duration.ZERO, action);
+    }
 
+    /** The same event spread over {@code window}. */
+    public TimelineEvent over(Duration window) {
+        return new TimelineEvent(at, phase, select, window, action);
+    }
+
+    /** The same event for other cameras. */
+    public TimelineEvent select(Selector s) {
+        return new TimelineEvent(at, phase, s, over, action);
+    }
+
+    /** The same event, opening a named phase. */
+    public TimelineEvent phase(String name) {
+        return new TimelineEvent(at, name, select, over, action);
+    }
+
+    /** The event's name in scenario files. */
+    public String kind() {
+        return action.kind();
+    }
+
+    /** What happens to each selected camera. */
+    public sealed interface Action {
+        String kind();
+    }
+
+    /** The camera switches on and its officer goes on duty. */
+    public record PowerOn() implements Action {
         public String kind() {
             return "powerOn";
         }
     }
 
-    /** Cameras go into their docks: recordings stop, uploads start. */
-    record Dock(Duration at, double fraction, Duration over) implements TimelineEvent {
-        public Dock {
-            check(at, fraction, over);
+    /** The camera is switched off cleanly. */
+    public record PowerOff() implements Action {
+        public String kind() {
+            return "powerOff";
         }
+    }
 
+    /** The start of a shift: the camera leaves its dock (switching on if needed) and its officer goes on duty. */
+    public record ShiftStart() implements Action {
+        public String kind() {
+            return "shiftStart";
+        }
+    }
+
+    /** The end of a shift: the officer goes off duty and docks the camera (recording stops, upload starts). */
+    public record ShiftEnd() implements Action {
+        public String kind() {
+            return "shiftEnd";
+        }
+    }
+
+    /** The camera goes into its dock. */
+    public record Dock() implements Action {
         public String kind() {
             return "dock";
         }
     }
 
-    /** Cameras come out of their docks and patrol again. */
-    record Undock(Duration at, double fraction, Duration over) implements TimelineEvent {
-        public Undock {
-            check(at, fraction, over);
-        }
-
+    /** The camera leaves its dock; its officer goes on duty. */
+    public record Undock() implements Action {
         public String kind() {
             return "undock";
         }
     }
 
-    /** A share of the fleet starts recording within {@code over} and records for {@code length}. */
-    record Surge(Duration at, double fraction, Duration over, Duration length) implements TimelineEvent {
+    /** The camera starts recording (a Signal-style mass activation [S16]) for {@code length}. */
+    public record Surge(Duration length) implements Action {
         public Surge {
-            check(at, fraction, over);
-            if (length.isNegative() || length.isZero()) {
+            if (length == null || length.isNegative() || length.isZero()) {
                 throw new IllegalArgumentException("surge length must be > 0, was " + length);
             }
         }
@@ -81,17 +111,45 @@ public sealed interface TimelineEvent {
         }
     }
 
-    /** The backend sends a command to a share of the fleet (through the observer). */
-    record Command(Duration at, double fraction, Duration over, String type, Map<String, Object> params)
-            implements TimelineEvent {
+    /** The camera goes into sleep mode (no pre-event buffer [S13]). */
+    public record Sleep() implements Action {
+        public String kind() {
+            return "sleep";
+        }
+    }
+
+    /** The camera wakes from sleep mode. */
+    public record Wake() implements Action {
+        public String kind() {
+            return "wake";
+        }
+    }
+
+    /** The backend sends the camera a command through the broker. */
+    public record Command(String type, Map<String, Object> params) implements Action {
         public Command {
-            check(at, fraction, over);
             Objects.requireNonNull(type, "type");
             params = Map.copyOf(params);
         }
 
         public String kind() {
             return "command";
+        }
+    }
+
+    /**
+     * A fault (the reliability work): {@code kind} says what, {@code length} how long it lasts (zero
+     * for instantaneous ones), {@code params} its settings.
+     */
+    public record Fault(FaultKind fault, Duration length, Map<String, String> params) implements Action {
+        public Fault {
+            Objects.requireNonNull(fault, "fault kind");
+            Objects.requireNonNull(length, "length");
+            params = Map.copyOf(params);
+        }
+
+        public String kind() {
+            return "fault";
         }
     }
 }

@@ -74,7 +74,7 @@ class BodycamCliTest {
                 seed: 3
                 duration: 20m
                 clock: {speed: 120}
-                payload: {scale: 0.001}
+                payloadScale: 0.001
                 fleet:
                   - count: 3
                 timeline:

@@ -19,6 +19,7 @@ import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.Behaviour;
 import io.bodycam.bench.scenario.FleetGroup;
+import io.bodycam.bench.scenario.PayloadMode;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.camera.CameraSnapshot;
@@ -65,11 +66,13 @@ abstract class FleetContract {
     abstract URI broker();
 
     Scenario scenario(UnaryOperatorCamera camera) {
-        return new Scenario("contract", "", 11, Duration.ofHours(2), SPEED,
-                Backend.external(broker(), URI.create("http://127.0.0.1:1"), Backend.MqttVersion.V3_1_1), 0.001,
-                List.of(new FleetGroup("g", CAMERAS, "FC-{index:00}", "contract", camera::apply)),
-                new Behaviour(0, Duration.ofMinutes(1), Duration.ofMinutes(1), 0),
-                List.of(new TimelineEvent.PowerOn(Duration.ZERO, 1.0, Duration.ofSeconds(60))), List.of());
+        return Scenario.builder("contract").seed(11).duration(Duration.ofHours(2)).clockSpeed(SPEED)
+                .backend(Backend.external(broker(), URI.create("http://127.0.0.1:1"), Backend.MqttVersion.V3_1_1))
+                .payload(PayloadMode.SYNTHETIC, 0.001)
+                .group(FleetGroup.builder("g").count(CAMERAS).idPattern("FC-{index:00}").agency("contract")
+                        .camera(camera::apply).behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())
+                .event(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()).over(Duration.ofSeconds(60)))
+                .build();
     }
 
     /** A camera tweak, as a scenario group applies it. */
@@ -91,7 +94,7 @@ abstract class FleetContract {
     void startFleet(UnaryOperatorCamera camera) {
         Scenario s = scenario(camera);
         fleet = new Fleet(s, broker(), evidence.uri(), clock, Transport.best(), 2, collector);
-        Timeline.schedule(s.timeline(), fleet.members(), s.seed(), clock.now(), (m, t, p) -> { });
+        Timeline.schedule(s.timeline(), fleet.members(), s.seed(), clock.now(), fleet.station(), Timeline.Backstage.NONE);
         await("all cameras online as the observer sees them").atMost(Duration.ofSeconds(20))
                 .until(() -> observer.onlineCount() == CAMERAS);
         await("all cameras booted").atMost(Duration.ofSeconds(20))

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.bench.scenario.Behaviour;
+import io.bodycam.bench.scenario.Selector;
+import io.bodycam.bench.scenario.Site;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.gps.PatrolStyle;
 import io.bodycam.sim.testing.FakeEvidenceBackend;
 import io.bodycam.sim.testing.RecordingTelemetry;
 import io.bodycam.sim.time.ManualClock;
@@ -18,25 +21,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class TimelineTest {
 
     private static final long T0 = 1_799_046_000_000L;
+    private static final Behaviour QUIET = Behaviour.builder().incidentsPerHour(0).build();
 
     private final ManualClock clock = new ManualClock(T0);
     private final Map<String, List<CameraEvent>> events = new ConcurrentHashMap<>();
 
-    private List<FleetMember> fleet(int n, Behaviour behaviour) {
+    private List<FleetMember> fleet(int n, Behaviour behaviour, IntFunction<String> group, IntFunction<double[]> centre) {
         List<FleetMember> fleet = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            CameraConfig c = CameraConfig.builder(String.format("CAM-%03d", i)).seed(i).payloadScale(0.0001).build();
-            Camera cam = new Camera(c, clock, h -> new RecordingTelemetry(clock, h),
-                    new FakeEvidenceBackend(clock, c.uploadPayloadBytesPerSecond()),
+            double[] c = centre.apply(i);
+            CameraConfig config = CameraConfig.builder(String.format("CAM-%03d", i)).seed(i).payloadScale(0.0001)
+                    .patrol(c[0], c[1], PatrolStyle.DESK).build();
+            Camera cam = new Camera(config, clock, h -> new RecordingTelemetry(clock, h),
+                    new FakeEvidenceBackend(clock, config.uploadPayloadBytesPerSecond()),
                     e -> events.computeIfAbsent(e.deviceId(), k -> new ArrayList<>()).add(e));
-            fleet.add(new FleetMember(i, "g", "ipd", cam, new Officer(cam, behaviour, i)));
+            fleet.add(new FleetMember(i, group.apply(i), "ipd", cam, new Officer(cam, behaviour, i)));
         }
         return fleet;
+    }
+
+    private List<FleetMember> fleet(int n, Behaviour behaviour) {
+        return fleet(n, behaviour, i -> "g", i -> new double[] {39.0911, -94.4155});
+    }
+
+    private static long schedule(List<TimelineEvent> events, List<FleetMember> fleet, DockStation station) {
+        return Timeline.schedule(events, fleet, 7, T0, station, Timeline.Backstage.NONE);
     }
 
     private long firstTime(String deviceId, String type) {
@@ -44,11 +59,15 @@ class TimelineTest {
                 .mapToLong(CameraEvent::time).findFirst().orElse(-1) - T0;
     }
 
+    private long count(String type) {
+        return events.values().stream().flatMap(List::stream).filter(e -> e.type().equals(type)).count();
+    }
+
     @Test
     void a_ramp_of_200_over_60_seconds_switches_one_camera_on_every_300_ms() {
-        List<FleetMember> fleet = fleet(200, new Behaviour(0, Duration.ofMinutes(1), Duration.ofMinutes(1), 0));
-        long end = Timeline.schedule(List.of(new TimelineEvent.PowerOn(Duration.ofSeconds(10), 1.0, Duration.ofSeconds(60))),
-                fleet, 1, T0, (m, t, p) -> { });
+        List<FleetMember> fleet = fleet(200, QUIET);
+        long end = schedule(List.of(TimelineEvent.of(Duration.ofSeconds(10), new TimelineEvent.PowerOn()).over(Duration.ofSeconds(60))),
+                fleet, new DockStation(Site.UNLIMITED, 1));
         assertEquals(T0 + 70_000, end);
         clock.advance(Duration.ofMinutes(2));
         for (int i = 0; i < 200; i++) {
@@ -60,27 +79,70 @@ class TimelineTest {
     }
 
     @Test
-    void a_fraction_picks_the_same_cameras_for_the_same_seed_and_others_for_another() {
-        List<FleetMember> fleet = fleet(40, Behaviour.DEFAULT);
-        var a = Timeline.pick(fleet, 0.25, 99).stream().map(FleetMember::index).toList();
-        var b = Timeline.pick(fleet, 0.25, 99).stream().map(FleetMember::index).toList();
-        var c = Timeline.pick(fleet, 0.25, 100).stream().map(FleetMember::index).toList();
+    void a_fraction_picks_the_same_cameras_for_the_same_seed_and_a_count_picks_exactly_that_many() {
+        List<FleetMember> fleet = fleet(40, QUIET);
+        var a = Timeline.pick(fleet, Selector.fraction(0.25), 99).stream().map(FleetMember::index).toList();
+        var b = Timeline.pick(fleet, Selector.fraction(0.25), 99).stream().map(FleetMember::index).toList();
+        var c = Timeline.pick(fleet, Selector.fraction(0.25), 100).stream().map(FleetMember::index).toList();
         assertEquals(10, a.size());
         assertEquals(a, b);
         assertNotEquals(a, c);
+        assertEquals(7, Timeline.pick(fleet, new Selector(List.of(), List.of(), 1, 7, null), 1).size());
     }
 
     @Test
-    void a_surge_starts_its_share_within_the_window_and_a_dock_wave_uploads_everything() {
-        List<FleetMember> fleet = fleet(20, new Behaviour(0, Duration.ofMinutes(1), Duration.ofMinutes(1), 0));
-        Timeline.schedule(List.of(
-                new TimelineEvent.PowerOn(Duration.ZERO, 1.0, Duration.ofSeconds(10)),
-                new TimelineEvent.Surge(Duration.ofMinutes(5), 0.6, Duration.ofSeconds(10), Duration.ofMinutes(3)),
-                new TimelineEvent.Dock(Duration.ofMinutes(30), 1.0, Duration.ofMinutes(2))), fleet, 7, T0, (m, t, p) -> { });
+    void a_group_and_named_cameras_narrow_the_selection() {
+        List<FleetMember> fleet = fleet(10, QUIET, i -> i <= 4 ? "day" : "night", i -> new double[] {39.0911, -94.4155});
+        assertEquals(List.of(1, 2, 3, 4), Timeline.pick(fleet, Selector.ALL.inGroups(List.of("day")), 1)
+                .stream().map(FleetMember::index).toList());
+        assertEquals(List.of(9), Timeline.pick(fleet, new Selector(List.of(), List.of("CAM-009"), 1, 0, null), 1)
+                .stream().map(FleetMember::index).toList());
+    }
+
+    @Test
+    void a_radius_surge_starts_exactly_the_cameras_inside_the_circle() {
+        // odd cameras sit at the centre of town, even ones 5 km north; desk officers stay within 30 m
+        List<FleetMember> fleet = fleet(20, QUIET, i -> "g", i -> i % 2 == 1 ? new double[] {39.0911, -94.4155} : new double[] {39.1361, -94.4155});
+        schedule(List.of(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()),
+                TimelineEvent.of(Duration.ofMinutes(5), new TimelineEvent.Surge(Duration.ofMinutes(2)))
+                        .select(Selector.ALL.near(new Selector.Near(39.0911, -94.4155, 500))).over(Duration.ofSeconds(10))),
+                fleet, new DockStation(Site.UNLIMITED, 1));
+        clock.advance(Duration.ofMinutes(10));
+        for (FleetMember m : fleet) {
+            boolean recorded = firstTime(m.camera().deviceId(), "recording.started") >= 0;
+            assertEquals(m.index() % 2 == 1, recorded, m.camera().deviceId() + " recorded: " + recorded);
+        }
+    }
+
+    @Test
+    void cameras_that_find_every_bay_taken_wait_and_dock_when_one_frees() {
+        List<FleetMember> fleet = fleet(6, QUIET);
+        DockStation station = new DockStation(new Site(4, 0), 1);
+        schedule(List.of(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()),
+                TimelineEvent.of(Duration.ofMinutes(10), new TimelineEvent.ShiftEnd()),
+                TimelineEvent.of(Duration.ofMinutes(20), new TimelineEvent.ShiftStart()).select(new Selector(List.of(), List.of("CAM-001"), 1, 0, null))),
+                fleet, station);
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(4, fleet.stream().filter(m -> m.camera().snapshot().join().mode() == Mode.DOCKED).count(), "4 bays");
+        assertEquals(2, station.peakWaiting());
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(Mode.READY_BUFFERING, fleet.get(0).camera().snapshot().join().mode(), "CAM-001 left for its shift");
+        assertEquals(4, fleet.stream().filter(m -> m.camera().snapshot().join().mode() == Mode.DOCKED).count(), "its bay was taken");
+        assertEquals(Mode.DOCKED, fleet.get(4).camera().snapshot().join().mode(), "CAM-005, first in the queue, docked");
+    }
+
+    @Test
+    void a_surge_starts_its_share_within_the_window_and_the_shift_end_uploads_everything() {
+        List<FleetMember> fleet = fleet(20, QUIET);
+        schedule(List.of(
+                TimelineEvent.of(Duration.ZERO, new TimelineEvent.ShiftStart()).over(Duration.ofSeconds(10)),
+                TimelineEvent.of(Duration.ofMinutes(5), new TimelineEvent.Surge(Duration.ofMinutes(3)))
+                        .select(Selector.fraction(0.6)).over(Duration.ofSeconds(10)),
+                TimelineEvent.of(Duration.ofMinutes(30), new TimelineEvent.ShiftEnd()).over(Duration.ofMinutes(2))),
+                fleet, new DockStation(Site.UNLIMITED, 1));
         clock.advance(Duration.ofHours(2));
 
-        long recorded = events.values().stream().flatMap(List::stream).filter(e -> e.type().equals("recording.started")).count();
-        assertEquals(12, recorded, "60 % of 20 cameras");
+        assertEquals(12, count("recording.started"), "60 % of 20 cameras");
         events.values().stream().flatMap(List::stream).filter(e -> e.type().equals("recording.started"))
                 .forEach(e -> assertTrue(e.time() - T0 >= 300_000 && e.time() - T0 < 310_000, "started within 10 s"));
         for (FleetMember m : fleet) {
@@ -91,12 +153,27 @@ class TimelineTest {
     }
 
     @Test
-    void officers_record_about_as_often_as_the_behaviour_says() {
-        List<FleetMember> fleet = fleet(100, new Behaviour(0.5, Duration.ofMinutes(10), Duration.ofMinutes(60), 0.1));
-        Timeline.schedule(List.of(new TimelineEvent.PowerOn(Duration.ZERO, 1.0, Duration.ZERO)), fleet, 3, T0, (m, t, p) -> { });
+    void sleep_and_wake_follow_the_timeline() {
+        List<FleetMember> fleet = fleet(4, QUIET);
+        schedule(List.of(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()),
+                TimelineEvent.of(Duration.ofMinutes(1), new TimelineEvent.Sleep()),
+                TimelineEvent.of(Duration.ofMinutes(3), new TimelineEvent.Wake()).select(new Selector(List.of(), List.of(), 1, 2, null))),
+                fleet, new DockStation(Site.UNLIMITED, 1));
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(2, fleet.stream().filter(m -> m.camera().snapshot().join().mode() == Mode.SLEEP).count());
+    }
+
+    @Test
+    void officers_record_about_as_often_as_the_behaviour_says_and_follow_its_schedule() {
+        List<FleetMember> fleet = fleet(100, Behaviour.DEFAULT.toBuilder().incidentsPerHour(0.5)
+                .schedule(List.of(new Behaviour.ScheduledIncident(Duration.ofMinutes(7), Duration.ofMinutes(1)))).build());
+        schedule(List.of(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn())), fleet, new DockStation(Site.UNLIMITED, 1));
         clock.advance(Duration.ofHours(10));
-        long started = events.values().stream().flatMap(List::stream).filter(e -> e.type().equals("recording.started")).count();
+        long started = count("recording.started");
         // 100 cameras x 10 h x 0.5/h = 500 expected, minus time spent recording (incidents do not overlap)
-        assertTrue(started > 300 && started < 550, "recordings in 10 h: " + started);
+        assertTrue(started > 300 && started < 650, "recordings in 10 h: " + started);
+        long atSeven = events.values().stream().flatMap(List::stream)
+                .filter(e -> e.type().equals("recording.started") && e.time() - T0 == 420_000).count();
+        assertTrue(atSeven >= 90, "the scheduled incident at 7 min (unless one was already recording): " + atSeven);
     }
 }

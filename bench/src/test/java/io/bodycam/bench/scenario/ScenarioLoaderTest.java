@@ -30,9 +30,8 @@ class ScenarioLoaderTest {
               mqtt: tcp://127.0.0.1:1883
               upload: http://127.0.0.1:8080
               mqttVersion: "5"
-            payload:
-              mode: synthetic
-              scale: 0.002
+            payload: synthetic
+            payloadScale: 0.002
             fleet:
               - name: patrol
                 count: 150
@@ -116,15 +115,16 @@ class ScenarioLoaderTest {
         assertEquals(40.0, c.centreLat());
         assertEquals(PatrolStyle.DESK, s.fleet().get(1).camera().apply(CameraConfig.builder("D")).build().patrol());
 
-        assertEquals(0.8, s.behaviour().incidentsPerHour());
-        assertEquals(Duration.ofMinutes(8), s.behaviour().recordingMedian());
-        assertEquals(0.2, s.behaviour().flaggedShare(), 1e-9);
+        Behaviour b = s.fleet().get(0).behaviour();
+        assertEquals(0.8, b.incidentsPerHour());
+        assertEquals(new Distribution.Lognormal(Duration.ofMinutes(8), Duration.ofMinutes(40)), b.duration());
+        assertEquals(0.2, b.categories().stream().filter(Behaviour.Category::flagged).findFirst().orElseThrow().weight(), 1e-9);
 
         assertEquals(5, s.timeline().size());
-        var surge = (TimelineEvent.Surge) s.timeline().get(1);
-        assertEquals(0.3, surge.fraction(), 1e-9);
-        assertEquals(Duration.ofMinutes(5), surge.length());
-        var command = (TimelineEvent.Command) s.timeline().get(2);
+        var surge = s.timeline().get(1);
+        assertEquals(0.3, surge.select().fraction(), 1e-9);
+        assertEquals(Duration.ofMinutes(5), ((TimelineEvent.Surge) surge.action()).length());
+        var command = (TimelineEvent.Command) s.timeline().get(2).action();
         assertEquals("setConfig", command.type());
         assertEquals("30s", command.params().get("gpsIntervalIdle"));
         assertEquals(Duration.ofMinutes(150), s.timeline().get(4).at());

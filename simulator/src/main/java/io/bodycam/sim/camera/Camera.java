@@ -45,7 +45,7 @@ public final class Camera implements TelemetryHandler {
     private final Battery battery;
     private final GpsReceiver gps;
     private final Recorder recorder;
-    private final Routines routines = new Routines(this);
+    private final Routines routines;
     private final EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
 
     private CameraSettings settings;
@@ -57,6 +57,7 @@ public final class Camera implements TelemetryHandler {
     private int boots;
     private DockSession dock;
     private Timer bootTimer = Timer.NONE;
+    private Timer outageTimer = Timer.NONE;
 
     public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
                   EvidenceLink evidence, CameraListener listener) {
@@ -76,6 +77,7 @@ public final class Camera implements TelemetryHandler {
         this.gps = new GpsReceiver(config.centreLat(), config.centreLon(), config.patrol(), config.gpsLossesPerHour(),
                 config.seed() ^ 0x6E55L, now);
         this.recorder = new Recorder(this);
+        this.routines = new Routines(this);
         this.telemetry = telemetry.apply(this);
         this.reporter = new Reporter(this, this.telemetry);
     }
@@ -184,6 +186,14 @@ public final class Camera implements TelemetryHandler {
             emit("error", Map.of("code", code, "message", message));
             enter(Mode.ERROR);
         });
+    }
+
+    /** Where the camera is now. Call it on the camera's thread (a timeline action running there). */
+    public GpsFix position() {
+        if (!scheduler.inThread()) {
+            throw new IllegalStateException("position() runs on the camera's thread; use snapshot() elsewhere");
+        }
+        return gps.fixAt(scheduler.now());
     }
 
     /** A consistent copy of the camera's state, taken on its thread. */
@@ -438,10 +448,29 @@ public final class Camera implements TelemetryHandler {
         dockPhase = null;
     }
 
+    /**
+     * An LTE outage: the radio drops without a goodbye (the broker publishes the Will) and comes back
+     * after {@code millis}; QoS 1 messages wait in the client meanwhile.
+     */
+    void dropLink(long millis) {
+        if (mode == Mode.OFF || !telemetry.connected()) {
+            return;
+        }
+        telemetry.stop(false);
+        reporter.willSpent();
+        listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), "lte.outage", Map.of("millis", millis)));
+        outageTimer = scheduler.schedule(millis, () -> {
+            if (mode != Mode.OFF) {
+                telemetry.start();
+            }
+        });
+    }
+
     void shutDown(String reason, boolean graceful) {
         if (mode == Mode.OFF) {
             return;
         }
+        outageTimer.cancel();
         recorder.stop(reason);
         endDock();
         bootTimer.cancel();

@@ -42,6 +42,8 @@ public final class CameraConfig {
     private final double dockUploadBitsPerSecond;
     private final Duration clockOffset;
     private final Duration uploadRetryDelay;
+    private final double lteOutagesPerHour;
+    private final Duration lteOutageLength;
 
     private CameraConfig(Builder b) {
         this.deviceId = Objects.requireNonNull(b.deviceId, "deviceId");
@@ -69,6 +71,8 @@ public final class CameraConfig {
         this.dockUploadBitsPerSecond = b.dockUploadBitsPerSecond;
         this.clockOffset = b.clockOffset;
         this.uploadRetryDelay = b.uploadRetryDelay;
+        this.lteOutagesPerHour = b.lteOutagesPerHour;
+        this.lteOutageLength = b.lteOutageLength;
         if (storageLowThreshold >= storageCapacity) {
             throw new IllegalArgumentException("storage-low threshold (" + storageLowThreshold
                     + " B) must be below the storage capacity (" + storageCapacity + " B)");
@@ -106,6 +110,8 @@ public final class CameraConfig {
         b.dockUploadBitsPerSecond = dockUploadBitsPerSecond;
         b.clockOffset = clockOffset;
         b.uploadRetryDelay = uploadRetryDelay;
+        b.lteOutagesPerHour = lteOutagesPerHour;
+        b.lteOutageLength = lteOutageLength;
         return b;
     }
 
@@ -134,6 +140,8 @@ public final class CameraConfig {
     public double dockUploadBitsPerSecond() { return dockUploadBitsPerSecond; }
     public Duration clockOffset() { return clockOffset; }
     public Duration uploadRetryDelay() { return uploadRetryDelay; }
+    public double lteOutagesPerHour() { return lteOutagesPerHour; }
+    public Duration lteOutageLength() { return lteOutageLength; }
 
     /** Nominal video bytes per second: what a real camera writes. */
     public double nominalBytesPerSecond() {
@@ -177,6 +185,8 @@ public final class CameraConfig {
         private double dockUploadBitsPerSecond = 25_000_000;            // up to 25 Mbit/s per camera [S7]
         private Duration clockOffset = Duration.ZERO;
         private Duration uploadRetryDelay = Duration.ofSeconds(30);     // [GUESS]
+        private double lteOutagesPerHour;                               // none unless a scenario says so
+        private Duration lteOutageLength = Duration.ofMinutes(1);
 
         private Builder(String deviceId) {
             if (deviceId == null || !deviceId.matches("[A-Za-z0-9._-]{1,64}")) {
@@ -262,6 +272,21 @@ public final class CameraConfig {
             centreLat = range("patrol centre latitude", lat, -85, 85, "deg");
             centreLon = range("patrol centre longitude", lon, -180, 180, "deg");
             patrol = Objects.requireNonNull(style, "patrol style");
+            return this;
+        }
+
+        /** Moves the patrol centre, keeping the patrol style. */
+        public Builder centre(double lat, double lon) {
+            return patrol(lat, lon, patrol);
+        }
+
+        /**
+         * LTE outages while out of the dock: on average {@code perHour} a camera-hour (Poisson), each
+         * {@code length} long; the radio drops (the broker sees the Will) and reconnects after.
+         */
+        public Builder lteOutages(double perHour, Duration length) {
+            lteOutagesPerHour = range("LTE outages per hour", perHour, 0, 60, "/h");
+            lteOutageLength = range("LTE outage length", length, Duration.ofSeconds(1), Duration.ofHours(12));
             return this;
         }
 

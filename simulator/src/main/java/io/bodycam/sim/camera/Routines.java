@@ -15,21 +15,26 @@ final class Routines {
     static final long HOUSEKEEPING_MILLIS = 10_000;
 
     private final Camera camera;
+    private final java.util.SplittableRandom network;
     private Timer gps = Timer.NONE;
+    private Timer outage = Timer.NONE;
     private Timer heartbeat = Timer.NONE;
     private Timer housekeeping = Timer.NONE;
 
     Routines(Camera camera) {
         this.camera = camera;
+        this.network = new java.util.SplittableRandom(camera.config().seed() ^ 0x17E0L);
     }
 
     /** After boot: heartbeat and housekeeping start. */
     void start() {
         startHeartbeat();
         housekeeping = camera.scheduler().every(HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS, this::housekeeping);
+        scheduleOutage();
     }
 
     void stop() {
+        outage.cancel();
         gps.cancel();
         heartbeat.cancel();
         housekeeping.cancel();
@@ -61,6 +66,21 @@ final class Routines {
             camera.publishGps();
         }
         gps = camera.scheduler().every(interval, interval, camera::publishGps);
+    }
+
+    /** LTE outages as a Poisson process while powered; a docked camera uses the dock's wire instead [S10]. */
+    private void scheduleOutage() {
+        double perHour = camera.config().lteOutagesPerHour();
+        if (perHour <= 0) {
+            return;
+        }
+        long delay = (long) (-Math.log(1 - network.nextDouble()) / perHour * 3_600_000);
+        outage = camera.scheduler().schedule(delay, () -> {
+            if (camera.mode() != Mode.DOCKED) {
+                camera.dropLink(camera.config().lteOutageLength().toMillis());
+            }
+            scheduleOutage();
+        });
     }
 
     private void startHeartbeat() {

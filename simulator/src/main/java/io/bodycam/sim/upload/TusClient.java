@@ -54,7 +54,7 @@ public final class TusClient implements AutoCloseable {
     private final TusRequests requests;
     private final HttpConnection connection;
     private final LoopTimers timers;
-    private final Pacer pacer;
+    private final UploadPacer pacer;
     private final Backoff backoff;
     private final Map<String, URI> knownUploads = new HashMap<>();
     private final Map<String, UploadSession> active = new LinkedHashMap<>();
@@ -67,13 +67,22 @@ public final class TusClient implements AutoCloseable {
      */
     public TusClient(TusClientConfig config, EventLoop loop, Transport transport, Scheduler scheduler,
                      RandomGenerator jitter) {
+        this(config, loop, transport, scheduler, jitter, UploadPacer.UNLIMITED);
+    }
+
+    /**
+     * A client whose chunks also respect {@code sharedLink} (a site uplink shared by many cameras), on
+     * top of the configured per-camera rate.
+     */
+    public TusClient(TusClientConfig config, EventLoop loop, Transport transport, Scheduler scheduler,
+                     RandomGenerator jitter, UploadPacer sharedLink) {
         this.config = Objects.requireNonNull(config, "config");
         this.loop = Objects.requireNonNull(loop, "loop");
         this.requests = new TusRequests(config.endpoint());
         this.connection = new HttpConnection(loop, transport.socketChannel(), config.endpoint(),
                 config.requestTimeout());
         this.timers = new LoopTimers(Objects.requireNonNull(scheduler, "scheduler"), loop);
-        this.pacer = new Pacer(config.rateLimit());
+        this.pacer = new Pacer(config.rateLimit()).and(Objects.requireNonNull(sharedLink, "sharedLink"));
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), Objects.requireNonNull(jitter));
     }
 

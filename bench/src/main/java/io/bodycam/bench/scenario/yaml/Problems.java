@@ -15,6 +15,19 @@ import java.util.Set;
  */
 public final class Problems {
 
+    private Substitutions substitutions = Substitutions.NONE;
+
+    /** Environment variables and {@code --set} values applied to every document of this load. */
+    public Problems substitutions(Substitutions substitutions) {
+        this.substitutions = substitutions;
+        return this;
+    }
+
+    Substitutions substitutions() {
+        return substitutions;
+    }
+
+
     private final Map<String, SourceText> sources = new LinkedHashMap<>();
     private final Set<ScenarioProblem> problems = new LinkedHashSet<>();
 

@@ -35,12 +35,14 @@ final class TreeBuilder {
 
     private final String source;
     private final Problems problems;
+    private final Substitutions substitutions;
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
 
     TreeBuilder(String source, Problems problems) {
         this.source = source;
         this.problems = problems;
+        this.substitutions = problems.substitutions();
     }
 
     YamlNode build(Node node, String path, int depth) {
@@ -60,6 +62,7 @@ final class TreeBuilder {
         }
         try {
             if (node instanceof MappingNode mapping) {
+                refuseOverride(path, "a mapping");
                 return new YamlMap(entries(mapping, path, depth), position, path, problems, false);
             }
             if (node instanceof SequenceNode sequence) {
@@ -67,11 +70,17 @@ final class TreeBuilder {
                 for (Node element : sequence.getValue()) {
                     elements.add(build(element, path + "[" + elements.size() + "]", depth + 1));
                 }
+                refuseOverride(path, "a list");
                 return new YamlList(elements, position, path, problems);
             }
             ScalarNode scalar = (ScalarNode) node;
             boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-            return new YamlScalar(scalar.getValue(), !plain, plain && Tag.NULL.equals(scalar.getTag()), position, path);
+            var override = substitutions.override(path);
+            if (override.isPresent()) {
+                return new YamlScalar(override.get(), false, false, Substitutions.position(path, override.get()), path);
+            }
+            String text = substitutions.expand(scalar.getValue(), position, problems);
+            return new YamlScalar(text, !plain, plain && Tag.NULL.equals(scalar.getTag()), position, path);
         } finally {
             inProgress.remove(node);
         }
@@ -110,7 +119,18 @@ final class TreeBuilder {
                 all.add(entry);
             }
         }
+        substitutions.additions(path, explicit.keySet()).forEach((key, value) -> {
+            String childPath = path.isEmpty() ? key : path + "." + key;
+            SourcePosition at = Substitutions.position(childPath, value);
+            all.add(new YamlMap.Entry(key, at, new YamlScalar(value, false, false, at, childPath)));
+        });
         return all;
+    }
+
+    /** {@code --set} replaces single values only. */
+    private void refuseOverride(String path, String found) {
+        substitutions.override(path).ifPresent(value -> problems.report(Substitutions.position(path, value),
+                "--set replaces single values, and '" + path + "' is " + found, "set a value inside it, e.g. " + path + ".key=value"));
     }
 
     /** The entries a {@code <<} key brings in: from one mapping, or from a list of them. */

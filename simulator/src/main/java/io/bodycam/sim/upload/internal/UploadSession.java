@@ -1,5 +1,7 @@
 package io.bodycam.sim.upload.internal;
 
+import io.bodycam.sim.upload.UploadPacer;
+
 import io.bodycam.sim.time.Timer;
 import io.bodycam.sim.upload.TusClientConfig;
 import io.bodycam.sim.upload.UploadException;
@@ -42,7 +44,7 @@ public final class UploadSession {
     private final TusClientConfig config;
     private final TusRequests requests;
     private final HttpConnection connection;
-    private final Pacer pacer;
+    private final UploadPacer pacer;
     private final Backoff backoff;
     private final LoopTimers timers;
     private final Map<String, URI> knownUploads;
@@ -56,7 +58,7 @@ public final class UploadSession {
     private Timer timer = Timer.NONE;
 
     public UploadSession(UploadRequest request, TusClientConfig config, TusRequests requests,
-                         HttpConnection connection, Pacer pacer, Backoff backoff, LoopTimers timers,
+                         HttpConnection connection, UploadPacer pacer, Backoff backoff, LoopTimers timers,
                          Map<String, URI> knownUploads) {
         this.request = request;
         this.length = request.source().length();

@@ -1,0 +1,4 @@
+package io.bodycam.bench.scenario;
+
+/** What a camera records: deterministic synthetic bytes, or real MP4 video (not available yet). */
+public enum PayloadMode { SYNTHETIC, MP4 }
