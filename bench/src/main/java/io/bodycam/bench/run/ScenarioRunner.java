@@ -6,9 +6,14 @@ import io.bodycam.bench.backend.ReferenceBackend;
 import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.run.record.FleetLook;
+import io.bodycam.bench.run.record.LiveVerdicts;
+import io.bodycam.bench.run.record.MetricsEndpoint;
+import io.bodycam.bench.run.record.RunRecorder;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
+import io.bodycam.reports.html.HtmlReport;
 import io.bodycam.reports.RunRecord;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.DockPhase;
@@ -61,8 +66,10 @@ public final class ScenarioRunner {
      * @param out          the run folder; null for {@code runsDir/<name>-<time>}
      * @param scenarioText the scenario as written, kept in the record
      * @param threads      event loop threads for the fleet (0: one per core)
+     * @param metricsPort  serve the run's meters for Prometheus on this loopback port (0: any free one), or -1
      */
-    public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads) {
+    public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
+                          int metricsPort) {
     }
 
     /** What a run ended with. */
@@ -75,17 +82,23 @@ public final class ScenarioRunner {
     public static Result run(Scenario scenario, Options options) {
         Path dir = options.out() != null ? options.out()
                 : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        RunRecorder record;
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(RunRecord.SCENARIO), options.scenarioText(), StandardCharsets.UTF_8);
+            record = new RunRecorder(dir, scenario);
         } catch (IOException e) {
             return new Result(CANNOT_RUN, dir, "cannot write the run folder " + dir + ": " + e.getMessage());
         }
         Recorder lag = new Recorder(3_600_000_000L, 3);
         WallClock clock = WallClock.startingAt(System.currentTimeMillis(), scenario.clockSpeed(),
-                nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L))));
+                record.tapTimerLag(nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L)))));
         ReferenceBackend embedded = null;
+        MetricsEndpoint endpoint = null;
         try {
+            if (options.metricsPort() >= 0) {
+                endpoint = startEndpoint(options);
+            }
             URI mqtt;
             URI upload;
             BackendView backendView;
@@ -100,19 +113,34 @@ public final class ScenarioRunner {
                 upload = scenario.backend().upload();
                 backendView = new HttpBackendView(upload);
             }
-            return runAgainst(scenario, options, dir, clock, lag, mqtt, upload, backendView);
+            return runAgainst(scenario, options, dir, clock, lag, mqtt, upload, backendView, record, endpoint);
         } catch (RuntimeException e) {
             log.debug("run failed", e);
             return new Result(CANNOT_RUN, dir, "the run could not be carried out: " + describe(e));
         } finally {
+            record.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
         }
     }
 
+    private static MetricsEndpoint startEndpoint(Options options) {
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(options.metricsPort());
+            options.console().println("metrics for Prometheus at " + endpoint.url());
+            return endpoint;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serve metrics on 127.0.0.1:" + options.metricsPort() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Result runAgainst(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag,
-                                     URI mqtt, URI upload, BackendView backendView) {
+                                     URI mqtt, URI upload, BackendView backendView, RunRecorder record,
+                                     MetricsEndpoint endpoint) {
         FleetObserver observer = new FleetObserver(mqtt.toString(), "+", clock);
         try {
             observer.start();
@@ -128,17 +156,25 @@ public final class ScenarioRunner {
             Map<String, Double> metrics;
             List<AssertionResult> results;
             LedgerCheck.Result evidence;
-            try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), collector)) {
+            try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), e -> {
+                collector.onEvent(e);
+                record.onEvent(e);
+            })) {
                 options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
                         Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                 long start = clock.now();
                 long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
                         (m, type, params) -> commandSender.execute(() -> commands.send(observer, m, type, params)));
                 RunMeters meters = new RunMeters(observer, collector, commands);
-                watch = watch(scenario, options, fleet, observer, meters, clock, start, timelineEnd, wallStart);
+                record.start(observer, meters.registry());
+                if (endpoint != null) {
+                    endpoint.serve(meters.registry());
+                }
+                watch = watch(scenario, options, fleet, observer, meters, record, clock, start, timelineEnd, wallStart);
                 Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                 List<CameraSnapshot> snapshots = fleet.snapshots();
                 evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
+                record.finish(collector.ledger(), evidence);
                 metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, commands, collector, evidence, lag,
                         System.nanoTime() - wallStart, clock.now() - start);
                 results = AssertionResult.evaluate(scenario.assertions(), metrics);
@@ -150,11 +186,13 @@ public final class ScenarioRunner {
             commandSender.shutdownNow();
             observer.close();
         }
-        RunRecord record = RunRecord.open(dir);
-        JunitXmlReport.write(record);
-        options.console().print(ConsoleSummary.render(record));
+        RunRecord written = RunRecord.open(dir);
+        JunitXmlReport.write(written);
+        Path report = HtmlReport.write(written);
+        options.console().print(ConsoleSummary.render(written));
+        options.console().println("  report      " + report);
         options.console().flush();
-        return new Result(record.passed() ? PASSED : ASSERTION_FAILED, dir, record.passed() ? "passed" : "an assertion failed");
+        return new Result(written.passed() ? PASSED : ASSERTION_FAILED, dir, written.passed() ? "passed" : "an assertion failed");
     }
 
     /** What the watch loop saw. */
@@ -162,7 +200,7 @@ public final class ScenarioRunner {
     }
 
     private static Watch watch(Scenario scenario, Options options, Fleet fleet, FleetObserver observer, RunMeters meters,
-                               WallClock clock, long start, long timelineEnd, long wallStart) {
+                               RunRecorder record, WallClock clock, long start, long timelineEnd, long wallStart) {
         Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), scenario.cameraCount());
         double allConnectedAfter = Double.NaN;
         String reason;
@@ -173,12 +211,14 @@ public final class ScenarioRunner {
             if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= scenario.cameraCount()) {
                 allConnectedAfter = wall;
             }
-            progress.tick(wall, virtual, meters);
+            List<CameraSnapshot> snapshots = fleet.snapshots();
+            FleetLook look = record.look(virtual, snapshots);
+            progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), record.liveMetrics()).size());
             if (virtual >= scenario.duration().toMillis()) {
                 reason = "duration reached";
                 break;
             }
-            if (clock.now() >= timelineEnd && drained(fleet.snapshots())) {
+            if (clock.now() >= timelineEnd && drained(snapshots)) {
                 reason = "timeline over, every camera docked and idle or off";
                 break;
             }
