@@ -6,11 +6,11 @@ import io.bodycam.reports.record.LatencyKind;
 import io.bodycam.reports.record.LatencyLog;
 import org.HdrHistogram.Histogram;
 
-import java.util.List;
 
 /**
  * Each latency log as the charts need it: percentiles over time (intervals merged so a chart holds at
- * most {@value #MAX_POINTS} points) and the whole run's distribution at fixed percentiles, in
+ * most {@link #MAX_POINTS} points, see {@link LatencyLog#read(java.nio.file.Path, LatencyKind, int)})
+ * and the whole run's distribution at fixed percentiles, in
  * milliseconds (wall, or virtual for record-to-verified).
  */
 final class LatencyDigest {
@@ -33,23 +33,12 @@ final class LatencyDigest {
         for (int i = 0; i < OVER_TIME.length; i++) {
             columns[i] = over.putArray(OVER_TIME[i]);
         }
-        List<LatencyLog.Interval> intervals = log.intervals();
-        int per = Math.max(1, (intervals.size() + MAX_POINTS - 1) / MAX_POINTS);
-        for (int i = 0; i < intervals.size(); i += per) {
-            int end = Math.min(intervals.size(), i + per);
-            Histogram merged = intervals.get(i).histogram();
-            if (end - i > 1) {
-                merged = merged.copy();
-                for (int k = i + 1; k < end; k++) {
-                    merged.add(intervals.get(k).histogram());
-                }
-            }
-            LatencyLog.Interval last = intervals.get(end - 1);
-            Json.add(t, last.startSeconds() + last.lengthSeconds());
-            Json.add(columns[0], log.millis(merged.getValueAtPercentile(50)));
-            Json.add(columns[1], log.millis(merged.getValueAtPercentile(90)));
-            Json.add(columns[2], log.millis(merged.getValueAtPercentile(99)));
-            Json.add(columns[3], log.millis(merged.getMaxValue()));
+        for (LatencyLog.Point p : log.points()) {
+            Json.add(t, p.endSeconds());
+            Json.add(columns[0], log.millis(p.p50()));
+            Json.add(columns[1], log.millis(p.p90()));
+            Json.add(columns[2], log.millis(p.p99()));
+            Json.add(columns[3], log.millis(p.max()));
         }
         ArrayNode dist = o.putArray("dist");
         Histogram total = log.total();

@@ -17,7 +17,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Everything the page shows about one run, read from its record and boiled down to what the charts
@@ -49,12 +53,17 @@ final class RunDigest {
             Json.put(metrics, m.name(), record.metric(m.name()).orElse(Double.NaN));
         }
         run.set("series", SeriesDigest.of(ticks));
+        // the big files are read side by side: a thousand-camera record holds tens of megabytes
+        CompletableFuture<ProblemEvents.Digest> events = CompletableFuture.supplyAsync(() -> ProblemEvents.read(dir.resolve(RunRecord.EVENTS)));
+        CompletableFuture<Map<String, GpsTracks.Track>> gps = CompletableFuture.supplyAsync(() -> GpsTracks.read(dir.resolve(RunRecord.GPS)));
+        List<ObjectNode> logs = Arrays.stream(LatencyKind.values()).parallel()
+                .map(kind -> LatencyDigest.of(LatencyLog.read(dir, kind, LatencyDigest.MAX_POINTS))).toList();
         ObjectNode latency = run.putObject("latency");
         for (LatencyKind kind : LatencyKind.values()) {
-            latency.set(kind.id(), LatencyDigest.of(LatencyLog.read(dir, kind)));
+            latency.set(kind.id(), logs.get(kind.ordinal()));
         }
         List<Camera> roster = Camera.read(dir.resolve(RunRecord.DEVICES));
-        ProblemEvents.Digest problems = ProblemEvents.read(dir.resolve(RunRecord.EVENTS));
+        ProblemEvents.Digest problems = join(events);
         EvidenceDigest.into(run, Segment.read(dir.resolve(RunRecord.EVIDENCE)), roster, problems);
         ArrayNode errors = run.putArray("errors");
         for (ProblemEvents.Group g : problems.groups()) {
@@ -67,9 +76,20 @@ final class RunDigest {
             o.put("firstDevice", g.firstDevice());
             o.put("firstMessage", g.firstMessage());
         }
-        run.set("map", MapDigest.of(GpsTracks.read(dir.resolve(RunRecord.GPS)), roster));
+        run.set("map", MapDigest.of(join(gps), roster));
         run.put("scenarioText", scenarioText(dir));
         return run;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static void assertions(ArrayNode list, RunRecord record) {

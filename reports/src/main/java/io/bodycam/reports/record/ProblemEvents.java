@@ -16,6 +16,7 @@ import java.util.Set;
  * The trouble the cameras reported, read from {@code events.jsonl} and grouped by kind: {@code error}
  * events by their {@code code}, failed upload attempts, reboots and link losses by reason, full
  * storage, critical battery. Each group keeps its count, the cameras it hit and its first occurrence.
+ * A link closed on purpose (reason {@code stopped ...}: the camera powered off) is not trouble.
  */
 public final class ProblemEvents {
 
@@ -51,6 +52,9 @@ public final class ProblemEvents {
         Map<String, Builder> groups = new LinkedHashMap<>();
         Map<String, Long> perDevice = new HashMap<>();
         JsonLinesReader.read(eventsFile, ProblemEvents::worthParsing, n -> {
+            if (n.path("type").asText().equals("link.down") && n.path("reason").asText().startsWith("stopped")) {
+                return;
+            }
             String device = n.path("deviceId").asText();
             String kind = kind(n);
             Builder b = groups.computeIfAbsent(kind, k -> new Builder());

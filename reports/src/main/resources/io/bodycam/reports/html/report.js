@@ -82,7 +82,7 @@
     }
   }
 
-  function timeAxis() { return {type: 'value', name: 'wall s', nameLocation: 'end', min: 0, splitLine: {show: false}}; }
+  function timeAxis() { return {type: 'value', name: 'wall seconds since start', nameLocation: 'middle', nameGap: 26, min: 0, splitLine: {show: false}}; }
   function pairs(xs, ys) { return xs.map(function (x, i) { return [x, ys[i]]; }); }
   function line(name, xs, ys, run, extra) {
     var s = {name: name, type: 'line', showSymbol: false, data: pairs(xs, ys), lineStyle: {width: 1.5, type: run === 0 && compare ? 'dashed' : 'solid'}};
@@ -90,7 +90,7 @@
   }
   function label(run, name) { return compare ? tags[run] + ': ' + name : name; }
   function base(legend) {
-    return {tooltip: {trigger: 'axis'}, legend: {type: 'scroll', top: 28, data: legend}, grid: {left: 60, right: 30, top: 70, bottom: 40}};
+    return {tooltip: {trigger: 'axis'}, legend: {type: 'scroll', top: 28, data: legend}, grid: {left: 60, right: 40, top: 70, bottom: 50}};
   }
 
   function header() {
@@ -148,10 +148,19 @@
       return;
     }
     var m = runs[0].metrics;
-    s.appendChild(table(['metric', 'value'], Object.keys(m).filter(function (k) { return m[k] !== null; }).map(function (k) {
-      var unit = /latency|rtt|recordToVerified|timer|Time|After/.test(k) ? 'ms' : /bytes/i.test(k) ? 'B' : /throughput/.test(k) ? 'B/s' : '';
-      return [k, num(m[k], unit)];
-    })));
+    var groups = {};
+    Object.keys(m).filter(function (k) { return m[k] !== null; }).forEach(function (k) {
+      var head = k.split('.')[0];
+      (groups[head] = groups[head] || []).push(k);
+    });
+    var box = el('div', {cls: 'figures'});
+    Object.keys(groups).forEach(function (head) {
+      box.appendChild(table([head, ''], groups[head].map(function (k) {
+        var unit = /latency|rtt|recordToVerified|timer|Time|After/.test(k) ? 'ms' : /bytes/i.test(k) ? 'B' : /throughput/.test(k) ? 'B/s' : '';
+        return [k.substring(head.length + 1), {text: num(m[k], unit), cls: 'num'}];
+      })));
+    });
+    s.appendChild(box);
   }
 
   function fleetCharts() {
@@ -171,7 +180,7 @@
         Object.keys(r.series.modes).forEach(function (mode) {
           var ys = r.series.modes[mode];
           if (ys.some(function (v) { return v > 0; })) {
-            series.push(line(label(i, mode), r.series.t, ys, i, compare ? {} : {stack: 'modes', areaStyle: {opacity: 0.6}}));
+            series.push(line(label(i, mode), r.series.t, ys, i));
           }
         });
       });
@@ -181,7 +190,7 @@
       var series = [];
       runs.forEach(function (r, i) {
         Object.keys(r.series.mqtt).forEach(function (k) {
-          series.push(line(label(i, k), r.series.t, r.series.mqtt[k], i, compare ? {} : {stack: 'mqtt', areaStyle: {opacity: 0.5}}));
+          series.push(line(label(i, k), r.series.t, r.series.mqtt[k], i));
         });
       });
       return Object.assign(base(series.map(function (x) { return x.name; })), {xAxis: timeAxis(), yAxis: {type: 'value', name: 'msg/s'}, series: series});
@@ -354,8 +363,9 @@
         var halfLon = box.w * scale / k / 2, halfLat = box.h * scale / 2;
         var midLon = (b.minLon + b.maxLon) / 2;
         var round = function (v) { return +v.toFixed(4); };
-        o.xAxis = {type: 'value', name: 'lon', min: round(midLon - halfLon), max: round(midLon + halfLon), splitLine: {show: true}};
-        o.yAxis = {type: 'value', name: 'lat', min: round(midLat - halfLat), max: round(midLat + halfLat)};
+        var inner = {showMinLabel: false, showMaxLabel: false};
+        o.xAxis = {type: 'value', name: 'lon', min: round(midLon - halfLon), max: round(midLon + halfLon), axisLabel: inner};
+        o.yAxis = {type: 'value', name: 'lat', min: round(midLat - halfLat), max: round(midLat + halfLat), axisLabel: inner};
         o.series = m.groups.map(function (name, gi) {
           return {name: name, type: 'lines', coordinateSystem: 'cartesian2d', polyline: true, lineStyle: {width: 1.2, opacity: 0.75},
             data: m.tracks.filter(function (t) { return t.g === gi; }).map(function (t) { return {d: t.d, coords: t.c}; })};

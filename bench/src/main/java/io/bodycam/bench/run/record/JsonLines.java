@@ -28,6 +28,7 @@ final class JsonLines implements AutoCloseable {
         this.json = FACTORY.createGenerator(out);
         json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         json.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
+        json.setRootValueSeparator(null);
     }
 
     /** Appends one object as one line. */
