@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,7 @@ class BodycamCliTest {
         assertTrue(Files.readAllLines(run.resolve("timeseries.jsonl")).size() >= 5, "one line per wall second");
         assertTrue(scraped.join().contains("bodycam_devices_online"), scraped.join());
         assertTrue(out.toString().contains("metrics for Prometheus at http://127.0.0.1:" + port + "/metrics"), out.toString());
+        everyMeterIsDocumentedAndEveryDashboardQueryNamesAMeter(Files.readString(run.resolve("metrics.prom")));
 
         out.getBuffer().setLength(0);
         Files.delete(run.resolve("report.html"));
@@ -136,6 +140,19 @@ class BodycamCliTest {
         assertEquals(0, bodycam("report", "--compare", run.toString(), run.toString(), "--out", dir.resolve("same.html").toString()));
         assertTrue(out.toString().contains("0 regressions"), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("same.html")));
+    }
+
+    private static void everyMeterIsDocumentedAndEveryDashboardQueryNamesAMeter(String prom) throws IOException {
+        Set<String> families = Pattern.compile("(?m)^# TYPE (\\S+)").matcher(prom).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        String docs = Files.readString(Path.of("../docs/metrics.md"));
+        for (String family : families) {
+            String name = family.replaceAll("_total$", "");
+            assertTrue(docs.contains("`" + name + "`") || docs.contains("`" + family + "`"), family + " is not in docs/metrics.md");
+        }
+        String dashboard = Files.readString(Path.of("../docker/grafana/bodycam-dashboard.json"));
+        Pattern.compile("bodycam_[a-z_]+").matcher(dashboard).results().map(m -> m.group()).distinct().forEach(name ->
+                assertTrue(families.contains(name) || families.contains(name.replaceAll("_total$", "")),
+                        "the Grafana dashboard queries " + name + ", which the run does not serve: " + families));
     }
 
     private static int freePort() throws IOException {
