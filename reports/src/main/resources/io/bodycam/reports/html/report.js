@@ -85,7 +85,8 @@
   function timeAxis() { return {type: 'value', name: 'wall seconds since start', nameLocation: 'middle', nameGap: 26, min: 0, splitLine: {show: false}}; }
   function pairs(xs, ys) { return xs.map(function (x, i) { return [x, ys[i]]; }); }
   function line(name, xs, ys, run, extra) {
-    var s = {name: name, type: 'line', showSymbol: false, data: pairs(xs, ys), lineStyle: {width: 1.5, type: run === 0 && compare ? 'dashed' : 'solid'}};
+    // a sparse series (commands sent in one second, say) shows its points, or a lone point would not show at all
+    var s = {name: name, type: 'line', showSymbol: xs.length < 60, data: pairs(xs, ys), lineStyle: {width: 1.5, type: run === 0 && compare ? 'dashed' : 'solid'}};
     return Object.assign(s, extra || {});
   }
   function label(run, name) { return compare ? tags[run] + ': ' + name : name; }
