@@ -86,7 +86,7 @@ final class HeadlessChromium {
         List<String> cmd = List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-extensions", "--proxy-server=http://127.0.0.1:9", "--user-data-dir=" + work.resolve("profile"),
-                "--hide-scrollbars", "--window-size=1400,5600", "--virtual-time-budget=8000",
+                "--hide-scrollbars", "--window-size=1400,5600", "--virtual-time-budget=2000",
                 "--screenshot=" + screenshot.toAbsolutePath(), "--dump-dom", page.toUri().toString());
         return new Pending(new ProcessBuilder(cmd).redirectOutput(dom.toFile()).redirectError(log.toFile()).start(), dom, log);
     }
