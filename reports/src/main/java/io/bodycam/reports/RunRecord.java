@@ -25,6 +25,16 @@ public final class RunRecord {
     public static final String LEDGER = "ledger.jsonl";
     public static final String SCENARIO = "scenario.yaml";
     public static final String JUNIT = "junit.xml";
+    /** One JSON object per wall second: devices, modes, MQTT and upload rates, counters so far. */
+    public static final String TIMESERIES = "timeseries.jsonl";
+    /** Every recorded segment with its outcome (the full evidence ledger). */
+    public static final String EVIDENCE = "evidence.jsonl";
+    /** GPS positions as the backend's observer received them, per camera. */
+    public static final String GPS = "gps.jsonl";
+    /** The fleet roster: each camera's id, fleet index, group and agency. */
+    public static final String DEVICES = "devices.jsonl";
+    /** The self-contained HTML report built from the record. */
+    public static final String REPORT = "report.html";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

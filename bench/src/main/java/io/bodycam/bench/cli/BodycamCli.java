@@ -9,6 +9,8 @@ import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
 import io.bodycam.reports.ReportException;
 import io.bodycam.reports.RunRecord;
+import io.bodycam.reports.html.ComparisonReport;
+import io.bodycam.reports.html.HtmlReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,6 +96,10 @@ public final class BodycamCli {
         @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override one value of the scenario, e.g. --set duration=10m --set fleet[0].count=20")
         Map<String, String> overrides = new LinkedHashMap<>();
 
+        @Option(names = "--metrics-port", paramLabel = "PORT",
+                description = "serve the run's meters for Prometheus at http://127.0.0.1:PORT/metrics during the run")
+        Integer metricsPort;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -105,9 +111,14 @@ public final class BodycamCli {
                 err.println("bodycam run: --threads must be 0..256, was " + threads);
                 return ScenarioRunner.BAD_INPUT;
             }
+            if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+                err.println("bodycam run: --metrics-port must be 1..65535, was " + metricsPort);
+                return ScenarioRunner.BAD_INPUT;
+            }
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
-                    Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads));
+                    Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads,
+                    metricsPort == null ? -1 : metricsPort));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
             }
@@ -148,26 +159,57 @@ public final class BodycamCli {
         }
     }
 
-    @Command(name = "report", description = "Rebuild the reports of a finished run from its record.")
+    @Command(name = "report", description = {
+            "Rebuild the reports of a finished run from its record (report.html, junit.xml),",
+            "or compare two runs side by side (--compare RUN_A RUN_B): exit 1 when B regressed."})
     static final class Report implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run folder (runs/<name>-<time>)")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "a run folder (runs/<name>-<time>)")
         Path dir;
+
+        @Option(names = "--compare", arity = "2", paramLabel = "RUN", description = "two run folders: the baseline, then the candidate")
+        List<Path> compare;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "where --compare writes its HTML (default: RUN_B/compare.html)")
+        Path out;
 
         @Override
         public Integer call() {
-            try {
-                RunRecord record = RunRecord.open(dir);
-                Path junit = JunitXmlReport.write(record);
-                spec.commandLine().getOut().print(ConsoleSummary.render(record));
-                spec.commandLine().getOut().println("  wrote       " + junit);
-                return 0;
-            } catch (ReportException e) {
-                spec.commandLine().getErr().println("bodycam report: " + e.getMessage());
+            PrintWriter err = spec.commandLine().getErr();
+            if ((dir == null) == (compare == null)) {
+                err.println("bodycam report: give either RUN_DIR or --compare RUN_A RUN_B");
                 return ScenarioRunner.BAD_INPUT;
             }
+            try {
+                return compare != null ? compare() : rebuild();
+            } catch (ReportException e) {
+                err.println("bodycam report: " + e.getMessage());
+                return ScenarioRunner.BAD_INPUT;
+            }
+        }
+
+        private int rebuild() {
+            RunRecord record = RunRecord.open(dir);
+            Path junit = JunitXmlReport.write(record);
+            Path html = HtmlReport.write(record);
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(ConsoleSummary.render(record));
+            o.println("  wrote       " + junit);
+            o.println("  wrote       " + html);
+            return 0;
+        }
+
+        private int compare() {
+            RunRecord a = RunRecord.open(compare.get(0));
+            RunRecord b = RunRecord.open(compare.get(1));
+            Path file = out != null ? out : b.dir().resolve("compare.html");
+            ComparisonReport.Result r = ComparisonReport.write(a, b, file);
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(r.text());
+            o.println("  wrote       " + file);
+            return r.regressions() == 0 ? 0 : ScenarioRunner.ASSERTION_FAILED;
         }
     }
 }

@@ -1,15 +1,19 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.bench.run.record.FleetLook;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
- * The live progress line during a run: elapsed wall and virtual time, cameras online, recording,
- * docked, uploads and message rate. On a terminal one line is rewritten every second; otherwise (CI
+ * The live progress line during a run: wall time, virtual time against the scenario's duration,
+ * cameras online, recording and uploading, MQTT messages and upload megabytes per second, and the
+ * assertions already failed for good. On a terminal one line is rewritten every second; otherwise (CI
  * logs) a plain line is printed every ten seconds.
  */
 final class Progress {
+
+    private static final long PLAIN_EVERY_NANOS = 10_000_000_000L;
 
     private final PrintWriter out;
     private final boolean tty;
@@ -17,6 +21,7 @@ final class Progress {
     private final int cameras;
     private long lastPrintNanos;
     private long lastReceived;
+    private long lastBytes;
     private long lastNanos = System.nanoTime();
 
     Progress(PrintWriter out, boolean tty, long virtualTotalMillis, int cameras) {
@@ -26,26 +31,35 @@ final class Progress {
         this.cameras = cameras;
     }
 
-    /** Prints if it is time to, reading the run's meters. */
-    void tick(long wallMillis, long virtualMillis, RunMeters meters) {
-        long received = (long) meters.value("bodycam.mqtt.received");
+    /** Prints if it is time to, from the latest look at the fleet and the run's meters. */
+    void tick(long wallMillis, FleetLook look, RunMeters meters, int failedSoFar) {
         long now = System.nanoTime();
-        if (!tty && now - lastPrintNanos < 10_000_000_000L && lastPrintNanos != 0) {
+        if (!tty && lastPrintNanos != 0 && now - lastPrintNanos < PLAIN_EVERY_NANOS) {
             return;
         }
-        double rate = (received - lastReceived) / Math.max(1e-3, (now - lastNanos) / 1e9);
+        long received = (long) meters.value("bodycam.mqtt.received");
+        long bytes = (long) meters.value("bodycam.uploads.bytes");
+        double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
+        String line = line(wallMillis, look, (received - lastReceived) / seconds, (bytes - lastBytes) / seconds, failedSoFar);
         lastReceived = received;
+        lastBytes = bytes;
         lastNanos = now;
         lastPrintNanos = now;
-        String line = String.format("  %s wall | %s / %s virtual | online %d/%d | recording %d | docked %d | %d uploads | %.0f msg/s",
-                clock(wallMillis), clock(virtualMillis), clock(virtualTotal), (int) meters.value("bodycam.devices.online"), cameras,
-                meters.mode(Mode.RECORDING), meters.mode(Mode.DOCKED), (long) meters.value("bodycam.uploads.completed"), rate);
         if (tty) {
             out.print("\r" + line + "   ");
         } else {
             out.println(line);
         }
         out.flush();
+    }
+
+    String line(long wallMillis, FleetLook look, double messagesPerSecond, double bytesPerSecond, int failedSoFar) {
+        return String.format(Locale.ROOT,
+                "  %s wall | %s / %s virtual (%d%%) | online %d/%d | recording %d | uploading %d | %,.0f msg/s | %.2f MB/s up | %s",
+                clock(wallMillis), clock(look.virtualMs()), clock(virtualTotal),
+                Math.min(100, Math.round(100.0 * look.virtualMs() / Math.max(1, virtualTotal))), look.online(), cameras,
+                look.recording(), look.uploading(), messagesPerSecond, bytesPerSecond / 1e6,
+                failedSoFar == 0 ? "no assertion failed yet" : failedSoFar + (failedSoFar == 1 ? " assertion" : " assertions") + " failed");
     }
 
     /** Ends the updating line. */

@@ -54,6 +54,11 @@ final class RunMeters {
         return (int) registry.get("bodycam.devices.mode").tag("mode", mode.name()).gauge().value();
     }
 
+    /** The registry itself, for the record's own meters and the Prometheus endpoint. */
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
     /** The Prometheus text exposition of every meter now. */
     String scrape() {
         return registry.scrape();

@@ -7,11 +7,17 @@ import io.bodycam.bench.backend.ReferenceBackend;
 import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.run.record.FleetLook;
+import io.bodycam.bench.run.record.LiveVerdicts;
+import io.bodycam.bench.run.record.MetricsEndpoint;
+import io.bodycam.bench.run.record.RunRecorder;
 import io.bodycam.bench.scenario.FaultKind;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
+import io.bodycam.reports.ReportException;
+import io.bodycam.reports.html.HtmlReport;
 import io.bodycam.reports.RunRecord;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.DockPhase;
@@ -68,8 +74,10 @@ public final class ScenarioRunner {
      * @param out          the run folder; null for {@code runsDir/<name>-<time>}
      * @param scenarioText the scenario as written, kept in the record
      * @param threads      event loop threads for the fleet (0: one per core)
+     * @param metricsPort  serve the run's meters for Prometheus on this loopback port (0: any free one), or -1
      */
-    public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads) {
+    public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
+                          int metricsPort) {
     }
 
     /** What a run ended with. */
@@ -86,18 +94,24 @@ public final class ScenarioRunner {
         }
         Path dir = options.out() != null ? options.out()
                 : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        RunRecorder record;
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(RunRecord.SCENARIO), options.scenarioText(), StandardCharsets.UTF_8);
+            record = new RunRecorder(dir, scenario);
         } catch (IOException e) {
             return new Result(CANNOT_RUN, dir, "cannot write the run folder " + dir + ": " + e.getMessage());
         }
         Recorder lag = new Recorder(3_600_000_000L, 3);
         long start = scenario.start() != null ? scenario.start().toEpochMilli() : System.currentTimeMillis();
         WallClock clock = WallClock.startingAt(start, scenario.clockSpeed(),
-                nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L))));
+                record.tapTimerLag(nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L)))));
         ReferenceBackend embedded = null;
+        MetricsEndpoint endpoint = null;
         try {
+            if (options.metricsPort() >= 0) {
+                endpoint = startEndpoint(options);
+            }
             URI mqtt;
             URI upload;
             BackendView backendView;
@@ -112,14 +126,28 @@ public final class ScenarioRunner {
                 upload = scenario.backend().upload();
                 backendView = new HttpBackendView(upload);
             }
-            return new Run(scenario, options, dir, clock, lag, embedded).against(mqtt, upload, backendView);
+            return new Run(scenario, options, dir, clock, lag, embedded, record, endpoint).against(mqtt, upload, backendView);
         } catch (RuntimeException e) {
             log.debug("run failed", e);
             return new Result(CANNOT_RUN, dir, "the run could not be carried out: " + describe(e));
         } finally {
+            record.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
+        }
+    }
+
+    private static MetricsEndpoint startEndpoint(Options options) {
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(options.metricsPort());
+            options.console().println("metrics for Prometheus at " + endpoint.url());
+            return endpoint;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serve metrics on 127.0.0.1:" + options.metricsPort() + ": " + e.getMessage(), e);
         }
     }
 
@@ -155,17 +183,22 @@ public final class ScenarioRunner {
         private final WallClock clock;
         private final Recorder lag;
         private final ReferenceBackend embedded;
+        private final RunRecorder record;
+        private final MetricsEndpoint endpoint;
         private final CommandCounter commands = new CommandCounter();
         private final ScheduledExecutorService backstage = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bodycam-backstage"));
         private FleetObserver observer;
 
-        Run(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag, ReferenceBackend embedded) {
+        Run(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag, ReferenceBackend embedded,
+            RunRecorder record, MetricsEndpoint endpoint) {
             this.scenario = scenario;
             this.options = options;
             this.dir = dir;
             this.clock = clock;
             this.lag = lag;
             this.embedded = embedded;
+            this.record = record;
+            this.endpoint = endpoint;
         }
 
         Result against(URI mqtt, URI upload, BackendView backendView) {
@@ -182,7 +215,10 @@ public final class ScenarioRunner {
                 Map<String, Double> metrics;
                 List<AssertionResult> results;
                 LedgerCheck.Result evidence;
-                try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), collector)) {
+                try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), e -> {
+                    collector.onEvent(e);
+                    record.onEvent(e);
+                })) {
                     options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
                             Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                     long start = clock.now();
@@ -191,10 +227,15 @@ public final class ScenarioRunner {
                     long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
                             fleet.station(), this);
                     RunMeters meters = new RunMeters(observer, collector, commands);
+                    record.start(observer, meters.registry());
+                    if (endpoint != null) {
+                        endpoint.serve(meters.registry());
+                    }
                     watch = watch(fleet, meters, taker, phases, start, timelineEnd, wallStart);
                     Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                     List<CameraSnapshot> snapshots = fleet.snapshots();
                     evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
+                    record.finish(collector.ledger(), evidence);
                     Snapshot end = taker.take(clock.now());
                     metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, collector, evidence, end,
                             System.nanoTime() - wallStart, clock.now() - start);
@@ -207,11 +248,22 @@ public final class ScenarioRunner {
                 backstage.shutdownNow();
                 observer.close();
             }
-            RunRecord record = RunRecord.open(dir);
-            JunitXmlReport.write(record);
-            options.console().print(ConsoleSummary.render(record));
+            RunRecord written = RunRecord.open(dir);
+            JunitXmlReport.write(written);
+            String report = htmlReport(written);
+            options.console().print(ConsoleSummary.render(written));
+            options.console().println("  report      " + report);
             options.console().flush();
-            return new Result(record.passed() ? PASSED : ASSERTION_FAILED, dir, record.passed() ? "passed" : "an assertion failed");
+            return new Result(written.passed() ? PASSED : ASSERTION_FAILED, dir, written.passed() ? "passed" : "an assertion failed");
+        }
+
+        /** Writes report.html; a record it refuses (a run shorter than a second, say) does not fail the run. */
+        private static String htmlReport(RunRecord written) {
+            try {
+                return HtmlReport.write(written).toString();
+            } catch (ReportException e) {
+                return "not written: " + e.getMessage();
+            }
         }
 
         /** The metrics an assertion is judged on: the whole run's, or its phase's. */
@@ -236,7 +288,9 @@ public final class ScenarioRunner {
                 if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= scenario.cameraCount()) {
                     allConnectedAfter = wall;
                 }
-                progress.tick(wall, virtual, meters);
+                List<CameraSnapshot> snapshots = fleet.snapshots();
+                FleetLook look = record.look(virtual, snapshots);
+                progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), record.liveMetrics()).size());
                 Optional<String> aborted = abortable.isEmpty() ? Optional.empty() : failing(abortable, taker.take(clock.now()), phases);
                 if (aborted.isPresent()) {
                     reason = "aborted: " + aborted.get();
@@ -246,7 +300,7 @@ public final class ScenarioRunner {
                     reason = "duration reached";
                     break;
                 }
-                if (clock.now() >= timelineEnd && drained(fleet.snapshots())) {
+                if (clock.now() >= timelineEnd && drained(snapshots)) {
                     reason = "timeline over, every camera docked and idle or off";
                     break;
                 }

@@ -5,11 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,8 +102,13 @@ class BodycamCliTest {
                   - evidence.segmentsRecorded > 1000
                 """);
         Path run = dir.resolve("run");
-        assertEquals(1, bodycam("run", f.toString(), "--out", run.toString()), err.toString());
-        for (String file : List.of("scenario.yaml", "summary.json", "events.jsonl", "ledger.jsonl", "junit.xml", "metrics.prom")) {
+        int port = freePort();
+        // scrapes the Prometheus endpoint while the run goes on
+        CompletableFuture<String> scraped = CompletableFuture.supplyAsync(() -> scrapeWhenUp(port));
+        assertEquals(1, bodycam("run", f.toString(), "--out", run.toString(), "--metrics-port", Integer.toString(port)), err.toString());
+        for (String file : List.of("scenario.yaml", "summary.json", "events.jsonl", "ledger.jsonl", "junit.xml", "metrics.prom",
+                "timeseries.jsonl", "evidence.jsonl", "gps.jsonl", "devices.jsonl", "latency/state.hlog", "latency/timerLag.hlog",
+                "report.html")) {
             assertTrue(Files.isRegularFile(run.resolve(file)), file + " missing from " + run);
         }
         JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
@@ -105,10 +123,62 @@ class BodycamCliTest {
         assertTrue(out.toString().contains("FAIL  evidence.segmentsRecorded > 1000"), out.toString());
         assertTrue(Files.readString(run.resolve("metrics.prom")).contains("bodycam_devices_connected_peak 3.0"));
         assertTrue(Files.readString(run.resolve("junit.xml")).contains("failures=\"1\""));
+        assertEquals(summary.path("evidence").path("segmentsRecorded").asInt(), Files.readAllLines(run.resolve("evidence.jsonl")).size(),
+                "evidence.jsonl holds every recorded segment");
+        assertTrue(Files.readAllLines(run.resolve("timeseries.jsonl")).size() >= 5, "one line per wall second");
+        assertTrue(scraped.join().contains("bodycam_devices_online"), scraped.join());
+        assertTrue(out.toString().contains("metrics for Prometheus at http://127.0.0.1:" + port + "/metrics"), out.toString());
+        everyMeterIsDocumentedAndEveryDashboardQueryNamesAMeter(Files.readString(run.resolve("metrics.prom")));
 
         out.getBuffer().setLength(0);
+        Files.delete(run.resolve("report.html"));
         assertEquals(0, bodycam("report", run.toString()));
         assertTrue(out.toString().contains("bodycam run tiny   seed 3   FAILED"), out.toString());
+        assertTrue(Files.isRegularFile(run.resolve("report.html")), "report rebuilds report.html");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, bodycam("report", "--compare", run.toString(), run.toString(), "--out", dir.resolve("same.html").toString()));
+        assertTrue(out.toString().contains("0 regressions"), out.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("same.html")));
+    }
+
+    private static void everyMeterIsDocumentedAndEveryDashboardQueryNamesAMeter(String prom) throws IOException {
+        Set<String> families = Pattern.compile("(?m)^# TYPE (\\S+)").matcher(prom).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        String docs = Files.readString(Path.of("../docs/metrics.md"));
+        for (String family : families) {
+            String name = family.replaceAll("_total$", "");
+            assertTrue(docs.contains("`" + name + "`") || docs.contains("`" + family + "`"), family + " is not in docs/metrics.md");
+        }
+        String dashboard = Files.readString(Path.of("../docker/grafana/bodycam-dashboard.json"));
+        Pattern.compile("bodycam_[a-z_]+").matcher(dashboard).results().map(m -> m.group()).distinct().forEach(name ->
+                assertTrue(families.contains(name) || families.contains(name.replaceAll("_total$", "")),
+                        "the Grafana dashboard queries " + name + ", which the run does not serve: " + families));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String scrapeWhenUp(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        String[] body = {""};
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
+            body[0] = r.body();
+            return r.statusCode() == 200;
+        });
+        return body[0];
+    }
+
+    @Test
+    void report_wants_a_run_folder_or_two_to_compare_and_metrics_port_a_valid_port(@TempDir Path dir) throws Exception {
+        assertEquals(2, bodycam("report"));
+        assertTrue(err.toString().contains("give either RUN_DIR or --compare RUN_A RUN_B"), err.toString());
+        assertEquals(2, bodycam("run", "../scenarios/smoke.yaml", "--metrics-port", "0", "--out", dir.resolve("run").toString()));
+        assertTrue(err.toString().contains("--metrics-port must be 1..65535, was 0"), err.toString());
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.bodycam.bench.run.record;
+
+import io.bodycam.bench.backend.observer.DeviceView;
+import io.bodycam.bench.backend.observer.GpsReport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record's {@code gps.jsonl}: each camera's GPS reports as the backend's observer received them
+ * (contract topic {@code gps}), one line per new report seen at a look; enough for a map of the
+ * patrols. A camera that sent several reports between two looks contributes its latest.
+ */
+final class GpsTrackLog implements AutoCloseable {
+
+    private final JsonLines out;
+    private final Map<String, Long> lastSeq = new HashMap<>();
+
+    GpsTrackLog(Path file) throws IOException {
+        this.out = new JsonLines(file);
+    }
+
+    void look(List<DeviceView> devices) throws IOException {
+        for (DeviceView d : devices) {
+            if (d.gps().isEmpty()) {
+                continue;
+            }
+            GpsReport g = d.gps().get();
+            Long before = lastSeq.put(d.deviceId(), g.seq());
+            if (before != null && before == g.seq()) {
+                continue;
+            }
+            out.line(j -> {
+                j.writeStringField("deviceId", d.deviceId());
+                j.writeNumberField("t", g.ts());
+                j.writeNumberField("lat", round(g.lat()));
+                j.writeNumberField("lon", round(g.lon()));
+                j.writeStringField("fix", g.fix());
+                j.writeNumberField("speed", Math.round(g.speed() * 10) / 10.0);
+            });
+        }
+        out.flush();
+    }
+
+    /** Six decimals: about 0.1 m. */
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,35 @@
+package io.bodycam.bench.run.record;
+
+import io.bodycam.bench.scenario.FleetGroup;
+import io.bodycam.bench.scenario.Scenario;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The record's {@code devices.jsonl}: every camera of the scenario with its 1-based fleet index, its
+ * group and agency, numbered as the fleet numbers them (group by group, in scenario order), so a report
+ * can break a run down by group.
+ */
+final class RosterFile {
+
+    private RosterFile() {
+    }
+
+    static void write(Path file, Scenario scenario) throws IOException {
+        try (JsonLines out = new JsonLines(file)) {
+            int index = 0;
+            for (FleetGroup group : scenario.fleet()) {
+                for (int k = 0; k < group.count(); k++) {
+                    int i = ++index;
+                    out.line(g -> {
+                        g.writeStringField("deviceId", group.deviceId(i));
+                        g.writeNumberField("index", i);
+                        g.writeStringField("group", group.name());
+                        g.writeStringField("agency", group.agency());
+                    });
+                }
+            }
+        }
+    }
+}
