@@ -94,11 +94,6 @@ public final class FaultProxies implements AutoCloseable {
         }
     }
 
-    /** The event loop group the proxies share (the control API runs on it too). */
-    EventLoopGroup group() {
-        return group;
-    }
-
     Transport transport() {
         return transport;
     }
