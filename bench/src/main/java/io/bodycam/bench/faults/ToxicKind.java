@@ -78,8 +78,9 @@ public sealed interface ToxicKind {
     }
 
     /**
-     * No data gets through (a blackhole); after {@code timeout} the connection is closed, or never
-     * when the timeout is zero (data is dropped until the toxic is removed).
+     * No data gets through (a blackhole), nor the news that the sending side closed: a cut network.
+     * After {@code timeout} the connection is closed, or never when the timeout is zero (data is
+     * dropped until the toxic is removed).
      */
     record Timeout(Duration timeout) implements ToxicKind {
         public Timeout {

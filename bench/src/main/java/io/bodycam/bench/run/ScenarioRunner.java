@@ -6,6 +6,9 @@ import io.bodycam.bench.backend.ReferenceBackend;
 import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.recovery.OfflineDetection;
+import io.bodycam.bench.recovery.RecoveryMetrics;
+import io.bodycam.bench.recovery.RecoveryTracker;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
@@ -123,12 +126,17 @@ public final class ScenarioRunner {
         CommandCounter commands = new CommandCounter();
         try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
             RunCollector collector = new RunCollector(events);
+            OfflineDetection offline = new OfflineDetection(scenario.clockSpeed());
+            RecoveryTracker recovery = new RecoveryTracker();
+            observer.onPresence(offline);
+            observer.onPresence(recovery);
             long wallStart = System.nanoTime();
             Watch watch;
             Map<String, Double> metrics;
             List<AssertionResult> results;
             LedgerCheck.Result evidence;
-            try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), collector)) {
+            try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(),
+                    e -> { collector.onEvent(e); offline.onEvent(e); recovery.onEvent(e); })) {
                 options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
                         Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                 long start = clock.now();
@@ -141,6 +149,7 @@ public final class ScenarioRunner {
                 evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
                 metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, commands, collector, evidence, lag,
                         System.nanoTime() - wallStart, clock.now() - start);
+                RecoveryMetrics.put(metrics, offline, recovery);
                 results = AssertionResult.evaluate(scenario.assertions(), metrics);
             }
             RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason());

@@ -55,11 +55,11 @@ final class Flow {
         enqueue(connection.applyToxics(direction, List.of(Piece.data(data, System.nanoTime()))));
     }
 
-    /** The source side closed: the target closes after what is still queued. */
+    /** The source side closed: the target closes after what is still queued (unless a blackhole swallows it). */
     void sourceClosed() {
         if (!ended) {
             ended = true;
-            enqueue(List.of(Piece.marker(Piece.Marker.END, System.nanoTime())));
+            enqueue(connection.applyToxics(direction, List.of(Piece.marker(Piece.Marker.END, System.nanoTime()))));
         }
     }
 

@@ -53,7 +53,11 @@ final class ToxicStage {
         }
     }
 
-    /** Passes the pieces through this toxic; markers go through unchanged. */
+    /**
+     * Passes the pieces through this toxic; markers go through unchanged, except that a blackhole
+     * (timeout) also swallows the news that the source closed: across a cut network the far side
+     * learns nothing and must find out by its own keep-alive.
+     */
     List<Piece> apply(List<Piece> in) {
         if (!applies) {
             return in;
@@ -61,7 +65,9 @@ final class ToxicStage {
         List<Piece> out = new ArrayList<>(in.size());
         for (Piece p : in) {
             if (!p.isData()) {
-                out.add(p);
+                if (!(p.marker() == Piece.Marker.END && toxic.kind() instanceof ToxicKind.Timeout)) {
+                    out.add(p);
+                }
                 continue;
             }
             ToxicKind kind = toxic.kind();
