@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * A TCP proxy on 127.0.0.1 between cameras and one upstream (the MQTT broker or the evidence
  * backend), with Toxiproxy-style toxics that can be added and removed while connections run: a
- * new toxic acts on open connections from then on, and on every new one. Cameras are pointed at
+ * new toxic acts on open connections from then on (when {@link #add} returns, every open connection
+ * has taken it), and on every new one. Cameras are pointed at
  * {@link #uri(String)} instead of the upstream; a proxy per group of cameras lets a fault hit only
  * that group. Made by {@link FaultProxies}, which shares one small event loop group among all.
  *

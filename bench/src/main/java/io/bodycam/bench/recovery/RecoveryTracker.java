@@ -23,6 +23,8 @@ public final class RecoveryTracker implements CameraListener, PresenceListener {
 
     private final Set<String> powered = new HashSet<>();
     private final Set<String> online = new HashSet<>();
+    /** Powered cameras the observer does not see online. */
+    private final Set<String> missing = new HashSet<>();
     private final List<Long> waitingOnline = new ArrayList<>();
     private final List<Long> waitingDrain = new ArrayList<>();
     private long queued;
@@ -39,20 +41,25 @@ public final class RecoveryTracker implements CameraListener, PresenceListener {
     }
 
     @Override
-    public synchronized void onEvent(CameraEvent e) {
+    public void onEvent(CameraEvent e) {
+        switch (e.type()) {
+            case "mode", "segment.closed", "segment.purged", "segment.damaged" -> counted(e);
+            default -> { }
+        }
+    }
+
+    private synchronized void counted(CameraEvent e) {
         switch (e.type()) {
             case "mode" -> {
                 if ("OFF".equals(e.fields().get("to"))) {
                     powered.remove(e.deviceId());
-                } else {
-                    powered.add(e.deviceId());
+                    missing.remove(e.deviceId());
+                } else if (powered.add(e.deviceId()) && !online.contains(e.deviceId())) {
+                    missing.add(e.deviceId());
                 }
             }
             case "segment.closed" -> queued++;
-            case "segment.purged", "segment.damaged" -> queued--;
-            default -> {
-                return;
-            }
+            default -> queued--;
         }
         check(e.time());
     }
@@ -61,8 +68,12 @@ public final class RecoveryTracker implements CameraListener, PresenceListener {
     public synchronized void presenceChanged(String deviceId, boolean isOnline, String reason, long at) {
         if (isOnline) {
             online.add(deviceId);
+            missing.remove(deviceId);
         } else {
             online.remove(deviceId);
+            if (powered.contains(deviceId)) {
+                missing.add(deviceId);
+            }
         }
         check(at);
     }
@@ -92,7 +103,7 @@ public final class RecoveryTracker implements CameraListener, PresenceListener {
     }
 
     private void check(long now) {
-        if (!waitingOnline.isEmpty() && online.containsAll(powered)) {
+        if (!waitingOnline.isEmpty() && missing.isEmpty()) {
             for (long end : waitingOnline) {
                 allOnlineAfter = Math.max(allOnlineAfter, Math.max(0, now - end));
             }

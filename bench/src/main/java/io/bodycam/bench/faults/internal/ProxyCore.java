@@ -7,11 +7,18 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The working part of one fault proxy: accepts client connections, keeps the live ones, hands the
@@ -19,6 +26,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code FaultProxy} in front of it owns the listener and checks what callers ask.
  */
 public final class ProxyCore {
+
+    /** Longest wait for open connections to take a toxic change. */
+    static final long CHANGE_WAIT_SECONDS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
 
     private final InetSocketAddress upstream;
     private final Transport transport;
@@ -54,12 +65,32 @@ public final class ProxyCore {
         };
     }
 
-    /** Replaces the toxics; every open connection takes the change on its own loop. */
+    /**
+     * Replaces the toxics; every open connection takes the change on its own loop, and this returns
+     * once all have (or after {@link #CHANGE_WAIT_SECONDS}), so that bytes sent afterwards meet the new
+     * toxics.
+     */
     public void toxics(List<Toxic> next) {
-        toxics = List.copyOf(next);
+        List<Toxic> snapshot = List.copyOf(next);
+        toxics = snapshot;
+        List<Future<?>> applied = new ArrayList<>();
         for (ProxyConnection c : connections) {
-            List<Toxic> snapshot = toxics;
-            c.loop().execute(() -> c.toxicsChanged(snapshot));
+            if (c.loop().inEventLoop()) {
+                c.toxicsChanged(snapshot);
+            } else {
+                applied.add(c.loop().submit(() -> c.toxicsChanged(snapshot)));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHANGE_WAIT_SECONDS);
+        for (Future<?> f : applied) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("a connection did not take the toxic change in time", e);
+            }
         }
     }
 
