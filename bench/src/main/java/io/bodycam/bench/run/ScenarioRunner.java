@@ -208,7 +208,7 @@ public final class ScenarioRunner {
 
     static boolean drained(List<CameraSnapshot> snapshots) {
         return snapshots.stream().allMatch(s -> s.mode() == Mode.OFF
-                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.stored().isEmpty());
+                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.uploadable() == 0);
     }
 
     private static Map<String, Set<String>> stillOnCamera(List<CameraSnapshot> snapshots) {

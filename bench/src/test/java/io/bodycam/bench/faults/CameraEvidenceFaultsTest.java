@@ -103,7 +103,7 @@ class CameraEvidenceFaultsTest {
 
         camera.dock();
         await().atMost(Duration.ofSeconds(20)).until(() -> snapshot().dockPhase() == DockPhase.IDLE
-                && snapshot().stored().size() == 1);
+                && snapshot().uploadable() == 0);
 
         SegmentManifest damaged = recorded.get(0);
         SegmentManifest duplicated = recorded.get(1);

@@ -200,7 +200,7 @@ public final class Camera implements TelemetryHandler {
         CompletableFuture<CameraSnapshot> f = new CompletableFuture<>();
         scheduler.run(() -> f.complete(new CameraSnapshot(config.deviceId(), mode, dockPhase, EnumSet.copyOf(flags),
                 battery.percent(), storage.used(), storage.free(), storage.queue(), recorder.currentId(),
-                telemetry.connected(), boots, settings)));
+                telemetry.connected(), boots, settings, storage.held())));
         return f;
     }
 

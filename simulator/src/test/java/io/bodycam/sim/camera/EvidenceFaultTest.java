@@ -41,6 +41,8 @@ class EvidenceFaultTest {
         assertEquals(rig.backend.hashes().get(damaged.segmentId()), event.path("readSha256").asText());
         assertEquals(1, rig.backend.uploads(), "bad bytes are not uploaded again");
         assertEquals(List.of(damaged), rig.snapshot().stored(), "kept on the card, never deleted");
+        assertEquals(java.util.Set.of(damaged.segmentId()), rig.snapshot().held());
+        assertEquals(0, rig.snapshot().uploadable(), "nothing left to upload");
         assertTrue(rig.mqtt.events("segment.purged").isEmpty());
         assertEquals(DockPhase.IDLE, rig.snapshot().dockPhase());
     }
