@@ -46,6 +46,9 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("mqtt.duplicates", "QoS 1 messages the observer received twice");
         count("mqtt.gpsLost", "GPS messages (QoS 0) that never arrived");
         count("mqtt.malformed", "payloads the observer could not read");
+        percentiles("mqtt.offlineDetected", "wall time from a camera's connection dying (power loss, cut network) to the "
+                + "observer seeing it offline, normally through its Last Will");
+        count("mqtt.offlineUndetected", "connection deaths the observer never saw as offline");
         for (String kind : List.of("status", "state", "gps", "events", "ack")) {
             percentiles("mqtt." + kind + ".latency", "wall time from a camera's timestamp to arrival at the observer, " + kind + " topic");
         }
@@ -60,6 +63,9 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("evidence.corrupt", "segments the backend holds with another hash");
         count("evidence.pending", "segments still only on a camera");
         count("evidence.unexpected", "segments the backend holds that no camera recorded");
+        count("evidence.corruptInjected", "segments a scenario damaged on the camera after hashing (each must end corrupt)");
+        count("evidence.corruptAccepted", "segments the backend calls verified although their bytes hash otherwise");
+        count("evidence.cutByPowerLoss", "recordings whose open segment a power loss destroyed (never closed)");
         put("evidence.bytesRecorded", Unit.BYTES, "payload bytes recorded");
         percentiles("evidence.recordToVerified", "virtual time from a segment's closing to its verification");
         count("uploads.completed", "segment uploads completed");
@@ -67,6 +73,12 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         put("uploads.bytes", Unit.BYTES, "payload bytes of completed uploads");
         put("uploads.throughput", Unit.BYTES_PER_SECOND,
                 "payload bytes uploaded per wall second, between the first and the last completed upload");
+        count("recovery.faults", "fault ends the recovery was measured from");
+        count("recovery.unrecovered", "fault ends after which the fleet never came back online or never drained");
+        millis("recovery.allOnlineAfter", "virtual time from a fault's end until every powered camera was online again "
+                + "(observer); the longest over the run's faults");
+        millis("recovery.queueDrainedAfter", "virtual time from a fault's end until no segment waited for upload on any "
+                + "camera; the longest over the run's faults");
         percentiles("timer.lag", "how late camera timers fired on their event loops (wall)");
         millis("run.wallTime", "wall time of the run");
         millis("run.virtualTime", "virtual time of the run");

@@ -56,6 +56,10 @@ public final class ReferenceBackend implements AutoCloseable, BackendView {
         return broker;
     }
 
+    public EvidenceServer evidence() {
+        return evidence;
+    }
+
     public EvidenceLedger ledger() {
         return evidence.ledger();
     }

@@ -3,13 +3,17 @@ package io.bodycam.bench.ledger;
 import io.bodycam.sim.camera.CameraEvent;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the cameras say they recorded and deleted, kept by the bench from their events (the device
- * side of the evidence ledger). Fed from every camera's thread at once.
+ * side of the evidence ledger), with what the bench needs to explain a segment that did not reach
+ * the backend: each camera's last mode, link and power cause, each segment's last upload error, the
+ * segments damaged on purpose or held by their camera, and the recordings cut by a power loss. Fed
+ * from every camera's thread at once.
  */
 public final class DeviceLedger {
 
@@ -21,6 +25,9 @@ public final class DeviceLedger {
         private final long bytes;
         private final long closedAt;
         private volatile long purgedAt = -1;
+        private volatile String lastUploadError;
+        private volatile boolean damagedByFault;
+        private volatile boolean heldAsDamaged;
 
         Entry(String deviceId, String segmentId, String sha256, long bytes, long closedAt) {
             this.deviceId = deviceId;
@@ -55,24 +62,62 @@ public final class DeviceLedger {
         public long purgedAt() {
             return purgedAt;
         }
+
+        /** The error of the camera's last failed upload or verification of it, or null. */
+        public String lastUploadError() {
+            return lastUploadError;
+        }
+
+        /** A scenario fault damaged the camera's copy after hashing ({@code fault.segmentDamaged}). */
+        public boolean damagedByFault() {
+            return damagedByFault;
+        }
+
+        /** The camera found its copy damaged and keeps it without uploading it ({@code segment.damaged}). */
+        public boolean heldAsDamaged() {
+            return heldAsDamaged;
+        }
+    }
+
+    /** A recording whose open segment a power loss destroyed: recorded time that never became a segment. */
+    public record Cut(String deviceId, String recordingId, int segmentsKept, long lostMillis, long at) {
+    }
+
+    /** What the bench last heard of a camera. */
+    public record DeviceStatus(String mode, boolean linkUp, String offCause) {
+        static final DeviceStatus UNKNOWN = new DeviceStatus("OFF", false, null);
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, DeviceStatus> devices = new ConcurrentHashMap<>();
+    private final Map<String, Cut> cuts = new ConcurrentHashMap<>();
 
     /** Takes the ledger-relevant events, ignores the others. */
     public void onEvent(CameraEvent e) {
+        Map<String, Object> f = e.fields();
         switch (e.type()) {
             case "segment.closed" -> {
-                String id = (String) e.fields().get("segmentId");
-                entries.put(key(e.deviceId(), id), new Entry(e.deviceId(), id, (String) e.fields().get("sha256"),
-                        ((Number) e.fields().get("bytes")).longValue(), e.time()));
+                String id = (String) f.get("segmentId");
+                entries.put(key(e.deviceId(), id), new Entry(e.deviceId(), id, (String) f.get("sha256"),
+                        ((Number) f.get("bytes")).longValue(), e.time()));
             }
-            case "segment.purged" -> {
-                Entry entry = entries.get(key(e.deviceId(), (String) e.fields().get("segmentId")));
-                if (entry != null) {
-                    entry.purgedAt = e.time();
+            case "segment.purged" -> entry(e).ifPresent(x -> x.purgedAt = e.time());
+            case "upload.failed" -> entry(e).ifPresent(x -> x.lastUploadError = String.valueOf(f.get("error")));
+            case "fault.segmentDamaged" -> entry(e).ifPresent(x -> x.damagedByFault = true);
+            case "segment.damaged" -> entry(e).ifPresent(x -> x.heldAsDamaged = true);
+            case "fault.powerLoss" -> {
+                status(e.deviceId(), s -> new DeviceStatus(s.mode(), s.linkUp(), "power lost"));
+                Object recording = f.get("recordingId");
+                if (recording != null) {
+                    cuts.put(e.deviceId() + '/' + recording, new Cut(e.deviceId(), (String) recording,
+                            ((Number) f.get("segmentsKept")).intValue(), ((Number) f.get("lostMs")).longValue(), e.time()));
                 }
             }
+            case "battery.critical" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), s.linkUp(), "battery empty"));
+            case "boot" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), s.linkUp(), null));
+            case "mode" -> status(e.deviceId(), s -> new DeviceStatus((String) f.get("to"), s.linkUp(), s.offCause()));
+            case "link.up" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), true, s.offCause()));
+            case "link.down" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), false, s.offCause()));
             default -> { }
         }
     }
@@ -85,6 +130,26 @@ public final class DeviceLedger {
 
     public int size() {
         return entries.size();
+    }
+
+    /** What the bench last heard of a camera; a camera never heard of counts as off. */
+    public DeviceStatus status(String deviceId) {
+        return devices.getOrDefault(deviceId, DeviceStatus.UNKNOWN);
+    }
+
+    /** Recordings whose open segment was lost to a power cut, by device and recording. */
+    public Collection<Cut> cuts() {
+        List<Cut> list = new ArrayList<>(cuts.values());
+        list.sort(java.util.Comparator.comparing(Cut::deviceId).thenComparing(Cut::recordingId));
+        return list;
+    }
+
+    private java.util.Optional<Entry> entry(CameraEvent e) {
+        return java.util.Optional.ofNullable(entries.get(key(e.deviceId(), (String) e.fields().get("segmentId"))));
+    }
+
+    private void status(String deviceId, java.util.function.UnaryOperator<DeviceStatus> change) {
+        devices.compute(deviceId, (id, s) -> change.apply(s == null ? DeviceStatus.UNKNOWN : s));
     }
 
     private static String key(String deviceId, String segmentId) {

@@ -13,11 +13,17 @@ import java.util.Set;
  * <ul>
  *   <li>{@code verified}: the backend holds bytes with the camera's SHA-256;</li>
  *   <li>{@code corrupt}: the backend holds bytes with another hash;</li>
- *   <li>{@code pending}: the backend has no good copy, but the camera still has the segment;</li>
+ *   <li>{@code pending}: the backend has no good copy, but the camera still has the segment; the
+ *       reason says why it is not uploaded yet (camera off after a power loss, not docked, upload
+ *       failing, copy damaged ...);</li>
  *   <li>{@code lost}: neither the backend nor the camera has it.</li>
  * </ul>
- * Independently, {@code duplicated} counts segments the backend accepted more than once, and
- * {@code unexpected} what the backend holds that no camera recorded.
+ * Independently, {@code duplicated} counts segments the backend accepted more than once,
+ * {@code unexpected} what the backend holds that no camera recorded, {@code corruptInjected} the
+ * segments a scenario damaged on purpose (each must end {@code corrupt} or held: detected),
+ * {@code corruptAccepted} segments the backend calls verified although its bytes hash otherwise, and
+ * {@code cutByPowerLoss} recordings whose open segment a power loss destroyed (never a segment, so in
+ * none of the outcomes above; listed with the recorded time lost).
  */
 public final class LedgerCheck {
 
@@ -30,7 +36,8 @@ public final class LedgerCheck {
 
     /** Totals and the list of segments that did not end verified. */
     public record Result(int recorded, int verified, int lost, int duplicated, int corrupt, int pending,
-                         int unexpected, long bytesRecorded, List<Problem> problems) {
+                         int unexpected, long bytesRecorded, List<Problem> problems, int corruptInjected,
+                         int corruptAccepted, int cutByPowerLoss) {
     }
 
     /**
@@ -42,6 +49,8 @@ public final class LedgerCheck {
         int duplicated = 0;
         int corrupt = 0;
         int pending = 0;
+        int injected = 0;
+        int accepted = 0;
         long bytes = 0;
         List<Problem> problems = new ArrayList<>();
         Set<String> known = new HashSet<>();
@@ -50,33 +59,49 @@ public final class LedgerCheck {
             known.add(BackendView.key(e.deviceId(), e.segmentId()));
             Optional<BackendView.Held> held = backend.lookup(e.deviceId(), e.segmentId());
             boolean onCamera = stillOnCamera.getOrDefault(e.deviceId(), Set.of()).contains(e.segmentId());
+            if (e.damagedByFault()) {
+                injected++;
+            }
             if (held.isPresent() && held.get().copies() > 1) {
                 duplicated++;
                 problems.add(new Problem(e.deviceId(), e.segmentId(), "duplicated",
                         "backend accepted " + held.get().copies() + " copies"));
             }
+            if (held.isPresent() && held.get().verified() && !e.sha256().equals(held.get().sha256())) {
+                accepted++;
+            }
             if (held.isPresent() && held.get().verified() && e.sha256().equals(held.get().sha256())) {
                 verified++;
-            } else if (held.isPresent() && held.get().sha256() != null && !e.sha256().equals(held.get().sha256())) {
+            } else if (held.isPresent() && held.get().sha256() != null && !held.get().sha256().isEmpty()
+                    && !e.sha256().equals(held.get().sha256())) {
                 corrupt++;
                 problems.add(new Problem(e.deviceId(), e.segmentId(), "corrupt",
                         "backend holds sha256 " + held.get().sha256() + ", camera recorded " + e.sha256()
+                                + (e.damagedByFault() ? " (damaged on the camera by the scenario, after hashing)" : "")
                                 + (onCamera ? " (camera still has it)" : "")));
             } else if (onCamera) {
                 pending++;
                 problems.add(new Problem(e.deviceId(), e.segmentId(), "pending",
-                        held.isPresent() ? "upload incomplete, camera still has it" : "not uploaded yet, camera still has it"));
+                        PendingReason.of(e, ledger.status(e.deviceId()), held.isPresent())));
             } else {
                 lost++;
                 problems.add(new Problem(e.deviceId(), e.segmentId(), "lost",
                         e.purgedAt() >= 0 ? "camera deleted it but the backend has no verified copy" : "gone from camera, never reached the backend"));
             }
         }
+        int cuts = 0;
+        for (DeviceLedger.Cut c : ledger.cuts()) {
+            cuts++;
+            problems.add(new Problem(c.deviceId(), String.format("%s-S%03d", c.recordingId(), c.segmentsKept() + 1),
+                    "cut", "open segment lost at a power loss: " + c.lostMillis() + " ms of recording never closed; "
+                    + c.recordingId() + " kept up to its last complete segment (" + c.segmentsKept() + ")"));
+        }
         int unexpected = backend.allKeys().map(keys -> {
             Set<String> extra = new HashSet<>(keys);
             extra.removeAll(known);
             return extra.size();
         }).orElse(0);
-        return new Result(ledger.size(), verified, lost, duplicated, corrupt, pending, unexpected, bytes, problems);
+        return new Result(ledger.size(), verified, lost, duplicated, corrupt, pending, unexpected, bytes, problems,
+                injected, accepted, cuts);
     }
 }

@@ -55,7 +55,7 @@ public final class DensityRun {
             observer.start();
         }
         try (EventLog events = new EventLog(Files.createTempFile("density-events", ".jsonl"));
-             Fleet fleet = new Fleet(scenario, s.mqtt(), s.upload(), clock, Transport.best(), s.threads(), new RunCollector(events))) {
+             Fleet fleet = new Fleet(scenario, Fleet.Routes.direct(s.mqtt(), s.upload()), clock, Transport.best(), s.threads(), new RunCollector(events))) {
             long t0 = System.nanoTime();
             Timeline.schedule(scenario.timeline(), fleet.members(), 1, clock.now(), fleet.station(), Backstage.NONE);
             long deadline = t0 + s.ramp().plusSeconds(120).toNanos();

@@ -40,23 +40,35 @@ final class Fleet implements AutoCloseable {
     private final List<MqttTelemetryLink> mqttLinks = new ArrayList<>();
     private final List<TusEvidenceLink> httpLinks = new ArrayList<>();
 
-    Fleet(Scenario scenario, URI mqtt, URI upload, SimClock clock, Transport transport, int threads,
-          CameraListener listener) {
+    /** Where each group's cameras connect: the backend itself, or the group's fault proxies. */
+    interface Routes {
+        URI mqtt(String group);
+
+        URI upload(String group);
+
+        static Routes direct(URI mqtt, URI upload) {
+            return new Routes() {
+                @Override
+                public URI mqtt(String group) {
+                    return mqtt;
+                }
+
+                @Override
+                public URI upload(String group) {
+                    return upload;
+                }
+            };
+        }
+    }
+
+    Fleet(Scenario scenario, Routes routes, SimClock clock, Transport transport, int threads, CameraListener listener) {
         this.group = transport.newGroup(threads);
         this.station = new DockStation(scenario.site(), scenario.payloadScale());
         WallClock realTime = WallClock.realTime();
-        MqttClientConfig.Builder mqttBuilder = MqttClientConfig.builder().host(mqtt.getHost()).port(mqtt.getPort() < 0 ? 1883 : mqtt.getPort())
-                .protocol(scenario.backend().mqttVersion() == Backend.MqttVersion.V5 ? MqttProtocol.V5 : MqttProtocol.V3_1_1)
-                .clientId("unset");
-        if (scenario.backend().username() != null) {
-            mqttBuilder.username(scenario.backend().username());
-        }
-        if (scenario.backend().password() != null) {
-            mqttBuilder.password(scenario.backend().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        MqttClientConfig mqttBase = mqttBuilder.build();
         int index = 0;
         for (FleetGroup g : scenario.fleet()) {
+            MqttClientConfig mqttBase = mqttConfig(scenario, routes.mqtt(g.name()));
+            URI upload = routes.upload(g.name());
             for (int k = 0; k < g.count(); k++) {
                 index++;
                 long seed = deviceSeed(scenario.seed(), index);
@@ -77,6 +89,19 @@ final class Fleet implements AutoCloseable {
                 members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, g.behaviour(), seed ^ 0x0FF1CEL)));
             }
         }
+    }
+
+    private static MqttClientConfig mqttConfig(Scenario scenario, URI mqtt) {
+        MqttClientConfig.Builder b = MqttClientConfig.builder().host(mqtt.getHost()).port(mqtt.getPort() < 0 ? 1883 : mqtt.getPort())
+                .protocol(scenario.backend().mqttVersion() == Backend.MqttVersion.V5 ? MqttProtocol.V5 : MqttProtocol.V3_1_1)
+                .clientId("unset");
+        if (scenario.backend().username() != null) {
+            b.username(scenario.backend().username());
+        }
+        if (scenario.backend().password() != null) {
+            b.password(scenario.backend().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return b.build();
     }
 
     /** Each camera's seed, from the scenario's seed and its fleet index (DESIGN.md principle 3). */

@@ -44,6 +44,9 @@ final class Metrics {
         m.put("evidence.corrupt", (double) evidence.corrupt());
         m.put("evidence.pending", (double) evidence.pending());
         m.put("evidence.unexpected", (double) evidence.unexpected());
+        m.put("evidence.corruptInjected", (double) evidence.corruptInjected());
+        m.put("evidence.corruptAccepted", (double) evidence.corruptAccepted());
+        m.put("evidence.cutByPowerLoss", (double) evidence.cutByPowerLoss());
         m.put("evidence.bytesRecorded", (double) evidence.bytesRecorded());
         percentiles(m, "evidence.recordToVerified", LatencySummary.of(millisAsMicros(collector.recordToVerified())));
         m.put("uploads.throughput", collector.uploadThroughput());

@@ -10,8 +10,10 @@ import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.run.record.FleetLook;
 import io.bodycam.bench.run.record.LiveVerdicts;
 import io.bodycam.bench.run.record.MetricsEndpoint;
+import io.bodycam.bench.recovery.OfflineDetection;
+import io.bodycam.bench.recovery.RecoveryMetrics;
+import io.bodycam.bench.recovery.RecoveryTracker;
 import io.bodycam.bench.run.record.RunRecorder;
-import io.bodycam.bench.scenario.FaultKind;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.reports.ConsoleSummary;
@@ -35,7 +37,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -44,8 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -153,22 +153,7 @@ public final class ScenarioRunner {
 
     /** Why this runner cannot carry a valid scenario out, if it cannot: checked before anything starts. */
     public static Optional<String> refusal(Scenario scenario) {
-        for (TimelineEvent e : scenario.timeline()) {
-            if (e.action() instanceof TimelineEvent.Fault f) {
-                if (!f.fault().runnable()) {
-                    return Optional.of("fault '" + f.fault().wireName() + "' is part of the scenario language but this version cannot "
-                            + "inject it yet; runnable faults: " + String.join(", ", runnableFaults()));
-                }
-                if (f.fault() == FaultKind.BROKER_RESTART && !scenario.backend().embedded()) {
-                    return Optional.of("fault 'broker-restart' restarts the embedded broker; an external broker cannot be restarted by the bench");
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<String> runnableFaults() {
-        return java.util.Arrays.stream(FaultKind.values()).filter(FaultKind::runnable).map(FaultKind::wireName).toList();
+        return FaultInjector.refusal(scenario);
     }
 
     /** What the watch loop saw. */
@@ -186,8 +171,11 @@ public final class ScenarioRunner {
         private final RunRecorder record;
         private final MetricsEndpoint endpoint;
         private final CommandCounter commands = new CommandCounter();
-        private final ScheduledExecutorService backstage = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bodycam-backstage"));
+        private final RecoveryTracker recovery = new RecoveryTracker();
+        private final ExecutorService backstage = Executors.newSingleThreadExecutor(r -> new Thread(r, "bodycam-commands"));
         private FleetObserver observer;
+        private FaultInjector faults;
+        private List<FleetMember> members;
 
         Run(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag, ReferenceBackend embedded,
             RunRecorder record, MetricsEndpoint endpoint) {
@@ -210,20 +198,28 @@ public final class ScenarioRunner {
             }
             try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
                 RunCollector collector = new RunCollector(events);
+                OfflineDetection offline = new OfflineDetection(scenario.clockSpeed());
+                observer.onPresence(offline);
+                observer.onPresence(recovery);
                 long wallStart = System.nanoTime();
                 Watch watch;
                 Map<String, Double> metrics;
                 List<AssertionResult> results;
                 LedgerCheck.Result evidence;
-                try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), e -> {
+                try (FaultInjector faults = new FaultInjector(scenario, clock, mqtt, upload, embedded, recovery, offline);
+                     Fleet fleet = new Fleet(scenario, routes(faults, mqtt, upload), clock, Transport.best(), options.threads(), e -> {
                     collector.onEvent(e);
                     record.onEvent(e);
+                    offline.onEvent(e);
+                    recovery.onEvent(e);
                 })) {
                     options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
                             Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                     long start = clock.now();
                     Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
                     Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
+                    this.faults = faults;
+                    this.members = fleet.members();
                     long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
                             fleet.station(), this);
                     RunMeters meters = new RunMeters(observer, collector, commands);
@@ -239,6 +235,7 @@ public final class ScenarioRunner {
                     Snapshot end = taker.take(clock.now());
                     metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, collector, evidence, end,
                             System.nanoTime() - wallStart, clock.now() - start);
+                    RecoveryMetrics.put(metrics, offline, recovery);
                     results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
                 }
                 RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason());
@@ -330,19 +327,27 @@ public final class ScenarioRunner {
         }
 
         @Override
-        public void backendFault(FaultKind kind, Duration length, Map<String, String> params) {
-            if (kind != FaultKind.BROKER_RESTART || embedded == null) {
-                throw new IllegalStateException("refused before the run: " + kind.wireName());
-            }
-            long downWallMillis = (long) (length.toMillis() / scenario.clockSpeed());
-            backstage.execute(() -> {
-                log.info("fault: stopping the embedded broker for {} virtual ({} ms wall)", length, downWallMillis);
-                embedded.broker().stop();
-                backstage.schedule(() -> {
-                    embedded.broker().start();
-                    log.info("fault: the embedded broker is back");
-                }, downWallMillis, TimeUnit.MILLISECONDS);
-            });
+        public void cameraFaultOver(long virtualAt) {
+            recovery.faultEnded(virtualAt);
+        }
+
+        @Override
+        public void fault(TimelineEvent.Fault fault, List<String> groups, long at) {
+            faults.inject(fault, groups, at, members);
+        }
+
+        private static Fleet.Routes routes(FaultInjector faults, URI mqtt, URI upload) {
+            return new Fleet.Routes() {
+                @Override
+                public URI mqtt(String group) {
+                    return faults.mqtt(group, mqtt);
+                }
+
+                @Override
+                public URI upload(String group) {
+                    return faults.upload(group, upload);
+                }
+            };
         }
     }
 
@@ -358,7 +363,7 @@ public final class ScenarioRunner {
 
     static boolean drained(List<CameraSnapshot> snapshots) {
         return snapshots.stream().allMatch(s -> s.mode() == Mode.OFF
-                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.stored().isEmpty());
+                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.uploadable() == 0);
     }
 
     private static Map<String, Set<String>> stillOnCamera(List<CameraSnapshot> snapshots) {

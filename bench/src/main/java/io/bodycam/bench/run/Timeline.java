@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.scenario.FaultKind;
+import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Selector;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.camera.Trigger;
@@ -32,16 +32,24 @@ final class Timeline {
             }
 
             @Override
-            public void backendFault(FaultKind kind, Duration length, Map<String, String> params) {
-                throw new IllegalStateException("this run has no backend faults");
+            public void fault(TimelineEvent.Fault fault, List<String> groups, long at) {
+                throw new IllegalStateException("this run has no faults");
+            }
+
+            @Override
+            public void cameraFaultOver(long virtualAt) {
+                throw new IllegalStateException("this run has no faults");
             }
         };
 
         /** Sends a backend command to one camera (through the observer). */
         void command(FleetMember member, String type, Map<String, Object> params);
 
-        /** A fault of the backend, at its virtual time: {@code length} is how long it lasts. */
-        void backendFault(FaultKind kind, Duration length, Map<String, String> params);
+        /** A network or backend fault at virtual time {@code at}, hitting {@code groups} (empty: every group). */
+        void fault(TimelineEvent.Fault fault, List<String> groups, long at);
+
+        /** A camera fault event is over for every camera it hit (recovery is measured from here). */
+        void cameraFaultOver(long virtualAt);
     }
 
     private Timeline() {
@@ -57,9 +65,9 @@ final class Timeline {
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             long at = start + e.at().toMillis();
-            if (e.action() instanceof TimelineEvent.Fault f && backendFault(f.fault())) {
+            if (e.action() instanceof TimelineEvent.Fault f && (f.fault().backend() || f.fault().network())) {
                 var first = fleet.get(0).camera().scheduler();
-                first.schedule(at - first.now(), () -> backstage.backendFault(f.fault(), f.length(), f.params()));
+                first.schedule(at - first.now(), () -> backstage.fault(f, e.select().groups(), at));
             } else {
                 List<FleetMember> chosen = pick(fleet, e.select(), seed * 31 + i);
                 for (int k = 0; k < chosen.size(); k++) {
@@ -72,15 +80,15 @@ final class Timeline {
                         }
                     });
                 }
+                if (e.action() instanceof TimelineEvent.Fault f && !chosen.isEmpty()) {
+                    long over = at + e.over().toMillis() + f.length().toMillis();
+                    var first = fleet.get(0).camera().scheduler();
+                    first.schedule(over - first.now(), () -> backstage.cameraFaultOver(over));
+                }
             }
             end = Math.max(end, at + e.over().toMillis());
         }
         return end;
-    }
-
-    /** Faults that hit the backend once rather than each selected camera. */
-    static boolean backendFault(FaultKind kind) {
-        return kind == FaultKind.BROKER_RESTART || kind.name().startsWith("HTTP_") || kind.name().startsWith("NETWORK_");
     }
 
     /** The selected cameras in fleet order: groups and names first, then the seeded share. */
@@ -153,10 +161,37 @@ final class Timeline {
         }
     }
 
+    /** A camera fault on one camera (docs/faults.md); {@code for} brings power back or frees the card. */
     private static void cameraFault(TimelineEvent.Fault f, FleetMember m) {
-        if (f.fault() != FaultKind.CAMERA_REBOOT) {
-            throw new IllegalStateException("fault " + f.fault().wireName() + " cannot run yet; the runner refuses such scenarios before they start");
+        var camera = m.camera();
+        var faults = camera.faults();
+        FaultParams p = new FaultParams(f.params());
+        long length = f.length().toMillis();
+        switch (f.fault()) {
+            case CAMERA_REBOOT -> camera.reboot("fault");
+            case CAMERA_POWER_LOSS -> {
+                faults.powerLoss();
+                if (length > 0) {
+                    camera.scheduler().schedule(length, camera::powerOn);
+                }
+            }
+            case CAMERA_STORAGE_FULL -> {
+                faults.fillStorage();
+                if (length > 0) {
+                    camera.scheduler().schedule(length, faults::releaseStorage);
+                }
+            }
+            case CAMERA_BATTERY_EXHAUSTION -> faults.setBatteryLevel(p.decimal("level", 0, 0, 100));
+            case CAMERA_CLOCK_SKEW -> {
+                faults.skewClock(p.offset("by", Duration.ofMinutes(5)));
+                if (f.params().containsKey("driftPpm")) {
+                    faults.driftPpm(p.decimal("driftPpm", 0, -10_000, 10_000));
+                }
+            }
+            case CAMERA_GPS_LOSS -> faults.loseGps(length > 0 ? f.length() : Duration.ofMinutes(5));
+            case CAMERA_CORRUPT_SEGMENT -> faults.corruptNextSegment();
+            case CAMERA_DUPLICATE_UPLOAD -> faults.duplicateNextUpload();
+            default -> throw new IllegalStateException(f.fault().wireName() + " is not a camera fault");
         }
-        m.camera().reboot("fault");
     }
 }

@@ -6,27 +6,24 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The faults a timeline can name (issue "Faults and bad input"). Every kind is accepted by the
- * scenario language; {@link #runnable()} says which the runner can carry out in this version, and a
- * scenario that uses another is refused before it starts, with the reason.
+ * The faults a timeline can name (docs/faults.md): on the network between cameras and backend
+ * (through the fault proxies), on the broker, on the evidence server's HTTP, and in the cameras.
  */
 public enum FaultKind {
-    NETWORK_LATENCY(false), NETWORK_BANDWIDTH(false), NETWORK_SLICER(false), NETWORK_RESET(false),
-    NETWORK_BLACKHOLE(false), NETWORK_LIMIT_DATA(false), NETWORK_DOWN(false),
-    BROKER_RESTART(true),
-    HTTP_ERRORS(false), HTTP_SLOW(false), HTTP_LOST_RESPONSE(false),
-    CAMERA_REBOOT(true), CAMERA_POWER_LOSS(false), CAMERA_STORAGE_FULL(false), CAMERA_BATTERY_EXHAUSTION(false),
-    CAMERA_CLOCK_SKEW(false), CAMERA_GPS_LOSS(false), CAMERA_CORRUPT_SEGMENT(false), CAMERA_DUPLICATE_UPLOAD(false);
+    NETWORK_LATENCY, NETWORK_BANDWIDTH, NETWORK_SLICER, NETWORK_RESET, NETWORK_BLACKHOLE, NETWORK_LIMIT_DATA, NETWORK_DOWN,
+    BROKER_RESTART,
+    HTTP_ERRORS, HTTP_SLOW, HTTP_LOST_RESPONSE,
+    CAMERA_REBOOT, CAMERA_POWER_LOSS, CAMERA_STORAGE_FULL, CAMERA_BATTERY_EXHAUSTION, CAMERA_CLOCK_SKEW, CAMERA_GPS_LOSS,
+    CAMERA_CORRUPT_SEGMENT, CAMERA_DUPLICATE_UPLOAD;
 
-    private final boolean runnable;
-
-    FaultKind(boolean runnable) {
-        this.runnable = runnable;
+    /** Faults on the network, acting on the fault proxies of the selected groups. */
+    public boolean network() {
+        return name().startsWith("NETWORK_");
     }
 
-    /** Whether this version of the runner can carry the fault out. */
-    public boolean runnable() {
-        return runnable;
+    /** Faults that hit the backend once, not each selected camera. */
+    public boolean backend() {
+        return this == BROKER_RESTART || name().startsWith("HTTP_");
     }
 
     /** The name in scenario files: {@code broker-restart}. */

@@ -170,6 +170,8 @@ final class TimelineBinder {
         Duration length = a.duration("for", Duration.ZERO, Duration.ZERO, MAX);
         Map<String, String> params = new LinkedHashMap<>();
         params(a).forEach((k, v) -> params.put(k, String.valueOf(v)));
+        FaultParams.check(kind, params).ifPresent(problem ->
+                problems.report(a.node("params").orElse(a.node("kind").orElse(a)), problem, "docs/faults.md lists each kind's params"));
         return new TimelineEvent.Fault(kind, length, params);
     }
 

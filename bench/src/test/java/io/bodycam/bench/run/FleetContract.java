@@ -93,11 +93,11 @@ abstract class FleetContract {
 
     void startFleet(UnaryOperatorCamera camera) {
         Scenario s = scenario(camera);
-        fleet = new Fleet(s, broker(), evidence.uri(), clock, Transport.best(), 2, collector);
+        fleet = new Fleet(s, Fleet.Routes.direct(broker(), evidence.uri()), clock, Transport.best(), 2, collector);
         Timeline.schedule(s.timeline(), fleet.members(), s.seed(), clock.now(), fleet.station(), Timeline.Backstage.NONE);
-        await("all cameras online as the observer sees them").atMost(Duration.ofSeconds(20))
+        await("all cameras online as the observer sees them").atMost(Duration.ofSeconds(60))
                 .until(() -> observer.onlineCount() == CAMERAS);
-        await("all cameras booted").atMost(Duration.ofSeconds(20))
+        await("all cameras booted").atMost(Duration.ofSeconds(60))
                 .until(() -> collector.modeCounts().getOrDefault(Mode.READY_BUFFERING, 0) == CAMERAS);
     }
 

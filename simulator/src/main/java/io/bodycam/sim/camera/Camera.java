@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 public final class Camera implements TelemetryHandler {
 
+    /** Virtual time the firmware takes to repair an interrupted recording after a power loss [GUESS]. */
+    static final long RECOVERY_MILLIS = 5_000;
+
     private final CameraConfig config;
     private final Scheduler scheduler;
     private final EvidenceLink evidence;
@@ -47,17 +50,20 @@ public final class Camera implements TelemetryHandler {
     private final Recorder recorder;
     private final Routines routines;
     private final EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+    private final CameraFaults faults = new CameraFaults(this);
+    private final DeviceClock clock;
 
     private CameraSettings settings;
     private Mode mode = Mode.OFF;
     private DockPhase dockPhase;
     private boolean inDock;
     private long bufferingSince = -1;
-    private long clockOffset;
     private int boots;
     private DockSession dock;
     private Timer bootTimer = Timer.NONE;
     private Timer outageTimer = Timer.NONE;
+    /** A recording cut by a power loss, to be recovered at the next boot. */
+    private Recorder.Interruption interrupted;
 
     public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
                   EvidenceLink evidence, CameraListener listener) {
@@ -66,11 +72,11 @@ public final class Camera implements TelemetryHandler {
         this.evidence = evidence;
         this.listener = listener;
         this.settings = CameraSettings.of(config);
-        this.clockOffset = config.clockOffset().toMillis();
-        if (clockOffset != 0) {
+        long now = scheduler.now();
+        this.clock = new DeviceClock(config.clockOffset().toMillis(), now);
+        if (clock.unsynced(now)) {
             flags.add(Flag.CLOCK_UNSYNCED);
         }
-        long now = scheduler.now();
         this.stream = new CaptureStream(config.seed() ^ 0x5EED5EEDL, config.payloadBytesPerSecond());
         this.storage = new Storage(config.storageCapacity(), config.storageLowThreshold());
         this.battery = new Battery(config.battery(), config.batteryStartPercent(), now);
@@ -84,10 +90,13 @@ public final class Camera implements TelemetryHandler {
 
     // ------------------------------------------------------------------ what the officer and the world do
 
-    /** Switches the camera on: it boots, then buffers (or docks, if it sits in a dock). */
+    /**
+     * Switches the camera on: it boots, then buffers (or docks, if it sits in a dock). An empty battery
+     * does not boot outside the dock.
+     */
     public void powerOn() {
         scheduler.run(() -> {
-            if (mode != Mode.OFF) {
+            if (mode != Mode.OFF || battery.empty() && !inDock) {
                 return;
             }
             boots++;
@@ -201,7 +210,7 @@ public final class Camera implements TelemetryHandler {
         CompletableFuture<CameraSnapshot> f = new CompletableFuture<>();
         scheduler.run(() -> f.complete(new CameraSnapshot(config.deviceId(), mode, dockPhase, EnumSet.copyOf(flags),
                 battery.percent(), storage.used(), storage.free(), storage.queue(), recorder.currentId(),
-                telemetry.connected(), boots, settings)));
+                telemetry.connected(), boots, settings, storage.held())));
         return f;
     }
 
@@ -215,6 +224,11 @@ public final class Camera implements TelemetryHandler {
 
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The faults a scenario can inject into this camera (power loss, clock skew, corrupt segment ...). */
+    public CameraFaults faults() {
+        return faults;
     }
 
     // ------------------------------------------------------------------ TelemetryHandler
@@ -321,8 +335,7 @@ public final class Camera implements TelemetryHandler {
 
     void timeSynced(io.bodycam.sim.upload.TimeSample sample) {
         long estimate = sample.serverEpochMillis() + sample.roundTripMillis() / 2;
-        long correction = estimate - deviceTime();
-        clockOffset += correction;
+        long correction = clock.sync(estimate, scheduler.now());
         flag(Flag.CLOCK_UNSYNCED, false);
         emit("time.synced", Map.of("offsetMs", correction));
     }
@@ -343,6 +356,11 @@ public final class Camera implements TelemetryHandler {
     void emit(String type, Map<String, Object> fields) {
         listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), type, fields));
         reporter.event(type, fields);
+    }
+
+    /** Tells the bench only (an injected fault): nothing is published. */
+    void note(String type, Map<String, Object> fields) {
+        listener.onEvent(new CameraEvent(deviceId(), scheduler.now(), type, fields));
     }
 
     void onThread(Runnable r) {
@@ -376,7 +394,7 @@ public final class Camera implements TelemetryHandler {
     }
 
     SegmentPayload payload(SegmentManifest s) {
-        return new SegmentPayload(stream, s);
+        return new SegmentPayload(stream, s, storage.damaged(s.segmentId()));
     }
 
     CameraSettings settings() {
@@ -395,12 +413,28 @@ public final class Camera implements TelemetryHandler {
         return recorder;
     }
 
+    Routines routines() {
+        return routines;
+    }
+
+    GpsReceiver gps() {
+        return gps;
+    }
+
+    DeviceClock clock() {
+        return clock;
+    }
+
     long clockOffset() {
-        return clockOffset;
+        return clock.offset(scheduler.now());
     }
 
     long deviceTime() {
-        return scheduler.now() + clockOffset;
+        return clock.time(scheduler.now());
+    }
+
+    void checkClock() {
+        flag(Flag.CLOCK_UNSYNCED, clock.unsynced(scheduler.now()));
     }
 
     void flag(Flag f, boolean on) {
@@ -417,13 +451,48 @@ public final class Camera implements TelemetryHandler {
     // ------------------------------------------------------------------ private: modes and timers
 
     private void booted() {
-        emit("boot", Map.of("firmware", config.firmware(), "boots", boots));
+        emit("boot", Map.of("firmware", config.firmware(), "boots", boots,
+                "recovered", interrupted == null ? 0 : interrupted.segmentsKept()));
         routines.start();
+        if (interrupted != null) {
+            enter(Mode.RECOVERING_INTERRUPTED);
+            bootTimer = scheduler.schedule(RECOVERY_MILLIS, this::recovered);
+        } else {
+            ready();
+        }
+    }
+
+    /**
+     * The interrupted recording is repaired up to its last complete segment (CAST: recover "up to the
+     * point at which power was lost as well as any earlier separate recording files" [S43]); the event
+     * says what was kept and what was lost.
+     */
+    private void recovered() {
+        emit("recording.recovered", interrupted.fields());
+        interrupted = null;
+        ready();
+    }
+
+    private void ready() {
         if (inDock) {
             enterDock();
         } else {
             startBuffering();
         }
+    }
+
+    // ------------------------------------------------------------------ package-private: injected faults
+
+    void losePower() {
+        if (mode == Mode.OFF) {
+            return;
+        }
+        Optional<Recorder.Interruption> cut = recorder.cut();
+        cut.ifPresent(i -> interrupted = i);
+        Map<String, Object> fields = new LinkedHashMap<>(cut.map(Recorder.Interruption::fields).orElse(Map.of()));
+        fields.put("mode", mode.name());
+        note("fault.powerLoss", fields);
+        shutDown("power loss", false);
     }
 
     private void startBuffering() {
@@ -474,6 +543,7 @@ public final class Camera implements TelemetryHandler {
         recorder.stop(reason);
         endDock();
         bootTimer.cancel();
+        bootTimer = Timer.NONE;
         routines.stop();
         if (graceful) {
             reporter.offline(reason);

@@ -12,8 +12,14 @@ import java.util.Set;
  * @param dockPhase  null unless docked
  * @param recordingId null unless recording
  * @param stored     segments on the camera, in upload order
+ * @param held       ids of stored segments the camera keeps but no longer uploads (its copy is damaged)
  */
 public record CameraSnapshot(String deviceId, Mode mode, DockPhase dockPhase, Set<Flag> flags, double batteryPercent,
                              long storageUsed, long storageFree, List<SegmentManifest> stored, String recordingId,
-                             boolean connected, int boots, CameraSettings settings) {
+                             boolean connected, int boots, CameraSettings settings, Set<String> held) {
+
+    /** Segments still waiting for upload: stored and not held. */
+    public int uploadable() {
+        return stored.size() - held.size();
+    }
 }

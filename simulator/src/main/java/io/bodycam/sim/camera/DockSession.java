@@ -2,9 +2,11 @@ package io.bodycam.sim.camera;
 
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.time.Timer;
+import io.bodycam.sim.upload.Verification;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,11 @@ import java.util.Set;
  * upload order, until the queue is empty. A segment whose upload fails or that the backend does not
  * confirm with the camera's own SHA-256 stays on the camera and is tried again later: nothing is
  * deleted before it is verified (DESIGN.md principle 4, [S23, S28]).
+ *
+ * <p>A corrupt verdict on a segment whose own copy no longer matches its hash holds it on the card,
+ * out of the upload queue (uploading bad bytes again cannot help). A segment the backend confirms is
+ * normally purged at once; a {@link CameraFaults#duplicateNextUpload() duplicate} fault uploads it once
+ * more first.
  *
  * <p>Undocking ends the session; results that arrive after that are ignored, and the next dock
  * resumes the interrupted upload.
@@ -71,8 +78,11 @@ final class DockSession {
             camera.dockPhase(DockPhase.IDLE);
             return;
         }
-        SegmentManifest s = nextSegment.get();
         busy = true;
+        upload(nextSegment.get());
+    }
+
+    private void upload(SegmentManifest s) {
         camera.dockPhase(DockPhase.UPLOADING);
         camera.evidence().upload(s, camera.payload(s))
                 .whenComplete((sent, error) -> camera.onThread(() -> {
@@ -96,10 +106,16 @@ final class DockSession {
             }
             if (error != null) {
                 failed(s, "verification failed: " + message(error));
+            } else if (verdict.confirms(s.sha256()) && camera.faults().takeDuplicate(s)) {
+                upload(s);
             } else if (verdict.confirms(s.sha256())) {
                 camera.emit("upload.verified", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
                 camera.dockPhase(DockPhase.PURGING);
                 camera.purge(s);
+                busy = false;
+                next();
+            } else if (verdict.status() == Verification.Status.CORRUPT && !ownCopyIntact(s)) {
+                hold(s, verdict.sha256());
                 busy = false;
                 next();
             } else {
@@ -107,6 +123,25 @@ final class DockSession {
                         + " copy with sha256 " + verdict.sha256() + ", camera has " + s.sha256());
             }
         }));
+    }
+
+    /**
+     * After a corrupt verdict the firmware hashes its own copy again: if that matches the hash taken
+     * while recording, the damage happened on the way and a fresh upload is worth it; if not, the card's
+     * copy itself is bad and uploading it again cannot help.
+     */
+    private boolean ownCopyIntact(SegmentManifest s) {
+        return camera.payload(s).sha256().equals(s.sha256());
+    }
+
+    /** The camera's own copy is damaged: it keeps it, never deletes it, uploads it no more. */
+    private void hold(SegmentManifest s, String backendSha256) {
+        camera.storage().hold(s.segmentId());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("segmentId", s.segmentId());
+        fields.put("sha256", s.sha256());
+        fields.put("readSha256", backendSha256);
+        camera.emit("segment.damaged", fields);
     }
 
     /** Keeps the segment, tries it again after the retry delay, goes on with the others meanwhile. */

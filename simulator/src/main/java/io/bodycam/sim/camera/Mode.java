@@ -17,6 +17,11 @@ public enum Mode {
     SLEEP,
     /** In the dock: charging, no buffering [S2]; runs the {@link DockPhase}s. */
     DOCKED,
+    /**
+     * After a power loss mid-recording: the firmware repairs the interrupted recording up to its last
+     * complete segment before buffering again (AB2 "recovering interrupted video" [S19]; CAST [S43]).
+     */
+    RECOVERING_INTERRUPTED,
     /** Camera error: needs a reboot or power cycle [S19]. */
     ERROR
 }

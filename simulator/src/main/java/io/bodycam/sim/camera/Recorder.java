@@ -8,6 +8,7 @@ import io.bodycam.sim.time.Timer;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The camera's recorder: opens a recording with the pre-event buffer as its head, cuts it into
@@ -76,6 +77,44 @@ final class Recorder {
         }
     }
 
+    /**
+     * What a power cut left of the open recording: its closed segments are on the card, the open one
+     * is gone (its file was never finalised).
+     *
+     * @param keptUntil capture time up to which the recording survives (the open segment's start)
+     * @param lostTo    capture time of the cut
+     */
+    record Interruption(String recordingId, int segmentsKept, long keptUntil, long lostTo, long lostNominalBytes) {
+
+        /** The fields of the {@code recording.recovered} event. */
+        Map<String, Object> fields() {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("recordingId", recordingId);
+            f.put("segmentsKept", segmentsKept);
+            f.put("keptUntil", keptUntil);
+            f.put("lostUntil", lostTo);
+            f.put("lostMs", lostTo - keptUntil);
+            f.put("lostNominalBytes", lostNominalBytes);
+            return f;
+        }
+    }
+
+    /**
+     * The power dies: nothing is closed, no event goes out; the open segment is dropped and the
+     * recording ends where its last complete segment ended.
+     */
+    Optional<Interruption> cut() {
+        if (recording == null) {
+            return Optional.empty();
+        }
+        long now = camera.scheduler().now();
+        cancelTimers();
+        Recording r = recording;
+        recording = null;
+        camera.storage().reserve(0);
+        return Optional.of(new Interruption(r.id(), r.closedSegments(), r.segmentStart(), now, r.openNominalBytes(now)));
+    }
+
     String currentId() {
         return recording == null ? null : recording.id();
     }
@@ -133,6 +172,7 @@ final class Recorder {
         fields.put("end", m.end());
         fields.put("preEventSeconds", m.preEventMillis() / 1000.0);
         camera.emit("segment.closed", fields);
+        camera.faults().segmentStored(m);
     }
 
     private void cancelTimers() {

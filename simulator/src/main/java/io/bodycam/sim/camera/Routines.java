@@ -88,12 +88,14 @@ final class Routines {
         heartbeat = camera.scheduler().every(period, period, camera::publishState);
     }
 
-    private void housekeeping() {
+    /** Brings battery, storage, clock and recorder up to date; also run at once after a battery fault. */
+    void housekeeping() {
         long now = camera.scheduler().now();
         var battery = camera.battery();
         battery.update(now);
         camera.recorder().progress(now);
         camera.refreshStorageFlags();
+        camera.checkClock();
         boolean wasLow = camera.flags().contains(Flag.LOW_BATTERY);
         boolean wasCritical = camera.flags().contains(Flag.CRITICAL_BATTERY);
         camera.flag(Flag.LOW_BATTERY, battery.low());

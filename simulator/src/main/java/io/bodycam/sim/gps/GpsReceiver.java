@@ -32,6 +32,8 @@ public final class GpsReceiver {
     private double legSpeed;
     private long stoppedUntil;
     private long lossUntil;
+    private long jamFrom;
+    private long jamUntil;
     private double hdop;
     private int satellites;
     private GpsFix last;
@@ -67,6 +69,16 @@ public final class GpsReceiver {
         return last;
     }
 
+    /**
+     * No fix from {@code from} until {@code until} (virtual ms), whatever the route: a GPS outage
+     * injected by a scenario. The route and its random draws go on as if nothing happened, so the
+     * camera is where it would have been when the fix comes back.
+     */
+    public void jam(long from, long until) {
+        jamFrom = from;
+        jamUntil = until;
+    }
+
     /** The fix of the last step taken, without stepping. */
     public GpsFix lastFix() {
         return last;
@@ -77,6 +89,10 @@ public final class GpsReceiver {
         boolean fix = stepTime >= lossUntil;
         hdop = fix ? 0.7 + random.nextDouble(0.9) : 99.0;
         satellites = fix ? 6 + random.nextInt(7) : random.nextInt(3);
+        if (fix && jammed(stepTime)) {
+            hdop = 99.0;
+            satellites = 0;
+        }
         if (stepTime < stoppedUntil) {
             speed = 0;
             return;
@@ -115,8 +131,13 @@ public final class GpsReceiver {
         }
     }
 
+    /** Whether the jam covers any of the 1 s step starting at {@code t}. */
+    private boolean jammed(long t) {
+        return t + 1000 > jamFrom && t < jamUntil;
+    }
+
     private GpsFix currentFix() {
-        boolean fix = stepTime >= lossUntil;
+        boolean fix = stepTime >= lossUntil && !jammed(stepTime);
         return new GpsFix(stepTime, lat, lon, alt, fix ? speed : 0, heading, hdop, satellites, fix);
     }
 

@@ -36,6 +36,16 @@ public final class Battery {
         }
     }
 
+    /** Sets the charge to {@code level} at {@code now} (an old pack, a scenario's battery fault); the draw stays. */
+    public void set(double level, long now) {
+        if (!(level >= 0 && level <= 100)) {
+            throw new IllegalArgumentException("battery level must be 0..100 %, was " + level);
+        }
+        update(now);
+        percent = level;
+        updatedAt = now;
+    }
+
     /** Virtual milliseconds until the battery is empty at the current draw; MAX_VALUE if not draining. */
     public long millisToEmpty() {
         double rate = model.ratePerHour(draw);

@@ -4,10 +4,12 @@ import io.bodycam.sim.recording.SegmentManifest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The camera's flash: closed segments waiting for upload, and room reserved by the recording in
@@ -28,8 +30,11 @@ public final class Storage {
     private final long capacity;
     private final long lowThreshold;
     private final Map<String, SegmentManifest> segments = new LinkedHashMap<>();
+    private final Set<String> damaged = new HashSet<>();
+    private final Set<String> held = new HashSet<>();
     private long stored;
     private long reserved;
+    private long occupied;
 
     /**
      * @param capacity     nominal bytes the camera holds (64 GB default)
@@ -64,13 +69,53 @@ public final class Storage {
         SegmentManifest s = segments.remove(segmentId);
         if (s != null) {
             stored -= s.nominalBytes();
+            damaged.remove(segmentId);
+            held.remove(segmentId);
         }
         return s != null;
     }
 
-    /** The next segment to upload, skipping those in {@code excluded}. */
-    public Optional<SegmentManifest> nextToUpload(java.util.Set<String> excluded) {
-        return segments.values().stream().filter(s -> !excluded.contains(s.segmentId())).min(UPLOAD_ORDER);
+    /** The next segment to upload, skipping those in {@code excluded} and those {@link #hold held}. */
+    public Optional<SegmentManifest> nextToUpload(Set<String> excluded) {
+        return segments.values().stream()
+                .filter(s -> !excluded.contains(s.segmentId()) && !held.contains(s.segmentId()))
+                .min(UPLOAD_ORDER);
+    }
+
+    /** The stored copy of a segment went bad after it was hashed: it now reads with one byte flipped. */
+    public void damage(String segmentId) {
+        if (segments.containsKey(segmentId)) {
+            damaged.add(segmentId);
+        }
+    }
+
+    public boolean damaged(String segmentId) {
+        return damaged.contains(segmentId);
+    }
+
+    /** Keeps a segment on the card but out of the upload queue (its copy is known to be damaged). */
+    public void hold(String segmentId) {
+        if (segments.containsKey(segmentId)) {
+            held.add(segmentId);
+        }
+    }
+
+    /** Segments kept but no longer offered for upload. */
+    public Set<String> held() {
+        return Set.copyOf(held);
+    }
+
+    /**
+     * Room taken by data that is not evidence (a full card in a fault scenario); {@code 0} gives it
+     * back. Evidence is never deleted to make room.
+     */
+    public void occupy(long nominalBytes) {
+        occupied = Math.max(0, nominalBytes);
+    }
+
+    /** Nominal bytes that would fill the card now, on top of what is already occupied. */
+    public long unoccupied() {
+        return Math.max(0, capacity - stored - reserved);
     }
 
     public Optional<SegmentManifest> get(String segmentId) {
@@ -93,7 +138,7 @@ public final class Storage {
     }
 
     public long used() {
-        return stored + reserved;
+        return stored + reserved + occupied;
     }
 
     /** Nominal bytes held by closed segments (the upload queue). */

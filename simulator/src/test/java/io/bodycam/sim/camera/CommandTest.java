@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bodycam.sim.link.Topic;
+import io.bodycam.sim.recording.SegmentManifest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -105,30 +107,70 @@ class CommandTest {
     }
 
     @Test
-    void thousands_of_random_commands_leave_the_camera_working() {
+    void ten_thousand_random_commands_get_one_ack_each_and_leave_every_camera_state_valid() {
         CameraRig rig = new CameraRig(b -> b.payloadScale(0.0001)).booted();
         SplittableRandom random = new SplittableRandom(7);
-        String[] types = {"startRecording", "stopRecording", "reboot", "setConfig", "locate", "fly", ""};
-        String[] values = {"\"10s\"", "5", "-1", "null", "true", "\"" + "x".repeat(50) + "\"", "{}", "[]", "\"0ms\"", "120"};
-        String[] keys = {"gpsIntervalIdle", "heartbeat", "preEventSeconds", "trigger", "flagged", "category", "zzz"};
-        int acks = 0;
-        for (int i = 0; i < 3000; i++) {
-            String cmd = switch (random.nextInt(4)) {
-                case 0 -> "{\"id\":\"f" + i + "\",\"type\":\"" + types[random.nextInt(types.length)] + "\",\"params\":{\""
-                        + keys[random.nextInt(keys.length)] + "\":" + values[random.nextInt(values.length)] + "}}";
-                case 1 -> "{\"id\":\"f" + i + "\",\"type\":\"" + types[random.nextInt(types.length)] + "\"}";
-                case 2 -> new String(randomBytes(random), StandardCharsets.ISO_8859_1);
-                default -> "{\"id\":" + values[random.nextInt(values.length)] + ",\"type\":" + values[random.nextInt(values.length)] + "}";
-            };
-            rig.mqtt.deliverCommand(cmd);
-            acks++;
-            rig.advance(Duration.ofSeconds(random.nextInt(8)));
+        String[] types = {"startRecording", "stopRecording", "reboot", "setConfig", "locate", "fly", "", "STARTRECORDING"};
+        String[] values = {"\"10s\"", "5", "-1", "null", "true", "\"" + "x".repeat(50) + "\"", "{}", "[]", "\"0ms\"", "120",
+            "1e308", "\"999999999h\"", "\"\\u0000\"", "[[[[[[]]]]]]", "{\"a\":{\"b\":{}}}", "\"button\"", "false"};
+        String[] keys = {"gpsIntervalIdle", "gpsIntervalRecording", "heartbeat", "preEventSeconds", "trigger", "flagged",
+            "category", "zzz", ""};
+        int commands = 10_000;
+        for (int i = 0; i < commands; i++) {
+            rig.mqtt.deliverCommand(randomCommand(random, i, types, keys, values));
+            rig.advance(Duration.ofMillis(random.nextInt(2_000)));
+            if (i % 10 == 0) {
+                assertValid(rig.snapshot(), i);
+            }
         }
-        assertEquals(acks, rig.mqtt.on(Topic.CMD_ACK).size(), "every command answered");
+        assertEquals(commands, rig.mqtt.on(Topic.CMD_ACK).size(), "every command answered");
+        List<JsonNode> acks = rig.mqtt.on(Topic.CMD_ACK);
+        for (int i = 0; i < acks.size(); i++) {
+            assertEquals(i, acks.get(i).path("seq").asLong(), "ack seq without gaps");
+        }
         rig.camera.stopRecording();
         rig.advance(Duration.ofSeconds(10));
         rig.camera.trigger(Trigger.BUTTON);
         assertEquals(Mode.RECORDING, rig.snapshot().mode(), "the camera still records after the storm");
+    }
+
+    private static byte[] randomCommand(SplittableRandom random, int i, String[] types, String[] keys, String[] values) {
+        String id = "\"f" + i + "\"";
+        String text = switch (random.nextInt(7)) {
+            case 0, 1 -> "{\"id\":" + id + ",\"type\":\"" + pick(random, types) + "\",\"params\":{\"" + pick(random, keys) + "\":"
+                    + pick(random, values) + (random.nextBoolean() ? "" : ",\"" + pick(random, keys) + "\":" + pick(random, values)) + "}}";
+            case 2 -> "{\"id\":" + id + ",\"type\":\"" + pick(random, types) + "\"}";
+            case 3 -> "{\"id\":" + pick(random, values) + ",\"type\":" + pick(random, values) + ",\"params\":" + pick(random, values) + "}";
+            case 4 -> {
+                String valid = "{\"id\":" + id + ",\"type\":\"startRecording\",\"params\":{\"trigger\":\"button\"}}";
+                yield valid.substring(0, random.nextInt(valid.length()));
+            }
+            case 5 -> "[".repeat(random.nextInt(1, 300));
+            default -> null;
+        };
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return random.nextInt(50) == 0 ? new byte[CommandHandler.MAX_COMMAND_BYTES + random.nextInt(1, 1000)] : randomBytes(random);
+    }
+
+    private static String pick(SplittableRandom random, String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    /** What must hold for any camera at any time, whatever it was told. */
+    private static void assertValid(CameraSnapshot s, int after) {
+        Supplier<String> where = () -> "after command " + after + ": " + s;
+        assertTrue(s.mode() != Mode.OFF && s.mode() != Mode.ERROR, where);
+        assertEquals(s.mode() == Mode.RECORDING, s.recordingId() != null, where);
+        assertEquals(s.mode() == Mode.DOCKED, s.dockPhase() != null, where);
+        assertTrue(s.batteryPercent() >= 0 && s.batteryPercent() <= 100, where);
+        assertTrue(s.storageUsed() >= 0 && s.storageFree() >= 0, where);
+        assertEquals(s.stored().size(), s.stored().stream().map(SegmentManifest::segmentId).distinct().count(), where);
+        CameraSettings c = s.settings();
+        assertTrue(c.preEvent().toSeconds() >= 0 && c.preEvent().toSeconds() <= 120, where);
+        assertTrue(c.heartbeat().toMillis() >= 1_000 && c.heartbeat().toMillis() <= 3_600_000, where);
+        assertTrue(c.gpsIntervalRecording().toMillis() >= 1_000 && c.gpsIntervalIdle().toMillis() >= 1_000, where);
     }
 
     private static byte[] randomBytes(SplittableRandom random) {

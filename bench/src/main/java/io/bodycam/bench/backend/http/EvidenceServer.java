@@ -6,6 +6,8 @@ import io.bodycam.sim.time.SimClock;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -30,8 +32,11 @@ public final class EvidenceServer implements AutoCloseable {
     private final EvidenceLedger ledger;
     private final DeviceConfigStore configs;
     private final EvidenceServerConfig config;
+    private final HttpFaults faults = new HttpFaults(0x5EEDL);
     private EventLoopGroup group;
     private Channel serverChannel;
+    private ChannelGroup open;
+    private EvidenceChannelInitializer connections;
 
     public EvidenceServer(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
                           EvidenceServerConfig config) {
@@ -52,11 +57,13 @@ public final class EvidenceServer implements AutoCloseable {
         }
         Transport transport = Transport.best();
         EventLoopGroup g = transport.newGroup(config.threads());
+        open = new DefaultChannelGroup("evidence-connections", g.next());
+        connections = new EvidenceChannelInitializer(clock, ledger, configs, config, faults, open);
         try {
             serverChannel = new ServerBootstrap()
                     .group(g)
                     .channel(transport.serverChannel())
-                    .childHandler(new EvidenceChannelInitializer(clock, ledger, configs, config))
+                    .childHandler(connections)
                     .bind("127.0.0.1", config.port())
                     .sync()
                     .channel();
@@ -92,6 +99,21 @@ public final class EvidenceServer implements AutoCloseable {
 
     public DeviceConfigStore configs() {
         return configs;
+    }
+
+    /** The faults this server injects into upload requests; none until the bench sets some. */
+    public HttpFaults faults() {
+        return faults;
+    }
+
+    /** Client connections open now (a leak shows as a count that does not come back down). */
+    public synchronized int openConnections() {
+        return open == null ? 0 : open.size();
+    }
+
+    /** tus uploads created and neither completed nor terminated. */
+    public synchronized int incompleteUploads() {
+        return connections == null ? 0 : connections.incompleteUploads();
     }
 
     /** Stops accepting, closes every connection and waits (up to a few seconds) for the threads to end. */

@@ -13,6 +13,7 @@ public final class EvidenceServerConfig {
     private final long maxUploadSize;
     private final long maxPatchBody;
     private final Duration idleTimeout;
+    private final Duration headTimeout;
     private final int threads;
 
     private EvidenceServerConfig(Builder b) {
@@ -20,6 +21,7 @@ public final class EvidenceServerConfig {
         this.maxUploadSize = b.maxUploadSize;
         this.maxPatchBody = b.maxPatchBody;
         this.idleTimeout = b.idleTimeout;
+        this.headTimeout = b.headTimeout;
         this.threads = b.threads;
     }
 
@@ -27,7 +29,10 @@ public final class EvidenceServerConfig {
         return new Builder();
     }
 
-    /** The defaults: a free port, 16 GiB uploads, 64 MiB PATCH bodies, 60 s idle timeout, 2 threads. */
+    /**
+     * The defaults: a free port, 16 GiB uploads, 64 MiB PATCH bodies, 60 s idle timeout, 30 s for a
+     * request head, 2 threads.
+     */
     public static EvidenceServerConfig defaults() {
         return builder().build();
     }
@@ -52,6 +57,14 @@ public final class EvidenceServerConfig {
         return idleTimeout;
     }
 
+    /**
+     * Wall time a request head may take from its first byte to its end; a slower one (slow-loris) gets
+     * 408 and the connection is closed.
+     */
+    public Duration headTimeout() {
+        return headTimeout;
+    }
+
     /** Event loop threads of the server's own group. */
     public int threads() {
         return threads;
@@ -60,7 +73,8 @@ public final class EvidenceServerConfig {
     @Override
     public String toString() {
         return "EvidenceServerConfig[port=" + port + ", maxUploadSize=" + maxUploadSize + ", maxPatchBody="
-                + maxPatchBody + ", idleTimeout=" + idleTimeout + ", threads=" + threads + "]";
+                + maxPatchBody + ", idleTimeout=" + idleTimeout + ", headTimeout=" + headTimeout + ", threads="
+                + threads + "]";
     }
 
     /** Validating builder; every setter checks its value at once. */
@@ -69,6 +83,7 @@ public final class EvidenceServerConfig {
         private long maxUploadSize = 16L << 30;
         private long maxPatchBody = 64L << 20;
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration headTimeout = Duration.ofSeconds(30);
         private int threads = 2;
 
         private Builder() {
@@ -104,6 +119,15 @@ public final class EvidenceServerConfig {
                 throw new IllegalArgumentException("idle timeout must be 100 ms..1 h, was " + timeout);
             }
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        public Builder headTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "head timeout");
+            if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("head timeout must be 100 ms..10 min, was " + timeout);
+            }
+            this.headTimeout = timeout;
             return this;
         }
 

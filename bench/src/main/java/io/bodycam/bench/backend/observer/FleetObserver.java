@@ -123,6 +123,11 @@ public final class FleetObserver implements AutoCloseable {
         return fleet.device(deviceId);
     }
 
+    /** {@code listener} hears of every camera presence change from now on (see {@link PresenceListener}). */
+    public void onPresence(PresenceListener listener) {
+        fleet.addPresenceListener(listener);
+    }
+
     public FleetStats stats() {
         return fleet.stats(commands.unmatched(), connection.reconnects());
     }

@@ -3,8 +3,10 @@ package io.bodycam.bench.backend.http.internal;
 import io.bodycam.bench.backend.http.DeviceConfigStore;
 import io.bodycam.bench.backend.http.EvidenceLedger;
 import io.bodycam.bench.backend.http.EvidenceServerConfig;
+import io.bodycam.bench.backend.http.HttpFaults;
 import io.bodycam.sim.time.SimClock;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -13,29 +15,42 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The evidence server's pipeline per connection: idle timeout, HTTP/1.1 codec, {@code 100-continue},
- * keep-alive, then the {@link EvidenceRequestHandler}. No aggregator: PATCH bodies stream.
+ * The evidence server's pipeline per connection: idle timeout, request-head deadline (slow-loris),
+ * HTTP/1.1 codec, {@code 100-continue}, keep-alive, then the {@link EvidenceRequestHandler}. No
+ * aggregator: PATCH bodies stream. Every connection joins {@code open}, which forgets it once closed.
  */
 public final class EvidenceChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Backend backend;
     private final Routes routes;
+    private final ChannelGroup open;
 
     public EvidenceChannelInitializer(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
-                                      EvidenceServerConfig limits) {
-        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(), new Answers(clock));
+                                      EvidenceServerConfig limits, HttpFaults faults, ChannelGroup open) {
+        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(), new Answers(clock), faults);
         this.routes = new Routes(backend);
+        this.open = open;
+    }
+
+    /** Uploads created and neither completed nor terminated. */
+    public int incompleteUploads() {
+        return backend.uploads().incomplete();
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        open.add(ch);
         long idleMillis = backend.limits().idleTimeout().toMillis();
+        RequestHeadDeadline deadline = new RequestHeadDeadline(backend.limits().headTimeout().toMillis(),
+                backend.answers());
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser())
+                .addLast(RequestHeadDeadline.BYTES, deadline.bytes())
                 .addLast("http-codec", new HttpServerCodec())
                 .addLast("expect-continue", new HttpServerExpectContinueHandler())
                 .addLast("keep-alive", new HttpServerKeepAliveHandler())
+                .addLast(RequestHeadDeadline.REQUESTS, deadline.requests())
                 .addLast(EvidenceRequestHandler.NAME, new EvidenceRequestHandler(backend, routes));
     }
 }

@@ -9,6 +9,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.bodycam.bench.backend.http.HttpFaults;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * request head, streams its body (a PATCH chunk is never held whole) and writes the answer when the
  * body ends, or earlier with the connection closed after it when the body must not be read at all.
  * Bodies are released here piece by piece. Every answer is counted in the ledger (4xx, 5xx).
+ *
+ * <p>Injected {@link HttpFaults} act here: an error answer instead of the endpoint's (the body is
+ * drained, nothing committed), a delay before the answer, or a committed PATCH whose answer is
+ * withheld (the connection is closed, or left hanging with everything it sends ignored).
  */
 public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
 
@@ -28,6 +34,7 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
     private final Backend backend;
     private final Routes routes;
     private RequestBody body;
+    private HttpFaults.Decision fault = HttpFaults.Decision.NONE;
     private boolean closing;
 
     EvidenceRequestHandler(Backend backend, Routes routes) {
@@ -42,10 +49,18 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (msg instanceof HttpRequest request) {
-                body = request.decoderResult().isSuccess()
-                        ? routes.route(request)
-                        : FixedAnswer.now(backend.answers().text(HttpResponseStatus.BAD_REQUEST,
-                                "malformed request: " + request.decoderResult().cause()));
+                fault = request.decoderResult().isSuccess() && Routes.isUpload(request)
+                        ? backend.faults().decide(Routes.isPatch(request)) : HttpFaults.Decision.NONE;
+                if (!request.decoderResult().isSuccess()) {
+                    body = FixedAnswer.now(backend.answers().text(HttpResponseStatus.BAD_REQUEST,
+                            "malformed request: " + request.decoderResult().cause()));
+                } else if (fault.errorStatus() > 0) {
+                    body = FixedAnswer.afterBody(Answers.tus(backend.answers().text(
+                            HttpResponseStatus.valueOf(fault.errorStatus()), "injected fault: the backend is failing")),
+                            backend.limits().maxPatchBody());
+                } else {
+                    body = routes.route(request);
+                }
                 FullHttpResponse now = body.immediate();
                 if (now != null) {
                     answerAndClose(ctx, now);
@@ -90,8 +105,28 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answer(ChannelHandlerContext ctx, FullHttpResponse response) {
+        HttpFaults.Decision f = fault;
+        fault = HttpFaults.Decision.NONE;
+        if (f.loseResponse() && response.status().code() == HttpResponseStatus.NO_CONTENT.code()) {
+            withhold(ctx, response);
+            return;
+        }
         backend.ledger().answered(response.status().code());
-        ctx.writeAndFlush(response);
+        if (f.delayMillis() > 0) {
+            ctx.executor().schedule(() -> ctx.writeAndFlush(response), f.delayMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            ctx.writeAndFlush(response);
+        }
+    }
+
+    /** The chunk is committed; its answer is dropped, as if it were lost on the way back. */
+    private void withhold(ChannelHandlerContext ctx, FullHttpResponse response) {
+        response.release();
+        backend.faults().withheld();
+        closing = true;
+        if (backend.faults().settings().lostResponse() == HttpFaults.LostResponse.CLOSE) {
+            ctx.close();
+        }
     }
 
     private void answerAndClose(ChannelHandlerContext ctx, FullHttpResponse response) {

@@ -75,6 +75,16 @@ final class Routes {
         return answer(backend.answers().text(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.uri()));
     }
 
+    /** A tus request under {@code /files/} other than discovery (OPTIONS): what upload faults apply to. */
+    static boolean isUpload(HttpRequest request) {
+        List<String> path = segments(request.uri());
+        return !path.isEmpty() && path.get(0).equals("files") && !method(request).equals("OPTIONS");
+    }
+
+    static boolean isPatch(HttpRequest request) {
+        return method(request).equals("PATCH");
+    }
+
     /**
      * tus 1.0.0, "Headers", X-HTTP-Method-Override: it "MUST be interpreted as the request's method by
      * the Server, if the header is presented."

@@ -93,6 +93,11 @@ final class UploadResource {
         return new Commit(Result.COMPLETED, offset, HexFormat.of().formatHex(extended.digest()));
     }
 
+    /** True until the last byte is committed or the upload is terminated. */
+    synchronized boolean incomplete() {
+        return !terminated && digest != null;
+    }
+
     /** tus "Termination"; false when it was already terminated. */
     synchronized boolean terminate() {
         boolean was = terminated;

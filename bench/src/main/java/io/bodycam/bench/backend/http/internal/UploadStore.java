@@ -23,6 +23,11 @@ final class UploadStore {
         return Optional.ofNullable(uploads.get(id));
     }
 
+    /** Uploads neither completed nor terminated. */
+    int incomplete() {
+        return (int) uploads.values().stream().filter(UploadResource::incomplete).count();
+    }
+
     /** Removes and terminates the upload; false when there was none. */
     boolean terminate(String id) {
         UploadResource upload = uploads.remove(id);

@@ -44,6 +44,14 @@ final class DeviceRecord {
         return trackers.computeIfAbsent(kind, k -> new SeqTracker()).accept(seq, ts, retained, epoch);
     }
 
+    String deviceId() {
+        return deviceId;
+    }
+
+    synchronized Presence presenceNow() {
+        return presence;
+    }
+
     /** Applies a status; returns the change in the fleet's online count (-1, 0 or +1). */
     synchronized int presence(boolean online, String reason, String firmware, long now) {
         if (firmware != null) {

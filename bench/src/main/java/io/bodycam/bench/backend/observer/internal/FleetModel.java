@@ -3,6 +3,7 @@ package io.bodycam.bench.backend.observer.internal;
 import io.bodycam.bench.backend.observer.DeviceView;
 import io.bodycam.bench.backend.observer.FleetStats;
 import io.bodycam.bench.backend.observer.MalformedPayload;
+import io.bodycam.bench.backend.observer.PresenceListener;
 import io.bodycam.bench.backend.observer.SeqCounts;
 import io.bodycam.bench.backend.observer.TopicKind;
 import io.bodycam.sim.time.SimClock;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,6 +48,7 @@ public final class FleetModel {
     private final ConcurrentHashMap<String, LongAdder> events = new ConcurrentHashMap<>();
     private final LongAdder latencyOutOfRange = new LongAdder();
     private final AtomicInteger epoch = new AtomicInteger();
+    private final List<PresenceListener> presenceListeners = new CopyOnWriteArrayList<>();
 
     public FleetModel(SimClock clock) {
         this.clock = clock;
@@ -132,11 +135,23 @@ public final class FleetModel {
         }
     }
 
+    /** {@code listener} hears of every presence change from now on. */
+    public void addPresenceListener(PresenceListener listener) {
+        presenceListeners.add(listener);
+    }
+
     void presence(DeviceRecord device, boolean isOnline, String reason, String firmware) {
-        int delta = device.presence(isOnline, reason, firmware, clock.now());
+        DeviceView.Presence before = device.presenceNow();
+        long at = clock.now();
+        int delta = device.presence(isOnline, reason, firmware, at);
         if (delta != 0) {
             int now = online.addAndGet(delta);
             peak.accumulateAndGet(now, Math::max);
+        }
+        if (before != (isOnline ? DeviceView.Presence.ONLINE : DeviceView.Presence.OFFLINE)) {
+            for (PresenceListener l : presenceListeners) {
+                l.presenceChanged(device.deviceId(), isOnline, isOnline ? null : reason, at);
+            }
         }
     }
 

@@ -1,0 +1,126 @@
+package io.bodycam.bench.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bodycam.sim.camera.CameraEvent;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The ledger check's outcomes and the reasons it gives for every segment that did not end verified. */
+class LedgerCheckTest {
+
+    private final DeviceLedger ledger = new DeviceLedger();
+    private final Map<String, BackendView.Held> backend = new HashMap<>();
+    private final Map<String, Set<String>> onCamera = new HashMap<>();
+
+    private void event(String device, String type, Object... kv) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            f.put((String) kv[i], kv[i + 1]);
+        }
+        ledger.onEvent(new CameraEvent(device, 0, type, f));
+    }
+
+    private void closed(String device, String segment) {
+        event(device, "segment.closed", "segmentId", segment, "sha256", "aa", "bytes", 10L);
+    }
+
+    private LedgerCheck.Result check() {
+        return LedgerCheck.check(ledger, onCamera, new BackendView() {
+            @Override
+            public Optional<Held> lookup(String deviceId, String segmentId) {
+                return Optional.ofNullable(backend.get(deviceId + "/" + segmentId));
+            }
+
+            @Override
+            public Optional<Set<String>> allKeys() {
+                return Optional.of(backend.keySet());
+            }
+        });
+    }
+
+    private static String reason(LedgerCheck.Result r, String segment) {
+        return r.problems().stream().filter(p -> p.segmentId().equals(segment)).map(p -> p.outcome() + ": " + p.reason())
+                .findFirst().orElse("(no problem listed)");
+    }
+
+    @Test
+    void each_pending_segment_says_why_it_is_not_on_the_backend() {
+        event("A", "mode", "to", "OFF");
+        event("A", "fault.powerLoss", "mode", "RECORDING");
+        closed("A", "A-1");
+        event("B", "mode", "to", "READY_BUFFERING");
+        closed("B", "B-1");
+        event("C", "mode", "to", "DOCKED");
+        closed("C", "C-1");
+        event("C", "upload.failed", "segmentId", "C-1", "error", "upload failed: 503");
+        closed("C", "C-2");
+        onCamera.put("A", Set.of("A-1"));
+        onCamera.put("B", Set.of("B-1"));
+        onCamera.put("C", Set.of("C-1", "C-2"));
+
+        LedgerCheck.Result r = check();
+
+        assertEquals(4, r.pending());
+        assertTrue(reason(r, "A-1").startsWith("pending: camera off (power lost)"), reason(r, "A-1"));
+        assertTrue(reason(r, "B-1").startsWith("pending: not docked since it was recorded (camera is READY_BUFFERING)"),
+                reason(r, "B-1"));
+        assertTrue(reason(r, "C-1").startsWith("pending: docked, upload failing: upload failed: 503"), reason(r, "C-1"));
+        assertTrue(reason(r, "C-2").startsWith("pending: docked, waiting in the upload queue (camera offline on MQTT)"),
+                reason(r, "C-2"));
+    }
+
+    @Test
+    void an_injected_corruption_is_counted_and_ends_corrupt_when_the_backend_caught_it() {
+        event("A", "mode", "to", "DOCKED");
+        closed("A", "A-1");
+        event("A", "fault.segmentDamaged", "segmentId", "A-1");
+        event("A", "segment.damaged", "segmentId", "A-1");
+        backend.put("A/A-1", new BackendView.Held(false, "bb", 0));
+        onCamera.put("A", Set.of("A-1"));
+
+        LedgerCheck.Result r = check();
+
+        assertEquals(1, r.corruptInjected());
+        assertEquals(1, r.corrupt());
+        assertEquals(0, r.corruptAccepted());
+        assertTrue(reason(r, "A-1").contains("damaged on the camera by the scenario"), reason(r, "A-1"));
+    }
+
+    @Test
+    void a_damaged_segment_the_backend_never_got_is_pending_as_held() {
+        event("A", "mode", "to", "DOCKED");
+        closed("A", "A-1");
+        event("A", "segment.damaged", "segmentId", "A-1");
+        onCamera.put("A", Set.of("A-1"));
+
+        assertTrue(reason(check(), "A-1").startsWith("pending: the camera's copy is damaged"), reason(check(), "A-1"));
+    }
+
+    @Test
+    void a_backend_that_verifies_bytes_of_another_hash_is_counted_as_accepting_corruption() {
+        closed("A", "A-1");
+        backend.put("A/A-1", new BackendView.Held(true, "bb", 1));
+
+        assertEquals(1, check().corruptAccepted());
+    }
+
+    @Test
+    void a_power_cut_recording_is_listed_with_the_time_it_lost_and_is_not_counted_lost() {
+        event("A", "fault.powerLoss", "mode", "RECORDING", "recordingId", "A-R00001", "segmentsKept", 2, "keptUntil", 0L,
+                "lostUntil", 120_000L, "lostMs", 120_000L, "lostNominalBytes", 1L);
+
+        LedgerCheck.Result r = check();
+
+        assertEquals(1, r.cutByPowerLoss());
+        assertEquals(0, r.lost());
+        assertEquals(List.of("cut"), r.problems().stream().map(LedgerCheck.Problem::outcome).toList());
+        assertTrue(reason(r, "A-R00001-S003").contains("120000 ms of recording never closed"), reason(r, "A-R00001-S003"));
+    }
+}

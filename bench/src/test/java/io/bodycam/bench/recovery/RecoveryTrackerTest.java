@@ -1,0 +1,95 @@
+package io.bodycam.bench.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bodycam.sim.camera.CameraEvent;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The recovery tracker and the offline detection fed by hand, on made-up virtual times. */
+class RecoveryTrackerTest {
+
+    private static CameraEvent mode(String device, long at, String to) {
+        return new CameraEvent(device, at, "mode", Map.of("from", "X", "to", to));
+    }
+
+    private static CameraEvent event(String device, long at, String type) {
+        return new CameraEvent(device, at, type, Map.of("segmentId", "S"));
+    }
+
+    @Test
+    void all_online_after_is_the_time_from_the_fault_end_until_every_powered_camera_is_back() {
+        RecoveryTracker t = new RecoveryTracker();
+        t.onEvent(mode("A", 0, "READY_BUFFERING"));
+        t.onEvent(mode("B", 0, "READY_BUFFERING"));
+        t.presenceChanged("A", true, null, 100);
+        t.presenceChanged("B", true, null, 100);
+        t.presenceChanged("A", false, "connection lost", 1_000);
+        t.presenceChanged("B", false, "connection lost", 1_000);
+
+        t.faultEnded(5_000);
+        t.presenceChanged("A", true, null, 6_000);
+        assertEquals(OptionalLong.empty(), t.allOnlineAfter(), "B is still away");
+        t.presenceChanged("B", true, null, 9_500);
+
+        assertEquals(OptionalLong.of(4_500), t.allOnlineAfter());
+        assertEquals(OptionalLong.of(0), t.queueDrainedAfter(), "no segment was waiting");
+        assertEquals(0, t.unrecovered());
+    }
+
+    @Test
+    void a_camera_switched_off_is_not_waited_for() {
+        RecoveryTracker t = new RecoveryTracker();
+        t.onEvent(mode("A", 0, "READY_BUFFERING"));
+        t.onEvent(mode("B", 0, "READY_BUFFERING"));
+        t.presenceChanged("A", true, null, 100);
+        t.faultEnded(1_000);
+        t.onEvent(mode("B", 2_000, "OFF"));
+
+        assertEquals(OptionalLong.of(1_000), t.allOnlineAfter());
+    }
+
+    @Test
+    void queue_drained_after_counts_closed_segments_down_to_zero_and_damaged_ones_held_do_not_block_it() {
+        RecoveryTracker t = new RecoveryTracker();
+        t.onEvent(event("A", 0, "segment.closed"));
+        t.onEvent(event("A", 0, "segment.closed"));
+        t.faultEnded(1_000);
+        t.onEvent(event("A", 3_000, "segment.purged"));
+        assertTrue(t.queueDrainedAfter().isEmpty());
+        t.onEvent(event("A", 4_000, "segment.damaged"));
+
+        assertEquals(OptionalLong.of(3_000), t.queueDrainedAfter());
+        assertEquals(0, t.queued());
+    }
+
+    @Test
+    void over_several_faults_the_longest_recovery_counts() {
+        RecoveryTracker t = new RecoveryTracker();
+        t.onEvent(mode("A", 0, "READY_BUFFERING"));
+        t.faultEnded(1_000);
+        t.presenceChanged("A", true, null, 2_000);
+        t.presenceChanged("A", false, "connection lost", 3_000);
+        t.faultEnded(4_000);
+        t.presenceChanged("A", true, null, 9_000);
+
+        assertEquals(OptionalLong.of(5_000), t.allOnlineAfter());
+        assertEquals(2, t.faults());
+    }
+
+    @Test
+    void offline_detection_measures_wall_time_from_death_to_the_offline_status() {
+        OfflineDetection d = new OfflineDetection(60);
+        d.onEvent(new CameraEvent("A", 0, "fault.powerLoss", Map.of("mode", "RECORDING")));
+        d.connectionLost("B", 0);
+        d.connectionLost("C", 0);
+        d.presenceChanged("A", false, "connection lost", 60_000);
+        d.presenceChanged("B", true, null, 1_000);
+
+        assertEquals(1, d.summary().count());
+        assertEquals(1_000, d.summary().maxMillis(), 1, "60 virtual seconds at speed 60");
+        assertEquals(2, d.undetected(), "B came back before it was seen offline, C was never seen");
+    }
+}
