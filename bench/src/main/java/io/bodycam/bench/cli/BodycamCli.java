@@ -1,6 +1,7 @@
 package io.bodycam.bench.cli;
 
 import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.run.Shard;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
@@ -88,6 +89,10 @@ public final class BodycamCli {
         @Option(names = "--threads", paramLabel = "N", description = "event loop threads for the fleet (default: one per core)")
         int threads;
 
+        @Option(names = "--shard", paramLabel = "i/N", description = "run only shard i of N (0-based): the cameras whose"
+                + " fleet index k has (k-1) mod N = i, with their seeds and timeline times from the whole fleet")
+        String shard;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -99,9 +104,16 @@ public final class BodycamCli {
                 err.println("bodycam run: --threads must be 0..256, was " + threads);
                 return ScenarioRunner.BAD_INPUT;
             }
+            Shard slice;
+            try {
+                slice = shard == null ? Shard.WHOLE : Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                err.println("bodycam run: --shard: " + e.getMessage());
+                return ScenarioRunner.BAD_INPUT;
+            }
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
-                    Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads));
+                    Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads, slice));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN) {
                 err.println("bodycam: " + r.message());
             }

@@ -41,6 +41,12 @@ final class Fleet implements AutoCloseable {
 
     Fleet(Scenario scenario, URI mqtt, URI upload, SimClock clock, Transport transport, int threads,
           CameraListener listener) {
+        this(scenario, Shard.WHOLE, mqtt, upload, clock, transport, threads, listener);
+    }
+
+    /** The cameras of {@code shard} only; their indices and seeds are those they have in the whole fleet. */
+    Fleet(Scenario scenario, Shard shard, URI mqtt, URI upload, SimClock clock, Transport transport, int threads,
+          CameraListener listener) {
         this.group = transport.newGroup(threads);
         WallClock realTime = WallClock.realTime();
         MqttClientConfig mqttBase = MqttClientConfig.builder().host(mqtt.getHost()).port(mqtt.getPort() < 0 ? 1883 : mqtt.getPort())
@@ -50,6 +56,9 @@ final class Fleet implements AutoCloseable {
         for (FleetGroup g : scenario.fleet()) {
             for (int k = 0; k < g.count(); k++) {
                 index++;
+                if (!shard.contains(index)) {
+                    continue;
+                }
                 long seed = deviceSeed(scenario.seed(), index);
                 CameraConfig config = g.camera().apply(CameraConfig.builder(g.deviceId(index)).agency(g.agency())
                         .seed(seed).payloadScale(scenario.payloadScale())).build();

@@ -61,8 +61,13 @@ public final class ScenarioRunner {
      * @param out          the run folder; null for {@code runsDir/<name>-<time>}
      * @param scenarioText the scenario as written, kept in the record
      * @param threads      event loop threads for the fleet (0: one per core)
+     * @param shard        the slice of the fleet this run plays ({@link Shard#WHOLE}: all of it)
      */
-    public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads) {
+    public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
+                          Shard shard) {
+        public Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads) {
+            this(out, runsDir, scenarioText, console, tty, threads, Shard.WHOLE);
+        }
     }
 
     /** What a run ended with. */
@@ -74,7 +79,8 @@ public final class ScenarioRunner {
 
     public static Result run(Scenario scenario, Options options) {
         Path dir = options.out() != null ? options.out()
-                : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+                : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME)
+                        + (options.shard().whole() ? "" : "-shard" + options.shard().index() + "of" + options.shard().count()));
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(RunRecord.SCENARIO), options.scenarioText(), StandardCharsets.UTF_8);
@@ -128,11 +134,14 @@ public final class ScenarioRunner {
             Map<String, Double> metrics;
             List<AssertionResult> results;
             LedgerCheck.Result evidence;
-            try (Fleet fleet = new Fleet(scenario, mqtt, upload, clock, Transport.best(), options.threads(), collector)) {
-                options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
+            try (Fleet fleet = new Fleet(scenario, options.shard(), mqtt, upload, clock, Transport.best(), options.threads(),
+                    collector)) {
+                options.console().printf("%d cameras%s, %s virtual at speed %s, record in %s%n", fleet.members().size(),
+                        options.shard().whole() ? "" : " (shard " + options.shard() + " of " + scenario.cameraCount() + ")",
                         Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                 long start = clock.now();
-                long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
+                long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.cameraCount(),
+                        scenario.seed(), start,
                         (m, type, params) -> commandSender.execute(() -> commands.send(observer, m, type, params)));
                 RunMeters meters = new RunMeters(observer, collector, commands);
                 watch = watch(scenario, options, fleet, observer, meters, clock, start, timelineEnd, wallStart);
@@ -141,9 +150,10 @@ public final class ScenarioRunner {
                 evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
                 metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, commands, collector, evidence, lag,
                         System.nanoTime() - wallStart, clock.now() - start);
+                metrics.put("devices.configured", (double) fleet.members().size());
                 results = AssertionResult.evaluate(scenario.assertions(), metrics);
             }
-            RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason());
+            RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason(), options.shard());
         } catch (IOException e) {
             return new Result(CANNOT_RUN, dir, "cannot write the run record in " + dir + ": " + e.getMessage());
         } finally {
@@ -163,14 +173,14 @@ public final class ScenarioRunner {
 
     private static Watch watch(Scenario scenario, Options options, Fleet fleet, FleetObserver observer, RunMeters meters,
                                WallClock clock, long start, long timelineEnd, long wallStart) {
-        Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), scenario.cameraCount());
+        Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), fleet.members().size());
         double allConnectedAfter = Double.NaN;
         String reason;
         while (true) {
             sleepOneTick();
             long wall = (System.nanoTime() - wallStart) / 1_000_000;
             long virtual = clock.now() - start;
-            if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= scenario.cameraCount()) {
+            if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= fleet.members().size()) {
                 allConnectedAfter = wall;
             }
             progress.tick(wall, virtual, meters);

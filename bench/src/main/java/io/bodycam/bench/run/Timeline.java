@@ -6,6 +6,7 @@ import io.bodycam.sim.camera.Trigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,12 +32,27 @@ final class Timeline {
      * which the last one has happened.
      */
     static long schedule(List<TimelineEvent> events, List<FleetMember> fleet, long seed, long start, CommandSender commands) {
+        return schedule(events, fleet, fleet.size(), seed, start, commands);
+    }
+
+    /**
+     * As above for the cameras of one {@link Shard}: each event picks from, and spreads over, the whole
+     * fleet of {@code fleetSize} cameras, and only the picks present in {@code members} are scheduled, so
+     * every camera gets the times it gets in the unsharded run.
+     */
+    static long schedule(List<TimelineEvent> events, List<FleetMember> members, int fleetSize, long seed, long start,
+                         CommandSender commands) {
+        Map<Integer, FleetMember> byIndex = new HashMap<>();
+        members.forEach(m -> byIndex.put(m.index(), m));
         long end = start;
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
-            List<FleetMember> chosen = pick(fleet, e.fraction(), seed * 31 + i);
+            List<Integer> chosen = pickIndices(fleetSize, e.fraction(), seed * 31 + i);
             for (int k = 0; k < chosen.size(); k++) {
-                FleetMember m = chosen.get(k);
+                FleetMember m = byIndex.get(chosen.get(k));
+                if (m == null) {
+                    continue;
+                }
                 long at = start + e.at().toMillis() + spread(e.over(), k, chosen.size());
                 var scheduler = m.camera().scheduler();
                 scheduler.schedule(at - scheduler.now(), () -> apply(e, m, commands));
@@ -48,14 +64,22 @@ final class Timeline {
 
     /** The first {@code ceil(fraction * n)} cameras of a shuffle seeded by {@code seed}, in fleet order. */
     static List<FleetMember> pick(List<FleetMember> fleet, double fraction, long seed) {
-        int n = (int) Math.min(fleet.size(), Math.ceil(fraction * fleet.size() - 1e-9));
-        if (n == fleet.size()) {
-            return fleet;
+        return pickIndices(fleet.size(), fraction, seed).stream().map(index -> fleet.get(index - 1)).toList();
+    }
+
+    /** The 1-based fleet indices {@link #pick} chooses out of {@code fleetSize}, ascending. */
+    static List<Integer> pickIndices(int fleetSize, double fraction, long seed) {
+        List<Integer> all = new ArrayList<>(fleetSize);
+        for (int k = 1; k <= fleetSize; k++) {
+            all.add(k);
         }
-        List<FleetMember> shuffled = new ArrayList<>(fleet);
-        Collections.shuffle(shuffled, new Random(seed));
-        List<FleetMember> chosen = new ArrayList<>(shuffled.subList(0, n));
-        chosen.sort(java.util.Comparator.comparingInt(FleetMember::index));
+        int n = (int) Math.min(fleetSize, Math.ceil(fraction * fleetSize - 1e-9));
+        if (n == fleetSize) {
+            return all;
+        }
+        Collections.shuffle(all, new Random(seed));
+        List<Integer> chosen = new ArrayList<>(all.subList(0, n));
+        Collections.sort(chosen);
         return chosen;
     }
 
