@@ -8,7 +8,8 @@
 #   CAMERAS  default 1000; SECONDS  measurement window, default 30; BROKER  hivemq mosquitto rabbitmq aedes
 # Each broker also feeds one subscriber to every camera topic (the backend's observer for HiveMQ,
 # mosquitto_sub for the others), so each delivers every message once, as a real backend would need.
-# Prints each CONNECT/RESULT line, then a table (docs/brokers.md explains the columns).
+# Prints each CONNECT/RESULT line and the broker's CPU over the whole density run (connect and window),
+# then a table (docs/brokers.md explains the columns).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-1000}"
@@ -34,6 +35,16 @@ wait_port() {
 stop_all() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   pids=()
+}
+descendants() { echo "$1"; local c; for c in $(pgrep -P "$1"); do descendants "$c"; done; }
+tree_ticks() {   # CPU clock ticks (user + system) of a process and its descendants
+  local total=0 p stat
+  for p in $(descendants "$1"); do
+    stat="$(cat "/proc/$p/stat" 2>/dev/null)" || continue
+    set -- ${stat##*) }
+    total=$(( total + ${12} + ${13} ))
+  done
+  echo "$total"
 }
 subscribe_all() {
   command -v mosquitto_sub >/dev/null && { mosquitto_sub -p "$1" -t 'bwc/#' -q 1 >/dev/null 2>&1 & pids+=($!); }
@@ -66,7 +77,10 @@ for b in "${brokers[@]}"; do
       wait_port "$port"; subscribe_all "$port" ;;
     aedes)
       aedes_home="$root/bench/target/aedes"
-      [ -f "$aedes_home/broker.mjs" ] || { echo "brokers.sh: run the bench tests once (they install aedes into $aedes_home)" >&2; continue; }
+      [ -d "$aedes_home/node_modules/aedes" ] \
+        || npm install --prefix "$aedes_home" --no-audit --no-fund --no-save aedes@1.2.0 > "$work/npm.log" 2>&1 \
+        || { echo "brokers.sh: npm install aedes failed: $(tail -3 "$work/npm.log")" >&2; continue; }
+      cp "$root/simulator/src/test/resources/io/bodycam/sim/testing/aedes-broker.mjs" "$aedes_home/broker.mjs"
       node "$aedes_home/broker.mjs" "$port" > "$work/aedes.log" 2>&1 & pids+=($!)
       wait_port "$port"; subscribe_all "$port" ;;
     *) echo "brokers.sh: unknown broker $b" >&2; exit 2 ;;
@@ -74,19 +88,24 @@ for b in "${brokers[@]}"; do
   wait_port "$port"
   sleep 2
   echo "== $b: $n cameras for ${seconds}s" >&2
+  ticks0="$(tree_ticks "${pids[0]}")"; t0="$(date +%s.%N)"
   "$root/bodycam" density --broker "tcp://127.0.0.1:$port" --cameras "$n" --seconds "$seconds" --ramp 0s \
     | sed "s/^\(CONNECT\|RESULT\) /\1 broker=$b /" | tee -a "$results"
+  ticks1="$(tree_ticks "${pids[0]}")"; t1="$(date +%s.%N)"
+  echo "BROKER broker=$b cpu_pct_of_$(nproc)_cores=$(python3 -c "print(round(100 * ($ticks1 - $ticks0) / $(getconf CLK_TCK) / ($t1 - $t0) / $(nproc), 1))")" \
+    | tee -a "$results"
   stop_all
   [ "$b" = rabbitmq ] && { ERL_EPMD_PORT="$epmd_port" epmd -kill >/dev/null 2>&1 || true; epmd_port=""; }
 done
 
 echo
-printf '%-10s %6s %10s %11s %10s %9s %9s %8s\n' broker n connected connect_ms msg/s lag_p99 cpu_% rss_MB
+printf '%-10s %6s %10s %11s %10s %9s %11s %12s\n' broker n connected connect_ms msg/s lag_p99 bench_cpu_% broker_cpu_%
 grep '^RESULT' "$results" | while read -r line; do
   get() { echo "$line" | tr ' ' '\n' | grep "^$1=" | head -n1 | cut -d= -f2-; }
   b="$(get broker)"
   connect="$(grep "^CONNECT broker=$b " "$results" | tr ' ' '\n' | grep '^ms=' | cut -d= -f2)"
   cpu="$(echo "$line" | tr ' ' '\n' | grep '^cpu_pct_of_' | cut -d= -f2)"
-  printf '%-10s %6s %10s %11s %10s %9s %9s %8s\n' "$b" "$(get n)" "$(get connected)" "$connect" \
-    "$(get achieved_msg_s)" "$(get lag_p99_ms)" "$cpu" "$(get rss_mb_max)"
+  broker_cpu="$(grep "^BROKER broker=$b " "$results" | tr ' ' '\n' | grep '^cpu_pct_of_' | cut -d= -f2)"
+  printf '%-10s %6s %10s %11s %10s %9s %11s %12s\n' "$b" "$(get n)" "$(get connected)" "$connect" \
+    "$(get achieved_msg_s)" "$(get lag_p99_ms)" "$cpu" "$broker_cpu"
 done

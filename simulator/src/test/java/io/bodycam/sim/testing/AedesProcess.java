@@ -1,8 +1,10 @@
 package io.bodycam.sim.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * aedes, an MQTT broker written for Node.js (a non-Java implementation), run by a tiny script on a
- * free loopback port. The package is installed with npm on first use into {@code target/aedes} of the
+ * aedes, an MQTT broker written for Node.js (a non-Java implementation), run by a tiny script
+ * ({@code aedes-broker.mjs} beside this class) on a free loopback port. The package is installed with npm on first use into {@code target/aedes} of the
  * module under test (or the folder in the system property {@code bodycam.aedes.dir}); tests skip with
  * the reason when node or npm is missing or the install fails.
  *
@@ -26,21 +28,8 @@ public final class AedesProcess extends BrokerProcess {
 
     private static final List<String> NODE = List.of("/usr/bin/node", "/usr/local/bin/node");
     private static final List<String> NPM = List.of("/usr/bin/npm", "/usr/local/bin/npm");
-    private static final String SCRIPT = """
-            import net from 'node:net'
-            import { Aedes } from 'aedes'
-
-            const port = Number(process.argv[2])
-            const aedes = await Aedes.createBroker()
-            const server = net.createServer(aedes.handle)
-            server.listen(port, '127.0.0.1', () => console.log(`aedes listening on 127.0.0.1:${port}`))
-            const stop = () => {
-              setTimeout(() => process.exit(0), 2000).unref()
-              aedes.close(() => server.close(() => process.exit(0)))
-            }
-            process.on('SIGTERM', stop)
-            process.on('SIGINT', stop)
-            """;
+    /** The broker script, beside this class in the test jar; {@code benchmarks/brokers.sh} runs it too. */
+    private static final String SCRIPT = "aedes-broker.mjs";
     private static Optional<String> unavailable;
 
     private final Path node;
@@ -113,7 +102,12 @@ public final class AedesProcess extends BrokerProcess {
         Path installed = home.resolve("node_modules/aedes/package.json");
         try {
             Files.createDirectories(home);
-            Files.writeString(home.resolve("broker.mjs"), SCRIPT);
+            try (InputStream script = AedesProcess.class.getResourceAsStream(SCRIPT)) {
+                if (script == null) {
+                    return Optional.of(SCRIPT + " is missing beside " + AedesProcess.class.getName());
+                }
+                Files.copy(script, home.resolve("broker.mjs"), StandardCopyOption.REPLACE_EXISTING);
+            }
             if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"" + VERSION + "\"")) {
                 return Optional.empty();
             }
