@@ -32,11 +32,17 @@ public final class ReferenceBackend implements AutoCloseable, BackendView {
 
     /** Starts the broker and the evidence server; the evidence server answers {@code /time} in virtual time. */
     public static ReferenceBackend start(SimClock clock) {
-        EmbeddedBroker broker = EmbeddedBroker.builder().build();
+        return start(clock, EmbeddedBroker.builder(), EvidenceServerConfig.defaults());
+    }
+
+    /** As {@link #start(SimClock)}, with the broker's and the evidence server's ports and bind addresses given. */
+    public static ReferenceBackend start(SimClock clock, EmbeddedBroker.Builder brokerSettings,
+                                         EvidenceServerConfig evidenceSettings) {
+        EmbeddedBroker broker = brokerSettings.build();
         try {
             broker.start();
             EvidenceServer evidence = new EvidenceServer(clock, new EvidenceLedger(), new DeviceConfigStore(),
-                    EvidenceServerConfig.defaults()).start();
+                    evidenceSettings).start();
             return new ReferenceBackend(broker, evidence);
         } catch (RuntimeException e) {
             broker.close();

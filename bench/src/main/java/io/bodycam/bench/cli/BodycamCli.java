@@ -1,6 +1,7 @@
 package io.bodycam.bench.cli;
 
 import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.run.Shard;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +38,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bodycam", mixinStandardHelpOptions = true, version = "bodycam-bench 0.1.0",
         description = "Virtual body-worn camera fleet and test bench.",
-        subcommands = {BodycamCli.Run.class, BodycamCli.Validate.class, BodycamCli.Report.class, DensityCommand.class})
+        subcommands = {BodycamCli.Run.class, BodycamCli.Validate.class, BodycamCli.Report.class, DensityCommand.class,
+                BackendCommand.class})
 public final class BodycamCli {
 
     private BodycamCli() {
@@ -100,6 +103,14 @@ public final class BodycamCli {
                 description = "serve the run's meters for Prometheus at http://127.0.0.1:PORT/metrics during the run")
         Integer metricsPort;
 
+        @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+                description = "the address --metrics-port listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container)")
+        String metricsBind;
+
+        @Option(names = "--shard", paramLabel = "i/N", description = "run only shard i of N (0-based): the cameras whose"
+                + " fleet index k has (k-1) mod N = i, with their seeds and timeline times from the whole fleet")
+        String shard;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -115,10 +126,17 @@ public final class BodycamCli {
                 err.println("bodycam run: --metrics-port must be 1..65535, was " + metricsPort);
                 return ScenarioRunner.BAD_INPUT;
             }
+            Shard slice;
+            try {
+                slice = shard == null ? Shard.WHOLE : Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                err.println("bodycam run: --shard: " + e.getMessage());
+                return ScenarioRunner.BAD_INPUT;
+            }
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
                     Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads,
-                    metricsPort == null ? -1 : metricsPort));
+                    metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
             }

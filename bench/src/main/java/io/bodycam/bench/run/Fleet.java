@@ -62,6 +62,12 @@ final class Fleet implements AutoCloseable {
     }
 
     Fleet(Scenario scenario, Routes routes, SimClock clock, Transport transport, int threads, CameraListener listener) {
+        this(scenario, Shard.WHOLE, routes, clock, transport, threads, listener);
+    }
+
+    /** The cameras of {@code shard} only; their indices and seeds are those they have in the whole fleet. */
+    Fleet(Scenario scenario, Shard shard, Routes routes, SimClock clock, Transport transport, int threads,
+          CameraListener listener) {
         this.group = transport.newGroup(threads);
         this.station = new DockStation(scenario.site(), scenario.payloadScale());
         WallClock realTime = WallClock.realTime();
@@ -71,6 +77,9 @@ final class Fleet implements AutoCloseable {
             URI upload = routes.upload(g.name());
             for (int k = 0; k < g.count(); k++) {
                 index++;
+                if (!shard.contains(index)) {
+                    continue;
+                }
                 long seed = deviceSeed(scenario.seed(), index);
                 CameraConfig config = g.camera().apply(CameraConfig.builder(g.deviceId(index)).agency(g.agency())
                         .seed(seed).payloadScale(scenario.payloadScale())).build();

@@ -23,9 +23,9 @@ final class RecordFiles {
     }
 
     static void write(Path dir, Scenario scenario, Map<String, Double> metrics, List<AssertionResult> results,
-                      LedgerCheck.Result evidence, String endReason) throws IOException {
+                      LedgerCheck.Result evidence, String endReason, Shard shard) throws IOException {
         SummaryWriter.write(dir, SummaryWriter.build(scenario.name(), scenario.seed(), metrics, results,
-                Map.of("endReason", endReason)));
+                Map.of("endReason", endReason, "shard", Map.of("index", shard.index(), "count", shard.count()))));
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(RunRecord.LEDGER), StandardCharsets.UTF_8)) {
             for (LedgerCheck.Problem p : evidence.problems()) {
                 w.write(JSON.writeValueAsString(p));

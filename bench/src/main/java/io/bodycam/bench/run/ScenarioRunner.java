@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,10 +75,11 @@ public final class ScenarioRunner {
      * @param out          the run folder; null for {@code runsDir/<name>-<time>}
      * @param scenarioText the scenario as written, kept in the record
      * @param threads      event loop threads for the fleet (0: one per core)
-     * @param metricsPort  serve the run's meters for Prometheus on this loopback port (0: any free one), or -1
+     * @param metrics      where to serve the run's meters for Prometheus (port 0: any free one), or null for nowhere
+     * @param shard        the slice of the fleet this run plays ({@link Shard#WHOLE}: all of it)
      */
     public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
-                          int metricsPort) {
+                          InetSocketAddress metrics, Shard shard) {
     }
 
     /** What a run ended with. */
@@ -93,7 +95,8 @@ public final class ScenarioRunner {
             return new Result(BAD_INPUT, null, refusal.get());
         }
         Path dir = options.out() != null ? options.out()
-                : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+                : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME)
+                        + (options.shard().whole() ? "" : "-shard" + options.shard().index() + "of" + options.shard().count()));
         RunRecorder record;
         try {
             Files.createDirectories(dir);
@@ -109,7 +112,7 @@ public final class ScenarioRunner {
         ReferenceBackend embedded = null;
         MetricsEndpoint endpoint = null;
         try {
-            if (options.metricsPort() >= 0) {
+            if (options.metrics() != null) {
                 endpoint = startEndpoint(options);
             }
             URI mqtt;
@@ -143,11 +146,11 @@ public final class ScenarioRunner {
 
     private static MetricsEndpoint startEndpoint(Options options) {
         try {
-            MetricsEndpoint endpoint = MetricsEndpoint.start(options.metricsPort());
+            MetricsEndpoint endpoint = MetricsEndpoint.start(options.metrics());
             options.console().println("metrics for Prometheus at " + endpoint.url());
             return endpoint;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot serve metrics on 127.0.0.1:" + options.metricsPort() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot serve metrics on " + options.metrics() + ": " + e.getMessage(), e);
         }
     }
 
@@ -207,21 +210,23 @@ public final class ScenarioRunner {
                 List<AssertionResult> results;
                 LedgerCheck.Result evidence;
                 try (FaultInjector faults = new FaultInjector(scenario, clock, mqtt, upload, embedded, recovery, offline);
-                     Fleet fleet = new Fleet(scenario, routes(faults, mqtt, upload), clock, Transport.best(), options.threads(), e -> {
+                     Fleet fleet = new Fleet(scenario, options.shard(), routes(faults, mqtt, upload), clock, Transport.best(),
+                             options.threads(), e -> {
                     collector.onEvent(e);
                     record.onEvent(e);
                     offline.onEvent(e);
                     recovery.onEvent(e);
                 })) {
-                    options.console().printf("%d cameras, %s virtual at speed %s, record in %s%n", scenario.cameraCount(),
+                    options.console().printf("%d cameras%s, %s virtual at speed %s, record in %s%n", fleet.members().size(),
+                            options.shard().whole() ? "" : " (shard " + options.shard() + " of " + scenario.cameraCount() + ")",
                             Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                     long start = clock.now();
                     Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
                     Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
                     this.faults = faults;
                     this.members = fleet.members();
-                    long timelineEnd = Timeline.schedule(scenario.timeline(), fleet.members(), scenario.seed(), start,
-                            fleet.station(), this);
+                    long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
+                            scenario.seed(), start, fleet.station(), this);
                     RunMeters meters = new RunMeters(observer, collector, commands);
                     record.start(observer, meters.registry());
                     if (endpoint != null) {
@@ -236,9 +241,10 @@ public final class ScenarioRunner {
                     metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, collector, evidence, end,
                             System.nanoTime() - wallStart, clock.now() - start);
                     RecoveryMetrics.put(metrics, offline, recovery);
+                    metrics.put("devices.configured", (double) fleet.members().size());
                     results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
                 }
-                RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason());
+                RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason(), options.shard());
             } catch (IOException e) {
                 return new Result(CANNOT_RUN, dir, "cannot write the run record in " + dir + ": " + e.getMessage());
             } finally {
@@ -274,7 +280,7 @@ public final class ScenarioRunner {
 
         private Watch watch(Fleet fleet, RunMeters meters, Snapshot.Taker taker, Phases phases, long start, long timelineEnd,
                             long wallStart) {
-            Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), scenario.cameraCount());
+            Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), fleet.members().size());
             List<Assertion> abortable = scenario.assertions().stream().filter(Assertion::abortOnFail).toList();
             double allConnectedAfter = Double.NaN;
             String reason;
@@ -282,7 +288,7 @@ public final class ScenarioRunner {
                 sleepOneTick();
                 long wall = (System.nanoTime() - wallStart) / 1_000_000;
                 long virtual = clock.now() - start;
-                if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= scenario.cameraCount()) {
+                if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= fleet.members().size()) {
                     allConnectedAfter = wall;
                 }
                 List<CameraSnapshot> snapshots = fleet.snapshots();

@@ -56,22 +56,37 @@ final class Timeline {
     }
 
     /**
-     * Schedules every event relative to {@code start} (virtual epoch ms) and returns the virtual time at
-     * which the last one has happened.
+     * Schedules every event relative to {@code start} (virtual epoch ms) for a whole fleet, and returns
+     * the virtual time at which the last one has happened.
      */
     static long schedule(List<TimelineEvent> events, List<FleetMember> fleet, long seed, long start, DockStation station,
                          Backstage backstage) {
+        return schedule(events, Slot.of(fleet), fleet, seed, start, station, backstage);
+    }
+
+    /**
+     * As above for the cameras of one shard ({@code members}): each event selects from, and spreads
+     * over, the whole fleet ({@code roster}), and only the picks present in {@code members} are
+     * scheduled, so every camera gets the moment it gets in the unsharded run.
+     */
+    static long schedule(List<TimelineEvent> events, List<Slot> roster, List<FleetMember> members, long seed, long start,
+                         DockStation station, Backstage backstage) {
+        Map<Integer, FleetMember> byIndex = new java.util.HashMap<>();
+        members.forEach(m -> byIndex.put(m.index(), m));
         long end = start;
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             long at = start + e.at().toMillis();
             if (e.action() instanceof TimelineEvent.Fault f && (f.fault().backend() || f.fault().network())) {
-                var first = fleet.get(0).camera().scheduler();
+                var first = members.get(0).camera().scheduler();
                 first.schedule(at - first.now(), () -> backstage.fault(f, e.select().groups(), at));
             } else {
-                List<FleetMember> chosen = pick(fleet, e.select(), seed * 31 + i);
+                List<Slot> chosen = pick(roster, e.select(), seed * 31 + i);
                 for (int k = 0; k < chosen.size(); k++) {
-                    FleetMember m = chosen.get(k);
+                    FleetMember m = byIndex.get(chosen.get(k).index());
+                    if (m == null) {
+                        continue;
+                    }
                     var scheduler = m.camera().scheduler();
                     long when = at + spread(e.over(), k, chosen.size());
                     scheduler.schedule(when - scheduler.now(), () -> {
@@ -82,7 +97,7 @@ final class Timeline {
                 }
                 if (e.action() instanceof TimelineEvent.Fault f && !chosen.isEmpty()) {
                     long over = at + e.over().toMillis() + f.length().toMillis();
-                    var first = fleet.get(0).camera().scheduler();
+                    var first = members.get(0).camera().scheduler();
                     first.schedule(over - first.now(), () -> backstage.cameraFaultOver(over));
                 }
             }
@@ -92,20 +107,20 @@ final class Timeline {
     }
 
     /** The selected cameras in fleet order: groups and names first, then the seeded share. */
-    static List<FleetMember> pick(List<FleetMember> fleet, Selector select, long seed) {
-        List<FleetMember> candidates = fleet.stream()
+    static List<Slot> pick(List<Slot> roster, Selector select, long seed) {
+        List<Slot> candidates = roster.stream()
                 .filter(m -> select.groups().isEmpty() || select.groups().contains(m.group()))
-                .filter(m -> select.cameras().isEmpty() || select.cameras().contains(m.camera().deviceId()))
+                .filter(m -> select.cameras().isEmpty() || select.cameras().contains(m.deviceId()))
                 .toList();
         int n = select.count() > 0 ? Math.min(select.count(), candidates.size())
                 : (int) Math.min(candidates.size(), Math.ceil(select.fraction() * candidates.size() - 1e-9));
         if (n == candidates.size()) {
             return candidates;
         }
-        List<FleetMember> shuffled = new ArrayList<>(candidates);
+        List<Slot> shuffled = new ArrayList<>(candidates);
         Collections.shuffle(shuffled, new Random(seed));
-        List<FleetMember> chosen = new ArrayList<>(shuffled.subList(0, n));
-        chosen.sort(java.util.Comparator.comparingInt(FleetMember::index));
+        List<Slot> chosen = new ArrayList<>(shuffled.subList(0, n));
+        chosen.sort(java.util.Comparator.comparingInt(Slot::index));
         return chosen;
     }
 

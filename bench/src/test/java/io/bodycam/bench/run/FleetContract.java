@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.bench.backend.broker.BrokerMatrix;
+import io.bodycam.bench.backend.broker.SharedBroker;
 import io.bodycam.bench.backend.http.DeviceConfigStore;
 import io.bodycam.bench.backend.http.EvidenceLedger;
 import io.bodycam.bench.backend.http.EvidenceServer;
@@ -26,6 +28,7 @@ import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.Trigger;
 import io.bodycam.sim.net.Transport;
+import io.bodycam.sim.testing.TestBroker;
 import io.bodycam.sim.time.WallClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,15 +42,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Twenty real cameras (Netty MQTT and tus over loopback sockets) against a broker and the reference
- * evidence server, judged by the Paho observer. One subclass per broker; each test asks the broker
- * under test for its URL.
+ * evidence server, judged by the Paho observer (MQTT 3.1.1). One subclass per broker of the
+ * {@link BrokerMatrix}, started once per class; the cases where the cameras' MQTT level matters run at
+ * 3.1.1 and 5, and skip 5, with the reason, on a broker that lacks it.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FleetContract {
 
     static final int CAMERAS = 20;
@@ -61,13 +72,27 @@ abstract class FleetContract {
     RunCollector collector;
     Fleet fleet;
     Path dir;
+    TestBroker broker;
 
-    /** The broker under test, started by the subclass. */
-    abstract URI broker();
+    /** Started (or shared) before the class's tests; skips them, with the reason, if the broker cannot run here. */
+    @RegisterExtension
+    final SharedBroker shared = new SharedBroker(brokerKind());
 
-    Scenario scenario(UnaryOperatorCamera camera) {
+    /** The broker under test; a constant, since the extension field above asks for it during construction. */
+    abstract BrokerMatrix brokerKind();
+
+    @BeforeAll
+    void takeBroker() {
+        broker = shared.get();
+    }
+
+    URI broker() {
+        return URI.create(broker.url());
+    }
+
+    Scenario scenario(Backend.MqttVersion version, UnaryOperatorCamera camera) {
         return Scenario.builder("contract").seed(11).duration(Duration.ofHours(2)).clockSpeed(SPEED)
-                .backend(Backend.external(broker(), URI.create("http://127.0.0.1:1"), Backend.MqttVersion.V3_1_1))
+                .backend(Backend.external(broker(), URI.create("http://127.0.0.1:1"), version))
                 .payload(PayloadMode.SYNTHETIC, 0.001)
                 .group(FleetGroup.builder("g").count(CAMERAS).idPattern("FC-{index:00}").agency("contract")
                         .camera(camera::apply).behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())
@@ -92,7 +117,16 @@ abstract class FleetContract {
     }
 
     void startFleet(UnaryOperatorCamera camera) {
-        Scenario s = scenario(camera);
+        startFleet(Backend.MqttVersion.V3_1_1, camera);
+    }
+
+    /** Starts the fleet at {@code version}, skipping the case when the broker does not speak it. */
+    void startFleet(Backend.MqttVersion version, UnaryOperatorCamera camera) {
+        if (version == Backend.MqttVersion.V5) {
+            Optional<String> why = broker.lacks(TestBroker.Limit.NO_MQTT_5);
+            Assumptions.assumeTrue(why.isEmpty(), () -> broker.name() + ": " + why.orElseThrow());
+        }
+        Scenario s = scenario(version, camera);
         fleet = new Fleet(s, Fleet.Routes.direct(broker(), evidence.uri()), clock, Transport.best(), 2, collector);
         Timeline.schedule(s.timeline(), fleet.members(), s.seed(), clock.now(), fleet.station(), Timeline.Backstage.NONE);
         await("all cameras online as the observer sees them").atMost(Duration.ofSeconds(60))
@@ -105,15 +139,17 @@ abstract class FleetContract {
     void stop() {
         if (fleet != null) {
             fleet.close();
+            fleet = null;
         }
         observer.close();
         events.close();
         evidence.close();
     }
 
-    @Test
-    void every_camera_comes_online_and_reports_its_state_and_position() {
-        startFleet(b -> b.gpsIntervals(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    @ParameterizedTest(name = "MQTT {0}")
+    @EnumSource(Backend.MqttVersion.class)
+    void every_camera_comes_online_and_reports_its_state_and_position(Backend.MqttVersion version) {
+        startFleet(version, b -> b.gpsIntervals(Duration.ofSeconds(10), Duration.ofSeconds(30)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             for (DeviceView d : observer.devices()) {
                 assertEquals("READY_BUFFERING", d.state().map(s -> s.mode()).orElse("none"), d.deviceId());
@@ -146,9 +182,10 @@ abstract class FleetContract {
         assertTrue(log.contains("\"type\":\"upload.verified\""), "events.jsonl records the verification");
     }
 
-    @Test
-    void commands_are_acknowledged_and_a_malformed_one_changes_nothing() {
-        startFleet(b -> b);
+    @ParameterizedTest(name = "MQTT {0}")
+    @EnumSource(Backend.MqttVersion.class)
+    void commands_are_acknowledged_and_a_malformed_one_changes_nothing(Backend.MqttVersion version) {
+        startFleet(version, b -> b);
         CommandAck ok = observer.sendCommand("contract", "FC-01", "startRecording", Map.of("trigger", "command"),
                 Duration.ofSeconds(10)).join();
         assertTrue(ok.ok(), "ack: " + ok);
@@ -163,14 +200,39 @@ abstract class FleetContract {
         assertTrue(observer.commandRoundTripSummary().count() >= 1);
     }
 
-    @Test
-    void a_camera_whose_battery_dies_is_seen_offline_through_its_will() {
-        // 1 % at 7.5 %/h lasts 8 virtual minutes: 8 wall seconds
-        startFleet(b -> b.deviceId().equals("FC-03")
-                ? b.battery(io.bodycam.sim.power.BatteryModel.DEFAULT, 1) : b);
+    @ParameterizedTest(name = "MQTT {0}")
+    @EnumSource(Backend.MqttVersion.class)
+    void a_camera_whose_battery_dies_is_seen_offline_through_its_will(Backend.MqttVersion version) {
+        // 0.5 % at 7.5 %/h lasts 4 virtual minutes: 4 wall seconds, well after the whole fleet is up (65 virtual s)
+        startFleet(version, b -> b.deviceId().equals("FC-03")
+                ? b.battery(io.bodycam.sim.power.BatteryModel.DEFAULT, 0.5) : b);
         await("FC-03 offline by its Last Will").atMost(Duration.ofSeconds(30)).until(() ->
                 observer.device("FC-03").map(d -> d.presence() == DeviceView.Presence.OFFLINE).orElse(false));
         assertEquals(CAMERAS - 1, observer.onlineCount());
+    }
+
+    @ParameterizedTest(name = "MQTT {0}")
+    @EnumSource(Backend.MqttVersion.class)
+    void messages_kept_while_the_broker_is_down_are_delivered_once_it_is_back(Backend.MqttVersion version) {
+        Optional<String> cannot = broker.lacks(TestBroker.Limit.NO_RESTART);
+        Assumptions.assumeTrue(cannot.isEmpty(), () -> broker.name() + ": " + cannot.orElseThrow());
+        startFleet(version, b -> b);
+        broker.kill();
+        fleet.members().forEach(m -> m.camera().trigger(Trigger.BUTTON));
+        await("recordings started while offline").atMost(Duration.ofSeconds(10))
+                .until(() -> collector.modeCounts().getOrDefault(Mode.RECORDING, 0) == CAMERAS);
+        assertTrue(fleet.mqttTotals().waiting() >= CAMERAS, "the recording.started events wait in the cameras' queues");
+        broker.startAgain();
+
+        await("cameras back online").atMost(Duration.ofSeconds(60)).until(() -> observer.onlineCount() == CAMERAS);
+        await("every kept message accepted by the broker").atMost(Duration.ofSeconds(30))
+                .until(() -> fleet.mqttTotals().waiting() == 0);
+        assertEquals(0, fleet.mqttTotals().droppedQueueFull(), "nothing dropped from the queues");
+        fleet.members().forEach(m -> m.camera().stopRecording());
+        await("events after the restart reach the observer").atMost(Duration.ofSeconds(30))
+                .until(() -> observer.stats().events("recording.stopped") == CAMERAS);
+        assertEquals(0, observer.stats().seq(TopicKind.EVENTS).missing(),
+                "no gap; what the observer could not see while resubscribing counts as unobserved, not missing");
     }
 
     static BackendView view(EvidenceLedger ledger) {

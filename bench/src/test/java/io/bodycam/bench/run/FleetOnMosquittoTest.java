@@ -1,32 +1,12 @@
 package io.bodycam.bench.run;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.bodycam.bench.backend.broker.BrokerMatrix;
 
-import io.bodycam.sim.testing.MosquittoProcess;
-import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-/** The fleet contract on Debian's Mosquitto, started on a free loopback port; skipped when not installed. */
+/** The fleet contract on Debian's Mosquitto 2.0, MQTT 3.1.1 and 5; skipped when not installed. */
 class FleetOnMosquittoTest extends FleetContract {
 
-    static MosquittoProcess mosquitto;
-
-    @BeforeAll
-    static void startMosquitto() throws Exception {
-        assumeTrue(MosquittoProcess.findBinary().isPresent(), "mosquitto is not installed (apt-get install mosquitto)");
-        mosquitto = MosquittoProcess.start();
-    }
-
-    @AfterAll
-    static void stopMosquitto() {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
-    }
-
     @Override
-    URI broker() {
-        return URI.create(mosquitto.url());
+    BrokerMatrix brokerKind() {
+        return BrokerMatrix.MOSQUITTO;
     }
 }

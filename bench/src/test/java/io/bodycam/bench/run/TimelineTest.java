@@ -81,22 +81,22 @@ class TimelineTest {
     @Test
     void a_fraction_picks_the_same_cameras_for_the_same_seed_and_a_count_picks_exactly_that_many() {
         List<FleetMember> fleet = fleet(40, QUIET);
-        var a = Timeline.pick(fleet, Selector.fraction(0.25), 99).stream().map(FleetMember::index).toList();
-        var b = Timeline.pick(fleet, Selector.fraction(0.25), 99).stream().map(FleetMember::index).toList();
-        var c = Timeline.pick(fleet, Selector.fraction(0.25), 100).stream().map(FleetMember::index).toList();
+        var a = Timeline.pick(Slot.of(fleet), Selector.fraction(0.25), 99).stream().map(Slot::index).toList();
+        var b = Timeline.pick(Slot.of(fleet), Selector.fraction(0.25), 99).stream().map(Slot::index).toList();
+        var c = Timeline.pick(Slot.of(fleet), Selector.fraction(0.25), 100).stream().map(Slot::index).toList();
         assertEquals(10, a.size());
         assertEquals(a, b);
         assertNotEquals(a, c);
-        assertEquals(7, Timeline.pick(fleet, new Selector(List.of(), List.of(), 1, 7, null), 1).size());
+        assertEquals(7, Timeline.pick(Slot.of(fleet), new Selector(List.of(), List.of(), 1, 7, null), 1).size());
     }
 
     @Test
     void a_group_and_named_cameras_narrow_the_selection() {
         List<FleetMember> fleet = fleet(10, QUIET, i -> i <= 4 ? "day" : "night", i -> new double[] {39.0911, -94.4155});
-        assertEquals(List.of(1, 2, 3, 4), Timeline.pick(fleet, Selector.ALL.inGroups(List.of("day")), 1)
-                .stream().map(FleetMember::index).toList());
-        assertEquals(List.of(9), Timeline.pick(fleet, new Selector(List.of(), List.of("CAM-009"), 1, 0, null), 1)
-                .stream().map(FleetMember::index).toList());
+        assertEquals(List.of(1, 2, 3, 4), Timeline.pick(Slot.of(fleet), Selector.ALL.inGroups(List.of("day")), 1)
+                .stream().map(Slot::index).toList());
+        assertEquals(List.of(9), Timeline.pick(Slot.of(fleet), new Selector(List.of(), List.of("CAM-009"), 1, 0, null), 1)
+                .stream().map(Slot::index).toList());
     }
 
     @Test

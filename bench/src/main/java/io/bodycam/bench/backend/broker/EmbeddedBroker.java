@@ -41,6 +41,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final int FREE_PORT_ATTEMPTS = 3;
 
     private final int requestedPort;
+    private final String bindAddress;
     private final long maxQueuedMessages;
     private final Path root;
     private final Path configFolder;
@@ -52,6 +53,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private EmbeddedBroker(Builder b) {
         this.requestedPort = b.port;
+        this.bindAddress = b.bindAddress;
         this.maxQueuedMessages = b.maxQueuedMessages;
         try {
             this.root = Files.createTempDirectory("bodycam-hivemq-");
@@ -176,7 +178,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             Files.writeString(configFolder.resolve("config.xml"),
-                    HiveMqConfigXml.render(HOST, candidate, maxQueuedMessages), StandardCharsets.UTF_8);
+                    HiveMqConfigXml.render(bindAddress, candidate, maxQueuedMessages), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BrokerStartException("cannot write HiveMQ's config.xml into " + configFolder, e);
         }
@@ -242,9 +244,22 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Settings for an {@link EmbeddedBroker}; each setter checks its value. */
     public static final class Builder {
         private int port;
+        private String bindAddress = HOST;
         private long maxQueuedMessages = 100_000;
 
         private Builder() {
+        }
+
+        /**
+         * Where the listener binds: {@code 127.0.0.1} (the default) or {@code 0.0.0.0}, every interface,
+         * for the standalone backend in a container; clients here still connect through 127.0.0.1.
+         */
+        public Builder bindAddress(String address) {
+            if (!HOST.equals(address) && !"0.0.0.0".equals(address)) {
+                throw new IllegalArgumentException("bind address must be 127.0.0.1 or 0.0.0.0, was " + address);
+            }
+            this.bindAddress = address;
+            return this;
         }
 
         /** A fixed port on 127.0.0.1, or 0 (the default) for a free one. */

@@ -47,7 +47,7 @@ public final class EvidenceServer implements AutoCloseable {
     }
 
     /**
-     * Binds 127.0.0.1 on the configured port and returns once it accepts connections.
+     * Binds the configured address (127.0.0.1 unless told otherwise) and port and returns once it accepts connections.
      *
      * @throws IllegalStateException if it is already started or the port cannot be bound
      */
@@ -64,7 +64,7 @@ public final class EvidenceServer implements AutoCloseable {
                     .group(g)
                     .channel(transport.serverChannel())
                     .childHandler(connections)
-                    .bind("127.0.0.1", config.port())
+                    .bind(config.bindAddress(), config.port())
                     .sync()
                     .channel();
         } catch (InterruptedException e) {
@@ -74,7 +74,7 @@ public final class EvidenceServer implements AutoCloseable {
         } catch (Exception e) {
             // bind failures (a checked BindException) come through sync() unchecked
             g.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IllegalStateException("cannot bind the evidence server to 127.0.0.1:" + config.port(), e);
+            throw new IllegalStateException("cannot bind the evidence server to " + config.bindAddress() + ":" + config.port(), e);
         }
         group = g;
         return this;

@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class EvidenceServerConfig {
 
     private final int port;
+    private final String bindAddress;
     private final long maxUploadSize;
     private final long maxPatchBody;
     private final Duration idleTimeout;
@@ -18,6 +19,7 @@ public final class EvidenceServerConfig {
 
     private EvidenceServerConfig(Builder b) {
         this.port = b.port;
+        this.bindAddress = b.bindAddress;
         this.maxUploadSize = b.maxUploadSize;
         this.maxPatchBody = b.maxPatchBody;
         this.idleTimeout = b.idleTimeout;
@@ -40,6 +42,11 @@ public final class EvidenceServerConfig {
     /** TCP port on 127.0.0.1; 0 picks a free one. */
     public int port() {
         return port;
+    }
+
+    /** Where the server binds: {@code 127.0.0.1} (the default) or {@code 0.0.0.0} for a container. */
+    public String bindAddress() {
+        return bindAddress;
     }
 
     /** Largest {@code Upload-Length} accepted, announced as {@code Tus-Max-Size}. */
@@ -72,14 +79,15 @@ public final class EvidenceServerConfig {
 
     @Override
     public String toString() {
-        return "EvidenceServerConfig[port=" + port + ", maxUploadSize=" + maxUploadSize + ", maxPatchBody="
-                + maxPatchBody + ", idleTimeout=" + idleTimeout + ", headTimeout=" + headTimeout + ", threads="
-                + threads + "]";
+        return "EvidenceServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", maxUploadSize=" + maxUploadSize
+                + ", maxPatchBody=" + maxPatchBody + ", idleTimeout=" + idleTimeout + ", headTimeout=" + headTimeout
+                + ", threads=" + threads + "]";
     }
 
     /** Validating builder; every setter checks its value at once. */
     public static final class Builder {
         private int port;
+        private String bindAddress = "127.0.0.1";
         private long maxUploadSize = 16L << 30;
         private long maxPatchBody = 64L << 20;
         private Duration idleTimeout = Duration.ofSeconds(60);
@@ -94,6 +102,15 @@ public final class EvidenceServerConfig {
                 throw new IllegalArgumentException("port must be 0..65535 (0: any free port), was " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /** {@code 127.0.0.1} or {@code 0.0.0.0} (every interface, for the standalone backend in a container). */
+        public Builder bindAddress(String address) {
+            if (!"127.0.0.1".equals(address) && !"0.0.0.0".equals(address)) {
+                throw new IllegalArgumentException("bind address must be 127.0.0.1 or 0.0.0.0, was " + address);
+            }
+            this.bindAddress = address;
             return this;
         }
 

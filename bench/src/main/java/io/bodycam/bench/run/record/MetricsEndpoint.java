@@ -38,10 +38,19 @@ public final class MetricsEndpoint implements AutoCloseable {
      * @throws IOException if the port cannot be bound (in use, say)
      */
     public static MetricsEndpoint start(int port) throws IOException {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("metrics port must be 0..65535, was " + port);
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /**
+     * Binds {@code address} (a container binds 0.0.0.0 so that Prometheus in another one reaches it).
+     *
+     * @throws IOException if the address cannot be bound (the port in use, say)
+     */
+    public static MetricsEndpoint start(InetSocketAddress address) throws IOException {
+        if (address.getPort() < 0 || address.getPort() > 65535) {
+            throw new IllegalArgumentException("metrics port must be 0..65535, was " + address.getPort());
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        HttpServer server = HttpServer.create(address, 16);
         MetricsEndpoint endpoint = new MetricsEndpoint(server, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bodycam-metrics-endpoint");
             t.setDaemon(true);
@@ -88,7 +97,7 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     /** The address it serves, e.g. {@code http://127.0.0.1:9464/metrics}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/metrics";
     }
 
     public int port() {

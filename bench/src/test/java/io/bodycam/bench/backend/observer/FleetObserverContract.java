@@ -7,26 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.bench.backend.broker.BrokerMatrix;
+import io.bodycam.bench.backend.broker.SharedBroker;
 import io.bodycam.bench.backend.observer.DeviceView.Presence;
+import io.bodycam.sim.testing.TestBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the {@link FleetObserver} must do on any MQTT broker: a subclass per broker supplies it
- * ({@link #startBroker()}), and every test here runs against it. Each test watches its own agency, so
+ * What the {@link FleetObserver} must do on any MQTT broker: a subclass per broker of the
+ * {@link BrokerMatrix} names it ({@link #brokerKind()}), and every test here runs against it. Each
+ * test watches its own agency, so
  * retained messages of other tests stay out of its view.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,25 +40,22 @@ abstract class FleetObserverContract {
     static final long T0 = 1_767_225_600_000L;
     private static final AtomicInteger AGENCIES = new AtomicInteger();
 
-    private BrokerUnderTest broker;
+    private TestBroker broker;
     private final List<FakeDevice> devices = new ArrayList<>();
     String agency;
     TestClock clock;
     FleetObserver observer;
 
-    /** Starts the broker for this class's tests; skips (an assumption) if it is not available here. */
-    abstract BrokerUnderTest startBroker() throws Exception;
+    /** Started (or shared) before the class's tests; skips them, with the reason, if the broker cannot run here. */
+    @RegisterExtension
+    final SharedBroker shared = new SharedBroker(brokerKind());
+
+    /** The broker for this class's tests; a constant, since the extension field above asks for it during construction. */
+    abstract BrokerMatrix brokerKind();
 
     @BeforeAll
-    void start_broker() throws Exception {
-        broker = startBroker();
-    }
-
-    @AfterAll
-    void stop_broker() {
-        if (broker != null) {
-            broker.close();
-        }
+    void take_broker() {
+        broker = shared.get();
     }
 
     @BeforeEach
@@ -267,12 +268,14 @@ abstract class FleetObserverContract {
 
     @Test
     void comes_back_after_a_broker_restart_and_counts_what_it_missed_as_unobserved() throws Exception {
-        Assumptions.assumeTrue(broker.canRestart(), "this broker cannot be restarted by the test");
+        Assumptions.assumeTrue(broker.lacks(TestBroker.Limit.NO_RESTART).isEmpty(),
+                () -> broker.name() + ": " + broker.lacks(TestBroker.Limit.NO_RESTART).orElseThrow());
         FakeDevice before = device("A");
         before.publish(TopicKind.EVENTS, 0, T0, Map.of("type", "boot", "firmware", "4.12.3", "recovered", 0));
         await().until(() -> observer.stats().events("boot") == 1);
 
-        broker.restart();
+        broker.kill();
+        broker.startAgain();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> observer.reconnects() == 1 && observer.isConnected());
         FakeDevice after = device("A");
