@@ -144,7 +144,7 @@ public final class Camera implements TelemetryHandler {
         scheduler.run(() -> {
             inDock = false;
             if (mode == Mode.DOCKED) {
-                dock.end();
+                dock.end("undocked");
                 dock = null;
                 dockPhase = null;
                 emit("undocked", Map.of());
@@ -191,7 +191,7 @@ public final class Camera implements TelemetryHandler {
                 return;
             }
             recorder.stop("error");
-            endDock();
+            endDock("error");
             emit("error", Map.of("code", code, "message", message));
             enter(Mode.ERROR);
         });
@@ -509,9 +509,9 @@ public final class Camera implements TelemetryHandler {
         dock.start();
     }
 
-    private void endDock() {
+    private void endDock(String reason) {
         if (dock != null) {
-            dock.end();
+            dock.end(reason);
             dock = null;
         }
         dockPhase = null;
@@ -541,7 +541,7 @@ public final class Camera implements TelemetryHandler {
         }
         outageTimer.cancel();
         recorder.stop(reason);
-        endDock();
+        endDock(reason);
         bootTimer.cancel();
         bootTimer = Timer.NONE;
         routines.stop();

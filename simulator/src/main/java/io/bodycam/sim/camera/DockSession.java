@@ -157,11 +157,15 @@ final class DockSession {
         next();
     }
 
-    /** Leaves the dock: nothing more happens in this session. */
-    void end() {
+    /**
+     * Leaves the dock (undocked, rebooted, powered off): nothing more happens in this session, and the
+     * dock's network goes with it, so a request in flight dies; the next dock resumes the upload.
+     */
+    void end(String reason) {
         active = false;
         retries.values().forEach(Timer::cancel);
         retries.clear();
+        camera.evidence().interrupt(reason);
     }
 
     private static String message(Throwable t) {

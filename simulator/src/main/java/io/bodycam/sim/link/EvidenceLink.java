@@ -31,4 +31,10 @@ public interface EvidenceLink {
 
     /** {@code GET /evidence/{deviceId}/{segmentId}}: what the backend holds for this segment. */
     CompletionStage<Verification> verify(SegmentManifest segment);
+
+    /**
+     * The camera's network is gone (it rebooted, lost power or left its dock): whatever is in flight
+     * stops at once and its future fails. A later {@link #upload} of an unfinished segment resumes it.
+     */
+    void interrupt(String reason);
 }

@@ -62,6 +62,11 @@ public final class TusEvidenceLink implements EvidenceLink {
         return client.verify(deviceId, s.segmentId());
     }
 
+    @Override
+    public void interrupt(String reason) {
+        client.interrupt(reason);
+    }
+
     /** Closes the camera's HTTP connection. */
     public void close() {
         client.close();

@@ -107,7 +107,7 @@ public final class TusClient implements AutoCloseable {
             UploadSession session = new UploadSession(request, config, requests, connection, pacer, backoff,
                     timers, knownUploads);
             active.put(request.key(), session);
-            return session.start().whenComplete((outcome, error) -> active.remove(request.key()));
+            return session.start().whenComplete((outcome, error) -> active.remove(request.key(), session));
         });
     }
 
@@ -157,6 +157,22 @@ public final class TusClient implements AutoCloseable {
         });
     }
 
+    /**
+     * The camera's network went away (a reboot, a power cut, the camera taken out of its dock): every
+     * running upload and request fails at once with {@link Kind#INTERRUPTED} and the connection drops.
+     * The client stays usable; the upload URLs it knows are kept, so a later upload of the same segment
+     * resumes from the server's offset (tus 1.0.0, "Core Protocol").
+     */
+    public void interrupt(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        timers.onLoop(() -> {
+            if (!closed) {
+                stopAll(new UploadException(Kind.INTERRUPTED, reason));
+                connection.reset(new UploadException(Kind.INTERRUPTED, reason));
+            }
+        });
+    }
+
     /** Fails whatever is running with {@link Kind#CLOSED} and closes the connection. */
     @Override
     public void close() {
@@ -165,12 +181,15 @@ public final class TusClient implements AutoCloseable {
                 return;
             }
             closed = true;
-            UploadException why = new UploadException(Kind.CLOSED, "the client is closed");
-            List<UploadSession> running = List.copyOf(active.values());
-            active.clear();
-            running.forEach(s -> s.abort(why));
+            stopAll(new UploadException(Kind.CLOSED, "the client is closed"));
             connection.close();
         });
+    }
+
+    private void stopAll(UploadException why) {
+        List<UploadSession> running = List.copyOf(active.values());
+        active.clear();
+        running.forEach(s -> s.abort(why));
     }
 
     @FunctionalInterface

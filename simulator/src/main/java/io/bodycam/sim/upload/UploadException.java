@@ -25,7 +25,12 @@ public final class UploadException extends Exception {
         /** An upload failed on every attempt allowed; the cause is the last failure. */
         GAVE_UP,
         /** The client was closed before the request finished. */
-        CLOSED
+        CLOSED,
+        /**
+         * The camera lost its network (reboot, power loss, out of the dock) while the request ran; a later
+         * upload of the same segment resumes from the server's offset.
+         */
+        INTERRUPTED
     }
 
     private final Kind kind;

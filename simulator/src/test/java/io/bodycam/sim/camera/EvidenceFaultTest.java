@@ -78,4 +78,44 @@ class EvidenceFaultTest {
         assertEquals(1, rig.mqtt.events("segment.purged").size());
         assertTrue(rig.snapshot().stored().isEmpty());
     }
+
+    @Test
+    void a_reboot_mid_upload_stops_the_upload_and_the_next_dock_sends_the_segment_once_more() {
+        CameraRig rig = rig();
+        record(rig, Duration.ofMinutes(3));
+        SegmentManifest segment = rig.snapshot().stored().get(0);
+        rig.camera.dock();
+        rig.advance(Duration.ofSeconds(10));
+        assertEquals(1, rig.backend.uploadsInFlight(), "the upload runs");
+
+        rig.camera.reboot("fault");
+
+        assertEquals(0, rig.backend.uploadsInFlight(), "the reboot took the network and the upload with it");
+        assertTrue(rig.backend.interrupts() >= 1);
+        rig.advance(Duration.ofMinutes(10));
+        assertEquals(2, rig.backend.uploads(), "sent again after the boot, in the same dock");
+        assertEquals(segment.sha256(), rig.backend.hashes().get(segment.segmentId()));
+        assertEquals(1, rig.backend.copies(segment.segmentId()), "the interrupted upload left nothing behind");
+        assertTrue(rig.mqtt.events("upload.failed").isEmpty(), () -> rig.mqtt.events("upload.failed").toString());
+        assertEquals(1, rig.mqtt.events("segment.purged").size());
+    }
+
+    @Test
+    void undocking_mid_upload_stops_it_and_the_next_dock_finishes_the_segment() {
+        CameraRig rig = rig();
+        record(rig, Duration.ofMinutes(3));
+        rig.camera.dock();
+        rig.advance(Duration.ofSeconds(10));
+
+        rig.camera.undock();
+        rig.advance(Duration.ofMinutes(10));
+
+        assertEquals(0, rig.backend.uploadsInFlight());
+        assertTrue(rig.backend.hashes().isEmpty(), "nothing arrived while the camera was out of its dock");
+        assertEquals(1, rig.snapshot().stored().size(), "the segment is still on the camera");
+        rig.camera.dock();
+        rig.advance(Duration.ofMinutes(10));
+        assertTrue(rig.snapshot().stored().isEmpty());
+        assertEquals(1, rig.mqtt.events("upload.verified").size());
+    }
 }

@@ -4,6 +4,7 @@ import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentPayload;
 import io.bodycam.sim.time.Scheduler;
+import io.bodycam.sim.time.Timer;
 import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.Verification;
@@ -34,6 +35,8 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private boolean corruptNext;
     private final Map<String, CompletableFuture<Verification>> pendingVerifications = new LinkedHashMap<>();
     private int uploads;
+    private int interrupts;
+    private final Map<CompletableFuture<Long>, Timer> inFlight = new LinkedHashMap<>();
 
     public FakeEvidenceBackend(Scheduler scheduler, double bytesPerSecond) {
         this.scheduler = scheduler;
@@ -63,7 +66,8 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         }
         boolean corrupt = corruptNext;
         corruptNext = false;
-        scheduler.schedule(millis, () -> {
+        Timer arrival = scheduler.schedule(millis, () -> {
+            inFlight.remove(f);
             if (fail) {
                 f.completeExceptionally(new IllegalStateException("503 Service Unavailable"));
                 return;
@@ -73,7 +77,30 @@ public final class FakeEvidenceBackend implements EvidenceLink {
             copies.merge(segment.segmentId(), 1, Integer::sum);
             f.complete(payload.length());
         });
+        inFlight.put(f, arrival);
         return f;
+    }
+
+    /** Uploads in flight stop unfinished: the backend keeps nothing of them. */
+    @Override
+    public void interrupt(String reason) {
+        interrupts++;
+        Map<CompletableFuture<Long>, Timer> stopped = new LinkedHashMap<>(inFlight);
+        inFlight.clear();
+        stopped.forEach((f, arrival) -> {
+            arrival.cancel();
+            f.completeExceptionally(new IllegalStateException("interrupted: " + reason));
+        });
+    }
+
+    /** Uploads running now. */
+    public int uploadsInFlight() {
+        return inFlight.size();
+    }
+
+    /** How often the camera said its network went away. */
+    public int interrupts() {
+        return interrupts;
     }
 
     @Override

@@ -143,6 +143,29 @@ class TusClientAgainstEvidenceServerTest {
     }
 
     @Test
+    void an_interrupted_upload_fails_at_once_and_the_next_upload_of_it_resumes_from_the_server_offset() throws Exception {
+        ManualClock clock = new ManualClock(SERVER_TIME);
+        client = client(server.uri(), clock, b -> b.rateLimit(CHUNK));
+        byte[] data = bytes(3 * CHUNK, 5);
+        CompletableFuture<UploadOutcome> first = client.upload(request("S-1", data));
+        await().atMost(Duration.ofSeconds(5)).until(() -> committed() == 1 && onLoop(clock::pending) == 1);
+
+        client.interrupt("rebooted");
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> first.get(5, TimeUnit.SECONDS));
+        UploadException cause = assertInstanceOf(UploadException.class, failed.getCause());
+        assertEquals(UploadException.Kind.INTERRUPTED, cause.kind(), cause::toString);
+        CompletableFuture<UploadOutcome> second = client.upload(request("S-1", data));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onLoop(() -> advance(clock, 250)) == 0 && second.isDone());
+        UploadOutcome outcome = second.get();
+
+        assertEquals(List.of((long) CHUNK), outcome.resumedFrom(), "resumed where the server's HEAD said");
+        assertEquals(2L * CHUNK, outcome.bytesSent());
+        assertEquals(1, ledger.snapshot().counters().uploadsCreated(), "never created twice");
+        assertTrue(client.verify("IPD-1", "S-1").get(10, TimeUnit.SECONDS).confirms(sha256Hex(data)));
+    }
+
+    @Test
     void time_answers_the_server_clock_and_a_virtual_round_trip() throws Exception {
         client = client(server.uri(), fastClock(), b -> b);
 

@@ -99,7 +99,15 @@ public final class HttpConnection {
     public void close() {
         assert loop.inEventLoop();
         closed = true;
-        UploadException why = new UploadException(Kind.CLOSED, "the client is closed");
+        reset(new UploadException(Kind.CLOSED, "the client is closed"));
+    }
+
+    /**
+     * Fails every queued and in-flight request with {@code why} and drops the connection, as a network
+     * that went away would; the next request opens a new one.
+     */
+    public void reset(UploadException why) {
+        assert loop.inEventLoop();
         if (inFlight != null) {
             finish(inFlight).reply.completeExceptionally(why);
         }
