@@ -5,7 +5,9 @@ import io.bodycam.bench.backend.observer.PresenceListener;
 import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -25,6 +27,8 @@ public final class OfflineDetection implements CameraListener, PresenceListener 
 
     private final double clockSpeed;
     private final Map<String, Long> lostAt = new HashMap<>();
+    /** Cameras the observer sees online now. */
+    private final Set<String> online = new HashSet<>();
     private final Histogram detected = new Histogram(MAX_MICROS, 3);
     private long missed;
 
@@ -36,9 +40,15 @@ public final class OfflineDetection implements CameraListener, PresenceListener 
         this.clockSpeed = clockSpeed;
     }
 
-    /** The camera's connection died at virtual time {@code at} (epoch ms): a cut network, a dead proxy. */
+    /**
+     * The camera's connection died at virtual time {@code at} (epoch ms): a cut network, a dead proxy.
+     * A camera the observer already sees offline (still reconnecting after an earlier fault, switched
+     * off) has nothing left for the backend to detect, so its death is not counted.
+     */
     public synchronized void connectionLost(String deviceId, long at) {
-        lostAt.putIfAbsent(deviceId, at);
+        if (online.contains(deviceId)) {
+            lostAt.putIfAbsent(deviceId, at);
+        }
     }
 
     @Override
@@ -50,6 +60,11 @@ public final class OfflineDetection implements CameraListener, PresenceListener 
 
     @Override
     public synchronized void presenceChanged(String deviceId, boolean online, String reason, long at) {
+        if (online) {
+            this.online.add(deviceId);
+        } else {
+            this.online.remove(deviceId);
+        }
         Long lost = lostAt.get(deviceId);
         if (lost == null || at < lost) {
             return;

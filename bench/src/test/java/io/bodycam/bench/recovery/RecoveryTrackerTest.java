@@ -82,6 +82,9 @@ class RecoveryTrackerTest {
     @Test
     void offline_detection_measures_wall_time_from_death_to_the_offline_status() {
         OfflineDetection d = new OfflineDetection(60);
+        for (String id : java.util.List.of("A", "B", "C")) {
+            d.presenceChanged(id, true, null, -1_000);
+        }
         d.onEvent(new CameraEvent("A", 0, "fault.powerLoss", Map.of("mode", "RECORDING")));
         d.connectionLost("B", 0);
         d.connectionLost("C", 0);

@@ -25,8 +25,11 @@ import org.HdrHistogram.Histogram;
  *
  * <p>It uses a clean session and reconnects on its own after losing the broker (a broker restart, say),
  * subscribing again; messages published meanwhile are not seen, and the seq numbers they skipped count
- * as {@link SeqCounts#unobserved()}, not missing. Start it before the fleet: a camera's first
- * non-retained message is expected to carry seq 0.
+ * as {@link SeqCounts#unobserved()}, not missing. What it knows of presence goes stale the moment it
+ * loses the broker (a Will published meanwhile is gone, and a broker that restarts without persistence
+ * forgets the Wills of the cameras it dropped), so every camera it saw online is then offline
+ * ({@link #PRESENCE_UNKNOWN}) until its retained or a new {@code status} says otherwise. Start it
+ * before the fleet: a camera's first non-retained message is expected to carry seq 0.
  *
  * <pre>{@code
  * FleetObserver observer = new FleetObserver(broker.url(), "+", clock);
@@ -35,6 +38,9 @@ import org.HdrHistogram.Histogram;
  * }</pre>
  */
 public final class FleetObserver implements AutoCloseable {
+
+    /** The offline reason of a camera whose presence the observer lost track of when it lost the broker. */
+    public static final String PRESENCE_UNKNOWN = "presence unknown after the observer reconnected";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

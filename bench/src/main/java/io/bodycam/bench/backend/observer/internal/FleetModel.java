@@ -1,6 +1,7 @@
 package io.bodycam.bench.backend.observer.internal;
 
 import io.bodycam.bench.backend.observer.DeviceView;
+import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.backend.observer.FleetStats;
 import io.bodycam.bench.backend.observer.MalformedPayload;
 import io.bodycam.bench.backend.observer.PresenceListener;
@@ -65,6 +66,20 @@ public final class FleetModel {
 
     public long now() {
         return clock.now();
+    }
+
+    /**
+     * The observer lost the broker: what it knows of presence goes stale at once (the Will of a camera
+     * that dies meanwhile never reaches it, and a broker that restarts without persistence forgets the
+     * Wills of the cameras it dropped), so every camera it saw online is offline until a retained or new
+     * {@code status} says otherwise after the observer is back.
+     */
+    public void observerDisconnected() {
+        for (DeviceRecord d : devices.values()) {
+            if (d.presenceNow() == DeviceView.Presence.ONLINE) {
+                presence(d, false, FleetObserver.PRESENCE_UNKNOWN, null);
+            }
+        }
     }
 
     /**

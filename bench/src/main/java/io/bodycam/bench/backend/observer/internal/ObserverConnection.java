@@ -218,6 +218,7 @@ public final class ObserverConnection {
         public void connectionLost(Throwable cause) {
             if (!closed) {
                 log.warn("observer lost its connection to {} ({}); reconnecting", brokerUrl, cause.toString());
+                fleet.observerDisconnected();
                 scheduleReconnect(RECONNECT_FIRST_DELAY_MILLIS);
             }
         }
