@@ -42,6 +42,8 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("mqtt.published", "messages the cameras handed to the broker");
         count("mqtt.received", "messages the observer received");
         count("mqtt.droppedOffline", "messages cameras dropped: QoS 0 while offline, QoS 1 beyond the offline queue");
+        count("mqtt.undelivered", "QoS 1 messages the cameras still held at the end, queued or waiting for their "
+                + "PUBACK (store and forward not finished: a camera offline or switched off)");
         count("mqtt.seqGaps", "missing seq numbers on QoS 1 topics, per camera and topic");
         count("mqtt.duplicates", "QoS 1 messages the observer received twice");
         count("mqtt.gpsLost", "GPS messages (QoS 0) that never arrived");
@@ -66,6 +68,8 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("evidence.corruptInjected", "segments a scenario damaged on the camera after hashing (each must end corrupt)");
         count("evidence.corruptAccepted", "segments the backend calls verified although their bytes hash otherwise");
         count("evidence.cutByPowerLoss", "recordings whose open segment a power loss destroyed (never closed)");
+        count("evidence.duplicateUploadsInjected", "verified segments a scenario made a camera upload once more "
+                + "(the backend must keep one copy: evidence.duplicated stays 0)");
         put("evidence.bytesRecorded", Unit.BYTES, "payload bytes recorded");
         percentiles("evidence.recordToVerified", "virtual time from a segment's closing to its verification");
         count("uploads.completed", "segment uploads completed");
@@ -73,6 +77,9 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         put("uploads.bytes", Unit.BYTES, "payload bytes of completed uploads");
         put("uploads.throughput", Unit.BYTES_PER_SECOND,
                 "payload bytes uploaded per wall second, between the first and the last completed upload");
+        count("faults.http.errors", "upload requests the embedded evidence server answered with an injected 5xx");
+        count("faults.http.lostResponses", "committed chunks whose answer the embedded evidence server withheld (injected)");
+        count("faults.http.delayed", "upload requests the embedded evidence server answered late (injected)");
         count("recovery.faults", "fault ends the recovery was measured from");
         count("recovery.unrecovered", "fault ends after which the fleet never came back online or never drained");
         millis("recovery.allOnlineAfter", "virtual time from a fault's end until every powered camera was online again "

@@ -27,6 +27,7 @@ public final class DeviceLedger {
         private volatile long purgedAt = -1;
         private volatile String lastUploadError;
         private volatile boolean damagedByFault;
+        private volatile boolean duplicatedByFault;
         private volatile boolean heldAsDamaged;
 
         Entry(String deviceId, String segmentId, String sha256, long bytes, long closedAt) {
@@ -73,6 +74,11 @@ public final class DeviceLedger {
             return damagedByFault;
         }
 
+        /** A scenario fault made the camera upload it once more after it was verified ({@code fault.duplicateUpload}). */
+        public boolean duplicatedByFault() {
+            return duplicatedByFault;
+        }
+
         /** The camera found its copy damaged and keeps it without uploading it ({@code segment.damaged}). */
         public boolean heldAsDamaged() {
             return heldAsDamaged;
@@ -104,6 +110,7 @@ public final class DeviceLedger {
             case "segment.purged" -> entry(e).ifPresent(x -> x.purgedAt = e.time());
             case "upload.failed" -> entry(e).ifPresent(x -> x.lastUploadError = String.valueOf(f.get("error")));
             case "fault.segmentDamaged" -> entry(e).ifPresent(x -> x.damagedByFault = true);
+            case "fault.duplicateUpload" -> entry(e).ifPresent(x -> x.duplicatedByFault = true);
             case "segment.damaged" -> entry(e).ifPresent(x -> x.heldAsDamaged = true);
             case "fault.powerLoss" -> {
                 status(e.deviceId(), s -> new DeviceStatus(s.mode(), s.linkUp(), "power lost"));

@@ -21,6 +21,8 @@ import java.util.Set;
  * Independently, {@code duplicated} counts segments the backend accepted more than once,
  * {@code unexpected} what the backend holds that no camera recorded, {@code corruptInjected} the
  * segments a scenario damaged on purpose (each must end {@code corrupt} or held: detected),
+ * {@code duplicateInjected} the verified segments a scenario made a camera upload once more (the backend
+ * must still count one copy),
  * {@code corruptAccepted} segments the backend calls verified although its bytes hash otherwise, and
  * {@code cutByPowerLoss} recordings whose open segment a power loss destroyed (never a segment, so in
  * none of the outcomes above; listed with the recorded time lost).
@@ -37,7 +39,7 @@ public final class LedgerCheck {
     /** Totals and the list of segments that did not end verified. */
     public record Result(int recorded, int verified, int lost, int duplicated, int corrupt, int pending,
                          int unexpected, long bytesRecorded, List<Problem> problems, int corruptInjected,
-                         int corruptAccepted, int cutByPowerLoss) {
+                         int corruptAccepted, int cutByPowerLoss, int duplicateInjected) {
     }
 
     /**
@@ -50,6 +52,7 @@ public final class LedgerCheck {
         int corrupt = 0;
         int pending = 0;
         int injected = 0;
+        int duplicateInjected = 0;
         int accepted = 0;
         long bytes = 0;
         List<Problem> problems = new ArrayList<>();
@@ -61,6 +64,9 @@ public final class LedgerCheck {
             boolean onCamera = stillOnCamera.getOrDefault(e.deviceId(), Set.of()).contains(e.segmentId());
             if (e.damagedByFault()) {
                 injected++;
+            }
+            if (e.duplicatedByFault()) {
+                duplicateInjected++;
             }
             if (held.isPresent() && held.get().copies() > 1) {
                 duplicated++;
@@ -102,6 +108,6 @@ public final class LedgerCheck {
             return extra.size();
         }).orElse(0);
         return new Result(ledger.size(), verified, lost, duplicated, corrupt, pending, unexpected, bytes, problems,
-                injected, accepted, cuts);
+                injected, accepted, cuts, duplicateInjected);
     }
 }

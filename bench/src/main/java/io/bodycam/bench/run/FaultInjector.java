@@ -73,6 +73,19 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
+    /**
+     * What the embedded evidence server's injected HTTP faults did: the metrics {@code faults.http.*}, so
+     * a run proves its backend faults really hit requests. Empty against an external backend.
+     */
+    Map<String, Double> httpFaultMetrics() {
+        if (embedded == null) {
+            return Map.of();
+        }
+        HttpFaults.Counts c = embedded.evidence().faults().counts();
+        return Map.of("faults.http.errors", (double) c.errors(), "faults.http.lostResponses", (double) c.lostResponses(),
+                "faults.http.delayed", (double) c.delayed());
+    }
+
     /** Why a valid scenario's faults cannot be carried out against its backend, if they cannot. */
     static Optional<String> refusal(Scenario scenario) {
         for (TimelineEvent e : scenario.timeline()) {

@@ -7,6 +7,7 @@ import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;
+import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.link.MqttTelemetryLink;
 import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.mqtt.MqttClientConfig;
@@ -150,6 +151,28 @@ final class Fleet implements AutoCloseable {
                 all.stream().mapToLong(MqttStats::retransmitted).sum(),
                 all.stream().mapToLong(MqttStats::connects).sum(),
                 all.stream().mapToLong(st -> st.queuedNow() + st.inFlightNow()).sum());
+    }
+
+    /**
+     * True when every camera that is switched on is connected with nothing left to send: no QoS 1
+     * message queued or waiting for its PUBACK (store and forward done). {@code snapshots} are in fleet
+     * order, as {@link #snapshots()} returns them.
+     */
+    boolean telemetrySettled(List<CameraSnapshot> snapshots) {
+        List<CompletableFuture<Boolean>> futures = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (snapshots.get(i).mode() == Mode.OFF) {
+                continue;
+            }
+            MqttTelemetryLink link = mqttLinks.get(i);
+            CompletableFuture<Boolean> f = new CompletableFuture<>();
+            members.get(i).camera().scheduler().run(() -> {
+                MqttStats st = link.stats();
+                f.complete(link.connected() && st.queuedNow() + st.inFlightNow() == 0);
+            });
+            futures.add(f);
+        }
+        return futures.stream().allMatch(CompletableFuture::join);
     }
 
     /** A snapshot of every camera, each taken on its own thread. */

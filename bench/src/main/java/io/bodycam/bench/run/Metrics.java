@@ -36,6 +36,7 @@ final class Metrics {
         m.put("devices.allConnectedAfter", watch.allConnectedAfterMillis());
         m.put("mqtt.published", (double) mqtt.published());
         m.put("mqtt.droppedOffline", (double) (mqtt.droppedOffline() + mqtt.droppedQueueFull()));
+        m.put("mqtt.undelivered", (double) mqtt.waiting());
         m.putAll(window(null, end));
         m.put("evidence.segmentsRecorded", (double) evidence.recorded());
         m.put("evidence.verified", (double) evidence.verified());
@@ -47,6 +48,7 @@ final class Metrics {
         m.put("evidence.corruptInjected", (double) evidence.corruptInjected());
         m.put("evidence.corruptAccepted", (double) evidence.corruptAccepted());
         m.put("evidence.cutByPowerLoss", (double) evidence.cutByPowerLoss());
+        m.put("evidence.duplicateUploadsInjected", (double) evidence.duplicateInjected());
         m.put("evidence.bytesRecorded", (double) evidence.bytesRecorded());
         percentiles(m, "evidence.recordToVerified", LatencySummary.of(millisAsMicros(collector.recordToVerified())));
         m.put("uploads.throughput", collector.uploadThroughput());

@@ -55,8 +55,8 @@ import java.util.stream.Collectors;
  * run is over, then checks the evidence ledger, evaluates the assertions and writes the run record.
  *
  * <p>A run is over at the scenario's {@code duration}, earlier once the timeline has played and every
- * camera is docked and idle with nothing left to upload (or switched off), or as soon as an
- * {@code abortOnFail} assertion fails.
+ * camera is docked and idle with nothing left to upload (or switched off) and every camera that is on
+ * is connected with its QoS 1 messages delivered, or as soon as an {@code abortOnFail} assertion fails.
  */
 public final class ScenarioRunner {
 
@@ -241,6 +241,7 @@ public final class ScenarioRunner {
                     metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, collector, evidence, end,
                             System.nanoTime() - wallStart, clock.now() - start);
                     RecoveryMetrics.put(metrics, offline, recovery);
+                    metrics.putAll(faults.httpFaultMetrics());
                     metrics.put("devices.configured", (double) fleet.members().size());
                     results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
                 }
@@ -303,8 +304,8 @@ public final class ScenarioRunner {
                     reason = "duration reached";
                     break;
                 }
-                if (clock.now() >= timelineEnd && drained(snapshots)) {
-                    reason = "timeline over, every camera docked and idle or off";
+                if (clock.now() >= timelineEnd && drained(snapshots) && fleet.telemetrySettled(snapshots)) {
+                    reason = "timeline over, every camera docked and idle or off, every message delivered";
                     break;
                 }
             }
