@@ -92,6 +92,11 @@ final class FaultInjector implements AutoCloseable {
             if (!(e.action() instanceof TimelineEvent.Fault f)) {
                 continue;
             }
+            if (f.fault() == FaultKind.BROKER_RESTART && !scenario.backend().embedded()
+                    && f.params().containsKey("sessions")) {
+                return Optional.of("fault 'broker-restart' with sessions: restarts the embedded broker; an external "
+                        + "broker is cut off through its fault proxies instead, and keeps its sessions");
+            }
             if (f.fault().name().startsWith("HTTP_") && !scenario.backend().embedded()) {
                 return Optional.of("fault '" + f.fault().wireName() + "' is injected into the embedded evidence server; "
                         + "against an external backend use the network faults");
@@ -139,6 +144,9 @@ final class FaultInjector implements AutoCloseable {
             case BROKER_RESTART -> {
                 if (embedded != null) {
                     embedded.broker().stop();
+                    if (embedded.broker().persistent() && "lost".equals(p.sessions())) {
+                        embedded.broker().forgetState();
+                    }
                     return embedded.broker()::start;
                 }
                 lostConnections(groups, at, fleet);

@@ -4,6 +4,8 @@ import io.bodycam.bench.assertions.Assertion;
 import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.backend.HttpBackendView;
 import io.bodycam.bench.backend.ReferenceBackend;
+import io.bodycam.bench.backend.broker.EmbeddedBroker;
+import io.bodycam.bench.backend.http.EvidenceServerConfig;
 import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
@@ -14,6 +16,7 @@ import io.bodycam.bench.recovery.OfflineDetection;
 import io.bodycam.bench.recovery.RecoveryMetrics;
 import io.bodycam.bench.recovery.RecoveryTracker;
 import io.bodycam.bench.run.record.RunRecorder;
+import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.reports.ConsoleSummary;
@@ -120,7 +123,9 @@ public final class ScenarioRunner {
             BackendView backendView;
             if (scenario.backend().embedded()) {
                 options.console().println("starting the embedded reference backend (MQTT broker, evidence server) ...");
-                embedded = ReferenceBackend.start(clock);
+                embedded = ReferenceBackend.start(clock,
+                        EmbeddedBroker.builder().persistent(FaultParams.keepsBrokerSessions(scenario)),
+                        EvidenceServerConfig.defaults());
                 mqtt = embedded.mqtt();
                 upload = embedded.upload();
                 backendView = embedded;

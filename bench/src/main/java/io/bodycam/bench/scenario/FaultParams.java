@@ -27,7 +27,7 @@ public final class FaultParams {
         KEYS.put(FaultKind.NETWORK_BLACKHOLE, network);
         KEYS.put(FaultKind.NETWORK_LIMIT_DATA, concat(network, "bytes"));
         KEYS.put(FaultKind.NETWORK_DOWN, List.of("target"));
-        KEYS.put(FaultKind.BROKER_RESTART, List.of());
+        KEYS.put(FaultKind.BROKER_RESTART, List.of("sessions"));
         KEYS.put(FaultKind.HTTP_ERRORS, List.of("share", "status"));
         KEYS.put(FaultKind.HTTP_SLOW, List.of("delay"));
         KEYS.put(FaultKind.HTTP_LOST_RESPONSE, List.of("share", "mode"));
@@ -80,6 +80,7 @@ public final class FaultParams {
             p.decimal("level", 0, 0, 100);
             p.decimal("driftPpm", 0, -10_000, 10_000);
             p.lostMode();
+            p.sessions();
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of("fault " + kind.wireName() + ": " + e.getMessage());
@@ -94,6 +95,21 @@ public final class FaultParams {
     /** {@code upstream}, {@code downstream} or {@code both} (the default). */
     public String stream() {
         return oneOf("stream", "both", "upstream", "downstream", "both");
+    }
+
+    /**
+     * What a broker restart does to the MQTT sessions: {@code lost} (the default: a crash without
+     * persistence, every session, queued and retained message gone) or {@code kept} (a clean restart of a
+     * broker that persists them).
+     */
+    public String sessions() {
+        return oneOf("sessions", "lost", "lost", "kept");
+    }
+
+    /** True if some broker restart of {@code scenario} keeps the sessions: the broker must persist them. */
+    public static boolean keepsBrokerSessions(Scenario scenario) {
+        return scenario.timeline().stream().anyMatch(e -> e.action() instanceof TimelineEvent.Fault f
+                && f.fault() == FaultKind.BROKER_RESTART && "kept".equals(new FaultParams(f.params()).sessions()));
     }
 
     /** {@code close} (the default) or {@code hang}. */

@@ -233,6 +233,12 @@ class ScenarioLanguageTest {
         String base = "name: e\nduration: 1h\nfleet: [{name: a, count: 2}]\n";
         assertEquals("s.yaml:4:35: unknown fault kind 'broker-restrat', did you mean 'broker-restart'?",
                 firstProblem(base + "timeline: [{at: 0s, fault: {kind: broker-restrat}}]\n"));
+        assertTrue(firstProblem(base + "timeline: [{at: 0s, fault: {kind: broker-restart, params: {sessions: gone}}}]\n")
+                .endsWith("fault broker-restart: sessions must be one of [lost, kept], was 'gone'"));
+        assertEquals(true, ScenarioLoader.parse("s.yaml", base
+                + "timeline: [{at: 0s, fault: {kind: broker-restart, params: {sessions: kept}}}]\n").timeline().size() == 1
+                && FaultParams.keepsBrokerSessions(ScenarioLoader.parse("s.yaml", base
+                + "timeline: [{at: 0s, fault: {kind: broker-restart, params: {sessions: kept}}}]\n")));
         assertEquals("s.yaml:4:21: evidence.lost is only known at the end of the run, so it cannot be checked while the run goes (abortOnFail)",
                 firstProblem(base + "assertions: [{expr: evidence.lost == 0, abortOnFail: true}]\n"));
         assertEquals("s.yaml:1:1: assertion 'mqtt.received > 0' is during phase 'nope', which no timeline entry opens",

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * 127.0.0.1 only, speaking MQTT 3.1.1 and 5 (chosen over Moquette for MQTT 5, FACTS.md).
  *
  * <p>Every start writes its own {@code config.xml} into a temporary folder (loopback listener, no
- * usage statistics, in-memory persistence, deep client queues), so nothing reaches the network and
- * nothing survives {@link #close()}. {@link #restart()} keeps the port and loses every session and
- * retained message, as a broker crash without persistence would.
+ * usage statistics, deep client queues), so nothing reaches the network and nothing survives
+ * {@link #close()}. By default it keeps its state in memory: {@link #restart()} keeps the port and
+ * loses every session and retained message, as a broker crash without persistence would. A
+ * {@link Builder#persistent(boolean) persistent} broker keeps sessions, queued and retained messages
+ * on disk across a stop and start (a clean restart), unless {@link #forgetState()} wipes them.
  *
  * <pre>{@code
  * try (EmbeddedBroker broker = EmbeddedBroker.builder().build()) {
@@ -43,6 +45,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final int requestedPort;
     private final String bindAddress;
     private final long maxQueuedMessages;
+    private final boolean persistent;
     private final Path root;
     private final Path configFolder;
     private final Path dataFolder;
@@ -55,6 +58,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.requestedPort = b.port;
         this.bindAddress = b.bindAddress;
         this.maxQueuedMessages = b.maxQueuedMessages;
+        this.persistent = b.persistent;
         try {
             this.root = Files.createTempDirectory("bodycam-hivemq-");
             this.configFolder = Files.createDirectory(root.resolve("conf"));
@@ -118,7 +122,32 @@ public final class EmbeddedBroker implements AutoCloseable {
         log.info("HiveMQ stopped on {}:{} in {} ms", HOST, port, millisSince(t0));
     }
 
-    /** Stops then starts on the same port: clients see a broker crash and lose their sessions. */
+    /**
+     * Forgets every session, queued and retained message a persistent broker kept on disk, as a broker
+     * that lost its disk would; call it while the broker is stopped.
+     *
+     * @throws IllegalStateException while the broker runs
+     */
+    public synchronized void forgetState() {
+        if (hivemq != null) {
+            throw new IllegalStateException("stop the broker before it forgets its state");
+        }
+        try (Stream<Path> entries = Files.list(dataFolder)) {
+            entries.forEach(EmbeddedBroker::deleteTree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the broker's data folder " + dataFolder, e);
+        }
+    }
+
+    /** True if sessions, queued and retained messages survive a stop and start. */
+    public boolean persistent() {
+        return persistent;
+    }
+
+    /**
+     * Stops then starts on the same port: clients see their connections drop; an in-memory broker comes
+     * back without their sessions, a persistent one with them.
+     */
     public synchronized void restart() {
         if (port == 0) {
             throw new IllegalStateException("the broker was never started");
@@ -178,7 +207,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             Files.writeString(configFolder.resolve("config.xml"),
-                    HiveMqConfigXml.render(bindAddress, candidate, maxQueuedMessages), StandardCharsets.UTF_8);
+                    HiveMqConfigXml.render(bindAddress, candidate, maxQueuedMessages, persistent), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BrokerStartException("cannot write HiveMQ's config.xml into " + configFolder, e);
         }
@@ -246,8 +275,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         private int port;
         private String bindAddress = HOST;
         private long maxQueuedMessages = 100_000;
+        private boolean persistent;
 
         private Builder() {
+        }
+
+        /**
+         * Keep sessions, queued and retained messages on disk (HiveMQ's {@code file} persistence, in the
+         * broker's temporary folder) so they survive a stop and start; off by default (in memory, faster).
+         */
+        public Builder persistent(boolean persistent) {
+            this.persistent = persistent;
+            return this;
         }
 
         /**

@@ -10,7 +10,8 @@ final class HiveMqConfigXml {
     private HiveMqConfigXml() {
     }
 
-    static String render(String host, int port, long maxQueuedMessages) {
+    /** @param persistent HiveMQ's {@code file} persistence (state survives a restart), else {@code in-memory} */
+    static String render(String host, int port, long maxQueuedMessages, boolean persistent) {
         return """
                 <?xml version="1.0"?>
                 <hivemq xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="config.xsd">
@@ -31,12 +32,12 @@ final class HiveMqConfigXml {
                         <max-connections>-1</max-connections>
                     </restrictions>
                     <persistence>
-                        <mode>in-memory</mode>
+                        <mode>%s</mode>
                     </persistence>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, host, maxQueuedMessages);
+                """.formatted(port, host, maxQueuedMessages, persistent ? "file" : "in-memory");
     }
 }
