@@ -1,0 +1,113 @@
+package io.bodycam.reports.merge;
+
+import io.bodycam.reports.ReportException;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * The JSON-lines files of the shards merged into one, each line kept as written: in time order
+ * ({@code events.jsonl}, {@code gps.jsonl}: a k-way merge on a time field, streaming), or as a union
+ * whose keys must not repeat across shards ({@code evidence.jsonl}: a segment recorded in two shards is
+ * an error).
+ */
+final class LinesMerge {
+
+    private LinesMerge() {
+    }
+
+    /** Decides, for shard {@code i}'s line, whether it belongs in the merged file; may throw to refuse the record. */
+    interface Filter extends BiPredicate<Integer, JsonLines.Line> {
+        Filter ALL = (shard, line) -> true;
+    }
+
+    /**
+     * Merges files that are each in (about) increasing {@code timeField} order into one in that order:
+     * the earliest head line of all shards goes first, ties by shard order. Each shard's own order is
+     * kept, so a file written as events happened stays as it was written.
+     *
+     * @return the lines written
+     */
+    static long byTime(List<Path> inputs, Path out, String timeField, Filter keep) {
+        List<JsonLines> sources = new ArrayList<>();
+        long written = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            inputs.forEach(in -> sources.add(new JsonLines(in)));
+            while (true) {
+                int best = -1;
+                long bestT = Long.MAX_VALUE;
+                for (int i = 0; i < sources.size(); i++) {
+                    JsonLines.Line head = sources.get(i).peek();
+                    if (head == null) {
+                        continue;
+                    }
+                    long t = head.node().path(timeField).asLong(Long.MAX_VALUE);
+                    if (best < 0 || t < bestT) {
+                        best = i;
+                        bestT = t;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                JsonLines.Line line = sources.get(best).next();
+                if (keep.test(best, line)) {
+                    w.write(line.text());
+                    w.write('\n');
+                    written++;
+                }
+            }
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + out + ": " + e.getMessage());
+        } finally {
+            sources.forEach(JsonLines::close);
+        }
+        return written;
+    }
+
+    /**
+     * Writes every shard's lines, shard after shard, refusing a key (e.g. {@code deviceId/segmentId})
+     * that two shards both hold.
+     *
+     * @param what   what a key is, for the error ("segment")
+     * @param labels the shards' labels ({@code 0/3}), in the order of {@code inputs}
+     * @return the lines written
+     */
+    static long union(List<Path> inputs, List<String> labels, Path out, String what, java.util.function.Function<JsonLines.Line, String> key,
+                      Filter keep) {
+        Map<String, Integer> owner = new HashMap<>();
+        long written = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < inputs.size(); i++) {
+                try (JsonLines lines = new JsonLines(inputs.get(i))) {
+                    while (lines.hasNext()) {
+                        JsonLines.Line line = lines.next();
+                        String k = key.apply(line);
+                        Integer before = owner.putIfAbsent(k, i);
+                        if (before != null && before != i) {
+                            throw new ReportException(what + " " + k + " is in the records of shard " + labels.get(before)
+                                    + " and shard " + labels.get(i) + " (" + inputs.get(before) + ", " + inputs.get(i)
+                                    + "): every camera runs in exactly one shard, so these are not the shards of one run");
+                        }
+                        if (keep.test(i, line)) {
+                            w.write(line.text());
+                            w.write('\n');
+                            written++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + out + ": " + e.getMessage());
+        }
+        return written;
+    }
+}
