@@ -8,14 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.BiPredicate;
 
 /**
  * The JSON-lines files of the shards merged into one, each line kept as written: in time order
- * ({@code events.jsonl}, {@code gps.jsonl}: a k-way merge on a time field, streaming), or as a union
+ * ({@code events.jsonl}, {@code gps.jsonl}: a k-way merge on a time field through a bounded window), or as a union
  * whose keys must not repeat across shards ({@code evidence.jsonl}: a segment recorded in two shards is
  * an error).
  */
@@ -29,16 +31,27 @@ final class LinesMerge {
         Filter ALL = (shard, line) -> true;
     }
 
+    /** How far out of order a line may be and still be put in place: lines held back at most. */
+    static final int REORDER_WINDOW = 200_000;
+
+    private record Held(long t, int shard, long seq, JsonLines.Line line) {
+    }
+
     /**
-     * Merges files that are each in (about) increasing {@code timeField} order into one in that order:
-     * the earliest head line of all shards goes first, ties by shard order. Each shard's own order is
-     * kept, so a file written as events happened stays as it was written.
+     * Merges files that are each about in increasing {@code timeField} order into one in that order.
+     * The shards' files are read side by side (the shard whose next line is earliest goes first), and
+     * lines pass through a window of {@value #REORDER_WINDOW} lines sorted by time, then shard, then
+     * position: cameras on different event loops write their events a little out of order and GPS
+     * reports come a look at a time, and the window puts them in order. Ties keep the shards' order.
      *
      * @return the lines written
      */
     static long byTime(List<Path> inputs, Path out, String timeField, Filter keep) {
         List<JsonLines> sources = new ArrayList<>();
+        PriorityQueue<Held> window = new PriorityQueue<>(Comparator.comparingLong(Held::t).thenComparingInt(Held::shard)
+                .thenComparingLong(Held::seq));
         long written = 0;
+        long seq = 0;
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             inputs.forEach(in -> sources.add(new JsonLines(in)));
             while (true) {
@@ -60,10 +73,16 @@ final class LinesMerge {
                 }
                 JsonLines.Line line = sources.get(best).next();
                 if (keep.test(best, line)) {
-                    w.write(line.text());
-                    w.write('\n');
+                    window.add(new Held(bestT, best, seq++, line));
+                }
+                if (window.size() > REORDER_WINDOW) {
+                    write(w, window.poll());
                     written++;
                 }
+            }
+            while (!window.isEmpty()) {
+                write(w, window.poll());
+                written++;
             }
         } catch (IOException e) {
             throw new ReportException("cannot write " + out + ": " + e.getMessage());
@@ -71,6 +90,11 @@ final class LinesMerge {
             sources.forEach(JsonLines::close);
         }
         return written;
+    }
+
+    private static void write(BufferedWriter w, Held h) throws IOException {
+        w.write(h.line().text());
+        w.write('\n');
     }
 
     /**

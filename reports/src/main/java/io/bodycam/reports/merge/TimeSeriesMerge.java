@@ -18,10 +18,11 @@ import java.util.Set;
 /**
  * Sums the shards' {@code timeseries.jsonl} second by second. The shards' looks are aligned by virtual
  * time since each shard's start ({@code virtualMs}: the scenario's clock, on which the timeline acts),
- * in spans of {@code clockSpeed} virtual seconds, one nominal wall second at the scenario's speed. The
- * merged line of span {@code k} has {@code virtualMs = (k + 1) * speed * 1000}, {@code wallMs = (k + 1)
- * * 1000} and {@code intervalMs} the wall span since the previous merged line, so rates per second stay
- * rates per second.
+ * in spans of {@code clockSpeed} virtual seconds, one nominal wall second at the scenario's speed: the
+ * merged line {@code k} (1, 2, ...) takes the looks with {@code (k - 1) * speed * 1000 < virtualMs <= k *
+ * speed * 1000}, and has {@code virtualMs = k * speed * 1000}, {@code wallMs = k * 1000} and
+ * {@code intervalMs} the nominal wall time since the previous merged line, so rates per second stay rates
+ * per second.
  *
  * <p>Fields are of two sorts. The objects {@code mqtt} and {@code upload} count what happened during
  * a look's interval: the merged line adds up every shard look that falls into the span (a count is
@@ -51,7 +52,7 @@ final class TimeSeriesMerge {
         }
 
         long span(double spanMs) {
-            return (long) Math.floor(next.path("virtualMs").asLong() / spanMs);
+            return Math.max(1, (long) Math.ceil(next.path("virtualMs").asLong() / spanMs));
         }
 
         void advance() {
@@ -72,7 +73,7 @@ final class TimeSeriesMerge {
                 readers.add(r);
                 sources.add(new Source(r));
             }
-            long previous = -1;
+            long previous = 0;
             while (true) {
                 long span = sources.stream().filter(s -> s.next != null).mapToLong(s -> s.span(spanMs)).min().orElse(-1);
                 if (span < 0) {
@@ -86,8 +87,8 @@ final class TimeSeriesMerge {
                     }
                 }
                 ObjectNode line = JSON.createObjectNode();
-                line.put("wallMs", (span + 1) * 1000);
-                line.put("virtualMs", Math.round((span + 1) * spanMs));
+                line.put("wallMs", span * 1000);
+                line.put("virtualMs", Math.round(span * spanMs));
                 line.put("intervalMs", (span - previous) * 1000);
                 ObjectNode levels = JSON.createObjectNode();
                 for (Source s : sources) {
