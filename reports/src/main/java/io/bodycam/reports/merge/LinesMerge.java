@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * The JSON-lines files of the shards merged into one, each line kept as written: in time order
@@ -28,7 +29,6 @@ final class LinesMerge {
 
     /** Decides, for shard {@code i}'s line, whether it belongs in the merged file; may throw to refuse the record. */
     interface Filter extends BiPredicate<Integer, JsonLines.Line> {
-        Filter ALL = (shard, line) -> true;
     }
 
     /** How far out of order a line may be and still be put in place: lines held back at most. */
@@ -105,7 +105,7 @@ final class LinesMerge {
      * @param labels the shards' labels ({@code 0/3}), in the order of {@code inputs}
      * @return the lines written
      */
-    static long union(List<Path> inputs, List<String> labels, Path out, String what, java.util.function.Function<JsonLines.Line, String> key,
+    static long union(List<Path> inputs, List<String> labels, Path out, String what, Function<JsonLines.Line, String> key,
                       Filter keep) {
         Map<String, Integer> owner = new HashMap<>();
         long written = 0;

@@ -6,11 +6,13 @@ import io.bodycam.reports.record.LatencyKind;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +66,7 @@ public final class RecordMerge {
         Map<String, List<Double>> values = values(shards);
         double speed = Combine.MAX.apply(values.getOrDefault("run.clockSpeed", List.of()));
         TimeSeriesMerge.merge(files(shards, RunRecord.TIMESERIES), out.resolve(RunRecord.TIMESERIES), Double.isNaN(speed) ? 1 : speed);
-        Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        Map<String, Double> metrics = new LinkedHashMap<>();
         values.forEach((name, vs) -> metrics.put(name, rule(name, fallback).apply(vs)));
         mergeLatencies(shards, out, metrics);
         if (roster.size() > 0 && roster.size() != metrics.getOrDefault("devices.configured", 0.0)) {
@@ -125,11 +127,11 @@ public final class RecordMerge {
 
     /** Every metric of every shard's summary, by dotted name, in the first shard's order. */
     private static Map<String, List<Double>> values(List<ShardSet.Shard> shards) {
-        Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
         for (int i = 0; i < shards.size(); i++) {
             int shard = i;
             SummaryJson.leaves(shards.get(i).record().summary(), NOT_METRICS, (name, node) -> {
-                List<Double> list = values.computeIfAbsent(name, n -> new ArrayList<>(java.util.Collections.nCopies(shards.size(), null)));
+                List<Double> list = values.computeIfAbsent(name, n -> new ArrayList<>(Collections.nCopies(shards.size(), null)));
                 list.set(shard, node.isNumber() ? node.asDouble() : null);
             });
         }
@@ -145,7 +147,7 @@ public final class RecordMerge {
                 try (Stream<Path> list = Files.list(dir)) {
                     list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".hlog")).forEach(names::add);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new ReportException("cannot list " + dir + ": " + e.getMessage());
                 }
             }
         }
@@ -178,7 +180,7 @@ public final class RecordMerge {
     private static void copy(Path from, Path to) {
         try {
             if (Files.isRegularFile(from)) {
-                Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new ReportException("cannot copy " + from + " to " + to + ": " + e.getMessage());
@@ -195,7 +197,7 @@ public final class RecordMerge {
         private Merged(ShardSet shards, Path dir, Map<String, Double> metrics, Map<String, Boolean> fractional) {
             this.shards = shards;
             this.dir = dir;
-            this.metrics = java.util.Collections.unmodifiableMap(metrics);
+            this.metrics = Collections.unmodifiableMap(metrics);
             this.fractional = fractional;
         }
 

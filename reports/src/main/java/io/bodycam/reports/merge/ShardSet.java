@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -122,7 +123,7 @@ public final class ShardSet {
         return new Shard(record, index, count);
     }
 
-    private static void same(Shard a, Shard b, String what, java.util.function.Function<RunRecord, String> of, String problem) {
+    private static void same(Shard a, Shard b, String what, Function<RunRecord, String> of, String problem) {
         String x = of.apply(a.record());
         String y = of.apply(b.record());
         if (!x.equals(y)) {
