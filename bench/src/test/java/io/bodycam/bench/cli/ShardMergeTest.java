@@ -156,6 +156,7 @@ class ShardMergeTest {
         assertTrue(Files.readString(merged.resolve(RunRecord.REPORT)).contains("\"mergedFrom\":\"0/3, 1/3, 2/3\""));
         assertEquals(0, bodycam("report", merged.toString()), err.toString());
         assertTrue(out.toString().contains("bodycam run sharded   seed 21   PASSED"), out.toString());
+        assertTrue(out.toString().contains("  merged      from shards 0/3, 1/3, 2/3 (bodycam report merge)"), out.toString());
         int compared = bodycam("report", "--compare", whole.toString(), merged.toString(), "--out", dir.resolve("c.html").toString());
         assertTrue(compared == 0 || compared == 1, "compare judged the two: " + out + err);
         assertTrue(Files.size(dir.resolve("c.html")) > 100_000);
