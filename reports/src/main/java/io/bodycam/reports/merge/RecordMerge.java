@@ -52,7 +52,19 @@ public final class RecordMerge {
      *                 unit: a duration takes the largest, a count the sum)
      */
     public static Merged merge(ShardSet set, Path out, Function<String, Combine> fallback) {
-        prepare(set, out);
+        boolean fresh = prepare(set, out);
+        try {
+            return write(set, out, fallback);
+        } catch (RuntimeException e) {
+            if (fresh) {
+                // leave no half-written folder behind: a second try with the right shards finds it empty
+                delete(out);
+            }
+            throw e;
+        }
+    }
+
+    private static Merged write(ShardSet set, Path out, Function<String, Combine> fallback) {
         List<ShardSet.Shard> shards = set.shards();
         List<String> labels = shards.stream().map(ShardSet.Shard::label).toList();
         Roster roster = Roster.merge(shards, out.resolve(RunRecord.DEVICES));
@@ -89,27 +101,39 @@ public final class RecordMerge {
         };
     }
 
-    private static void prepare(ShardSet set, Path out) {
+    /** Checks and creates {@code out}; returns whether it was new or empty (so a failed merge may remove it). */
+    private static boolean prepare(ShardSet set, Path out) {
         for (ShardSet.Shard s : set.shards()) {
             if (s.dir().toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
                 throw new ReportException("--out " + out + " is shard " + s.label() + "'s own folder: write the merged record elsewhere");
             }
         }
         try {
+            boolean fresh = true;
             if (Files.isDirectory(out)) {
-                boolean empty;
                 try (Stream<Path> list = Files.list(out)) {
-                    empty = list.findAny().isEmpty();
+                    fresh = list.findAny().isEmpty();
                 }
-                if (!empty && !isMergedRecord(out)) {
+                if (!fresh && !isMergedRecord(out)) {
                     throw new ReportException("--out " + out + " exists and holds something other than a merged record: choose a new folder");
                 }
             } else if (Files.exists(out)) {
                 throw new ReportException("--out " + out + " is a file: give a folder");
             }
             Files.createDirectories(out.resolve("latency"));
+            return fresh;
         } catch (IOException e) {
             throw new ReportException("cannot create " + out + ": " + e.getMessage());
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // the merge's own error is the one to report
         }
     }
 

@@ -239,6 +239,7 @@ class RecordMergeTest {
         Files.writeString(dirs.get(1).resolve(RunRecord.EVIDENCE), stray + "\n", java.nio.file.StandardOpenOption.APPEND);
         String msg = assertThrows(ReportException.class, () -> merge(dirs, tmp.resolve("m"))).getMessage();
         assertTrue(msg.startsWith("segment CAM-001/CAM-001-R00001-S001 is in the records of shard 0/2 and shard 1/2"), msg);
+        assertFalse(Files.exists(tmp.resolve("m")), "no half-written record is left behind");
     }
 
     @Test
