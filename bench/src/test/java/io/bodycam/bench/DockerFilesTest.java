@@ -134,7 +134,7 @@ class DockerFilesTest {
                 docs.add(map(doc));
             }
         }
-        Map<String, Object> job = kind(docs, "Job");
+        Map<String, Object> job = kind(docs, "Job", "bodycam-fleet");
         Map<String, Object> spec = map(job, "spec");
         assertEquals("Indexed", spec.get("completionMode"));
         Map<String, Object> pod = map(map(spec, "template"), "spec");
@@ -160,7 +160,20 @@ class DockerFilesTest {
         assertTrue(serviceNames.contains(scenario.backend().mqtt().getHost()), "MQTT host is a Service: " + serviceNames);
         assertTrue(serviceNames.contains(scenario.backend().upload().getHost()), "upload host is a Service: " + serviceNames);
         assertFalse(scenario.assertions().stream().anyMatch(a -> a.expr().startsWith("devices.")),
-                "a shard's observer sees every shard: no fleet-wide device assertions");
+                "a fleet-wide device assertion would fail every shard's pod (exit 1), and so the Job");
+
+        Map<String, Object> merge = kind(docs, "Job", "bodycam-merge");
+        Map<String, Object> mergeContainer = map(list(map(map(map(merge, "spec"), "template"), "spec").get("containers")).get(0));
+        Map<String, String> mergeEnv = new java.util.HashMap<>();
+        for (Object e : list(mergeContainer.get("env"))) {
+            mergeEnv.put((String) map(e).get("name"), String.valueOf(map(e).get("value")));
+        }
+        assertEquals(String.valueOf(spec.get("completions")), mergeEnv.get("SHARDS"), "the merge waits for every shard of the Job");
+        String out = args.get(args.indexOf("--out") + 1);
+        assertEquals(mergeEnv.get("RUNS") + "/shard-$(SHARD_INDEX)", out, "the merge reads the folders the shards write");
+        String script = strings(mergeContainer.get("args")).get(0);
+        assertTrue(script.contains("-jar /opt/bodycam/bodycam.jar") && script.contains("report merge $dirs --out \"$RUNS/merged\""), script);
+        assertEquals("bodycam-bench:dev", mergeContainer.get("image"));
     }
 
     private static Map<String, Object> kind(List<Map<String, Object>> docs, String kind, String... name) {

@@ -16,6 +16,12 @@ public final class ConsoleSummary {
         sb.append(String.format("bodycam run %s   seed %s   %s%n", r.scenario(), r.summary().path("seed").asText(),
                 r.passed() ? "PASSED" : "FAILED"));
         sb.append(String.format("  record      %s%n", r.dir()));
+        if (r.summary().has("mergedFrom")) {
+            StringBuilder shards = new StringBuilder();
+            r.summary().path("mergedFrom").path("shards").forEach(s -> shards.append(shards.length() == 0 ? "" : ", ")
+                    .append(s.path("shard").asText()));
+            line(sb, "merged", "from shards %s (bodycam report merge)", shards);
+        }
         line(sb, "time", "%s wall, %s virtual (speed %s)", duration(r, "run.wallTime"), duration(r, "run.virtualTime"),
                 number(r.metric("run.clockSpeed").orElse(1.0)));
         line(sb, "devices", "%s configured, %s connected at peak, all connected after %s",

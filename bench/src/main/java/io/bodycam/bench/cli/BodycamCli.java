@@ -177,9 +177,10 @@ public final class BodycamCli {
         }
     }
 
-    @Command(name = "report", description = {
+    @Command(name = "report", subcommands = ReportMergeCommand.class, description = {
             "Rebuild the reports of a finished run from its record (report.html, junit.xml),",
-            "or compare two runs side by side (--compare RUN_A RUN_B): exit 1 when B regressed."})
+            "compare two runs side by side (--compare RUN_A RUN_B): exit 1 when B regressed,",
+            "or merge the records of a run's shards (report merge RUN_DIR... [--out DIR])."})
     static final class Report implements Callable<Integer> {
         @Spec
         CommandSpec spec;

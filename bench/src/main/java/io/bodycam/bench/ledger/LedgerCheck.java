@@ -46,6 +46,16 @@ public final class LedgerCheck {
      * @param stillOnCamera segment ids each camera still stores at the end, by device id
      */
     public static Result check(DeviceLedger ledger, Map<String, Set<String>> stillOnCamera, BackendView backend) {
+        return check(ledger, stillOnCamera, backend, deviceId -> true);
+    }
+
+    /**
+     * As above, counting as {@code unexpected} only the backend's segments of the device ids
+     * {@code accountable} accepts: a shard answers for its own cameras, not for the segments that other
+     * shards' cameras uploaded to a backend they share.
+     */
+    public static Result check(DeviceLedger ledger, Map<String, Set<String>> stillOnCamera, BackendView backend,
+                               java.util.function.Predicate<String> accountable) {
         int verified = 0;
         int lost = 0;
         int duplicated = 0;
@@ -105,6 +115,7 @@ public final class LedgerCheck {
         int unexpected = backend.allKeys().map(keys -> {
             Set<String> extra = new HashSet<>(keys);
             extra.removeAll(known);
+            extra.removeIf(key -> !accountable.test(key.substring(0, Math.max(0, key.indexOf('/')))));
             return extra.size();
         }).orElse(0);
         return new Result(ledger.size(), verified, lost, duplicated, corrupt, pending, unexpected, bytes, problems,

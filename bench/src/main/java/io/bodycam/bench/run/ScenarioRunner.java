@@ -104,7 +104,7 @@ public final class ScenarioRunner {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(RunRecord.SCENARIO), options.scenarioText(), StandardCharsets.UTF_8);
-            record = new RunRecorder(dir, scenario);
+            record = new RunRecorder(dir, scenario, options.shard()::contains);
         } catch (IOException e) {
             return new Result(CANNOT_RUN, dir, "cannot write the run folder " + dir + ": " + e.getMessage());
         }
@@ -198,7 +198,7 @@ public final class ScenarioRunner {
         }
 
         Result against(URI mqtt, URI upload, BackendView backendView) {
-            observer = new FleetObserver(mqtt.toString(), "+", clock);
+            observer = new FleetObserver(mqtt.toString(), "+", clock, Slot.watched(scenario, options.shard()));
             try {
                 observer.start();
             } catch (IOException e) {
@@ -240,7 +240,8 @@ public final class ScenarioRunner {
                     watch = watch(fleet, meters, taker, phases, start, timelineEnd, wallStart);
                     Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                     List<CameraSnapshot> snapshots = fleet.snapshots();
-                    evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView);
+                    evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView,
+                            Slot.accountable(scenario, options.shard()));
                     record.finish(collector.ledger(), evidence);
                     Snapshot end = taker.take(clock.now());
                     metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, collector, evidence, end,

@@ -38,6 +38,9 @@ final class SummaryWriter {
         for (AssertionResult r : results) {
             ObjectNode a = list.addObject();
             a.put("expr", r.assertion().expr());
+            if (r.assertion().during() != null) {
+                a.put("during", r.assertion().during());
+            }
             a.put("passed", r.passed());
             if (r.actual() == null) {
                 a.putNull("actual");

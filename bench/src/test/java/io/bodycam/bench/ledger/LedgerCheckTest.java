@@ -45,6 +45,30 @@ class LedgerCheckTest {
         });
     }
 
+    @Test
+    void a_shard_counts_as_unexpected_only_the_backend_segments_of_its_own_cameras() {
+        closed("A", "A-1");
+        backend.put("A/A-1", new BackendView.Held(true, "aa", 1));
+        backend.put("A/A-9", new BackendView.Held(true, "bb", 1));
+        backend.put("B/B-1", new BackendView.Held(true, "cc", 1));
+        backend.put("X/X-1", new BackendView.Held(true, "dd", 1));
+        BackendView view = new BackendView() {
+            @Override
+            public Optional<Held> lookup(String deviceId, String segmentId) {
+                return Optional.ofNullable(backend.get(deviceId + "/" + segmentId));
+            }
+
+            @Override
+            public Optional<Set<String>> allKeys() {
+                return Optional.of(backend.keySet());
+            }
+        };
+
+        assertEquals(3, LedgerCheck.check(ledger, onCamera, view).unexpected(), "a whole run answers for everything");
+        assertEquals(1, LedgerCheck.check(ledger, onCamera, view, "A"::equals).unexpected(),
+                "shard of A: A-9 only, B-1 is another shard's camera's");
+    }
+
     private static String reason(LedgerCheck.Result r, String segment) {
         return r.problems().stream().filter(p -> p.segmentId().equals(segment)).map(p -> p.outcome() + ": " + p.reason())
                 .findFirst().orElse("(no problem listed)");

@@ -91,6 +91,19 @@ class ShardTest {
     }
 
     @Test
+    void a_shard_watches_and_answers_for_its_own_cameras_and_shard_0_for_strangers() {
+        java.util.function.Predicate<String> watched = Slot.watched(SCENARIO, new Shard(1, 3));
+        assertTrue(watched.test("CAR-02"), "fleet index 2 is shard 1's");
+        assertFalse(watched.test("CAR-01"));
+        assertFalse(watched.test("STRANGER-1"));
+        assertTrue(Slot.watched(SCENARIO, Shard.WHOLE).test("STRANGER-1"), "a whole run watches the whole broker");
+        assertTrue(Slot.accountable(SCENARIO, new Shard(0, 3)).test("STRANGER-1"), "shard 0 counts segments of no camera");
+        assertFalse(Slot.accountable(SCENARIO, new Shard(1, 3)).test("STRANGER-1"));
+        assertFalse(Slot.accountable(SCENARIO, new Shard(0, 3)).test("CAR-02"));
+        assertTrue(Slot.accountable(SCENARIO, new Shard(1, 3)).test("CAR-02"));
+    }
+
+    @Test
     void the_shards_together_produce_the_per_camera_events_of_the_unsharded_run() {
         Map<String, List<CameraEvent>> whole = run(Shard.WHOLE);
         Map<String, List<CameraEvent>> union = new TreeMap<>();

@@ -58,6 +58,10 @@ final class MapDigest {
                 minLon = Math.min(minLon, t.lon(k));
                 maxLon = Math.max(maxLon, t.lon(k));
             }
+            if (coords.size() == 1) {
+                // a camera that reported once: ECharts' polyline needs two points (one alone breaks the chart)
+                coords.add(coords.get(0).deepCopy());
+            }
         }
         ArrayNode names = m.putArray("groups");
         groups.forEach(names::add);

@@ -47,6 +47,9 @@ final class RunDigest {
         run.put("seed", record.summary().path("seed").asText());
         run.put("passed", record.passed());
         run.put("endReason", record.summary().path("endReason").asText(""));
+        List<String> shards = new java.util.ArrayList<>();
+        record.summary().path("mergedFrom").path("shards").forEach(s -> shards.add(s.path("shard").asText()));
+        run.put("mergedFrom", String.join(", ", shards));
         assertions(run.putArray("assertions"), record);
         ObjectNode metrics = run.putObject("metrics");
         for (KeyMetric m : KeyMetric.ALL) {

@@ -109,6 +109,7 @@
         el('span', {text: 'record ' + r.dir}), el('span', {text: 'seed ' + r.seed}),
         el('span', {text: num(m['devices.configured']) + ' cameras'}),
         el('span', {text: num(m['run.wallTime'], 'ms') + ' wall, ' + num(m['run.virtualTime'], 'ms') + ' virtual'}),
+        r.mergedFrom ? el('span', {text: 'merged from shards ' + r.mergedFrom}) : null,
         r.endReason ? el('span', {text: 'ended: ' + r.endReason}) : null]));
     });
     h.appendChild(box);

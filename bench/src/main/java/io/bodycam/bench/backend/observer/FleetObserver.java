@@ -57,6 +57,15 @@ public final class FleetObserver implements AutoCloseable {
      * @param clock virtual time, to measure latency against the cameras' {@code ts}
      */
     public FleetObserver(String brokerUrl, String agency, SimClock clock) {
+        this(brokerUrl, agency, clock, deviceId -> true);
+    }
+
+    /**
+     * An observer that tracks and counts only the cameras {@code watched} accepts (by device id) and
+     * ignores every other camera's messages: a shard's observer on a broker that every shard shares
+     * ({@code bodycam run --shard i/N}) sees its own cameras only, so the shards' records add up.
+     */
+    public FleetObserver(String brokerUrl, String agency, SimClock clock, java.util.function.Predicate<String> watched) {
         if (brokerUrl == null || !brokerUrl.startsWith("tcp://")) {
             throw new IllegalArgumentException("broker url must look like tcp://HOST:PORT, was " + brokerUrl);
         }
@@ -71,7 +80,7 @@ public final class FleetObserver implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.commands = new CommandBook(timer);
-        this.connection = new ObserverConnection(brokerUrl, agency, timer, new MessageHandler(fleet, commands), fleet);
+        this.connection = new ObserverConnection(brokerUrl, agency, timer, new MessageHandler(fleet, commands, watched), fleet);
     }
 
     /**

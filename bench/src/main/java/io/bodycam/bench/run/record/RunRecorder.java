@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Writes the parts of the run record that follow the run second by second (DESIGN.md section 5):
@@ -32,7 +33,7 @@ import java.util.Map;
  * its live meters to the run's registry (documented in {@code docs/metrics.md}).
  *
  * <pre>{@code
- * RunRecorder record = new RunRecorder(dir, scenario);
+ * RunRecorder record = new RunRecorder(dir, scenario, shard::contains);
  * WallClock clock = WallClock.startingAt(start, speed, record.tapTimerLag(lag::record));
  * record.start(observer, registry);          // before the fleet powers on
  * record.look(virtualMs, fleet.snapshots()); // once a wall second
@@ -56,10 +57,13 @@ public final class RunRecorder implements CameraListener, AutoCloseable {
     private volatile FleetStats lastStats;
     private boolean closed;
 
-    /** Writes the roster; the files that follow the run open at {@link #start}. */
-    public RunRecorder(Path dir, Scenario scenario) throws IOException {
+    /**
+     * Writes the roster of the cameras this run plays ({@code plays} tests a 1-based fleet index: a
+     * shard's own cameras); the files that follow the run open at {@link #start}.
+     */
+    public RunRecorder(Path dir, Scenario scenario, IntPredicate plays) throws IOException {
         this.dir = dir;
-        RosterFile.write(dir.resolve(RunRecord.DEVICES), scenario);
+        RosterFile.write(dir.resolve(RunRecord.DEVICES), scenario, plays);
     }
 
     /** A timer-lag listener that feeds the record's log, then {@code inner}. */

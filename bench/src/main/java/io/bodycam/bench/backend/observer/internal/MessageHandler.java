@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Predicate;
 
 /**
  * Turns one MQTT message from a camera into updates of the {@link FleetModel}, checking it against
@@ -35,10 +36,17 @@ public final class MessageHandler {
 
     private final FleetModel fleet;
     private final CommandBook commands;
+    private final Predicate<String> watched;
 
     public MessageHandler(FleetModel fleet, CommandBook commands) {
+        this(fleet, commands, deviceId -> true);
+    }
+
+    /** Handles the messages of the cameras {@code watched} accepts (by device id) and ignores the others'. */
+    public MessageHandler(FleetModel fleet, CommandBook commands, Predicate<String> watched) {
         this.fleet = fleet;
         this.commands = commands;
+        this.watched = watched;
     }
 
     private record Topic(String agency, String deviceId, TopicKind kind) {
@@ -55,6 +63,9 @@ public final class MessageHandler {
         Topic t = parseTopic(topic);
         if (t == null) {
             fleet.malformed(topic, "topic is not bwc/v1/{agency}/{deviceId}/{status|state|gps|events|cmd/ack}", payload);
+            return;
+        }
+        if (!watched.test(t.deviceId)) {
             return;
         }
         fleet.arrived(t.kind);

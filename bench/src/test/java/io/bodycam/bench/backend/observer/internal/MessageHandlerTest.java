@@ -104,6 +104,20 @@ class MessageHandlerTest {
     }
 
     @Test
+    void a_shard_observer_ignores_the_cameras_of_other_shards_on_a_shared_broker() {
+        handler = new MessageHandler(fleet, new CommandBook(timer), "IPD-0001"::equals);
+        handle(STATE, msg(0, T0, "\"mode\":\"OFF\""));
+        handle("bwc/v1/kcpd/IPD-0002/state", msg(0, T0, "\"mode\":\"OFF\"").replace("IPD-0001", "IPD-0002"));
+        handle("bwc/v1/kcpd/IPD-0002/state", "not even JSON");
+
+        FleetStats stats = fleet.stats(0, 0);
+        assertEquals(1, stats.receivedTotal(), "only its own camera's message counts");
+        assertEquals(1, stats.devicesKnown());
+        assertEquals(0, stats.malformed(), "another shard's camera is not judged here");
+        assertTrue(fleet.device("IPD-0002").isEmpty());
+    }
+
+    @Test
     void the_excerpt_of_a_malformed_payload_is_short_and_printable() {
         handle(STATE, "\u0001" + "x".repeat(500));
 

@@ -1,0 +1,77 @@
+package io.bodycam.bench.assertions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.reports.ReportException;
+import io.bodycam.reports.RunRecord;
+import io.bodycam.reports.merge.Combine;
+import io.bodycam.reports.merge.RecordMerge;
+import io.bodycam.reports.merge.ShardSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The verdict of a run merged from its shards ({@code bodycam report merge}): the scenario's assertions,
+ * as every shard's {@code summary.json} lists them, evaluated again on the merged metrics, so
+ * {@code devices.connectedPeak == 400} holds for the merged run although no shard alone had 400 cameras.
+ * An assertion measured during a phase ({@code during}) combines the shards' phase values by the
+ * metric's {@link Combine} rule, since the merged record keeps no phase windows.
+ */
+public final class MergedVerdict {
+
+    private MergedVerdict() {
+    }
+
+    /**
+     * How the merge combines a metric it has no rule of its own for: durations take the slowest shard's,
+     * counts, sizes and rates are added.
+     */
+    public static final Function<String, Combine> BY_UNIT = name -> Metric.byName(name)
+            .map(m -> m.unit() == Metric.Unit.MILLIS ? Combine.MAX : Combine.SUM).orElse(Combine.SUM);
+
+    /** Evaluates the shards' assertions on the merged run; refuses shards whose assertions differ. */
+    public static List<RunRecord.AssertionResult> judge(ShardSet shards, Map<String, Double> merged) {
+        JsonNode list = shards.first().record().summary().path("assertions");
+        for (ShardSet.Shard s : shards.shards()) {
+            if (!exprs(s.record().summary().path("assertions")).equals(exprs(list))) {
+                throw new ReportException("shard " + s.label() + " (" + s.dir() + ") checked other assertions than shard "
+                        + shards.first().label() + ": " + exprs(s.record().summary().path("assertions")) + " against " + exprs(list)
+                        + "; merge the shards of one run");
+            }
+        }
+        List<RunRecord.AssertionResult> results = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode a = list.get(i);
+            Assertion assertion;
+            try {
+                assertion = AssertionParser.parse(a.path("expr").asText());
+            } catch (IllegalArgumentException e) {
+                throw new ReportException("shard " + shards.first().label() + "'s summary.json has an assertion this version cannot read, '"
+                        + a.path("expr").asText() + "': " + e.getMessage());
+            }
+            double actual = a.hasNonNull("during") ? phase(shards, i, assertion.metric()) : merged.getOrDefault(assertion.metric(), Double.NaN);
+            AssertionResult r = AssertionResult.evaluate(List.of(assertion), Map.of(assertion.metric(), actual)).get(0);
+            String message = r.message() + (a.hasNonNull("during") && !r.passed() ? " (during " + a.path("during").asText() + ")" : "");
+            results.add(new RunRecord.AssertionResult(assertion.expr(), r.passed(), r.actual(), r.unit().symbol(), message));
+        }
+        return results;
+    }
+
+    /** A phase assertion's value in the merged run: the shards' phase values combined. */
+    private static double phase(ShardSet shards, int i, String metric) {
+        List<Double> values = new ArrayList<>();
+        for (ShardSet.Shard s : shards.shards()) {
+            JsonNode actual = s.record().summary().path("assertions").path(i).path("actual");
+            values.add(actual.isNumber() ? actual.asDouble() : null);
+        }
+        return RecordMerge.rule(metric, BY_UNIT).apply(values);
+    }
+
+    private static List<String> exprs(JsonNode list) {
+        List<String> exprs = new ArrayList<>();
+        list.forEach(a -> exprs.add(a.path("expr").asText() + (a.hasNonNull("during") ? " during " + a.path("during").asText() : "")));
+        return exprs;
+    }
+}
