@@ -2,6 +2,7 @@ package io.bodycam.sim.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bodycam.sim.firmware.FirmwareOffer;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -75,8 +76,11 @@ final class CommandHandler {
                 camera.publishGps();
                 return Ack.ok(id);
             });
-            default -> Ack.error(id, "unknown command type '" + typeNode.asText()
-                    + "'; known: startRecording, stopRecording, reboot, setConfig, locate");
+            case "updateFirmware" -> updateFirmware(id, p);
+            case "priorityUpload" -> noParams(id, p).orElseGet(() -> result(id, camera.priority().start()));
+            case "cancelPriorityUpload" -> noParams(id, p).orElseGet(() -> result(id, camera.priority().stop("command")));
+            default -> Ack.error(id, "unknown command type '" + typeNode.asText() + "'; known: startRecording, "
+                    + "stopRecording, reboot, setConfig, locate, updateFirmware, priorityUpload, cancelPriorityUpload");
         };
     }
 
@@ -123,6 +127,17 @@ final class CommandHandler {
             changes.put(e.getKey(), e.getValue().asText());
         }
         return result(id, camera.applySettings(changes, "command"));
+    }
+
+    /** A firmware offer (docs/contract, {@code updateFirmware}): checked whole, then handed to the updater. */
+    private Ack updateFirmware(String id, ObjectNode p) {
+        FirmwareOffer offer;
+        try {
+            offer = FirmwareOffer.parse(p);
+        } catch (IllegalArgumentException e) {
+            return Ack.error(id, e.getMessage());
+        }
+        return result(id, camera.firmware().offer(offer, "command"));
     }
 
     private static Optional<Ack> noParams(String id, ObjectNode p) {
