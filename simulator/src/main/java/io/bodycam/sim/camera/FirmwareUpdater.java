@@ -201,6 +201,10 @@ final class FirmwareUpdater {
         if (stage == Stage.DOWNLOADING) {
             generation++;
             stage = Stage.WAITING;
+            Map<String, Object> f = fields(pending.version(), "offset", offset);
+            f.put("bytes", pending.bytes());
+            f.put("reason", reason);
+            camera.note("firmware.download.paused", f);
         } else if (stage == Stage.APPLYING) {
             stage = Stage.STAGED;
             interruptedBy = reason + " mid-apply";
