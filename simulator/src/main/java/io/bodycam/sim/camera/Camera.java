@@ -279,7 +279,9 @@ public final class Camera implements TelemetryHandler {
         CommandHandler.Ack ack = commands.handle(payload);
         reporter.ack(ack);
         if (ack.after() != null) {
-            ack.after().run();
+            // after this delivery returns: its PUBACK goes out first, or a reboot's disconnect would leave
+            // the command unacknowledged and the broker would deliver it again at every reconnect
+            scheduler.execute(ack.after());
         }
     }
 

@@ -99,6 +99,8 @@ class CommandTest {
         rig.advance(Duration.ofSeconds(20));
         rig.mqtt.deliverCommand("{\"id\":\"r\",\"type\":\"reboot\"}");
         assertTrue(lastAck(rig).path("ok").asBoolean());
+        assertEquals(Mode.RECORDING, rig.snapshot().mode(), "not while the command is being delivered (its PUBACK comes first)");
+        rig.advance(Duration.ZERO);
         assertEquals("reboot", rig.mqtt.events("recording.stopped").get(0).path("reason").asText());
         rig.advance(Duration.ofSeconds(6));
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
