@@ -23,7 +23,17 @@ final class CommandHandler {
 
     private static final Set<String> START_PARAMS = Set.of("trigger", "category", "flagged");
 
+    /** How many recent command ids the camera remembers (kept in flash across reboots [GUESS]). */
+    static final int REMEMBERED_IDS = 64;
+
     private final Camera camera;
+    /** The answers to the latest commands, by id: a command delivered again is answered again, not carried out twice. */
+    private final Map<String, Ack> answered = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ack> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
+    };
 
     CommandHandler(Camera camera) {
         this.camera = camera;
@@ -40,6 +50,11 @@ final class CommandHandler {
         }
     }
 
+    /**
+     * Carries out a command, or, for an id among the last {@value #REMEMBERED_IDS} answered, sends the
+     * same answer again without carrying it out: QoS 1 may deliver a command twice (a redelivery on
+     * session resume, MQTT 3.1.1 section 4.4 [S71]), and a reboot or firmware offer must not happen twice.
+     */
     Ack handle(byte[] payload) {
         if (payload.length > MAX_COMMAND_BYTES) {
             return Ack.error(null, "command too large: " + payload.length + " bytes, at most " + MAX_COMMAND_BYTES);
@@ -58,6 +73,16 @@ final class CommandHandler {
         if (id == null || id.isEmpty() || id.length() > 128) {
             return Ack.error(null, "command needs an \"id\": a string of 1..128 characters");
         }
+        Ack before = answered.get(id);
+        if (before != null) {
+            return new Ack(id, before.ok(), before.error(), null);
+        }
+        Ack ack = carryOut(id, root);
+        answered.put(id, ack);
+        return ack;
+    }
+
+    private Ack carryOut(String id, JsonNode root) {
         JsonNode typeNode = root.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
             return Ack.error(id, "command needs a \"type\" string");

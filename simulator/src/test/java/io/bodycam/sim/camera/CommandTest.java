@@ -109,6 +109,22 @@ class CommandTest {
     }
 
     @Test
+    void a_command_delivered_twice_is_answered_twice_and_carried_out_once() {
+        CameraRig rig = new CameraRig().booted();
+        rig.mqtt.deliverCommand("{\"id\":\"r-1\",\"type\":\"reboot\"}");
+        rig.advance(Duration.ofSeconds(6));
+        rig.mqtt.deliverCommand("{\"id\":\"r-1\",\"type\":\"reboot\"}");
+        rig.advance(Duration.ofSeconds(6));
+        assertEquals(2, rig.mqtt.on(Topic.CMD_ACK).size());
+        assertTrue(lastAck(rig).path("ok").asBoolean());
+        assertEquals(2, rig.snapshot().boots(), "one reboot, not two");
+
+        rig.mqtt.deliverCommand("{\"id\":\"r-2\",\"type\":\"reboot\"}");
+        rig.advance(Duration.ofSeconds(6));
+        assertEquals(3, rig.snapshot().boots(), "a new id is a new command");
+    }
+
+    @Test
     void ten_thousand_random_commands_get_one_ack_each_and_leave_every_camera_state_valid() throws Exception {
         io.bodycam.sim.firmware.FirmwareSigner vendor = io.bodycam.sim.firmware.FirmwareSigner.generate();
         CameraRig rig = new CameraRig(b -> b.payloadScale(0.0001).firmwareKey(vendor.publicKey())).booted();
