@@ -103,7 +103,7 @@ class CameraUpdatesOverHttpTest {
         var offer = server.firmware().offer("4.13.0", kind, clock.now(), clock.now());
         if (byCommand) {
             Map<String, Object> cmd = new LinkedHashMap<>();
-            cmd.put("id", "fw-1");
+            cmd.put("id", "fw-" + kind);
             cmd.put("type", "updateFirmware");
             cmd.put("params", offer.params());
             String json = JSON.writeValueAsString(cmd);
