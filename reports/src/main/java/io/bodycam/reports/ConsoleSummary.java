@@ -42,6 +42,17 @@ public final class ConsoleSummary {
         line(sb, "uploads", "%s completed, %s failed attempts, %s at %s/s; record to verified p99 %s",
                 count(r, "uploads.completed"), count(r, "uploads.failed"), bytes(r, "uploads.bytes"),
                 bytes(r, "uploads.throughput"), duration(r, "evidence.recordToVerified.p99"));
+        if (r.metric("firmware.offered").orElse(0.0) > 0) {
+            line(sb, "firmware", "%s offered, %s applied, %s rejected, %s interrupted, %s pending; %s downloads at once at peak, "
+                    + "download p99 %s", count(r, "firmware.offered"), count(r, "firmware.applied"), count(r, "firmware.rejected"),
+                    count(r, "firmware.interrupted"), count(r, "firmware.pending"), count(r, "firmware.downloadsPeak"),
+                    duration(r, "firmware.downloadTime.p99"));
+        }
+        if (r.metric("priorityUpload.started").orElse(0.0) > 0) {
+            line(sb, "priority", "%s priority uploads: %s completed, %s cancelled, %s failed, %s sent over LTE",
+                    count(r, "priorityUpload.started"), count(r, "priorityUpload.completed"),
+                    count(r, "priorityUpload.cancelled"), count(r, "priorityUpload.failed"), bytes(r, "priorityUpload.bytes"));
+        }
         line(sb, "timers", "camera timer lag p50 %s  p99 %s  max %s",
                 millis(r, "timer.lag.p50"), millis(r, "timer.lag.p99"), millis(r, "timer.lag.max"));
         var assertions = r.assertions();

@@ -80,6 +80,22 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("faults.http.errors", "upload requests the embedded evidence server answered with an injected 5xx");
         count("faults.http.lostResponses", "committed chunks whose answer the embedded evidence server withheld (injected)");
         count("faults.http.delayed", "upload requests the embedded evidence server answered late (injected)");
+        count("firmware.offered", "cameras that took a firmware offer (command or dock config sync)");
+        count("firmware.downloaded", "firmware images downloaded in full");
+        count("firmware.applied", "firmware updates applied: the camera rebooted into the new version");
+        count("firmware.rejected", "firmware offers or images a camera rejected (bad signature, wrong hash, rollback); it kept its firmware");
+        count("firmware.interrupted", "firmware applies cut by an undock or a power loss (the camera kept its old firmware)");
+        count("firmware.pending", "cameras at the end with an offered update neither applied nor rejected");
+        count("firmware.reported", "cameras whose last status or state, as the backend saw it, names the version they applied");
+        count("firmware.downloadsPaused", "firmware downloads paused (undocked, failed request, shutdown) to be resumed");
+        count("firmware.downloadsPeak", "most firmware downloads in progress at once");
+        put("firmware.bytes", Unit.BYTES, "payload bytes of the firmware images downloaded in full");
+        percentiles("firmware.downloadTime", "virtual time from a download's start to its image verified (pauses included)");
+        count("priorityUpload.started", "priority uploads started (the latest recording over LTE [S11])");
+        count("priorityUpload.completed", "priority uploads that sent, verified and deleted the whole recording");
+        count("priorityUpload.cancelled", "priority uploads cancelled (a trigger, docking, the officer or a command)");
+        count("priorityUpload.failed", "priority uploads ended by a failed upload or verification");
+        put("priorityUpload.bytes", Unit.BYTES, "payload bytes sent by completed priority uploads");
         count("recovery.faults", "fault ends the recovery was measured from");
         count("recovery.unrecovered", "fault ends after which the fleet never came back online or never drained");
         millis("recovery.allOnlineAfter", "virtual time from a fault's end until every powered camera was online again "

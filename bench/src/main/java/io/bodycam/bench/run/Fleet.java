@@ -18,6 +18,7 @@ import io.bodycam.sim.time.SimClock;
 import io.bodycam.sim.time.WallClock;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.TusClientConfig;
+import io.bodycam.sim.upload.UploadPacer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 
@@ -46,6 +47,11 @@ final class Fleet implements AutoCloseable {
         URI mqtt(String group);
 
         URI upload(String group);
+
+        /** The key whose firmware signatures the cameras trust (base64 X.509 Ed25519); null: they take none. */
+        default String firmwareKey() {
+            return null;
+        }
 
         static Routes direct(URI mqtt, URI upload) {
             return new Routes() {
@@ -82,13 +88,18 @@ final class Fleet implements AutoCloseable {
                     continue;
                 }
                 long seed = deviceSeed(scenario.seed(), index);
-                CameraConfig config = g.camera().apply(CameraConfig.builder(g.deviceId(index)).agency(g.agency())
-                        .seed(seed).payloadScale(scenario.payloadScale())).build();
+                CameraConfig.Builder builder = CameraConfig.builder(g.deviceId(index)).agency(g.agency())
+                        .seed(seed).payloadScale(scenario.payloadScale());
+                if (routes.firmwareKey() != null) {
+                    builder.firmwareKey(routes.firmwareKey());
+                }
+                CameraConfig config = g.camera().apply(builder).build();
                 EventLoop loop = group.next();
                 TusClient http = new TusClient(TusClientConfig.builder().endpoint(upload)
                         .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build(),
                         loop, transport, clock.scheduler(loop), new SplittableRandom(seed ^ 0x7A5L), station.uplink());
-                TusEvidenceLink evidence = new TusEvidenceLink(http, config.deviceId(), config.officer());
+                TusEvidenceLink evidence = new TusEvidenceLink(http, config.deviceId(), config.officer(),
+                        UploadPacer.limit(config.ltePayloadBytesPerSecond()));
                 httpLinks.add(evidence);
                 Camera camera = new Camera(config, clock.scheduler(loop), handler -> {
                     MqttTelemetryLink link = new MqttTelemetryLink(mqttBase, config.agency(), config.deviceId(), loop,

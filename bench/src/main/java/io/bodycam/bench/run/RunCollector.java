@@ -32,6 +32,7 @@ final class RunCollector implements CameraListener {
     private final Map<String, Long> closedAt = new ConcurrentHashMap<>();
     /** Virtual milliseconds from a segment's closing to its verification. */
     private final Recorder recordToVerified = new Recorder(30L * 24 * 3_600_000, 3);
+    private final UpdateTally updates = new UpdateTally();
 
     RunCollector(EventLog log) {
         this.log = log;
@@ -41,6 +42,7 @@ final class RunCollector implements CameraListener {
     public void onEvent(CameraEvent e) {
         log.onEvent(e);
         ledger.onEvent(e);
+        updates.onEvent(e);
         switch (e.type()) {
             case "mode" -> modes.put(e.deviceId(), Mode.valueOf((String) e.fields().get("to")));
             case "recording.started" -> recordings.increment();
@@ -61,6 +63,11 @@ final class RunCollector implements CameraListener {
             }
             default -> { }
         }
+    }
+
+    /** Firmware rollouts and priority uploads. */
+    UpdateTally updates() {
+        return updates;
     }
 
     DeviceLedger ledger() {

@@ -35,6 +35,14 @@ final class RunMeters {
         counter("bodycam.uploads.completed", collector, RunCollector::uploadsCompleted, "segment uploads completed");
         counter("bodycam.uploads.failed", collector, RunCollector::uploadsFailed, "failed upload or verification attempts");
         counter("bodycam.uploads.bytes", collector, RunCollector::uploadBytes, "payload bytes uploaded");
+        Gauge.builder("bodycam.firmware.downloading", collector, c -> c.updates().downloadingNow())
+                .description("cameras downloading a firmware image now").register(registry);
+        counter("bodycam.firmware.applied", collector, c -> c.updates().applied(), "firmware updates applied");
+        counter("bodycam.firmware.rejected", collector, c -> c.updates().rejected(), "firmware offers or images rejected");
+        counter("bodycam.priority.uploads.completed", collector, c -> c.updates().priorityCompleted(),
+                "priority uploads completed over LTE");
+        counter("bodycam.priority.uploads.cancelled", collector, c -> c.updates().priorityCancelled(),
+                "priority uploads cancelled");
         counter("bodycam.commands.sent", commands, CommandCounter::sent, "backend commands sent");
         counter("bodycam.commands.acked", commands, CommandCounter::acked, "commands acknowledged ok");
         counter("bodycam.commands.failed", commands, CommandCounter::failed, "commands failed or unanswered");

@@ -161,7 +161,7 @@ public final class ScenarioRunner {
 
     /** Why this runner cannot carry a valid scenario out, if it cannot: checked before anything starts. */
     public static Optional<String> refusal(Scenario scenario) {
-        return FaultInjector.refusal(scenario);
+        return FaultInjector.refusal(scenario).or(() -> FirmwareRollouts.refusal(scenario));
     }
 
     /** What the watch loop saw. */
@@ -183,6 +183,7 @@ public final class ScenarioRunner {
         private final ExecutorService backstage = Executors.newSingleThreadExecutor(r -> new Thread(r, "bodycam-commands"));
         private FleetObserver observer;
         private FaultInjector faults;
+        private FirmwareRollouts rollouts;
         private List<FleetMember> members;
 
         Run(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag, ReferenceBackend embedded,
@@ -215,7 +216,8 @@ public final class ScenarioRunner {
                 List<AssertionResult> results;
                 LedgerCheck.Result evidence;
                 try (FaultInjector faults = new FaultInjector(scenario, clock, mqtt, upload, embedded, recovery, offline);
-                     Fleet fleet = new Fleet(scenario, options.shard(), routes(faults, mqtt, upload), clock, Transport.best(),
+                     Fleet fleet = new Fleet(scenario, options.shard(), routes(faults, mqtt, upload,
+                             embedded == null ? null : embedded.evidence().firmware().publicKey()), clock, Transport.best(),
                              options.threads(), e -> {
                     collector.onEvent(e);
                     record.onEvent(e);
@@ -230,6 +232,8 @@ public final class ScenarioRunner {
                     Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
                     this.faults = faults;
                     this.members = fleet.members();
+                    this.rollouts = embedded == null ? null
+                            : new FirmwareRollouts(embedded.evidence().firmware(), scenario.payloadScale());
                     long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
                             scenario.seed(), start, fleet.station(), this);
                     RunMeters meters = new RunMeters(observer, collector, commands);
@@ -248,6 +252,7 @@ public final class ScenarioRunner {
                             System.nanoTime() - wallStart, clock.now() - start);
                     RecoveryMetrics.put(metrics, offline, recovery);
                     metrics.putAll(faults.httpFaultMetrics());
+                    collector.updates().put(metrics, snapshots, observer.devices());
                     metrics.put("devices.configured", (double) fleet.members().size());
                     results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
                 }
@@ -340,6 +345,12 @@ public final class ScenarioRunner {
         }
 
         @Override
+        public void firmware(FleetMember member, TimelineEvent.FirmwareRollout rollout, long windowStart) {
+            backstage.execute(() -> commands.send(observer, member, "updateFirmware",
+                    rollouts.offer(member, rollout, windowStart).params()));
+        }
+
+        @Override
         public void cameraFaultOver(long virtualAt) {
             recovery.faultEnded(virtualAt);
         }
@@ -349,7 +360,8 @@ public final class ScenarioRunner {
             faults.inject(fault, groups, at, members);
         }
 
-        private static Fleet.Routes routes(FaultInjector faults, URI mqtt, URI upload) {
+        /** {@code key} the embedded backend's firmware key, or null (an external backend). */
+        private static Fleet.Routes routes(FaultInjector faults, URI mqtt, URI upload, String key) {
             return new Fleet.Routes() {
                 @Override
                 public URI mqtt(String group) {
@@ -359,6 +371,11 @@ public final class ScenarioRunner {
                 @Override
                 public URI upload(String group) {
                     return faults.upload(group, upload);
+                }
+
+                @Override
+                public String firmwareKey() {
+                    return key;
                 }
             };
         }
@@ -374,9 +391,11 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Every camera off, or docked and idle with nothing to upload and no firmware update on its way. */
     static boolean drained(List<CameraSnapshot> snapshots) {
         return snapshots.stream().allMatch(s -> s.mode() == Mode.OFF
-                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.uploadable() == 0);
+                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.uploadable() == 0
+                && s.firmwarePending() == null);
     }
 
     private static Map<String, Set<String>> stillOnCamera(List<CameraSnapshot> snapshots) {

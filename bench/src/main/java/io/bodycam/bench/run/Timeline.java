@@ -40,6 +40,11 @@ final class Timeline {
             public void cameraFaultOver(long virtualAt) {
                 throw new IllegalStateException("this run has no faults");
             }
+
+            @Override
+            public void firmware(FleetMember member, TimelineEvent.FirmwareRollout rollout, long windowStart) {
+                throw new IllegalStateException("this run has no firmware rollouts");
+            }
         };
 
         /** Sends a backend command to one camera (through the observer). */
@@ -50,6 +55,9 @@ final class Timeline {
 
         /** A camera fault event is over for every camera it hit (recovery is measured from here). */
         void cameraFaultOver(long virtualAt);
+
+        /** The backend offers the rollout's firmware to one camera, its download window opening at {@code windowStart}. */
+        void firmware(FleetMember member, TimelineEvent.FirmwareRollout rollout, long windowStart);
     }
 
     private Timeline() {
@@ -91,7 +99,7 @@ final class Timeline {
                     long when = at + spread(e.over(), k, chosen.size());
                     scheduler.schedule(when - scheduler.now(), () -> {
                         if (e.select().near() == null || inside(m, e.select().near())) {
-                            apply(e.action(), m, station, backstage);
+                            apply(e.action(), m, station, backstage, at);
                         }
                     });
                 }
@@ -101,7 +109,8 @@ final class Timeline {
                     first.schedule(over - first.now(), () -> backstage.cameraFaultOver(over));
                 }
             }
-            end = Math.max(end, at + e.over().toMillis());
+            long window = e.action() instanceof TimelineEvent.FirmwareRollout r ? r.window().toMillis() : 0;
+            end = Math.max(end, at + e.over().toMillis() + window);
         }
         return end;
     }
@@ -143,7 +152,8 @@ final class Timeline {
         return n <= 1 ? 0 : over.toMillis() * k / n;
     }
 
-    private static void apply(TimelineEvent.Action action, FleetMember m, DockStation station, Backstage backstage) {
+    private static void apply(TimelineEvent.Action action, FleetMember m, DockStation station, Backstage backstage,
+                              long eventAt) {
         var camera = m.camera();
         if (action instanceof TimelineEvent.PowerOn) {
             camera.powerOn();
@@ -171,6 +181,10 @@ final class Timeline {
             camera.wake();
         } else if (action instanceof TimelineEvent.Command c) {
             backstage.command(m, c.type(), c.params());
+        } else if (action instanceof TimelineEvent.FirmwareRollout r) {
+            backstage.firmware(m, r, eventAt);
+        } else if (action instanceof TimelineEvent.PriorityUpload) {
+            camera.priorityUpload();
         } else if (action instanceof TimelineEvent.Fault f) {
             cameraFault(f, m);
         }

@@ -73,6 +73,14 @@ final class CameraBinder {
             String v = c.string("firmware");
             steps.add(b -> b.firmware(v));
         }
+        if (c.has("firmwareApplyTime")) {
+            Duration v = c.duration("firmwareApplyTime", Duration.ZERO, Duration.ofHours(1));
+            steps.add(b -> b.firmwareApplyTime(v));
+        }
+        if (c.has("lteUpload")) {
+            double v = c.dataRate("lteUpload", 5_000_000, 10_000, 1_000_000_000.0);
+            steps.add(b -> b.lteUploadBitsPerSecond(v));
+        }
         if (c.has("clockOffset")) {
             Duration v = c.duration("clockOffset", Duration.ofDays(-36_500), Duration.ofDays(36_500));
             steps.add(b -> b.clockOffset(v));
@@ -102,6 +110,10 @@ final class CameraBinder {
             steps.add(b -> b.dockUploadBitsPerSecond(v));
         }
         n.optionalMap("lte").ifPresent(lte -> {
+            if (lte.has("upload")) {
+                double v = lte.dataRate("upload", 5_000_000, 10_000, 1_000_000_000.0);
+                steps.add(b -> b.lteUploadBitsPerSecond(v));
+            }
             double perHour = lte.decimal("outagesPerHour", 0, 0, 60);
             Duration length = lte.duration("outageLength", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofHours(12));
             steps.add(b -> b.lteOutages(perHour, length));

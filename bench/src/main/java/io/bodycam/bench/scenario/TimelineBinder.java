@@ -28,13 +28,14 @@ import java.util.regex.Pattern;
 final class TimelineBinder {
 
     static final List<String> ACTIONS = List.of("powerOn", "powerOff", "shiftStart", "shiftEnd", "dock", "undock",
-            "surge", "sleep", "wake", "command", "fault");
+            "surge", "sleep", "wake", "command", "fault", "firmwareRollout", "priorityUpload");
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
     private static final Pattern DISTANCE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(m|km)");
     private static final Duration MAX = Duration.ofDays(30);
 
     private final Problems problems;
     private final OffsetDateTime start;
+    private final Map<String, Long> firmwareSizes = new LinkedHashMap<>();
     private Duration previous = Duration.ZERO;
 
     private TimelineBinder(Problems problems, OffsetDateTime start) {
@@ -76,6 +77,8 @@ final class TimelineBinder {
             case "sleep" -> new TimelineEvent.Sleep();
             case "wake" -> new TimelineEvent.Wake();
             case "command" -> new TimelineEvent.Command(a.string("type"), new LinkedHashMap<>(params(a)));
+            case "firmwareRollout" -> firmwareRollout(a);
+            case "priorityUpload" -> new TimelineEvent.PriorityUpload();
             default -> fault(a);
         };
         return java.util.Optional.of(new TimelineEvent(at, phase, select, over, action));
@@ -156,6 +159,30 @@ final class TimelineBinder {
             problems.report(n, "near needs lat, lon and radius");
         }
         return new Selector.Near(lat, lon, metres);
+    }
+
+    /**
+     * {@code firmwareRollout: {version, window, size, image}}: the download window is the admin's
+     * "Firmware Download Timeframe" [S13]; 100 MB nominal [GUESS: no vendor publishes image sizes].
+     */
+    private TimelineEvent.FirmwareRollout firmwareRollout(YamlMap a) {
+        String version = a.string("version");
+        if (a.has("version") && !io.bodycam.sim.firmware.FirmwareVersion.valid(version)) {
+            problems.report(a.node("version").orElseThrow(), "'version' must be 2 to 4 dot-separated numbers like \"4.13.0\", was '"
+                    + version + "'", "quote it, or YAML may read 4.13 as a number");
+            version = "0.0.0";
+        } else if (!a.has("version")) {
+            version = "0.0.0";
+        }
+        Duration window = a.duration("window", Duration.ofSeconds(1), MAX);
+        long size = a.dataSize("size", 100_000_000L, 1_000, io.bodycam.sim.firmware.FirmwareOffer.MAX_BYTES);
+        Long earlier = firmwareSizes.putIfAbsent(version, size);
+        if (earlier != null && earlier != size) {
+            problems.report(a.node("size").orElse(a), "firmware " + version + " has size " + size + " B here but "
+                    + earlier + " B in an earlier rollout: one version is one image");
+        }
+        var image = a.enumValue("image", TimelineEvent.FirmwareRollout.Image.class, TimelineEvent.FirmwareRollout.Image.GENUINE);
+        return new TimelineEvent.FirmwareRollout(version, window.isZero() ? Duration.ofSeconds(1) : window, size, image);
     }
 
     private TimelineEvent.Fault fault(YamlMap a) {

@@ -138,6 +138,47 @@ public record TimelineEvent(Duration at, String phase, Selector select, Duration
     }
 
     /**
+     * The backend offers firmware {@code version} to the camera (the {@code updateFirmware} command, and
+     * at its next dock's config sync), to be downloaded within {@code window} from the event's moment:
+     * each camera picks its own moment in it ("Firmware Download Timeframe" [S13]). The image is
+     * {@code size} bytes nominal (times the run's payload scale on the wire); {@code image} says whether
+     * the camera gets the genuine image or a bad one it must reject.
+     */
+    public record FirmwareRollout(String version, Duration window, long size, Image image) implements Action {
+        /** What the camera is offered (DOMAIN.md failure mode 10, security item 1). */
+        public enum Image {
+            /** The signed image. */
+            GENUINE,
+            /** The image with its manifest signed by a key the cameras do not trust. */
+            BAD_SIGNATURE,
+            /** A copy with one byte changed, under the genuine signature. */
+            TAMPERED
+        }
+
+        public FirmwareRollout {
+            io.bodycam.sim.firmware.FirmwareVersion.require(version);
+            Objects.requireNonNull(image, "image");
+            if (window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("firmware download window must be > 0, was " + window);
+            }
+            if (size <= 0) {
+                throw new IllegalArgumentException("firmware image size must be > 0 bytes, was " + size);
+            }
+        }
+
+        public String kind() {
+            return "firmwareRollout";
+        }
+    }
+
+    /** The officer picks Priority Upload: the latest recording goes up over LTE [S11]. */
+    public record PriorityUpload() implements Action {
+        public String kind() {
+            return "priorityUpload";
+        }
+    }
+
+    /**
      * A fault (the reliability work): {@code kind} says what, {@code length} how long it lasts (zero
      * for instantaneous ones), {@code params} its settings.
      */

@@ -200,6 +200,19 @@ abstract class FleetContract {
         assertTrue(observer.commandRoundTripSummary().count() >= 1);
     }
 
+    @Test
+    void a_reboot_command_reboots_the_camera_once_not_again_at_every_reconnect() {
+        startFleet(b -> b);
+        CommandAck ack = observer.sendCommand("contract", "FC-01", "reboot", Map.of(), Duration.ofSeconds(10)).join();
+        assertTrue(ack.ok(), "ack: " + ack);
+        var camera = fleet.members().get(0).camera();
+        await("rebooted").atMost(Duration.ofSeconds(20)).until(() -> camera.snapshot().join().boots() == 2
+                && camera.snapshot().join().mode() == Mode.READY_BUFFERING && camera.snapshot().join().connected());
+        await("and stays up: the command is acknowledged (PUBACK) before the reboot disconnects, so the broker "
+                + "does not deliver it again").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> camera.snapshot().join().boots() == 2);
+    }
+
     @ParameterizedTest(name = "MQTT {0}")
     @EnumSource(Backend.MqttVersion.class)
     void a_camera_whose_battery_dies_is_seen_offline_through_its_will(Backend.MqttVersion version) {

@@ -176,4 +176,58 @@ class TimelineTest {
                 .filter(e -> e.type().equals("recording.started") && e.time() - T0 == 420_000).count();
         assertTrue(atSeven >= 90, "the scheduled incident at 7 min (unless one was already recording): " + atSeven);
     }
+
+    @Test
+    void a_rollout_offers_each_selected_camera_with_the_window_opening_at_the_event_and_the_timeline_lasts_the_window() {
+        List<FleetMember> fleet = fleet(10, QUIET);
+        List<long[]> offers = new ArrayList<>();
+        Timeline.Backstage backstage = new Timeline.Backstage() {
+            @Override
+            public void command(FleetMember member, String type, Map<String, Object> params) {
+                throw new AssertionError("no command expected");
+            }
+
+            @Override
+            public void fault(TimelineEvent.Fault fault, List<String> groups, long at) {
+                throw new AssertionError("no fault expected");
+            }
+
+            @Override
+            public void cameraFaultOver(long virtualAt) {
+                throw new AssertionError("no fault expected");
+            }
+
+            @Override
+            public void firmware(FleetMember member, TimelineEvent.FirmwareRollout rollout, long windowStart) {
+                offers.add(new long[] {member.index(), windowStart - T0, clock.now() - T0});
+            }
+        };
+        var rollout = new TimelineEvent.FirmwareRollout("4.13.0", Duration.ofHours(2), 100_000_000,
+                TimelineEvent.FirmwareRollout.Image.GENUINE);
+        long end = Timeline.schedule(List.of(
+                TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()),
+                TimelineEvent.of(Duration.ofMinutes(10), rollout).select(Selector.fraction(0.5)).over(Duration.ofMinutes(1))),
+                fleet, 7, T0, new DockStation(Site.UNLIMITED, 1), backstage);
+        assertEquals(T0 + Duration.ofMinutes(10 + 1 + 120).toMillis(), end, "the timeline lasts until the window closes");
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(5, offers.size());
+        for (int k = 0; k < offers.size(); k++) {
+            assertEquals(600_000, offers.get(k)[1], "every window opens at the event");
+            assertEquals(600_000 + 12_000L * k, offers.get(k)[2], "offers spread over 'over'");
+        }
+    }
+
+    @Test
+    void a_priority_upload_reaches_the_cameras_that_have_a_recording() {
+        List<FleetMember> fleet = fleet(4, QUIET);
+        schedule(List.of(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()),
+                TimelineEvent.of(Duration.ofMinutes(1), new TimelineEvent.Surge(Duration.ofMinutes(2)))
+                        .select(new Selector(List.of(), List.of("CAM-001", "CAM-002"), 1, 0, null)),
+                TimelineEvent.of(Duration.ofMinutes(10), new TimelineEvent.PriorityUpload())),
+                fleet, new DockStation(Site.UNLIMITED, 1));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(2, count("priorityUpload.started"));
+        assertEquals(2, count("priorityUpload.completed"));
+        assertEquals(2, count("priorityUpload.refused"), "nothing to upload on the other two");
+    }
 }

@@ -15,12 +15,15 @@ import java.util.Set;
 /**
  * The trouble the cameras reported, read from {@code events.jsonl} and grouped by kind: {@code error}
  * events by their {@code code}, failed upload attempts, reboots and link losses by reason, full
- * storage, critical battery. Each group keeps its count, the cameras it hit and its first occurrence.
- * A link closed on purpose (reason {@code stopped ...}: the camera powered off) is not trouble.
+ * storage, critical battery, firmware images rejected (by reason) and applies cut short, failed priority
+ * uploads. Each group keeps its count, the cameras it hit and its first occurrence. A link closed on
+ * purpose (reason {@code stopped ...}: the camera powered off) and the reboot into new firmware
+ * (reason {@code firmware ...}) are not trouble.
  */
 public final class ProblemEvents {
 
-    static final Set<String> TYPES = Set.of("error", "upload.failed", "reboot", "link.down", "storage.full", "battery.critical");
+    static final Set<String> TYPES = Set.of("error", "upload.failed", "reboot", "link.down", "storage.full", "battery.critical",
+            "firmware.rejected", "firmware.interrupted", "priorityUpload.failed");
 
     /**
      * One kind of trouble.
@@ -52,7 +55,8 @@ public final class ProblemEvents {
         Map<String, Builder> groups = new LinkedHashMap<>();
         Map<String, Long> perDevice = new HashMap<>();
         JsonLinesReader.read(eventsFile, ProblemEvents::worthParsing, n -> {
-            if (n.path("type").asText().equals("link.down") && n.path("reason").asText().startsWith("stopped")) {
+            if (n.path("type").asText().equals("link.down") && n.path("reason").asText().startsWith("stopped")
+                    || n.path("type").asText().equals("reboot") && n.path("reason").asText().startsWith("firmware ")) {
                 return;
             }
             String device = n.path("deviceId").asText();
@@ -88,7 +92,8 @@ public final class ProblemEvents {
         String type = n.path("type").asText();
         return switch (type) {
             case "error" -> "error: " + n.path("code").asText("unknown");
-            case "reboot", "link.down" -> type + ": " + firstClause(n.path("reason").asText("unknown"));
+            case "reboot", "link.down", "firmware.rejected", "firmware.interrupted" ->
+                    type + ": " + firstClause(n.path("reason").asText("unknown"));
             default -> type;
         };
     }

@@ -51,6 +51,23 @@ class RecordReadersTest {
     }
 
     @Test
+    void rejected_firmware_is_trouble_by_reason_and_the_reboot_into_new_firmware_is_not(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, """
+                {"t":1,"wallMs":5,"deviceId":"A","type":"firmware.rejected","version":"4.13.0","reason":"bad signature: not signed by the trusted key"}
+                {"t":2,"wallMs":6,"deviceId":"B","type":"firmware.rejected","version":"4.13.0","reason":"sha256 mismatch: the image hashes to 00"}
+                {"t":3,"wallMs":7,"deviceId":"C","type":"firmware.rejected","version":"4.13.0","reason":"bad signature: not signed by the trusted key"}
+                {"t":4,"wallMs":8,"deviceId":"D","type":"reboot","reason":"firmware 4.13.0"}
+                {"t":5,"wallMs":9,"deviceId":"E","type":"firmware.interrupted","version":"4.13.0","reason":"undocked mid-apply","running":"4.12.3"}
+                """);
+        var digest = ProblemEvents.read(file);
+        assertEquals(List.of("firmware.rejected: bad signature", "firmware.interrupted: undocked mid-apply",
+                "firmware.rejected: sha256 mismatch"), digest.groups().stream().map(ProblemEvents.Group::kind).toList());
+        assertEquals(2, digest.groups().get(0).devices());
+        assertEquals(false, digest.perDevice().containsKey("D"), "a planned reboot is not trouble");
+    }
+
+    @Test
     void gps_tracks_leave_out_positions_without_a_fix_and_broken_lines(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("gps.jsonl");
         Files.writeString(file, """

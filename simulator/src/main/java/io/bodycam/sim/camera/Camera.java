@@ -52,6 +52,8 @@ public final class Camera implements TelemetryHandler {
     private final EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
     private final CameraFaults faults = new CameraFaults(this);
     private final DeviceClock clock;
+    private final FirmwareUpdater firmware;
+    private final PriorityUpload priority;
 
     private CameraSettings settings;
     private Mode mode = Mode.OFF;
@@ -84,6 +86,8 @@ public final class Camera implements TelemetryHandler {
                 config.seed() ^ 0x6E55L, now);
         this.recorder = new Recorder(this);
         this.routines = new Routines(this);
+        this.firmware = new FirmwareUpdater(this);
+        this.priority = new PriorityUpload(this);
         this.telemetry = telemetry.apply(this);
         this.reporter = new Reporter(this, this.telemetry);
     }
@@ -134,6 +138,10 @@ public final class Camera implements TelemetryHandler {
                 case OFF -> powerOn();
                 case RECORDING -> recorder.stop("docked");
                 case READY_BUFFERING, SLEEP -> enterDock();
+                case PRIORITY_UPLOAD -> {
+                    priority.cancel("docked", true);
+                    enterDock();
+                }
                 default -> { }
             }
         });
@@ -144,6 +152,7 @@ public final class Camera implements TelemetryHandler {
         scheduler.run(() -> {
             inDock = false;
             if (mode == Mode.DOCKED) {
+                firmware.undocked();
                 dock.end("undocked");
                 dock = null;
                 dockPhase = null;
@@ -151,6 +160,19 @@ public final class Camera implements TelemetryHandler {
                 startBuffering();
             }
         });
+    }
+
+    /**
+     * The officer picks Priority Upload: the most recent recording goes up over LTE, is verified and
+     * deleted, while the camera stays ready [S11]; refused quietly (a bench-only note) when not possible.
+     */
+    public void priorityUpload() {
+        scheduler.run(() -> priority.start().ifPresent(why -> note("priorityUpload.refused", Map.of("reason", why))));
+    }
+
+    /** The officer cancels a priority upload [S11]: what is left waits for the dock. */
+    public void cancelPriorityUpload() {
+        scheduler.run(() -> priority.stop("officer"));
     }
 
     /** Sleep mode: the pre-event buffer is dropped [S13]. */
@@ -191,6 +213,7 @@ public final class Camera implements TelemetryHandler {
                 return;
             }
             recorder.stop("error");
+            priority.cancel("error", true);
             endDock("error");
             emit("error", Map.of("code", code, "message", message));
             enter(Mode.ERROR);
@@ -210,7 +233,7 @@ public final class Camera implements TelemetryHandler {
         CompletableFuture<CameraSnapshot> f = new CompletableFuture<>();
         scheduler.run(() -> f.complete(new CameraSnapshot(config.deviceId(), mode, dockPhase, EnumSet.copyOf(flags),
                 battery.percent(), storage.used(), storage.free(), storage.queue(), recorder.currentId(),
-                telemetry.connected(), boots, settings, storage.held())));
+                telemetry.connected(), boots, settings, storage.held(), firmware.running(), firmware.pendingVersion())));
         return f;
     }
 
@@ -256,7 +279,9 @@ public final class Camera implements TelemetryHandler {
         CommandHandler.Ack ack = commands.handle(payload);
         reporter.ack(ack);
         if (ack.after() != null) {
-            ack.after().run();
+            // after this delivery returns: its PUBACK goes out first, or a reboot's disconnect would leave
+            // the command unacknowledged and the broker would deliver it again at every reconnect
+            scheduler.execute(ack.after());
         }
     }
 
@@ -275,6 +300,9 @@ public final class Camera implements TelemetryHandler {
                 break;
             case READY_BUFFERING:
                 break;
+            case PRIORITY_UPLOAD:
+                priority.cancel("recording started", true);
+                break;
             default:
                 return Optional.of("not ready: camera is " + mode);
         }
@@ -284,7 +312,8 @@ public final class Camera implements TelemetryHandler {
             return Optional.of("storage full");
         }
         long now = scheduler.now();
-        long buffered = mode == Mode.READY_BUFFERING && bufferingSince >= 0 ? now - bufferingSince : 0;
+        boolean buffering = mode == Mode.READY_BUFFERING || mode == Mode.PRIORITY_UPLOAD;
+        long buffered = buffering && bufferingSince >= 0 ? now - bufferingSince : 0;
         long preEvent = Math.min(settings.preEvent().toMillis(), buffered);
         bufferingSince = -1;
         recorder.start(trigger, category, flagged, preEvent);
@@ -331,6 +360,19 @@ public final class Camera implements TelemetryHandler {
                 }
             }
         }
+    }
+
+    PriorityUpload priority() {
+        return priority;
+    }
+
+    FirmwareUpdater firmware() {
+        return firmware;
+    }
+
+    /** Docked, the dock session idle, and no evidence waiting for upload: when firmware may come in. */
+    boolean dockIdle() {
+        return mode == Mode.DOCKED && dockPhase == DockPhase.IDLE && storage.queuedSegments() == storage.held().size();
     }
 
     void timeSynced(io.bodycam.sim.upload.TimeSample sample) {
@@ -451,8 +493,9 @@ public final class Camera implements TelemetryHandler {
     // ------------------------------------------------------------------ private: modes and timers
 
     private void booted() {
-        emit("boot", Map.of("firmware", config.firmware(), "boots", boots,
+        emit("boot", Map.of("firmware", firmware.running(), "boots", boots,
                 "recovered", interrupted == null ? 0 : interrupted.segmentsKept()));
+        firmware.booted();
         routines.start();
         if (interrupted != null) {
             enter(Mode.RECOVERING_INTERRUPTED);
@@ -541,6 +584,8 @@ public final class Camera implements TelemetryHandler {
         }
         outageTimer.cancel();
         recorder.stop(reason);
+        priority.cancel(reason, graceful);
+        firmware.shutDown(reason);
         endDock(reason);
         bootTimer.cancel();
         bootTimer = Timer.NONE;
@@ -553,7 +598,8 @@ public final class Camera implements TelemetryHandler {
         enter(Mode.OFF);
     }
 
-    private void enter(Mode next) {
+    /** Changes mode; the pre-event buffer is left as it is (a priority upload keeps it running). */
+    void enter(Mode next) {
         long now = scheduler.now();
         Mode previous = mode;
         mode = next;
@@ -570,7 +616,8 @@ public final class Camera implements TelemetryHandler {
         return switch (m) {
             case OFF -> PowerDraw.NONE;
             case SLEEP -> PowerDraw.SLEEP;
-            case RECORDING -> PowerDraw.RECORDING;
+            // a priority upload keeps the LTE radio sending: about a recording's draw [GUESS]
+            case RECORDING, PRIORITY_UPLOAD -> PowerDraw.RECORDING;
             case DOCKED -> PowerDraw.CHARGING;
             default -> PowerDraw.IDLE;
         };

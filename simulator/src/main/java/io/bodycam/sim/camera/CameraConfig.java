@@ -44,6 +44,9 @@ public final class CameraConfig {
     private final Duration uploadRetryDelay;
     private final double lteOutagesPerHour;
     private final Duration lteOutageLength;
+    private final double lteUploadBitsPerSecond;
+    private final Duration firmwareApplyTime;
+    private final String firmwareKey;
 
     private CameraConfig(Builder b) {
         this.deviceId = Objects.requireNonNull(b.deviceId, "deviceId");
@@ -73,6 +76,9 @@ public final class CameraConfig {
         this.uploadRetryDelay = b.uploadRetryDelay;
         this.lteOutagesPerHour = b.lteOutagesPerHour;
         this.lteOutageLength = b.lteOutageLength;
+        this.lteUploadBitsPerSecond = b.lteUploadBitsPerSecond;
+        this.firmwareApplyTime = b.firmwareApplyTime;
+        this.firmwareKey = b.firmwareKey;
         if (storageLowThreshold >= storageCapacity) {
             throw new IllegalArgumentException("storage-low threshold (" + storageLowThreshold
                     + " B) must be below the storage capacity (" + storageCapacity + " B)");
@@ -112,6 +118,9 @@ public final class CameraConfig {
         b.uploadRetryDelay = uploadRetryDelay;
         b.lteOutagesPerHour = lteOutagesPerHour;
         b.lteOutageLength = lteOutageLength;
+        b.lteUploadBitsPerSecond = lteUploadBitsPerSecond;
+        b.firmwareApplyTime = firmwareApplyTime;
+        b.firmwareKey = firmwareKey;
         return b;
     }
 
@@ -142,6 +151,10 @@ public final class CameraConfig {
     public Duration uploadRetryDelay() { return uploadRetryDelay; }
     public double lteOutagesPerHour() { return lteOutagesPerHour; }
     public Duration lteOutageLength() { return lteOutageLength; }
+    public double lteUploadBitsPerSecond() { return lteUploadBitsPerSecond; }
+    public Duration firmwareApplyTime() { return firmwareApplyTime; }
+    /** The base64 Ed25519 public key firmware must be signed with; null: the camera takes no firmware. */
+    public String firmwareKey() { return firmwareKey; }
 
     /** Nominal video bytes per second: what a real camera writes. */
     public double nominalBytesPerSecond() {
@@ -156,6 +169,11 @@ public final class CameraConfig {
     /** Upload rate in payload bytes per virtual second: dock bandwidth times the payload scale. */
     public double uploadPayloadBytesPerSecond() {
         return dockUploadBitsPerSecond / 8 * payloadScale;
+    }
+
+    /** Priority-upload rate in payload bytes per virtual second: LTE bandwidth times the payload scale. */
+    public double ltePayloadBytesPerSecond() {
+        return lteUploadBitsPerSecond / 8 * payloadScale;
     }
 
     /** Builds a {@link CameraConfig}; each setter validates its value. */
@@ -187,6 +205,9 @@ public final class CameraConfig {
         private Duration uploadRetryDelay = Duration.ofSeconds(30);     // [GUESS]
         private double lteOutagesPerHour;                               // none unless a scenario says so
         private Duration lteOutageLength = Duration.ofMinutes(1);
+        private double lteUploadBitsPerSecond = 5_000_000;              // LTE uplink for a priority upload [GUESS]
+        private Duration firmwareApplyTime = Duration.ofMinutes(2);     // writing the staged image [GUESS]
+        private String firmwareKey;
 
         private Builder(String deviceId) {
             if (deviceId == null || !deviceId.matches("[A-Za-z0-9._-]{1,64}")) {
@@ -318,6 +339,25 @@ public final class CameraConfig {
 
         public Builder uploadRetryDelay(Duration v) {
             uploadRetryDelay = range("upload retry delay", v, Duration.ofSeconds(1), Duration.ofHours(1));
+            return this;
+        }
+
+        /** Upload bandwidth over LTE, for a priority upload of the latest recording [S11]. */
+        public Builder lteUploadBitsPerSecond(double v) {
+            lteUploadBitsPerSecond = range("LTE upload bandwidth", v, 10_000, 1_000_000_000.0, "bit/s");
+            return this;
+        }
+
+        /** How long applying a staged firmware image takes before the reboot into it. */
+        public Builder firmwareApplyTime(Duration v) {
+            firmwareApplyTime = range("firmware apply time", v, Duration.ZERO, Duration.ofHours(1));
+            return this;
+        }
+
+        /** The key firmware must be signed with (base64 X.509 Ed25519, {@code FirmwareSigner#publicKey()}). */
+        public Builder firmwareKey(String v) {
+            io.bodycam.sim.firmware.FirmwareTrust.of(v);
+            firmwareKey = v;
             return this;
         }
 

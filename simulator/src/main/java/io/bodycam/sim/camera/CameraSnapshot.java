@@ -13,10 +13,13 @@ import java.util.Set;
  * @param recordingId null unless recording
  * @param stored     segments on the camera, in upload order
  * @param held       ids of stored segments the camera keeps but no longer uploads (its copy is damaged)
+ * @param firmware   the firmware version running
+ * @param firmwarePending a firmware version offered and neither applied nor rejected yet; null when none
  */
 public record CameraSnapshot(String deviceId, Mode mode, DockPhase dockPhase, Set<Flag> flags, double batteryPercent,
                              long storageUsed, long storageFree, List<SegmentManifest> stored, String recordingId,
-                             boolean connected, int boots, CameraSettings settings, Set<String> held) {
+                             boolean connected, int boots, CameraSettings settings, Set<String> held,
+                             String firmware, String firmwarePending) {
 
     /** Segments still waiting for upload: stored and not held. */
     public int uploadable() {

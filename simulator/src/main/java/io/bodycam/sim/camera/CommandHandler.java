@@ -2,6 +2,7 @@ package io.bodycam.sim.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bodycam.sim.firmware.FirmwareOffer;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -22,7 +23,17 @@ final class CommandHandler {
 
     private static final Set<String> START_PARAMS = Set.of("trigger", "category", "flagged");
 
+    /** How many recent command ids the camera remembers (kept in flash across reboots [GUESS]). */
+    static final int REMEMBERED_IDS = 64;
+
     private final Camera camera;
+    /** The answers to the latest commands, by id: a command delivered again is answered again, not carried out twice. */
+    private final Map<String, Ack> answered = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ack> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
+    };
 
     CommandHandler(Camera camera) {
         this.camera = camera;
@@ -39,6 +50,11 @@ final class CommandHandler {
         }
     }
 
+    /**
+     * Carries out a command, or, for an id among the last {@value #REMEMBERED_IDS} answered, sends the
+     * same answer again without carrying it out: QoS 1 may deliver a command twice (a redelivery on
+     * session resume, MQTT 3.1.1 section 4.4 [S71]), and a reboot or firmware offer must not happen twice.
+     */
     Ack handle(byte[] payload) {
         if (payload.length > MAX_COMMAND_BYTES) {
             return Ack.error(null, "command too large: " + payload.length + " bytes, at most " + MAX_COMMAND_BYTES);
@@ -57,6 +73,16 @@ final class CommandHandler {
         if (id == null || id.isEmpty() || id.length() > 128) {
             return Ack.error(null, "command needs an \"id\": a string of 1..128 characters");
         }
+        Ack before = answered.get(id);
+        if (before != null) {
+            return new Ack(id, before.ok(), before.error(), null);
+        }
+        Ack ack = carryOut(id, root);
+        answered.put(id, ack);
+        return ack;
+    }
+
+    private Ack carryOut(String id, JsonNode root) {
         JsonNode typeNode = root.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
             return Ack.error(id, "command needs a \"type\" string");
@@ -75,8 +101,11 @@ final class CommandHandler {
                 camera.publishGps();
                 return Ack.ok(id);
             });
-            default -> Ack.error(id, "unknown command type '" + typeNode.asText()
-                    + "'; known: startRecording, stopRecording, reboot, setConfig, locate");
+            case "updateFirmware" -> updateFirmware(id, p);
+            case "priorityUpload" -> noParams(id, p).orElseGet(() -> result(id, camera.priority().start()));
+            case "cancelPriorityUpload" -> noParams(id, p).orElseGet(() -> result(id, camera.priority().stop("command")));
+            default -> Ack.error(id, "unknown command type '" + typeNode.asText() + "'; known: startRecording, "
+                    + "stopRecording, reboot, setConfig, locate, updateFirmware, priorityUpload, cancelPriorityUpload");
         };
     }
 
@@ -123,6 +152,17 @@ final class CommandHandler {
             changes.put(e.getKey(), e.getValue().asText());
         }
         return result(id, camera.applySettings(changes, "command"));
+    }
+
+    /** A firmware offer (docs/contract, {@code updateFirmware}): checked whole, then handed to the updater. */
+    private Ack updateFirmware(String id, ObjectNode p) {
+        FirmwareOffer offer;
+        try {
+            offer = FirmwareOffer.parse(p);
+        } catch (IllegalArgumentException e) {
+            return Ack.error(id, e.getMessage());
+        }
+        return result(id, camera.firmware().offer(offer, "command"));
     }
 
     private static Optional<Ack> noParams(String id, ObjectNode p) {

@@ -3,7 +3,10 @@ package io.bodycam.sim.camera;
 /**
  * What a docked camera is doing, in order: time sync over HTTP [S8], config sync [S14], then for each
  * stored segment upload, verify, purge ("when the upload is complete, a check is done ... If the
- * check passes, then the video is deleted from the camera" [S23]); idle and charging when done.
+ * check passes, then the video is deleted from the camera" [S23]); then, once no evidence waits and the
+ * camera's moment in the download window has come, firmware: download, staged, applying, reboot
+ * (DOMAIN.md table (b): DOCKED_FW_STAGED, FW_APPLYING, REBOOTING; "after staging, the upgrade is
+ * immediately applied" [S28]); idle and charging when done.
  */
 public enum DockPhase {
     TIME_SYNC,
@@ -11,5 +14,11 @@ public enum DockPhase {
     UPLOADING,
     VERIFYING,
     PURGING,
+    /** Fetching a firmware image over the dock's link, in ranges (resumes after an undock). */
+    FIRMWARE_DOWNLOADING,
+    /** The image is downloaded, its SHA-256 and signature verified. */
+    FIRMWARE_STAGED,
+    /** Writing the staged image; the camera reboots into it when done. */
+    FIRMWARE_APPLYING,
     IDLE
 }

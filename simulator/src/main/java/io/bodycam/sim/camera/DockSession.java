@@ -60,9 +60,12 @@ final class DockSession {
             }
             if (error != null) {
                 camera.emit("error", Map.of("code", "config-sync", "message", message(error)));
-            } else if (!config.config().isEmpty()) {
-                camera.applySettings(config.config(), "dock v" + config.version())
-                        .ifPresent(e -> camera.emit("error", Map.of("code", "config-rejected", "message", e)));
+            } else {
+                if (!config.config().isEmpty()) {
+                    camera.applySettings(config.config(), "dock v" + config.version())
+                            .ifPresent(e -> camera.emit("error", Map.of("code", "config-rejected", "message", e)));
+                }
+                config.firmwareOffer().ifPresent(camera.firmware()::offerFromDock);
             }
             next();
         }));
@@ -76,6 +79,7 @@ final class DockSession {
         Optional<SegmentManifest> nextSegment = camera.storage().nextToUpload(waiting);
         if (nextSegment.isEmpty()) {
             camera.dockPhase(DockPhase.IDLE);
+            camera.firmware().maybeStart();
             return;
         }
         busy = true;
@@ -168,7 +172,7 @@ final class DockSession {
         camera.evidence().interrupt(reason);
     }
 
-    private static String message(Throwable t) {
+    static String message(Throwable t) {
         Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
         return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
     }

@@ -18,6 +18,13 @@ public enum Mode {
     /** In the dock: charging, no buffering [S2]; runs the {@link DockPhase}s. */
     DOCKED,
     /**
+     * Out of the dock, uploading the most recent recording over LTE at the officer's request (AB3
+     * "Priority Upload": only the latest recording, over Wi-Fi or mobile data, then deleted once
+     * uploaded; can be cancelled [S11]). The pre-event buffer keeps running [GUESS], so a trigger
+     * cancels the upload and records with its full pre-event.
+     */
+    PRIORITY_UPLOAD,
+    /**
      * After a power loss mid-recording: the firmware repairs the interrupted recording up to its last
      * complete segment before buffering again (AB2 "recovering interrupted video" [S19]; CAST [S43]).
      */

@@ -86,7 +86,7 @@ final class Reporter {
             g.writeNumberField("bytes", storage.queuedBytes());
             g.writeEndObject();
             camera.recorder().describe(g);
-            g.writeStringField("firmware", camera.config().firmware());
+            g.writeStringField("firmware", camera.firmware().running());
             g.writeNumberField("clockOffsetMs", camera.clockOffset());
             g.writeStringField("officer", camera.config().officer());
         }));
@@ -126,7 +126,7 @@ final class Reporter {
     private byte[] status(String status, String reason, long seq) {
         return payloads.message(camera.deviceTime(), seq, g -> {
             g.writeStringField("status", status);
-            g.writeStringField("firmware", camera.config().firmware());
+            g.writeStringField("firmware", camera.firmware().running());
             if (reason != null) {
                 g.writeStringField("reason", reason);
             }

@@ -55,7 +55,7 @@ final class Routines {
         gps.cancel();
         long interval = switch (camera.mode()) {
             case RECORDING -> camera.settings().gpsIntervalRecording().toMillis();
-            case READY_BUFFERING, SLEEP -> camera.settings().gpsIntervalIdle().toMillis();
+            case READY_BUFFERING, SLEEP, PRIORITY_UPLOAD -> camera.settings().gpsIntervalIdle().toMillis();
             default -> -1;
         };
         if (interval < 0) {

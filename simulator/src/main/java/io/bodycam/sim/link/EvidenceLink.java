@@ -37,4 +37,19 @@ public interface EvidenceLink {
      * stops at once and its future fails. A later {@link #upload} of an unfinished segment resumes it.
      */
     void interrupt(String reason);
+
+    /**
+     * As {@link #upload}, over the camera's LTE radio instead of the dock (a priority upload of the
+     * latest recording [S11]): paced by the LTE bandwidth only.
+     */
+    CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentPayload payload);
+
+    /** Stops a running upload of {@code segment}, if any; a later upload of it resumes where it stopped. */
+    void cancelUpload(SegmentManifest segment);
+
+    /**
+     * Bytes {@code offset .. offset + length - 1} of the firmware image at {@code path} (below the
+     * backend's base, from the offer), over the dock's link: {@code GET} with {@code Range}.
+     */
+    CompletionStage<byte[]> firmware(String path, long offset, int length);
 }

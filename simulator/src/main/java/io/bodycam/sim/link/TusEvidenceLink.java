@@ -6,6 +6,7 @@ import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.UploadOutcome;
+import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.upload.UploadRequest;
 import io.bodycam.sim.upload.Verification;
 
@@ -23,11 +24,19 @@ public final class TusEvidenceLink implements EvidenceLink {
     private final TusClient client;
     private final String deviceId;
     private final String officer;
+    private final UploadPacer lte;
 
+    /** A link without an LTE limit of its own. */
     public TusEvidenceLink(TusClient client, String deviceId, String officer) {
+        this(client, deviceId, officer, UploadPacer.UNLIMITED);
+    }
+
+    /** @param lte paces uploads over LTE (the camera's LTE bandwidth times the payload scale) */
+    public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte) {
         this.client = client;
         this.deviceId = deviceId;
         this.officer = officer;
+        this.lte = lte;
     }
 
     @Override
@@ -42,6 +51,26 @@ public final class TusEvidenceLink implements EvidenceLink {
 
     @Override
     public CompletionStage<Long> upload(SegmentManifest s, SegmentPayload payload) {
+        return upload(s, payload, null);
+    }
+
+    @Override
+    public CompletionStage<Long> uploadOverLte(SegmentManifest s, SegmentPayload payload) {
+        return upload(s, payload, lte);
+    }
+
+    @Override
+    public void cancelUpload(SegmentManifest s) {
+        client.cancel(s.segmentId());
+    }
+
+    @Override
+    public CompletionStage<byte[]> firmware(String path, long offset, int length) {
+        return client.download(path, offset, length);
+    }
+
+    /** {@code link} null: the dock's. */
+    private CompletionStage<Long> upload(SegmentManifest s, SegmentPayload payload, UploadPacer link) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("deviceId", s.deviceId());
         meta.put("recordingId", s.recordingId());
@@ -54,7 +83,8 @@ public final class TusEvidenceLink implements EvidenceLink {
         meta.put("category", s.category());
         meta.put("preEventSeconds", Double.toString(s.preEventMillis() / 1000.0));
         meta.put("filename", s.segmentId() + ".bin");
-        return client.upload(new UploadRequest(s.segmentId(), meta, payload, s.sha256())).thenApply(UploadOutcome::bytesSent);
+        UploadRequest request = new UploadRequest(s.segmentId(), meta, payload, s.sha256());
+        return (link == null ? client.upload(request) : client.upload(request, link)).thenApply(UploadOutcome::bytesSent);
     }
 
     @Override

@@ -95,7 +95,16 @@ public final class TusClient implements AutoCloseable {
      * Whether they hash right is for {@link #verify} to say. At most one upload per key at a time.
      */
     public CompletableFuture<UploadOutcome> upload(UploadRequest request) {
+        return upload(request, pacer);
+    }
+
+    /**
+     * As {@link #upload(UploadRequest)}, over another link than the dock's: {@code link} alone paces the
+     * chunks (a priority upload over LTE shares neither the dock's bandwidth nor the site uplink).
+     */
+    public CompletableFuture<UploadOutcome> upload(UploadRequest request, UploadPacer link) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(link, "link");
         return onLoop(() -> {
             if (closed) {
                 return CompletableFuture.failedFuture(new UploadException(Kind.CLOSED, "the client is closed"));
@@ -104,11 +113,76 @@ public final class TusClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(
                         new IllegalStateException("an upload of '" + request.key() + "' is already running"));
             }
-            UploadSession session = new UploadSession(request, config, requests, connection, pacer, backoff,
+            UploadSession session = new UploadSession(request, config, requests, connection, link, backoff,
                     timers, knownUploads);
             active.put(request.key(), session);
             return session.start().whenComplete((outcome, error) -> active.remove(request.key(), session));
         });
+    }
+
+    /**
+     * Stops the running upload of {@code key}, if any: its future fails with {@link Kind#CLOSED}, the
+     * upload URL is kept, so a later upload of the same key resumes from the server's offset.
+     */
+    public void cancel(String key) {
+        Objects.requireNonNull(key, "key");
+        timers.onLoop(() -> {
+            UploadSession s = active.remove(key);
+            if (s != null) {
+                s.abort(new UploadException(Kind.CLOSED, "upload of '" + key + "' cancelled"));
+            }
+        });
+    }
+
+    /**
+     * Bytes {@code offset .. offset + length - 1} of the resource at {@code rawPath} (below the endpoint,
+     * percent-encoded), by a ranged GET paced like an upload chunk (the dock's link and the site's
+     * uplink, in virtual time). The answer must be {@code 206} with the matching {@code Content-Range}
+     * (or {@code 200} with exactly these bytes from offset 0); anything else fails the future.
+     */
+    public CompletableFuture<byte[]> download(String rawPath, long offset, int length) {
+        Objects.requireNonNull(rawPath, "rawPath");
+        if (offset < 0 || length <= 0) {
+            throw new IllegalArgumentException("range " + offset + "+" + length + " is empty or negative");
+        }
+        return onLoop(() -> {
+            CompletableFuture<byte[]> result = new CompletableFuture<>();
+            long delay = pacer.reserve(timers.now(), length);
+            timers.after(delay, () -> get(alloc -> requests.range(rawPath, offset, length),
+                    reply -> rangeBody(reply, rawPath, offset, length)).whenComplete((bytes, error) -> {
+                        if (error != null) {
+                            result.completeExceptionally(error);
+                        } else {
+                            result.complete(bytes);
+                        }
+                    }));
+            return result;
+        });
+    }
+
+    private static byte[] rangeBody(HttpReply reply, String path, long offset, int length) throws UploadException {
+        int status = reply.status();
+        String expected = "bytes " + offset + "-" + (offset + length - 1) + "/";
+        boolean partial = status == 206 && reply.header("Content-Range").map(r -> r.startsWith(expected)).orElse(false);
+        boolean whole = status == 200 && offset == 0;
+        if ((partial || whole) && reply.content().length == length) {
+            return reply.content();
+        }
+        if (status >= 500) {
+            throw new UploadException(Kind.SERVER_ERROR, status, "GET " + path + " answered " + status, null);
+        }
+        if (status == 206 || status == 200) {
+            throw new UploadException(Kind.PROTOCOL_ERROR, status, "GET " + path + " for " + expected + " answered "
+                    + reply.header("Content-Range").orElse("no Content-Range") + " with " + reply.content().length
+                    + " bytes", null);
+        }
+        throw new UploadException(Kind.REJECTED, status, "GET " + path + " answered " + status + " "
+                + firstLine(reply.body()), null);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     /** The backend's verdict on a segment ({@code GET /evidence/{deviceId}/{segmentId}}); 404 is UNKNOWN. */
@@ -153,7 +227,9 @@ public final class TusClient implements AutoCloseable {
             JsonNode json = expectJson(reply);
             Map<String, String> values = new LinkedHashMap<>();
             json.path("config").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-            return new DeviceConfigResponse(json.path("version").asLong(), values);
+            JsonNode firmware = json.get("firmware");
+            return new DeviceConfigResponse(json.path("version").asLong(), values,
+                    firmware == null || firmware.isNull() ? null : firmware.toString());
         });
     }
 

@@ -16,6 +16,11 @@ public interface UploadPacer {
      */
     long reserve(long now, int bytes);
 
+    /** A link of {@code bytesPerSecond} (virtual time), used by one camera; 0 or less: no limit. */
+    static UploadPacer limit(double bytesPerSecond) {
+        return bytesPerSecond <= 0 ? UNLIMITED : new io.bodycam.sim.upload.internal.Pacer(Math.max(1, (long) bytesPerSecond));
+    }
+
     /** Both limits: each books the chunk, and it starts when both allow. */
     default UploadPacer and(UploadPacer other) {
         return (now, bytes) -> Math.max(reserve(now, bytes), other.reserve(now, bytes));

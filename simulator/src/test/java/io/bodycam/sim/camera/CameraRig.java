@@ -24,6 +24,7 @@ final class CameraRig {
     CameraRig(UnaryOperator<CameraConfig.Builder> tweak) {
         CameraConfig config = tweak.apply(CameraConfig.builder("IPD-0001").seed(42)).build();
         backend = new FakeEvidenceBackend(clock, config.uploadPayloadBytesPerSecond());
+        backend.lteBytesPerSecond(config.ltePayloadBytesPerSecond());
         camera = new Camera(config, clock, h -> mqtt = new RecordingTelemetry(clock, h), backend, events::add);
     }
 

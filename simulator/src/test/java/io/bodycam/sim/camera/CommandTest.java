@@ -99,6 +99,8 @@ class CommandTest {
         rig.advance(Duration.ofSeconds(20));
         rig.mqtt.deliverCommand("{\"id\":\"r\",\"type\":\"reboot\"}");
         assertTrue(lastAck(rig).path("ok").asBoolean());
+        assertEquals(Mode.RECORDING, rig.snapshot().mode(), "not while the command is being delivered (its PUBACK comes first)");
+        rig.advance(Duration.ZERO);
         assertEquals("reboot", rig.mqtt.events("recording.stopped").get(0).path("reason").asText());
         rig.advance(Duration.ofSeconds(6));
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
@@ -107,23 +109,50 @@ class CommandTest {
     }
 
     @Test
-    void ten_thousand_random_commands_get_one_ack_each_and_leave_every_camera_state_valid() {
-        CameraRig rig = new CameraRig(b -> b.payloadScale(0.0001)).booted();
+    void a_command_delivered_twice_is_answered_twice_and_carried_out_once() {
+        CameraRig rig = new CameraRig().booted();
+        rig.mqtt.deliverCommand("{\"id\":\"r-1\",\"type\":\"reboot\"}");
+        rig.advance(Duration.ofSeconds(6));
+        rig.mqtt.deliverCommand("{\"id\":\"r-1\",\"type\":\"reboot\"}");
+        rig.advance(Duration.ofSeconds(6));
+        assertEquals(2, rig.mqtt.on(Topic.CMD_ACK).size());
+        assertTrue(lastAck(rig).path("ok").asBoolean());
+        assertEquals(2, rig.snapshot().boots(), "one reboot, not two");
+
+        rig.mqtt.deliverCommand("{\"id\":\"r-2\",\"type\":\"reboot\"}");
+        rig.advance(Duration.ofSeconds(6));
+        assertEquals(3, rig.snapshot().boots(), "a new id is a new command");
+    }
+
+    @Test
+    void ten_thousand_random_commands_get_one_ack_each_and_leave_every_camera_state_valid() throws Exception {
+        io.bodycam.sim.firmware.FirmwareSigner vendor = io.bodycam.sim.firmware.FirmwareSigner.generate();
+        CameraRig rig = new CameraRig(b -> b.payloadScale(0.0001).firmwareKey(vendor.publicKey())).booted();
         SplittableRandom random = new SplittableRandom(7);
-        String[] types = {"startRecording", "stopRecording", "reboot", "setConfig", "locate", "fly", "", "STARTRECORDING"};
+        String[] types = {"startRecording", "stopRecording", "reboot", "setConfig", "locate", "fly", "", "STARTRECORDING",
+            "updateFirmware", "priorityUpload", "cancelPriorityUpload"};
+        io.bodycam.sim.firmware.FirmwareImage image = io.bodycam.sim.firmware.FirmwareImage.of("4.13.0", 1000);
+        String signature = vendor.offer(image, image.sha256(), "/firmware/4.13.0", 0, 0).signature();
         String[] values = {"\"10s\"", "5", "-1", "null", "true", "\"" + "x".repeat(50) + "\"", "{}", "[]", "\"0ms\"", "120",
-            "1e308", "\"999999999h\"", "\"\\u0000\"", "[[[[[[]]]]]]", "{\"a\":{\"b\":{}}}", "\"button\"", "false"};
+            "1e308", "\"999999999h\"", "\"\\u0000\"", "[[[[[[]]]]]]", "{\"a\":{\"b\":{}}}", "\"button\"", "false",
+            "\"4.13.0\"", "\"/firmware/4.13.0\"", "\"" + image.sha256() + "\"", "\"" + signature + "\"", "9223372036854775807"};
         String[] keys = {"gpsIntervalIdle", "gpsIntervalRecording", "heartbeat", "preEventSeconds", "trigger", "flagged",
-            "category", "zzz", ""};
+            "category", "zzz", "", "version", "url", "bytes", "sha256", "signature", "windowStart", "windowEnd"};
+        String validOffer = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                vendor.offer(image, image.sha256(), "/firmware/4.13.0", 0, 0).params());
         int commands = 10_000;
         for (int i = 0; i < commands; i++) {
-            rig.mqtt.deliverCommand(randomCommand(random, i, types, keys, values));
+            rig.mqtt.deliverCommand(random.nextInt(100) == 0
+                    ? ("{\"id\":\"f" + i + "\",\"type\":\"updateFirmware\",\"params\":" + validOffer + "}").getBytes(StandardCharsets.UTF_8)
+                    : randomCommand(random, i, types, keys, values));
             rig.advance(Duration.ofMillis(random.nextInt(2_000)));
             if (i % 10 == 0) {
                 assertValid(rig.snapshot(), i);
             }
         }
         assertEquals(commands, rig.mqtt.on(Topic.CMD_ACK).size(), "every command answered");
+        assertEquals("4.13.0", rig.snapshot().firmwarePending(), "the valid offers among them were taken (not docked: pending)");
+        assertTrue(rig.mqtt.events("priorityUpload.started").size() > 0, "some priority uploads started");
         List<JsonNode> acks = rig.mqtt.on(Topic.CMD_ACK);
         for (int i = 0; i < acks.size(); i++) {
             assertEquals(i, acks.get(i).path("seq").asLong(), "ack seq without gaps");

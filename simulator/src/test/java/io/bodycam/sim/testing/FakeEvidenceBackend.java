@@ -1,5 +1,6 @@
 package io.bodycam.sim.testing;
 
+import io.bodycam.sim.firmware.FirmwareImage;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentPayload;
@@ -37,10 +38,20 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private int uploads;
     private int interrupts;
     private final Map<CompletableFuture<Long>, Timer> inFlight = new LinkedHashMap<>();
+    private int lteUploads;
+    private double lteBytesPerSecond;
+    private final Map<String, FirmwareImage> images = new HashMap<>();
+    /** Per segment, the number of its latest upload: an earlier one that was cancelled never lands. */
+    private final Map<String, Integer> attempt = new HashMap<>();
+    private DeviceConfigResponse config = new DeviceConfigResponse(0, Map.of());
+    private int firmwareRequests;
+    private long firmwareBytes;
+    private int failNextFirmware;
 
     public FakeEvidenceBackend(Scheduler scheduler, double bytesPerSecond) {
         this.scheduler = scheduler;
         this.bytesPerSecond = bytesPerSecond;
+        this.lteBytesPerSecond = bytesPerSecond;
     }
 
     @Override
@@ -52,14 +63,58 @@ public final class FakeEvidenceBackend implements EvidenceLink {
 
     @Override
     public CompletionStage<DeviceConfigResponse> config() {
-        return CompletableFuture.completedFuture(new DeviceConfigResponse(0, Map.of()));
+        return CompletableFuture.completedFuture(config);
     }
 
     @Override
     public CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload) {
+        return upload(segment, payload, bytesPerSecond);
+    }
+
+    @Override
+    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentPayload payload) {
+        lteUploads++;
+        return upload(segment, payload, lteBytesPerSecond);
+    }
+
+    @Override
+    public void cancelUpload(SegmentManifest segment) {
+        attempt.merge(segment.segmentId(), 1, Integer::sum);
+    }
+
+    /**
+     * A range of an image {@link #host hosted} here, after {@code length / rate} virtual seconds; a
+     * path nobody hosts fails like a 404.
+     */
+    @Override
+    public CompletionStage<byte[]> firmware(String path, long offset, int length) {
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        firmwareRequests++;
+        FirmwareImage image = images.get(path);
+        boolean fail = failNextFirmware > 0;
+        if (fail) {
+            failNextFirmware--;
+        }
+        scheduler.schedule((long) Math.ceil(length / bytesPerSecond * 1000), () -> {
+            if (fail) {
+                f.completeExceptionally(new IllegalStateException("503 Service Unavailable"));
+            } else if (image == null) {
+                f.completeExceptionally(new IllegalStateException("404 no such image: " + path));
+            } else {
+                byte[] bytes = new byte[length];
+                image.read(offset, bytes, 0, length);
+                firmwareBytes += length;
+                f.complete(bytes);
+            }
+        });
+        return f;
+    }
+
+    private CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload, double rate) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         uploads++;
-        long millis = (long) Math.ceil(payload.length() / bytesPerSecond * 1000);
+        int mine = attempt.merge(segment.segmentId(), 1, Integer::sum);
+        long millis = (long) Math.ceil(payload.length() / rate * 1000);
         boolean fail = failNextUploads > 0;
         if (fail) {
             failNextUploads--;
@@ -68,6 +123,10 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         corruptNext = false;
         Timer arrival = scheduler.schedule(millis, () -> {
             inFlight.remove(f);
+            if (attempt.get(segment.segmentId()) != mine) {
+                f.completeExceptionally(new IllegalStateException("upload cancelled"));
+                return;
+            }
             if (fail) {
                 f.completeExceptionally(new IllegalStateException("503 Service Unavailable"));
                 return;
@@ -144,6 +203,38 @@ public final class FakeEvidenceBackend implements EvidenceLink {
             f.complete(verdict("", id, true, sha));
         });
         pendingVerifications.clear();
+    }
+
+    /** Serves {@code image} at {@code path}. */
+    public void host(String path, FirmwareImage image) {
+        images.put(path, image);
+    }
+
+    /** What {@code GET /devices/{id}/config} answers from now on. */
+    public void config(DeviceConfigResponse answer) {
+        config = answer;
+    }
+
+    /** The next {@code n} firmware range requests fail with a 503. */
+    public void failNextFirmware(int n) {
+        failNextFirmware = n;
+    }
+
+    public void lteBytesPerSecond(double rate) {
+        lteBytesPerSecond = rate;
+    }
+
+    public int firmwareRequests() {
+        return firmwareRequests;
+    }
+
+    /** Firmware bytes served. */
+    public long firmwareBytes() {
+        return firmwareBytes;
+    }
+
+    public int lteUploads() {
+        return lteUploads;
     }
 
     public void serverClockOffset(long millis) {

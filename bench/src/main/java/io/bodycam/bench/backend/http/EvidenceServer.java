@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The reference backend's HTTP server on 127.0.0.1: tus 1.0.0 evidence upload (core, creation,
- * checksum, termination) under {@code /files/}, evidence verdicts, time and device configuration, as
+ * checksum, termination) under {@code /files/}, evidence verdicts, time, device configuration and
+ * signed firmware images, as
  * docs/contract ("HTTP") specifies. Bytes are hashed as they arrive and then dropped; the verdicts go
  * to the {@link EvidenceLedger}. It runs on its own small event loop group, apart from the cameras'.
  *
@@ -33,6 +34,7 @@ public final class EvidenceServer implements AutoCloseable {
     private final DeviceConfigStore configs;
     private final EvidenceServerConfig config;
     private final HttpFaults faults = new HttpFaults(0x5EEDL);
+    private final FirmwareReleases firmware = new FirmwareReleases();
     private EventLoopGroup group;
     private Channel serverChannel;
     private ChannelGroup open;
@@ -58,7 +60,7 @@ public final class EvidenceServer implements AutoCloseable {
         Transport transport = Transport.best();
         EventLoopGroup g = transport.newGroup(config.threads());
         open = new DefaultChannelGroup("evidence-connections", g.next());
-        connections = new EvidenceChannelInitializer(clock, ledger, configs, config, faults, open);
+        connections = new EvidenceChannelInitializer(clock, ledger, configs, config, faults, firmware, open);
         try {
             serverChannel = new ServerBootstrap()
                     .group(g)
@@ -99,6 +101,11 @@ public final class EvidenceServer implements AutoCloseable {
 
     public DeviceConfigStore configs() {
         return configs;
+    }
+
+    /** The firmware this server releases, signs and offers ({@code /firmware/...}, and in config answers). */
+    public FirmwareReleases firmware() {
+        return firmware;
     }
 
     /** The faults this server injects into upload requests; none until the bench sets some. */

@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +42,7 @@ import java.util.function.Function;
  */
 public final class HttpConnection {
 
+    /** The largest answer body read: a firmware range ({@code TusClient.FIRMWARE_CHUNK}) or a small JSON. */
     private static final int MAX_REPLY_BYTES = 64 * 1024;
 
     private final EventLoop loop;
@@ -178,7 +178,8 @@ public final class HttpConnection {
         if (ch != channel || inFlight == null) {
             return;
         }
-        String body = response.content().toString(StandardCharsets.UTF_8);
+        byte[] body = new byte[response.content().readableBytes()];
+        response.content().getBytes(response.content().readerIndex(), body);
         HttpReply reply = new HttpReply(response.status().code(),
                 new DefaultHttpHeaders().add(response.headers()), body);
         Exchange exchange = finish(inFlight);

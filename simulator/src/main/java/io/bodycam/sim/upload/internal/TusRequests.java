@@ -86,6 +86,16 @@ public final class TusRequests {
     }
 
     /**
+     * A ranged GET of {@code rawPath} (already percent-encoded, below the endpoint's base path): bytes
+     * {@code offset} to {@code offset + length - 1} (RFC 9110, 14.2 "Range").
+     */
+    public FullHttpRequest range(String rawPath, long offset, int length) {
+        FullHttpRequest r = request(HttpMethod.GET, basePath + rawPath, Unpooled.EMPTY_BUFFER);
+        r.headers().set(HttpHeaderNames.RANGE, "bytes=" + offset + "-" + (offset + length - 1));
+        return r;
+    }
+
+    /**
      * tus 1.0.0, "Upload-Metadata": comma-separated pairs of a key and its base64 value, separated by
      * a space; for an empty value the space may be left out.
      */

@@ -51,6 +51,11 @@ public final class Answers {
         }
     }
 
+    /** {@code bytes} as the body, with {@code status} (a firmware image or range). */
+    public FullHttpResponse bytes(HttpResponseStatus status, byte[] bytes, String contentType) {
+        return body(status, bytes, contentType);
+    }
+
     /**
      * Marks a tus answer. tus 1.0.0, "Headers", Tus-Resumable: "The Tus-Resumable header MUST be
      * included in every request and response except for OPTIONS requests."

@@ -45,12 +45,13 @@ final class ContractEndpoints {
         return backend.answers().json(Map.of("epochMillis", backend.clock().now()));
     }
 
-    /** {@code GET /devices/{deviceId}/config}. */
+    /** {@code GET /devices/{deviceId}/config}, with the camera's firmware offer when it has one. */
     FullHttpResponse config(String deviceId) {
         DeviceConfig config = backend.configs().get(deviceId);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("version", config.version());
         json.put("config", config.values());
+        backend.firmware().offerFor(deviceId).ifPresent(offer -> json.put("firmware", offer.params()));
         return backend.answers().json(json);
     }
 }

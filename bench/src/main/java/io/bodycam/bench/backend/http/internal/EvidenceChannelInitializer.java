@@ -3,6 +3,7 @@ package io.bodycam.bench.backend.http.internal;
 import io.bodycam.bench.backend.http.DeviceConfigStore;
 import io.bodycam.bench.backend.http.EvidenceLedger;
 import io.bodycam.bench.backend.http.EvidenceServerConfig;
+import io.bodycam.bench.backend.http.FirmwareReleases;
 import io.bodycam.bench.backend.http.HttpFaults;
 import io.bodycam.sim.time.SimClock;
 import io.netty.channel.ChannelInitializer;
@@ -26,8 +27,9 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
     private final ChannelGroup open;
 
     public EvidenceChannelInitializer(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
-                                      EvidenceServerConfig limits, HttpFaults faults, ChannelGroup open) {
-        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(), new Answers(clock), faults);
+                                      EvidenceServerConfig limits, HttpFaults faults, FirmwareReleases firmware,
+                                      ChannelGroup open) {
+        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(), new Answers(clock), faults, firmware);
         this.routes = new Routes(backend);
         this.open = open;
     }

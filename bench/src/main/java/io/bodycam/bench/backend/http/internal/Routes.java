@@ -18,11 +18,13 @@ final class Routes {
     private final Backend backend;
     private final TusEndpoints tus;
     private final ContractEndpoints contract;
+    private final FirmwareEndpoints firmware;
 
     Routes(Backend backend) {
         this.backend = backend;
         this.tus = new TusEndpoints(backend);
         this.contract = new ContractEndpoints(backend);
+        this.firmware = new FirmwareEndpoints(backend);
     }
 
     RequestBody route(HttpRequest request) {
@@ -62,6 +64,11 @@ final class Routes {
             case "time":
                 if (path.size() == 1) {
                     return get(method, contract::time);
+                }
+                break;
+            case "firmware":
+                if (path.size() == 2) {
+                    return get(method, () -> path.get(1).equals("key") ? firmware.key() : firmware.image(request, path.get(1)));
                 }
                 break;
             case "devices":

@@ -1,0 +1,132 @@
+package io.bodycam.bench.run;
+
+import io.bodycam.bench.backend.observer.DeviceView;
+import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.camera.CameraSnapshot;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts firmware rollouts and priority uploads from the cameras' events (docs/contract): offers taken,
+ * downloads (how many at once: the congestion a short window causes [S13]), images applied and
+ * rejected, applies interrupted; priority uploads started, completed, cancelled, failed. Called from
+ * many camera threads at once.
+ */
+final class UpdateTally {
+
+    private final Set<String> offered = ConcurrentHashMap.newKeySet();
+    private final Set<String> downloading = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> appliedTo = new ConcurrentHashMap<>();
+    private final AtomicInteger downloadsPeak = new AtomicInteger();
+    private final LongAdder downloaded = new LongAdder();
+    private final LongAdder downloadBytes = new LongAdder();
+    private final LongAdder paused = new LongAdder();
+    private final LongAdder applied = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder interrupted = new LongAdder();
+    /** Virtual milliseconds from a download's first byte asked to its last byte verified. */
+    private final Recorder downloadTime = new Recorder(30L * 24 * 3_600_000, 3);
+    private final LongAdder priorityStarted = new LongAdder();
+    private final LongAdder priorityCompleted = new LongAdder();
+    private final LongAdder priorityCancelled = new LongAdder();
+    private final LongAdder priorityFailed = new LongAdder();
+    private final LongAdder priorityBytes = new LongAdder();
+
+    void onEvent(CameraEvent e) {
+        Map<String, Object> f = e.fields();
+        switch (e.type()) {
+            case "firmware.offered" -> offered.add(e.deviceId());
+            case "firmware.download.started" -> {
+                downloading.add(e.deviceId());
+                downloadsPeak.accumulateAndGet(downloading.size(), Math::max);
+            }
+            case "firmware.download.paused", "firmware.download.failed" -> {
+                downloading.remove(e.deviceId());
+                paused.increment();
+            }
+            case "firmware.downloaded" -> {
+                downloading.remove(e.deviceId());
+                downloaded.increment();
+                downloadBytes.add(((Number) f.get("bytes")).longValue());
+                downloadTime.recordValue(Math.max(0, Math.min(((Number) f.get("durationMs")).longValue(), 30L * 24 * 3_600_000)));
+            }
+            case "firmware.rejected" -> {
+                downloading.remove(e.deviceId());
+                rejected.increment();
+            }
+            case "firmware.applied" -> {
+                applied.increment();
+                appliedTo.put(e.deviceId(), String.valueOf(f.get("to")));
+            }
+            case "firmware.interrupted" -> interrupted.increment();
+            case "priorityUpload.started" -> priorityStarted.increment();
+            case "priorityUpload.completed" -> {
+                priorityCompleted.increment();
+                priorityBytes.add(((Number) f.get("bytes")).longValue());
+            }
+            case "priorityUpload.cancelled" -> priorityCancelled.increment();
+            case "priorityUpload.failed" -> priorityFailed.increment();
+            default -> { }
+        }
+    }
+
+    /** Firmware downloads in progress now. */
+    int downloadingNow() {
+        return downloading.size();
+    }
+
+    long applied() {
+        return applied.sum();
+    }
+
+    long rejected() {
+        return rejected.sum();
+    }
+
+    long priorityCompleted() {
+        return priorityCompleted.sum();
+    }
+
+    long priorityCancelled() {
+        return priorityCancelled.sum();
+    }
+
+    /**
+     * The run's firmware and priority-upload metrics; {@code snapshots} (the cameras at the end) give
+     * the offers still pending, {@code seen} (the backend's view) the cameras reporting the version
+     * they applied.
+     */
+    void put(Map<String, Double> m, List<CameraSnapshot> snapshots, List<DeviceView> seen) {
+        m.put("firmware.offered", (double) offered.size());
+        m.put("firmware.downloaded", (double) downloaded.sum());
+        m.put("firmware.applied", (double) applied.sum());
+        m.put("firmware.rejected", (double) rejected.sum());
+        m.put("firmware.interrupted", (double) interrupted.sum());
+        m.put("firmware.pending", (double) snapshots.stream().filter(s -> s.firmwarePending() != null).count());
+        m.put("firmware.reported", (double) seen.stream()
+                .filter(d -> d.firmware().isPresent() && Objects.equals(appliedTo.get(d.deviceId()), d.firmware().get()))
+                .count());
+        m.put("firmware.downloadsPaused", (double) paused.sum());
+        m.put("firmware.downloadsPeak", (double) downloadsPeak.get());
+        m.put("firmware.bytes", (double) downloadBytes.sum());
+        Histogram h = downloadTime.getIntervalHistogram();
+        boolean none = h.getTotalCount() == 0;
+        m.put("firmware.downloadTime.p50", none ? Double.NaN : (double) h.getValueAtPercentile(50));
+        m.put("firmware.downloadTime.p90", none ? Double.NaN : (double) h.getValueAtPercentile(90));
+        m.put("firmware.downloadTime.p99", none ? Double.NaN : (double) h.getValueAtPercentile(99));
+        m.put("firmware.downloadTime.max", none ? Double.NaN : (double) h.getMaxValue());
+        m.put("priorityUpload.started", (double) priorityStarted.sum());
+        m.put("priorityUpload.completed", (double) priorityCompleted.sum());
+        m.put("priorityUpload.cancelled", (double) priorityCancelled.sum());
+        m.put("priorityUpload.failed", (double) priorityFailed.sum());
+        m.put("priorityUpload.bytes", (double) priorityBytes.sum());
+    }
+}

@@ -1,0 +1,368 @@
+package io.bodycam.sim.camera;
+
+import io.bodycam.sim.firmware.FirmwareOffer;
+import io.bodycam.sim.firmware.FirmwareTrust;
+import io.bodycam.sim.firmware.FirmwareVersion;
+import io.bodycam.sim.time.Timer;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The camera's firmware: the version it runs, and an offered update on its way in (DOMAIN.md 1.11,
+ * table (b) DOCKED_FW_STAGED, FW_APPLYING, REBOOTING; failure mode 10).
+ *
+ * <p>An offer (the {@code updateFirmware} command, or the dock's config sync) names a download window.
+ * The camera picks its own moment in it, a seeded fraction of the window ("Firmware Download Timeframe
+ * ... a shorter timeframe means cameras download firmware sooner but may result in congestion" [S13]),
+ * and downloads once it is docked, that moment has come (in its own clock), and no evidence waits for
+ * upload: evidence comes first (DOMAIN.md table (b) puts the firmware steps after upload, verify and
+ * purge; "critical events upload first" [S27]; and a reboot must never stand between a recording and
+ * its verification). A camera that misses its window downloads at its next dock.
+ *
+ * <p>The image comes in ranges over the dock's link, hashed as it arrives. Then the offer's manifest
+ * must carry a valid Ed25519 signature by the trusted key and the image must hash to the manifest's
+ * SHA-256; otherwise it is rejected (the camera keeps its firmware and says why) and never fetched
+ * again. A verified image is staged and applied at once ("after staging, the upgrade is immediately
+ * applied" [S28]); then the camera reboots into it and reports it.
+ *
+ * <p>Undocking mid-download pauses it: the next dock resumes from the same byte (VideoManager "fast
+ * download recovery" [S31]); the partial image and its running hash stay in flash, which a real
+ * camera would re-hash instead. Undocking or losing power mid-apply must not brick the camera
+ * [GUESS, DOMAIN.md failure mode 10 asks to test it but no source says what firmware does]: the image is
+ * written to the inactive bank of an A/B layout and the switch happens only at the end, so the camera
+ * comes back on its old firmware, keeps the staged image and applies it again at its next dock.
+ */
+final class FirmwareUpdater {
+
+    /** Bytes fetched per ranged GET (64 KiB, the camera's largest HTTP answer). */
+    static final int CHUNK = 64 * 1024;
+
+    private enum Stage { NONE, WAITING, DOWNLOADING, STAGED, APPLYING }
+
+    private final Camera camera;
+    private final FirmwareTrust trust;
+    /** Offers rejected (bad image, rollback), by {@link #fingerprint}, with the reason: never fetched again. */
+    private final Map<String, String> rejected = new HashMap<>();
+    private String running;
+    private FirmwareOffer pending;
+    private Stage stage = Stage.NONE;
+    private long slot;
+    private long offset;
+    private MessageDigest digest;
+    private long downloadStartedAt = -1;
+    private int resumes;
+    private Timer timer = Timer.NONE;
+    /** Bumped whenever a download stops; answers to an earlier attempt's requests are dropped. */
+    private int generation;
+    /** The version run before an apply that completed; reported after the boot into the new one. */
+    private String appliedFrom;
+    /** Why an apply was cut by a shutdown; reported after the next boot. */
+    private String interruptedBy;
+
+    FirmwareUpdater(Camera camera) {
+        this.camera = camera;
+        this.running = camera.config().firmware();
+        String key = camera.config().firmwareKey();
+        this.trust = key == null ? null : FirmwareTrust.of(key);
+    }
+
+    String running() {
+        return running;
+    }
+
+    /** The version offered and neither applied nor rejected yet; null when none. */
+    String pendingVersion() {
+        return pending == null ? null : pending.version();
+    }
+
+    /**
+     * Takes an offer ({@code source} {@code command} or {@code dock}). Empty when accepted, or when it
+     * changes nothing (the version already runs, or the same offer is already pending); else why not.
+     */
+    Optional<String> offer(FirmwareOffer offer, String source) {
+        if (trust == null) {
+            return Optional.of("no firmware key configured: this camera cannot verify images");
+        }
+        int newer = FirmwareVersion.compare(offer.version(), running);
+        if (newer == 0 || offer.equals(pending)) {
+            return Optional.empty();
+        }
+        String before = rejected.get(fingerprint(offer));
+        if (before != null) {
+            return Optional.of("rejected before: " + before);
+        }
+        if (newer < 0) {
+            String why = "rollback refused: " + offer.version() + " is older than the running " + running;
+            rejected.put(fingerprint(offer), why);
+            camera.emit("firmware.rejected", fields(offer.version(), "reason", why));
+            return Optional.of(why);
+        }
+        if (stage == Stage.APPLYING) {
+            return Optional.of("applying " + pending.version() + " now; offer again after the reboot");
+        }
+        if (stage == Stage.DOWNLOADING) {
+            idleDock();
+        }
+        stop();
+        pending = offer;
+        stage = Stage.WAITING;
+        slot = slot(offer, camera.config().seed());
+        Map<String, Object> f = fields(offer.version(), "source", source);
+        f.put("bytes", offer.bytes());
+        f.put("windowStart", offer.windowStart());
+        f.put("windowEnd", offer.windowEnd());
+        f.put("slot", slot);
+        camera.emit("firmware.offered", f);
+        maybeStart();
+        return Optional.empty();
+    }
+
+    /**
+     * The {@code firmware} object of the dock's config answer: a malformed one is an {@code error} event;
+     * a refusal is not (the same offer comes back at every dock).
+     */
+    void offerFromDock(String json) {
+        FirmwareOffer offer;
+        try {
+            offer = FirmwareOffer.parse(Payloads.JSON.readTree(json));
+        } catch (IOException | IllegalArgumentException e) {
+            camera.emit("error", Map.of("code", "firmware-offer", "message", String.valueOf(e.getMessage())));
+            return;
+        }
+        offer(offer, "dock");
+    }
+
+    /**
+     * The moment (backend clock, epoch ms) a camera starts downloading: a fraction of the window that
+     * depends only on its seed and the version, so the same scenario spreads a fleet the same way.
+     */
+    static long slot(FirmwareOffer offer, long seed) {
+        long width = offer.windowEnd() - offer.windowStart();
+        return width <= 0 ? offer.windowStart() : offer.windowStart() + (long) (fraction(seed, offer.version()) * width);
+    }
+
+    static double fraction(long seed, String version) {
+        long z = seed ^ (version.hashCode() * 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * Starts (or schedules) the next step if the camera is docked with nothing left to upload: apply a
+     * staged image, or download once the camera's moment has come. Called when the dock goes idle.
+     */
+    void maybeStart() {
+        if (pending == null || !camera.dockIdle()) {
+            return;
+        }
+        if (stage == Stage.STAGED) {
+            apply();
+            return;
+        }
+        if (stage != Stage.WAITING) {
+            return;
+        }
+        timer.cancel();
+        long wait = slot - camera.deviceTime();
+        if (wait > 0) {
+            timer = camera.scheduler().schedule(wait, this::maybeStart);
+        } else {
+            download();
+        }
+    }
+
+    /** The camera left its dock: a download pauses (resumed at the next dock), an apply is abandoned. */
+    void undocked() {
+        timer.cancel();
+        if (stage == Stage.DOWNLOADING) {
+            generation++;
+            stage = Stage.WAITING;
+            Map<String, Object> f = fields(pending.version(), "offset", offset);
+            f.put("bytes", pending.bytes());
+            camera.emit("firmware.download.paused", f);
+        } else if (stage == Stage.APPLYING) {
+            stage = Stage.STAGED;
+            camera.emit("firmware.interrupted", interruption("undocked mid-apply"));
+        }
+    }
+
+    /** The camera shuts down (off, reboot, power loss, empty battery): what was in progress stops. */
+    void shutDown(String reason) {
+        timer.cancel();
+        if (stage == Stage.DOWNLOADING) {
+            generation++;
+            stage = Stage.WAITING;
+            Map<String, Object> f = fields(pending.version(), "offset", offset);
+            f.put("bytes", pending.bytes());
+            f.put("reason", reason);
+            camera.note("firmware.download.paused", f);
+        } else if (stage == Stage.APPLYING) {
+            stage = Stage.STAGED;
+            interruptedBy = reason + " mid-apply";
+        }
+    }
+
+    /** After a boot: says that an update took, or that one was cut short. */
+    void booted() {
+        if (appliedFrom != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("from", appliedFrom);
+            f.put("to", running);
+            camera.emit("firmware.applied", f);
+            appliedFrom = null;
+        }
+        if (interruptedBy != null) {
+            camera.emit("firmware.interrupted", interruption(interruptedBy));
+            interruptedBy = null;
+        }
+    }
+
+    private void download() {
+        stage = Stage.DOWNLOADING;
+        if (digest == null) {
+            digest = sha256();
+            offset = 0;
+            resumes = 0;
+        } else {
+            resumes++;
+        }
+        if (downloadStartedAt < 0) {
+            downloadStartedAt = camera.scheduler().now();
+        }
+        camera.dockPhase(DockPhase.FIRMWARE_DOWNLOADING);
+        Map<String, Object> f = fields(pending.version(), "offset", offset);
+        f.put("bytes", pending.bytes());
+        camera.emit("firmware.download.started", f);
+        nextChunk(generation);
+    }
+
+    private void nextChunk(int attempt) {
+        long left = pending.bytes() - offset;
+        if (left == 0) {
+            downloaded();
+            return;
+        }
+        int n = (int) Math.min(CHUNK, left);
+        camera.evidence().firmware(pending.path(), offset, n).whenComplete((bytes, error) -> camera.onThread(() -> {
+            if (attempt != generation || stage != Stage.DOWNLOADING) {
+                return;
+            }
+            if (error != null) {
+                failed(DockSession.message(error));
+            } else if (bytes.length != n) {
+                failed("asked " + n + " bytes at " + offset + ", got " + bytes.length);
+            } else {
+                digest.update(bytes);
+                offset += n;
+                nextChunk(attempt);
+            }
+        }));
+    }
+
+    /** A request failed: the camera keeps what it has and tries again after the retry delay, if still docked. */
+    private void failed(String error) {
+        generation++;
+        stage = Stage.WAITING;
+        Map<String, Object> f = fields(pending.version(), "offset", offset);
+        f.put("error", error);
+        camera.emit("firmware.download.failed", f);
+        idleDock();
+        timer = camera.scheduler().schedule(camera.config().uploadRetryDelay().toMillis(), this::maybeStart);
+    }
+
+    private void downloaded() {
+        String sha = HexFormat.of().formatHex(digest.digest());
+        digest = null;
+        if (!trust.signed(pending)) {
+            reject("bad signature: the manifest of " + pending.version() + " is not signed by the trusted firmware key");
+            return;
+        }
+        if (!sha.equals(pending.sha256())) {
+            reject("sha256 mismatch: the image hashes to " + sha + ", its signed manifest says " + pending.sha256());
+            return;
+        }
+        stage = Stage.STAGED;
+        camera.dockPhase(DockPhase.FIRMWARE_STAGED);
+        Map<String, Object> f = fields(pending.version(), "bytes", pending.bytes());
+        f.put("sha256", sha);
+        f.put("durationMs", camera.scheduler().now() - downloadStartedAt);
+        f.put("resumes", resumes);
+        camera.emit("firmware.downloaded", f);
+        downloadStartedAt = -1;
+        apply();
+    }
+
+    private void apply() {
+        stage = Stage.APPLYING;
+        camera.dockPhase(DockPhase.FIRMWARE_APPLYING);
+        timer = camera.scheduler().schedule(camera.config().firmwareApplyTime().toMillis(), this::applied);
+    }
+
+    private void applied() {
+        appliedFrom = running;
+        running = pending.version();
+        pending = null;
+        stage = Stage.NONE;
+        timer = Timer.NONE;
+        camera.reboot("firmware " + running);
+    }
+
+    /** The image failed verification: the camera keeps its firmware, says why, and never fetches it again. */
+    private void reject(String reason) {
+        rejected.put(fingerprint(pending), reason);
+        camera.emit("firmware.rejected", fields(pending.version(), "reason", reason));
+        pending = null;
+        stop();
+        stage = Stage.NONE;
+        idleDock();
+    }
+
+    private void idleDock() {
+        if (camera.mode() == Mode.DOCKED) {
+            camera.dockPhase(DockPhase.IDLE);
+        }
+    }
+
+    /** Drops a pending download and its progress. */
+    private void stop() {
+        timer.cancel();
+        generation++;
+        digest = null;
+        offset = 0;
+        downloadStartedAt = -1;
+    }
+
+    private Map<String, Object> interruption(String reason) {
+        Map<String, Object> f = fields(pending.version(), "reason", reason);
+        f.put("running", running);
+        return f;
+    }
+
+    private Map<String, Object> fields(String version, String key, Object value) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("version", version);
+        f.put(key, value);
+        return f;
+    }
+
+    private static String fingerprint(FirmwareOffer o) {
+        return o.version() + ' ' + o.sha256() + ' ' + o.signature() + ' ' + o.path();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.bodycam.sim.camera;
+
+import io.bodycam.sim.recording.SegmentManifest;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AB3 "Priority Upload" [S11]: out of the dock, the officer sends only the most recent recording over
+ * mobile data; the camera shows UPLOAD COMPLETE and deletes the file, and the upload can be cancelled.
+ * Here: each segment of the latest recording still on the camera is uploaded over LTE (paced by the
+ * camera's LTE bandwidth), verified by SHA-256 and purged, oldest segment first, in mode
+ * {@link Mode#PRIORITY_UPLOAD}. A trigger (a recording starting), docking, an error or a shutdown
+ * cancels it; a failed upload or verification ends it. Whatever is left waits for the dock, which
+ * resumes a cut segment from the server's offset. One attempt per segment, no retries [GUESS]: the
+ * officer can choose it again.
+ */
+final class PriorityUpload {
+
+    private final Camera camera;
+    private List<SegmentManifest> segments = List.of();
+    private String recordingId;
+    private int next;
+    private long bytes;
+    private boolean active;
+    /** Bumped when the upload stops; answers for an earlier run are dropped. */
+    private int generation;
+
+    PriorityUpload(Camera camera) {
+        this.camera = camera;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    /** Starts uploading the latest recording; empty when started, else why not. */
+    Optional<String> start() {
+        if (camera.mode() == Mode.PRIORITY_UPLOAD) {
+            return Optional.of("already uploading " + recordingId);
+        }
+        if (camera.mode() != Mode.READY_BUFFERING) {
+            return Optional.of("not ready: camera is " + camera.mode());
+        }
+        var storage = camera.storage();
+        Optional<SegmentManifest> latest = storage.queue().stream()
+                .filter(s -> !storage.held().contains(s.segmentId()))
+                .max(Comparator.comparingLong(SegmentManifest::start).thenComparingInt(SegmentManifest::index));
+        if (latest.isEmpty()) {
+            return Optional.of("nothing to upload: no recording waits on the camera");
+        }
+        recordingId = latest.get().recordingId();
+        segments = storage.queue().stream()
+                .filter(s -> s.recordingId().equals(recordingId) && !storage.held().contains(s.segmentId()))
+                .sorted(Comparator.comparingInt(SegmentManifest::index))
+                .toList();
+        next = 0;
+        bytes = 0;
+        active = true;
+        generation++;
+        camera.enter(Mode.PRIORITY_UPLOAD);
+        Map<String, Object> f = fields();
+        f.put("segments", segments.size());
+        f.put("bytes", segments.stream().mapToLong(SegmentManifest::bytes).sum());
+        camera.emit("priorityUpload.started", f);
+        upload(generation);
+        return Optional.empty();
+    }
+
+    /** Cancels a running priority upload and goes back to buffering; empty when there was one, else why not. */
+    Optional<String> stop(String reason) {
+        if (camera.mode() != Mode.PRIORITY_UPLOAD) {
+            return Optional.of("no priority upload running");
+        }
+        cancel(reason, true);
+        camera.enter(Mode.READY_BUFFERING);
+        return Optional.empty();
+    }
+
+    /**
+     * Stops a running upload; the segment in flight is cut (the dock resumes it). {@code publish} false
+     * for a power loss: the bench hears of it, the backend does not. The caller sets the next mode.
+     */
+    void cancel(String reason, boolean publish) {
+        if (!active) {
+            return;
+        }
+        active = false;
+        generation++;
+        if (next < segments.size()) {
+            camera.evidence().cancelUpload(segments.get(next));
+        }
+        Map<String, Object> f = fields();
+        f.put("reason", reason);
+        f.put("uploaded", next);
+        f.put("left", segments.size() - next);
+        if (publish) {
+            camera.emit("priorityUpload.cancelled", f);
+        } else {
+            camera.note("priorityUpload.cancelled", f);
+        }
+    }
+
+    private void upload(int run) {
+        if (next == segments.size()) {
+            active = false;
+            Map<String, Object> f = fields();
+            f.put("segments", segments.size());
+            f.put("bytes", bytes);
+            camera.emit("priorityUpload.completed", f);
+            camera.enter(Mode.READY_BUFFERING);
+            return;
+        }
+        SegmentManifest s = segments.get(next);
+        camera.evidence().uploadOverLte(s, camera.payload(s)).whenComplete((sent, error) -> camera.onThread(() -> {
+            if (run != generation) {
+                return;
+            }
+            if (error != null) {
+                failed(s, "upload failed: " + DockSession.message(error));
+                return;
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("segmentId", s.segmentId());
+            f.put("bytes", s.bytes());
+            f.put("via", "lte");
+            camera.emit("upload.completed", f);
+            verify(s, run);
+        }));
+    }
+
+    private void verify(SegmentManifest s, int run) {
+        camera.evidence().verify(s).whenComplete((verdict, error) -> camera.onThread(() -> {
+            if (run != generation) {
+                return;
+            }
+            if (error != null) {
+                failed(s, "verification failed: " + DockSession.message(error));
+            } else if (verdict.confirms(s.sha256())) {
+                camera.emit("upload.verified", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
+                camera.purge(s);
+                bytes += s.bytes();
+                next++;
+                upload(run);
+            } else {
+                failed(s, "backend holds " + verdict.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + " copy with sha256 " + verdict.sha256() + ", camera has " + s.sha256());
+            }
+        }));
+    }
+
+    /** The segment stays on the camera for the dock; the priority upload ends. */
+    private void failed(SegmentManifest s, String error) {
+        active = false;
+        generation++;
+        camera.emit("upload.failed", Map.of("segmentId", s.segmentId(), "error", error));
+        Map<String, Object> f = fields();
+        f.put("error", error);
+        f.put("uploaded", next);
+        camera.emit("priorityUpload.failed", f);
+        camera.enter(Mode.READY_BUFFERING);
+    }
+
+    private Map<String, Object> fields() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("recordingId", recordingId);
+        return f;
+    }
+}
