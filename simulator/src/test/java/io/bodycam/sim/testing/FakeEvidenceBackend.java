@@ -2,7 +2,9 @@ package io.bodycam.sim.testing;
 
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
-import io.bodycam.sim.recording.SegmentPayload;
+import io.bodycam.sim.recording.SegmentSource;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.upload.TimeSample;
@@ -53,7 +55,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload) {
+    public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         uploads++;
         long millis = (long) Math.ceil(payload.length() / bytesPerSecond * 1000);
@@ -136,13 +138,16 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         return uploads;
     }
 
-    private static String sha256(SegmentPayload payload, boolean flipOneByte) {
+    private static String sha256(SegmentSource payload, boolean flipOneByte) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[8192];
+            ByteBuf chunk = Unpooled.buffer(buf.length);
             for (long off = 0; off < payload.length(); off += buf.length) {
                 int n = (int) Math.min(buf.length, payload.length() - off);
-                payload.read(off, buf, 0, n);
+                chunk.clear();
+                payload.read(off, n, chunk);
+                chunk.readBytes(buf, 0, n);
                 if (flipOneByte && off == 0 && n > 0) {
                     buf[0] ^= 1;
                 }
