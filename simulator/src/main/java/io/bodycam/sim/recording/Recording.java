@@ -68,6 +68,10 @@ public final class Recording {
         return trigger;
     }
 
+    public String category() {
+        return category;
+    }
+
     /** Capture time at which the open segment started. */
     public long segmentStart() {
         return segmentStart;

@@ -29,8 +29,8 @@ public record SegmentSpec(String deviceId, String officer, String agency, String
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(category, "category");
         track = List.copyOf(track);
-        if (end <= start) {
-            throw new IllegalArgumentException("segment " + segmentId + " must end after it starts, was " + start + ".." + end);
+        if (end < start) {
+            throw new IllegalArgumentException("segment " + segmentId + " must not end before it starts, was " + start + ".." + end);
         }
         if (preEventMillis < 0 || preEventMillis > end - start) {
             throw new IllegalArgumentException("pre-event part of " + segmentId + " must be 0.." + (end - start)
