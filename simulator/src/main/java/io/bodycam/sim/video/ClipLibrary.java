@@ -80,8 +80,15 @@ public final class ClipLibrary implements AutoCloseable {
         return library;
     }
 
-    /** {@code $BODYCAM_CLIP_CACHE}, else {@code $XDG_CACHE_HOME/bodycam/clips}, else {@code ~/.cache/bodycam/clips}. */
+    /**
+     * The system property {@code bodycam.clipCache}, else {@code $BODYCAM_CLIP_CACHE}, else
+     * {@code $XDG_CACHE_HOME/bodycam/clips}, else {@code ~/.cache/bodycam/clips}.
+     */
     public static Path defaultCache() {
+        String property = System.getProperty("bodycam.clipCache");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String env = System.getenv(CACHE_ENV);
         if (env != null && !env.isBlank()) {
             return Path.of(env);
