@@ -15,11 +15,12 @@ public record Video(VideoFormat format, boolean keepEvidence) {
 
     /**
      * Camera-speed (cameras times clock speed) the overlay may be asked for: each overlay camera encodes
-     * every frame, about 0.35 of a core per real-time camera at 720p and 0.1 at 360p on the reference
-     * machine (docs/video.md), so more than this cannot keep up on 2 cores.
+     * every frame, measured at about 0.7 of a core per real-time camera at 720p and 0.2 at 360p on the
+     * reference machine (2 cores; docs/video.md, {@code bodycam clip --capacity --overlay}), so more
+     * than this cannot keep up.
      */
-    public static final double OVERLAY_LIMIT_720P = 4;
-    public static final double OVERLAY_LIMIT_360P = 16;
+    public static final double OVERLAY_LIMIT_720P = 2;
+    public static final double OVERLAY_LIMIT_360P = 8;
 
     public Video {
         Objects.requireNonNull(format, "video format");

@@ -20,8 +20,11 @@ final class VideoBinder {
     /** The scenario's video settings: null for synthetic payloads. */
     static Video read(YamlMap root, PayloadMode payload, Problems problems) {
         if (payload != PayloadMode.MP4) {
-            root.node("video").ifPresent(n -> problems.report(n, "video: applies to payload: mp4 only",
-                    "add 'payload: mp4', or remove the video block"));
+            if (root.has("video")) {
+                problems.report(root.keyPosition("video").orElseThrow(), "video: applies to payload: mp4 only",
+                        "add 'payload: mp4', or remove the video block");
+                root.optionalMap("video").ifPresent(v -> format(v, problems));
+            }
             return null;
         }
         root.node("payloadScale").ifPresent(n -> {
@@ -30,27 +33,28 @@ final class VideoBinder {
                         + "the video bitrate", "remove payloadScale; make files smaller with video.resolution: 360p or a lower video.bitrate");
             }
         });
-        VideoFormat.Builder f = VideoFormat.builder();
-        boolean keep = true;
         YamlMap v = root.optionalMap("video").orElse(null);
-        if (v != null) {
-            if (v.has("resolution")) {
-                String text = v.string("resolution");
-                try {
-                    f.resolution(Resolution.parse(text));
-                } catch (IllegalArgumentException e) {
-                    problems.report(v.node("resolution").orElseThrow(), "video.resolution must be 720p or 360p, was '" + text + "'");
-                }
+        return v == null ? new Video(VideoFormat.defaults(), true) : new Video(format(v, problems), v.bool("keepEvidence", true));
+    }
+
+    private static VideoFormat format(YamlMap v, Problems problems) {
+        VideoFormat.Builder f = VideoFormat.builder();
+        if (v.has("resolution")) {
+            String text = v.string("resolution");
+            try {
+                f.resolution(Resolution.parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.report(v.node("resolution").orElseThrow(), "video.resolution must be 720p or 360p, was '" + text + "'");
             }
-            if (v.has("bitrate")) {
-                double bits = v.dataRate("bitrate", 4_000_000, VideoFormat.MIN_BITRATE, VideoFormat.MAX_BITRATE);
-                f.bitsPerSecond(Math.round(Math.max(VideoFormat.MIN_BITRATE, Math.min(VideoFormat.MAX_BITRATE, bits))));
-            }
-            f.overlay(v.bool("overlay", false));
-            f.audioInBuffer(v.bool("audioInBuffer", false));
-            keep = v.bool("keepEvidence", true);
         }
-        return new Video(f.build(), keep);
+        if (v.has("bitrate")) {
+            double bits = v.dataRate("bitrate", 4_000_000, VideoFormat.MIN_BITRATE, VideoFormat.MAX_BITRATE);
+            f.bitsPerSecond(Math.round(Math.max(VideoFormat.MIN_BITRATE, Math.min(VideoFormat.MAX_BITRATE, bits))));
+        }
+        f.overlay(v.bool("overlay", false));
+        f.audioInBuffer(v.bool("audioInBuffer", false));
+        v.bool("keepEvidence", true);
+        return f.build();
     }
 
     /**

@@ -67,7 +67,7 @@ public final class Mp4Probe {
             g.start(false);
         } catch (FFmpegFrameGrabber.Exception e) {
             release(g);
-            return failed(file, bytes, "FFmpeg cannot open it: " + e.getMessage()
+            return failed(file, bytes, "FFmpeg cannot open it: " + openError(file).orElse(e.getMessage())
                     + (bytes > 0 ? " (a truncated MP4 has no index: was it cut before it was finished?)" : ""));
         }
         try {
@@ -96,6 +96,17 @@ public final class Mp4Probe {
         } finally {
             release(g);
         }
+    }
+
+    /** FFmpeg's own words for why it cannot open {@code file} (JavaCV's message adds hints that do not apply). */
+    private static Optional<String> openError(Path file) {
+        AVFormatContext fc = new AVFormatContext(null);
+        int code = org.bytedeco.ffmpeg.global.avformat.avformat_open_input(fc, file.toString(), null, null);
+        if (code >= 0) {
+            org.bytedeco.ffmpeg.global.avformat.avformat_close_input(fc);
+            return Optional.empty();
+        }
+        return Optional.of(Ffmpeg.error(code));
     }
 
     private static List<TimedCue> track(FFmpegFrameGrabber g, AVFormatContext fc, int stream) throws FFmpegFrameGrabber.Exception {
