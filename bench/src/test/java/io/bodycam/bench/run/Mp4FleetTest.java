@@ -77,6 +77,11 @@ class Mp4FleetTest {
         assertTrue(events.contains("\"type\":\"recording.recovered\"") && events.contains("\"truncatedFiles\":1"),
                 "the power cut left a truncated file that the recovery found");
         assertFalse(Files.exists(dir.resolve("run/cards")), "the cameras' cards are removed with the run's studio");
-        assertTrue(Files.readString(dir.resolve("run/metrics.prom")).contains("bodycam_video_jobs_completed_total"));
+        String prom = Files.readString(dir.resolve("run/metrics.prom"));
+        assertTrue(prom.contains("bodycam_video_jobs_completed_total"), prom);
+        String docs = Files.readString(REPO.resolve("docs/metrics.md"));
+        java.util.regex.Pattern.compile("(?m)^# TYPE (bodycam_video_\\S+)").matcher(prom).results().map(m -> m.group(1))
+                .forEach(family -> assertTrue(docs.contains("`" + family.replaceAll("_total$", "") + "`")
+                        || docs.contains("`" + family + "`"), family + " is not in docs/metrics.md"));
     }
 }
