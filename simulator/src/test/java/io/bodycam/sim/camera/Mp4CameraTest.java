@@ -168,6 +168,24 @@ class Mp4CameraTest {
         assertEquals(1, rig.events("recording.recovered").get(0).fields().get("segmentsKept"));
     }
 
+    @Test
+    void a_segment_the_backend_refuses_on_content_is_kept_and_not_uploaded_again() {
+        CameraRig rig = rig();
+        rig.backend.refuseContent();
+        rig.camera.trigger(Trigger.BUTTON);
+        rig.advance(Duration.ofSeconds(8));
+        rig.camera.dock();
+        rig.advance(Duration.ofMinutes(5));
+
+        assertEquals(1, rig.events("segment.rejected").size(), rig.events.toString());
+        assertEquals(1, rig.backend.uploads(), "the same bytes are not sent again");
+        CameraSnapshot s = rig.snapshot();
+        assertEquals(1, s.stored().size(), "never deleted unverified");
+        assertEquals(s.stored().get(0).segmentId(), s.held().iterator().next());
+        assertEquals(DockPhase.IDLE, s.dockPhase());
+        assertTrue(rig.events("segment.purged").isEmpty());
+    }
+
     /** The camera's GPS receiver as its config makes it, replayed from the start. */
     private static GpsReceiver replayGps(CameraRig rig) {
         CameraConfig c = rig.camera.config();

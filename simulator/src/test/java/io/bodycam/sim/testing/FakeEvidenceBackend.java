@@ -34,6 +34,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private int failNextUploads;
     private boolean verificationPaused;
     private boolean corruptNext;
+    private boolean refuseContent;
     private final Map<String, CompletableFuture<Verification>> pendingVerifications = new LinkedHashMap<>();
     private int uploads;
 
@@ -82,7 +83,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     public CompletionStage<Verification> verify(SegmentManifest segment) {
         String sha = hashes.get(segment.segmentId());
         Verification v = sha == null ? Verification.unknown(segment.deviceId(), segment.segmentId())
-                : verdict(segment.deviceId(), segment.segmentId(), sha.equals(segment.sha256()), sha);
+                : verdict(segment.deviceId(), segment.segmentId(), sha.equals(segment.sha256()) && !refuseContent, sha);
         CompletableFuture<Verification> f = new CompletableFuture<>();
         if (verificationPaused) {
             pendingVerifications.put(segment.segmentId(), f);
@@ -105,6 +106,14 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     /** The next upload arrives with one byte flipped, so the backend's hash differs. */
     public void corruptNextUpload() {
         corruptNext = true;
+    }
+
+    /**
+     * From now on every segment is judged {@code corrupt} although its bytes arrived intact (a content
+     * check refuses them, as the reference backend does with an MP4 that does not probe right).
+     */
+    public void refuseContent() {
+        refuseContent = true;
     }
 
     /** Verification requests get no answer until {@link #resumeVerification()}. */
