@@ -48,7 +48,7 @@ public final class HttpBackendView implements BackendView {
             String status = n.path("status").asText();
             String sha = n.path("sha256").asText("");
             return Optional.of(new Held("verified".equals(status), sha.isEmpty() || "incomplete".equals(status) ? null : sha,
-                    n.path("copies").asInt(0)));
+                    n.path("copies").asInt(0), "corrupt".equals(status) ? n.path("reason").asText("corrupt") : null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot ask the backend about " + deviceId + "/" + segmentId, e);
         } catch (InterruptedException e) {

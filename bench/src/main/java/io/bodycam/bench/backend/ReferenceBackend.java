@@ -87,7 +87,8 @@ public final class ReferenceBackend implements AutoCloseable, BackendView {
 
     private static Held held(EvidenceEntry e) {
         String sha = e.status() == EvidenceStatus.INCOMPLETE ? null : e.computedSha256();
-        return new Held(e.status() == EvidenceStatus.VERIFIED, sha, e.copies());
+        return new Held(e.status() == EvidenceStatus.VERIFIED, sha, e.copies(),
+                e.status() == EvidenceStatus.CORRUPT ? e.reason() : null);
     }
 
     @Override

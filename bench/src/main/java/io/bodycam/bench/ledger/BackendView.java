@@ -19,8 +19,14 @@ public interface BackendView {
      * @param verified true when the backend's bytes hash to the SHA-256 declared at upload
      * @param sha256   the hash of the bytes the backend received
      * @param copies   accepted copies (more than one is a duplicate)
+     * @param corruptReason why the backend calls its copy corrupt (it may hold the declared bytes and
+     *                      still refuse them: an MP4 failing the check on arrival), or null
      */
-    record Held(boolean verified, String sha256, int copies) {
+    record Held(boolean verified, String sha256, int copies, String corruptReason) {
+
+        public Held(boolean verified, String sha256, int copies) {
+            this(verified, sha256, copies, null);
+        }
     }
 
     /** The key {@link #allKeys()} uses for a segment. */

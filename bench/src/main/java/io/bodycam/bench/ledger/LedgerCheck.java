@@ -95,6 +95,11 @@ public final class LedgerCheck {
                         "backend holds sha256 " + held.get().sha256() + ", camera recorded " + e.sha256()
                                 + (e.damagedByFault() ? " (damaged on the camera by the scenario, after hashing)" : "")
                                 + (onCamera ? " (camera still has it)" : "")));
+            } else if (held.isPresent() && !held.get().verified() && held.get().corruptReason() != null) {
+                corrupt++;
+                problems.add(new Problem(e.deviceId(), e.segmentId(), "corrupt",
+                        "backend refused the bytes the camera recorded: " + held.get().corruptReason()
+                                + (onCamera ? " (camera still has it)" : "")));
             } else if (onCamera) {
                 pending++;
                 problems.add(new Problem(e.deviceId(), e.segmentId(), "pending",

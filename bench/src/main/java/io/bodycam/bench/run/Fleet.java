@@ -19,6 +19,7 @@ import io.bodycam.sim.time.WallClock;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.TusClientConfig;
 import io.bodycam.sim.upload.UploadPacer;
+import io.bodycam.sim.video.Mp4Studio;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 
@@ -75,6 +76,15 @@ final class Fleet implements AutoCloseable {
     /** The cameras of {@code shard} only; their indices and seeds are those they have in the whole fleet. */
     Fleet(Scenario scenario, Shard shard, Routes routes, SimClock clock, Transport transport, int threads,
           CameraListener listener) {
+        this(scenario, shard, routes, clock, transport, threads, listener, null);
+    }
+
+    /**
+     * As above; with a {@code studio} (payload mp4) each camera films real MP4 segments onto its card, at
+     * the studio's bitrate (docs/video.md).
+     */
+    Fleet(Scenario scenario, Shard shard, Routes routes, SimClock clock, Transport transport, int threads,
+          CameraListener listener, Mp4Studio studio) {
         this.group = transport.newGroup(threads);
         this.station = new DockStation(scenario.site(), scenario.payloadScale());
         WallClock realTime = WallClock.realTime();
@@ -93,7 +103,11 @@ final class Fleet implements AutoCloseable {
                 if (routes.firmwareKey() != null) {
                     builder.firmwareKey(routes.firmwareKey());
                 }
-                CameraConfig config = g.camera().apply(builder).build();
+                builder = g.camera().apply(builder);
+                if (studio != null) {
+                    builder.videoBitsPerSecond(studio.format().bitsPerSecond());
+                }
+                CameraConfig config = builder.build();
                 EventLoop loop = group.next();
                 TusClient http = new TusClient(TusClientConfig.builder().endpoint(upload)
                         .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build(),
@@ -106,7 +120,7 @@ final class Fleet implements AutoCloseable {
                             transport, realTime.scheduler(loop), handler, new SplittableRandom(seed ^ 0x3A77L));
                     mqttLinks.add(link);
                     return link;
-                }, evidence, listener);
+                }, evidence, listener, studio == null ? null : studio.card(config.deviceId()));
                 members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, g.behaviour(), seed ^ 0x0FF1CEL)));
             }
         }

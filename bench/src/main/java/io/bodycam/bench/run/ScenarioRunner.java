@@ -5,7 +5,6 @@ import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.backend.HttpBackendView;
 import io.bodycam.bench.backend.ReferenceBackend;
 import io.bodycam.bench.backend.broker.EmbeddedBroker;
-import io.bodycam.bench.backend.http.EvidenceServerConfig;
 import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
@@ -30,6 +29,7 @@ import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.time.WallClock;
+import io.bodycam.sim.video.Mp4Studio;
 import org.HdrHistogram.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +114,13 @@ public final class ScenarioRunner {
                 record.tapTimerLag(nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L)))));
         ReferenceBackend embedded = null;
         MetricsEndpoint endpoint = null;
+        Mp4Studio studio;
+        try {
+            studio = VideoRun.open(scenario, dir, options.console());
+        } catch (IOException | RuntimeException e) {
+            record.close();
+            return new Result(CANNOT_RUN, dir, "cannot open the clip library for mp4: " + describe(e));
+        }
         try {
             if (options.metrics() != null) {
                 endpoint = startEndpoint(options);
@@ -125,7 +132,7 @@ public final class ScenarioRunner {
                 options.console().println("starting the embedded reference backend (MQTT broker, evidence server) ...");
                 embedded = ReferenceBackend.start(clock,
                         EmbeddedBroker.builder().persistent(FaultParams.keepsBrokerSessions(scenario)),
-                        EvidenceServerConfig.defaults());
+                        VideoRun.evidenceServer(scenario, dir));
                 mqtt = embedded.mqtt();
                 upload = embedded.upload();
                 backendView = embedded;
@@ -134,7 +141,7 @@ public final class ScenarioRunner {
                 upload = scenario.backend().upload();
                 backendView = new HttpBackendView(upload);
             }
-            return new Run(scenario, options, dir, clock, lag, embedded, record, endpoint).against(mqtt, upload, backendView);
+            return new Run(scenario, options, dir, clock, lag, embedded, record, endpoint, studio).against(mqtt, upload, backendView);
         } catch (RuntimeException e) {
             log.debug("run failed", e);
             return new Result(CANNOT_RUN, dir, "the run could not be carried out: " + describe(e));
@@ -145,6 +152,9 @@ public final class ScenarioRunner {
             }
             if (embedded != null) {
                 embedded.close();
+            }
+            if (studio != null) {
+                studio.close();
             }
         }
     }
@@ -178,6 +188,7 @@ public final class ScenarioRunner {
         private final ReferenceBackend embedded;
         private final RunRecorder record;
         private final MetricsEndpoint endpoint;
+        private final Mp4Studio studio;
         private final CommandCounter commands = new CommandCounter();
         private final RecoveryTracker recovery = new RecoveryTracker();
         private final ExecutorService backstage = Executors.newSingleThreadExecutor(r -> new Thread(r, "bodycam-commands"));
@@ -187,7 +198,8 @@ public final class ScenarioRunner {
         private List<FleetMember> members;
 
         Run(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag, ReferenceBackend embedded,
-            RunRecorder record, MetricsEndpoint endpoint) {
+            RunRecorder record, MetricsEndpoint endpoint, Mp4Studio studio) {
+            this.studio = studio;
             this.scenario = scenario;
             this.options = options;
             this.dir = dir;
@@ -223,7 +235,7 @@ public final class ScenarioRunner {
                     record.onEvent(e);
                     offline.onEvent(e);
                     recovery.onEvent(e);
-                })) {
+                }, studio)) {
                     options.console().printf("%d cameras%s, %s virtual at speed %s, record in %s%n", fleet.members().size(),
                             options.shard().whole() ? "" : " (shard " + options.shard() + " of " + scenario.cameraCount() + ")",
                             Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
@@ -237,6 +249,7 @@ public final class ScenarioRunner {
                     long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
                             scenario.seed(), start, fleet.station(), this);
                     RunMeters meters = new RunMeters(observer, collector, commands);
+                    VideoRun.bind(meters.registry(), studio);
                     record.start(observer, meters.registry());
                     if (endpoint != null) {
                         endpoint.serve(meters.registry());

@@ -19,10 +19,19 @@ import java.util.Set;
  * @param duration   the most virtual time the run may take; it ends earlier once the timeline is over
  *                   and every camera is docked and idle (or off)
  * @param clockSpeed virtual seconds per wall second (1 = real time)
+ * @param video      how the cameras film with {@code payload: mp4}; null for synthetic payloads
  */
 public record Scenario(String name, String description, long seed, Instant start, Duration duration, double clockSpeed,
                        Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
-                       List<TimelineEvent> timeline, List<Assertion> assertions) {
+                       List<TimelineEvent> timeline, List<Assertion> assertions, Video video) {
+
+    /** A scenario with synthetic payloads (no {@code video:}). */
+    public Scenario(String name, String description, long seed, Instant start, Duration duration, double clockSpeed,
+                    Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
+                    List<TimelineEvent> timeline, List<Assertion> assertions) {
+        this(name, description, seed, start, duration, clockSpeed, backend, payload, payloadScale, site, fleet, timeline,
+                assertions, payload == PayloadMode.MP4 ? new Video(io.bodycam.sim.video.VideoFormat.defaults(), true) : null);
+    }
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -41,6 +50,16 @@ public record Scenario(String name, String description, long seed, Instant start
         Objects.requireNonNull(payload, "payload");
         if (!(payloadScale > 0 && payloadScale <= 1)) {
             throw new IllegalArgumentException("payload scale must be > 0 and <= 1, was " + payloadScale);
+        }
+        if (payload == PayloadMode.MP4 && video == null) {
+            throw new IllegalArgumentException("payload mp4 needs its video settings");
+        }
+        if (payload != PayloadMode.MP4 && video != null) {
+            throw new IllegalArgumentException("video settings apply to payload mp4 only");
+        }
+        if (payload == PayloadMode.MP4 && payloadScale != 1) {
+            throw new IllegalArgumentException("payloadScale applies to synthetic payloads only: an mp4 segment is a real "
+                    + "video file at the video bitrate (make files smaller with video.resolution: 360p or video.bitrate)");
         }
         Objects.requireNonNull(site, "site");
         fleet = List.copyOf(fleet);
@@ -119,6 +138,7 @@ public record Scenario(String name, String description, long seed, Instant start
         private Backend backend = Backend.embedded(Backend.MqttVersion.V3_1_1);
         private PayloadMode payload = PayloadMode.SYNTHETIC;
         private double payloadScale = 1;
+        private Video video;
         private Site site = Site.UNLIMITED;
         private final List<FleetGroup> fleet = new ArrayList<>();
         private final List<TimelineEvent> timeline = new ArrayList<>();
@@ -165,6 +185,12 @@ public record Scenario(String name, String description, long seed, Instant start
             return this;
         }
 
+        /** How the cameras film with payload mp4 (docs/video.md). */
+        public Builder video(Video v) {
+            video = v;
+            return this;
+        }
+
         public Builder site(Site v) {
             site = v;
             return this;
@@ -186,8 +212,9 @@ public record Scenario(String name, String description, long seed, Instant start
         }
 
         public Scenario build() {
+            Video v = video != null || payload != PayloadMode.MP4 ? video : new Video(io.bodycam.sim.video.VideoFormat.defaults(), true);
             return new Scenario(name, description, seed, start, duration, clockSpeed, backend, payload, payloadScale, site,
-                    fleet, timeline, assertions);
+                    fleet, timeline, assertions, v);
         }
     }
 }

@@ -77,13 +77,19 @@ public final class ScenarioLoader {
         b.start(start == null ? null : start.toInstant());
         Duration duration = root.duration("duration", Duration.ofSeconds(1), Duration.ofDays(30));
         b.duration(duration);
-        b.clockSpeed(root.optionalMap("clock").map(c -> c.decimal("speed", 1, 0.001, 100_000)).orElse(1.0));
+        double speed = root.optionalMap("clock").map(c -> c.decimal("speed", 1, 0.001, 100_000)).orElse(1.0);
+        b.clockSpeed(speed);
         b.backend(backend(root));
-        b.payload(payloadMode(root), root.decimal("payloadScale", 1.0, 1e-9, 1.0));
+        PayloadMode payload = payloadMode(root);
+        b.payload(payload, root.decimal("payloadScale", 1.0, 1e-9, 1.0));
+        Video video = VideoBinder.read(root, payload, problems);
         root.optionalMap("site").ifPresent(s -> b.site(Site.of(s.integer("docks", 1, 0, 100_000),
                 s.integer("baysPerDock", 8, 1, 64), s.dataRate("uplink", 0, 0, 1e12))));
         Behaviour behaviour = root.optionalMap("behaviour").map(m -> BehaviourBinder.read(m, Behaviour.DEFAULT)).orElse(null);
-        fleet(root.list("fleet"), behaviour).forEach(b::group);
+        List<FleetGroup> groups = fleet(root.list("fleet"), behaviour);
+        groups.forEach(b::group);
+        b.video(video);
+        VideoBinder.checkOverlay(root, video, groups.stream().mapToInt(FleetGroup::count).sum(), speed, problems);
         root.optionalList("timeline").map(l -> TimelineBinder.read(l, start, problems)).orElse(List.of()).forEach(b::event);
         root.optionalList("assertions").ifPresent(l -> assertions(l).forEach(b::assertion));
         root.finish();
@@ -211,12 +217,7 @@ public final class ScenarioLoader {
     }
 
     private PayloadMode payloadMode(YamlMap root) {
-        PayloadMode mode = root.enumValue("payload", PayloadMode.class, PayloadMode.SYNTHETIC);
-        if (mode == PayloadMode.MP4) {
-            problems.report(root.node("payload").orElseThrow(), "payload mp4 is not available yet; use synthetic",
-                    "real MP4 video arrives with the issue on real video");
-        }
-        return mode;
+        return root.enumValue("payload", PayloadMode.class, PayloadMode.SYNTHETIC);
     }
 
     private List<FleetGroup> fleet(YamlList list, Behaviour defaultBehaviour) {

@@ -10,9 +10,11 @@ import io.bodycam.sim.power.PowerDraw;
 import io.bodycam.sim.recording.CaptureStream;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentPayload;
+import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
+import io.bodycam.sim.video.SegmentCard;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -54,6 +56,8 @@ public final class Camera implements TelemetryHandler {
     private final DeviceClock clock;
     private final FirmwareUpdater firmware;
     private final PriorityUpload priority;
+    /** Null unless the camera films real MP4 segments (docs/video.md). */
+    private final Mp4Segments mp4;
 
     private CameraSettings settings;
     private Mode mode = Mode.OFF;
@@ -69,6 +73,15 @@ public final class Camera implements TelemetryHandler {
 
     public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
                   EvidenceLink evidence, CameraListener listener) {
+        this(config, scheduler, telemetry, evidence, listener, null);
+    }
+
+    /**
+     * A camera that films real MP4 segments onto {@code card} (docs/video.md); with a null card it
+     * records synthetic payloads like the other constructor.
+     */
+    public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
+                  EvidenceLink evidence, CameraListener listener, SegmentCard card) {
         this.config = config;
         this.scheduler = scheduler;
         this.evidence = evidence;
@@ -84,6 +97,7 @@ public final class Camera implements TelemetryHandler {
         this.battery = new Battery(config.battery(), config.batteryStartPercent(), now);
         this.gps = new GpsReceiver(config.centreLat(), config.centreLon(), config.patrol(), config.gpsLossesPerHour(),
                 config.seed() ^ 0x6E55L, now);
+        this.mp4 = card == null ? null : new Mp4Segments(this, card);
         this.recorder = new Recorder(this);
         this.routines = new Routines(this);
         this.firmware = new FirmwareUpdater(this);
@@ -233,7 +247,8 @@ public final class Camera implements TelemetryHandler {
         CompletableFuture<CameraSnapshot> f = new CompletableFuture<>();
         scheduler.run(() -> f.complete(new CameraSnapshot(config.deviceId(), mode, dockPhase, EnumSet.copyOf(flags),
                 battery.percent(), storage.used(), storage.free(), storage.queue(), recorder.currentId(),
-                telemetry.connected(), boots, settings, storage.held(), firmware.running(), firmware.pendingVersion())));
+                telemetry.connected(), boots, settings, storage.held(), firmware.running(), firmware.pendingVersion(),
+                mp4 == null ? 0 : mp4.writing())));
         return f;
     }
 
@@ -391,6 +406,9 @@ public final class Camera implements TelemetryHandler {
 
     void purge(SegmentManifest s) {
         storage.purge(s.segmentId());
+        if (mp4 != null) {
+            mp4.purged(s);
+        }
         emit("segment.purged", Map.of("segmentId", s.segmentId()));
         refreshStorageFlags();
     }
@@ -435,8 +453,20 @@ public final class Camera implements TelemetryHandler {
         return mode;
     }
 
-    SegmentPayload payload(SegmentManifest s) {
-        return new SegmentPayload(stream, s, storage.damaged(s.segmentId()));
+    SegmentSource payload(SegmentManifest s) {
+        return mp4 != null ? mp4.source(s, storage.damaged(s.segmentId()))
+                : new SegmentPayload(stream, s, storage.damaged(s.segmentId()));
+    }
+
+    Mp4Segments mp4() {
+        return mp4;
+    }
+
+    /** A segment file was written (or failed): a docked camera looks at its queue again. */
+    void segmentFileDone() {
+        if (dock != null) {
+            dock.segmentReady();
+        }
     }
 
     CameraSettings settings() {
@@ -511,7 +541,20 @@ public final class Camera implements TelemetryHandler {
      * says what was kept and what was lost.
      */
     private void recovered() {
-        emit("recording.recovered", interrupted.fields());
+        if (mp4 == null) {
+            finishRecovery(interrupted.fields());
+            return;
+        }
+        int boot = boots;
+        mp4.recover(interrupted.fields(), fields -> {
+            if (boots == boot && mode == Mode.RECOVERING_INTERRUPTED) {
+                finishRecovery(fields);
+            }
+        });
+    }
+
+    private void finishRecovery(Map<String, Object> fields) {
+        emit("recording.recovered", fields);
         interrupted = null;
         ready();
     }

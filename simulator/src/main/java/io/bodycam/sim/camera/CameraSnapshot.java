@@ -15,14 +15,15 @@ import java.util.Set;
  * @param held       ids of stored segments the camera keeps but no longer uploads (its copy is damaged)
  * @param firmware   the firmware version running
  * @param firmwarePending a firmware version offered and neither applied nor rejected yet; null when none
+ * @param writing    closed segments whose files are still being written (mp4 mode), not stored yet
  */
 public record CameraSnapshot(String deviceId, Mode mode, DockPhase dockPhase, Set<Flag> flags, double batteryPercent,
                              long storageUsed, long storageFree, List<SegmentManifest> stored, String recordingId,
                              boolean connected, int boots, CameraSettings settings, Set<String> held,
-                             String firmware, String firmwarePending) {
+                             String firmware, String firmwarePending, int writing) {
 
-    /** Segments still waiting for upload: stored and not held. */
+    /** Segments still waiting for upload: stored and not held, and those whose files are being written. */
     public int uploadable() {
-        return stored.size() - held.size();
+        return stored.size() - held.size() + writing;
     }
 }

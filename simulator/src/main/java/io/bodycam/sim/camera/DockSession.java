@@ -32,6 +32,8 @@ final class DockSession {
     private final Map<String, Timer> retries = new HashMap<>();
     private boolean active = true;
     private boolean busy;
+    /** Time and config are synced: uploads may start. */
+    private boolean synced;
 
     DockSession(Camera camera) {
         this.camera = camera;
@@ -67,8 +69,16 @@ final class DockSession {
                 }
                 config.firmwareOffer().ifPresent(camera.firmware()::offerFromDock);
             }
+            synced = true;
             next();
         }));
+    }
+
+    /** A segment file finished while docked (mp4 mode): upload it if the session is waiting. */
+    void segmentReady() {
+        if (synced) {
+            next();
+        }
     }
 
     /** Takes the next segment, or goes idle when none is ready. */
@@ -118,6 +128,10 @@ final class DockSession {
                 camera.purge(s);
                 busy = false;
                 next();
+            } else if (verdict.status() == Verification.Status.CORRUPT && verdict.sha256().equalsIgnoreCase(s.sha256())) {
+                rejected(s);
+                busy = false;
+                next();
             } else if (verdict.status() == Verification.Status.CORRUPT && !ownCopyIntact(s)) {
                 hold(s, verdict.sha256());
                 busy = false;
@@ -146,6 +160,16 @@ final class DockSession {
         fields.put("sha256", s.sha256());
         fields.put("readSha256", backendSha256);
         camera.emit("segment.damaged", fields);
+    }
+
+    /**
+     * The backend holds exactly the camera's bytes but refused them on a content check (an mp4 that does
+     * not probe right, docs/video.md): uploading the same bytes again cannot help, and nothing may be
+     * deleted unverified, so the camera keeps the segment out of the queue.
+     */
+    private void rejected(SegmentManifest s) {
+        camera.storage().hold(s.segmentId());
+        camera.emit("segment.rejected", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
     }
 
     /** Keeps the segment, tries it again after the retry delay, goes on with the others meanwhile. */

@@ -33,7 +33,7 @@ final class Recorder {
         recordings++;
         String id = String.format("%s-R%05d", camera.deviceId(), recordings);
         recording = new Recording(camera.deviceId(), id, trigger.wireName(), category, flagged, now, preEventMillis,
-                camera.stream(), camera.config().nominalBytesPerSecond());
+                camera.mp4() == null ? camera.stream() : null, camera.config().nominalBytesPerSecond());
         camera.recordingStarted();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("recordingId", id);
@@ -56,7 +56,7 @@ final class Recorder {
         Recording r = recording;
         recording = null;
         if (now > r.segmentStart() || r.closedSegments() == 0) {
-            store(r.closeSegment(now, false));
+            closed(r.closeSegment(now, false));
         }
         camera.storage().reserve(0);
         camera.refreshStorageFlags();
@@ -112,6 +112,9 @@ final class Recorder {
         Recording r = recording;
         recording = null;
         camera.storage().reserve(0);
+        if (camera.mp4() != null) {
+            camera.mp4().cut(r, now);
+        }
         return Optional.of(new Interruption(r.id(), r.closedSegments(), r.segmentStart(), now, r.openNominalBytes(now)));
     }
 
@@ -134,7 +137,7 @@ final class Recorder {
     private void scheduleCut() {
         long at = recording.segmentStart() + camera.config().segmentLength().toMillis();
         cutTimer = camera.scheduler().schedule(at - camera.scheduler().now(), () -> {
-            store(recording.closeSegment(camera.scheduler().now(), true));
+            closed(recording.closeSegment(camera.scheduler().now(), true));
             scheduleCut();
             reserve(camera.scheduler().now());
         });
@@ -157,6 +160,15 @@ final class Recorder {
             camera.flag(Flag.STORAGE_FULL, true);
             camera.emit("storage.full", Map.of("freeBytes", camera.storage().free()));
         });
+    }
+
+    /** A segment was closed: stored at once, or (mp4) once its file is written. */
+    private void closed(SegmentManifest m) {
+        if (camera.mp4() == null) {
+            store(m);
+        } else {
+            camera.mp4().write(m, this::store);
+        }
     }
 
     private void store(SegmentManifest m) {

@@ -37,6 +37,9 @@ public final class GpsReceiver {
     private double hdop;
     private int satellites;
     private GpsFix last;
+    /** The last steps' fixes, oldest first from {@code historyNext}; null unless {@link #keepHistory} was called. */
+    private GpsFix[] history;
+    private int historyNext;
 
     /**
      * @param lossesPerHour mean number of fix-loss episodes per hour (Poisson); 0 for none
@@ -64,6 +67,10 @@ public final class GpsReceiver {
         while (stepTime + 1000 <= now) {
             stepTime += 1000;
             step();
+            if (history != null) {
+                history[historyNext] = currentFix();
+                historyNext = (historyNext + 1) % history.length;
+            }
         }
         last = currentFix();
         return last;
@@ -77,6 +84,36 @@ public final class GpsReceiver {
     public void jam(long from, long until) {
         jamFrom = from;
         jamUntil = until;
+    }
+
+    /**
+     * Keeps the fixes of the last {@code seconds} steps, for the GPS track of an mp4 segment (off by
+     * default: synthetic fleets pay nothing for it). The route does not change.
+     */
+    public void keepHistory(int seconds) {
+        if (seconds < 1 || seconds > 86_400) {
+            throw new IllegalArgumentException("GPS history must be 1..86400 s, was " + seconds);
+        }
+        history = new GpsFix[seconds];
+        historyNext = 0;
+    }
+
+    /**
+     * The kept fixes with a time in {@code [from, to)}, oldest first; step the receiver up to {@code to}
+     * first ({@link #fixAt}). Fixes older than the history's length are gone.
+     */
+    public java.util.List<GpsFix> history(long from, long to) {
+        java.util.List<GpsFix> list = new java.util.ArrayList<>();
+        if (history == null) {
+            return list;
+        }
+        for (int i = 0; i < history.length; i++) {
+            GpsFix f = history[(historyNext + i) % history.length];
+            if (f != null && f.time() >= from && f.time() < to) {
+                list.add(f);
+            }
+        }
+        return list;
     }
 
     /** The fix of the last step taken, without stepping. */

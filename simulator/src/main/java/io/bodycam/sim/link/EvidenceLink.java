@@ -1,7 +1,7 @@
 package io.bodycam.sim.link;
 
 import io.bodycam.sim.recording.SegmentManifest;
-import io.bodycam.sim.recording.SegmentPayload;
+import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.Verification;
@@ -27,7 +27,7 @@ public interface EvidenceLink {
      * is not resumed: uploading again after a corrupt verdict starts afresh). Completes with the number
      * of bytes sent by this call.
      */
-    CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload);
+    CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload);
 
     /** {@code GET /evidence/{deviceId}/{segmentId}}: what the backend holds for this segment. */
     CompletionStage<Verification> verify(SegmentManifest segment);
@@ -42,7 +42,7 @@ public interface EvidenceLink {
      * As {@link #upload}, over the camera's LTE radio instead of the dock (a priority upload of the
      * latest recording [S11]): paced by the LTE bandwidth only.
      */
-    CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentPayload payload);
+    CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload);
 
     /** Stops a running upload of {@code segment}, if any; a later upload of it resumes where it stopped. */
     void cancelUpload(SegmentManifest segment);

@@ -1,7 +1,7 @@
 package io.bodycam.sim.link;
 
 import io.bodycam.sim.recording.SegmentManifest;
-import io.bodycam.sim.recording.SegmentPayload;
+import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.TusClient;
@@ -50,12 +50,12 @@ public final class TusEvidenceLink implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<Long> upload(SegmentManifest s, SegmentPayload payload) {
+    public CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload) {
         return upload(s, payload, null);
     }
 
     @Override
-    public CompletionStage<Long> uploadOverLte(SegmentManifest s, SegmentPayload payload) {
+    public CompletionStage<Long> uploadOverLte(SegmentManifest s, SegmentSource payload) {
         return upload(s, payload, lte);
     }
 
@@ -70,7 +70,7 @@ public final class TusEvidenceLink implements EvidenceLink {
     }
 
     /** {@code link} null: the dock's. */
-    private CompletionStage<Long> upload(SegmentManifest s, SegmentPayload payload, UploadPacer link) {
+    private CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload, UploadPacer link) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("deviceId", s.deviceId());
         meta.put("recordingId", s.recordingId());
@@ -82,7 +82,7 @@ public final class TusEvidenceLink implements EvidenceLink {
         meta.put("officer", officer);
         meta.put("category", s.category());
         meta.put("preEventSeconds", Double.toString(s.preEventMillis() / 1000.0));
-        meta.put("filename", s.segmentId() + ".bin");
+        meta.put("filename", s.segmentId() + (s.mp4() ? ".mp4" : ".bin"));
         UploadRequest request = new UploadRequest(s.segmentId(), meta, payload, s.sha256());
         return (link == null ? client.upload(request) : client.upload(request, link)).thenApply(UploadOutcome::bytesSent);
     }

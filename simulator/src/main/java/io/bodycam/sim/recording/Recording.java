@@ -33,6 +33,9 @@ public final class Recording {
     /**
      * Opens a recording triggered at {@code triggeredAt} whose first segment holds
      * {@code preEventMillis} of buffered video before it. The buffered bytes are hashed at once.
+     *
+     * @param stream the synthetic capture stream, or null when the camera films real MP4 segments: its
+     *               manifests are then drafts (no bytes, no hash) that the video card completes
      */
     public Recording(String deviceId, String recordingId, String trigger, String category, boolean flagged,
                      long triggeredAt, long preEventMillis, CaptureStream stream, double nominalBytesPerSecond) {
@@ -65,6 +68,10 @@ public final class Recording {
         return trigger;
     }
 
+    public String category() {
+        return category;
+    }
+
     /** Capture time at which the open segment started. */
     public long segmentStart() {
         return segmentStart;
@@ -82,6 +89,9 @@ public final class Recording {
 
     /** Hashes the stream bytes captured up to {@code now} into the open segment. */
     public void produceTo(long now) {
+        if (stream == null) {
+            return;
+        }
         long target = stream.position(now);
         while (producedTo < target) {
             int n = (int) Math.min(BLOCK, target - producedTo);
@@ -101,7 +111,7 @@ public final class Recording {
         long pre = segmentIndex == 0 ? preEventMillis : 0;
         SegmentManifest m = new SegmentManifest(deviceId, recordingId, segmentId, segmentIndex, segmentStart, now,
                 pre, segmentStartPosition, producedTo - segmentStartPosition, nominalBytes(segmentStart, now),
-                HexFormat.of().formatHex(digest.digest()), trigger, category, flagged);
+                stream == null ? "" : HexFormat.of().formatHex(digest.digest()), trigger, category, flagged, stream == null);
         segmentIndex++;
         if (continueRecording) {
             openSegment(now);
@@ -111,7 +121,7 @@ public final class Recording {
 
     private void openSegment(long start) {
         segmentStart = start;
-        segmentStartPosition = stream.position(start);
+        segmentStartPosition = stream == null ? 0 : stream.position(start);
         producedTo = segmentStartPosition;
         try {
             digest = MessageDigest.getInstance("SHA-256");

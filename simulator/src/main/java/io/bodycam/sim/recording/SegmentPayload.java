@@ -1,6 +1,5 @@
 package io.bodycam.sim.recording;
 
-import io.bodycam.sim.upload.ByteSource;
 import io.netty.buffer.ByteBuf;
 
 import java.security.MessageDigest;
@@ -14,7 +13,7 @@ import java.util.HexFormat;
  * <p>A damaged payload models a copy on the card that went bad after it was hashed (bit rot, a bad
  * write): one byte in the middle reads flipped, so its bytes no longer match the manifest's SHA-256.
  */
-public final class SegmentPayload implements ByteSource {
+public final class SegmentPayload implements SegmentSource {
 
     private static final int SCRATCH = 16 * 1024;
 
@@ -63,6 +62,7 @@ public final class SegmentPayload implements ByteSource {
     }
 
     /** Lower-case hex SHA-256 of the bytes as they read now: the firmware's check of its own copy. */
+    @Override
     public String sha256() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -40,7 +40,7 @@ class PreEventBufferTest {
         byte[] buffered = new byte[(int) (to - from)];
         stream.fill(from, buffered, 0, buffered.length);
         byte[] head = new byte[buffered.length];
-        rig.camera.payload(s).read(0, head, 0, head.length);
+        ((io.bodycam.sim.recording.SegmentPayload) rig.camera.payload(s)).read(0, head, 0, head.length);
         assertArrayEquals(buffered, head, "first bytes of the segment are the buffered capture");
         assertEquals(stream.position(trigger + 40_000) - from, s.bytes(), "segment = 30 s buffer + 40 s recording");
     }

@@ -3,7 +3,9 @@ package io.bodycam.sim.testing;
 import io.bodycam.sim.firmware.FirmwareImage;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
-import io.bodycam.sim.recording.SegmentPayload;
+import io.bodycam.sim.recording.SegmentSource;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
 import io.bodycam.sim.upload.DeviceConfigResponse;
@@ -34,6 +36,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private int failNextUploads;
     private boolean verificationPaused;
     private boolean corruptNext;
+    private boolean refuseContent;
     private final Map<String, CompletableFuture<Verification>> pendingVerifications = new LinkedHashMap<>();
     private int uploads;
     private int interrupts;
@@ -67,12 +70,12 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload) {
+    public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload) {
         return upload(segment, payload, bytesPerSecond);
     }
 
     @Override
-    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentPayload payload) {
+    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload) {
         lteUploads++;
         return upload(segment, payload, lteBytesPerSecond);
     }
@@ -110,7 +113,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         return f;
     }
 
-    private CompletionStage<Long> upload(SegmentManifest segment, SegmentPayload payload, double rate) {
+    private CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, double rate) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         uploads++;
         int mine = attempt.merge(segment.segmentId(), 1, Integer::sum);
@@ -166,7 +169,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     public CompletionStage<Verification> verify(SegmentManifest segment) {
         String sha = hashes.get(segment.segmentId());
         Verification v = sha == null ? Verification.unknown(segment.deviceId(), segment.segmentId())
-                : verdict(segment.deviceId(), segment.segmentId(), sha.equals(segment.sha256()), sha);
+                : verdict(segment.deviceId(), segment.segmentId(), sha.equals(segment.sha256()) && !refuseContent, sha);
         CompletableFuture<Verification> f = new CompletableFuture<>();
         if (verificationPaused) {
             pendingVerifications.put(segment.segmentId(), f);
@@ -189,6 +192,14 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     /** The next upload arrives with one byte flipped, so the backend's hash differs. */
     public void corruptNextUpload() {
         corruptNext = true;
+    }
+
+    /**
+     * From now on every segment is judged {@code corrupt} although its bytes arrived intact (a content
+     * check refuses them, as the reference backend does with an MP4 that does not probe right).
+     */
+    public void refuseContent() {
+        refuseContent = true;
     }
 
     /** Verification requests get no answer until {@link #resumeVerification()}. */
@@ -254,13 +265,16 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         return uploads;
     }
 
-    private static String sha256(SegmentPayload payload, boolean flipOneByte) {
+    private static String sha256(SegmentSource payload, boolean flipOneByte) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[8192];
+            ByteBuf chunk = Unpooled.buffer(buf.length);
             for (long off = 0; off < payload.length(); off += buf.length) {
                 int n = (int) Math.min(buf.length, payload.length() - off);
-                payload.read(off, buf, 0, n);
+                chunk.clear();
+                payload.read(off, n, chunk);
+                chunk.readBytes(buf, 0, n);
                 if (flipOneByte && off == 0 && n > 0) {
                     buf[0] ^= 1;
                 }

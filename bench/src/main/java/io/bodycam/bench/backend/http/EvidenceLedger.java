@@ -33,7 +33,7 @@ public final class EvidenceLedger {
                                            String declaredSha256, long bytes) {
         uploadsCreated++;
         entries.putIfAbsent(new Key(deviceId, segmentId), new EvidenceEntry(deviceId, segmentId, recordingId,
-                declaredSha256, "", bytes, EvidenceStatus.INCOMPLETE, 0));
+                declaredSha256, "", bytes, EvidenceStatus.INCOMPLETE, 0, ""));
     }
 
     /** A PATCH body of {@code bytes} passed its checks and was committed. */
@@ -67,15 +67,29 @@ public final class EvidenceLedger {
      */
     public synchronized EvidenceEntry uploadCompleted(String deviceId, String segmentId, String recordingId,
                                                       String declaredSha256, String computedSha256, long bytes) {
+        return uploadCompleted(deviceId, segmentId, recordingId, declaredSha256, computedSha256, bytes, null);
+    }
+
+    /**
+     * As {@link #uploadCompleted(String, String, String, String, String, long)}, with the verdict of a
+     * content check on arrival: a non-null {@code rejection} (an MP4 that does not probe right) makes
+     * intact bytes {@link EvidenceStatus#CORRUPT} with that reason.
+     */
+    public synchronized EvidenceEntry uploadCompleted(String deviceId, String segmentId, String recordingId,
+                                                      String declaredSha256, String computedSha256, long bytes,
+                                                      String rejection) {
         completed++;
         Key key = new Key(deviceId, segmentId);
         EvidenceEntry before = entries.get(key);
         boolean held = before != null && before.status() == EvidenceStatus.VERIFIED;
         EvidenceEntry after;
-        if (!computedSha256.equals(declaredSha256)) {
+        if (!computedSha256.equals(declaredSha256) || rejection != null) {
             corrupt++;
+            String reason = !computedSha256.equals(declaredSha256)
+                    ? "bytes hash to " + computedSha256 + ", upload declared " + declaredSha256
+                    : "rejected on arrival: " + rejection;
             after = held ? before : new EvidenceEntry(deviceId, segmentId, recordingId, declaredSha256,
-                    computedSha256, bytes, EvidenceStatus.CORRUPT, 0);
+                    computedSha256, bytes, EvidenceStatus.CORRUPT, 0, reason);
         } else if (held && before.computedSha256().equals(computedSha256)) {
             duplicatesRejected++;
             after = before;
@@ -83,7 +97,7 @@ public final class EvidenceLedger {
             verified++;
             int copies = held ? before.copies() + 1 : 1;
             after = new EvidenceEntry(deviceId, segmentId, recordingId, declaredSha256, computedSha256, bytes,
-                    EvidenceStatus.VERIFIED, copies);
+                    EvidenceStatus.VERIFIED, copies, "");
         }
         entries.put(key, after);
         return after;

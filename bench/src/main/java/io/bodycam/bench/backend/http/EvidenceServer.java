@@ -131,6 +131,7 @@ public final class EvidenceServer implements AutoCloseable {
         }
         serverChannel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        connections.close();
         group = null;
         serverChannel = null;
     }

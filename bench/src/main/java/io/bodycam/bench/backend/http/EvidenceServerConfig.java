@@ -16,6 +16,8 @@ public final class EvidenceServerConfig {
     private final Duration idleTimeout;
     private final Duration headTimeout;
     private final int threads;
+    private final java.nio.file.Path mp4Folder;
+    private final boolean keepMp4;
 
     private EvidenceServerConfig(Builder b) {
         this.port = b.port;
@@ -25,6 +27,8 @@ public final class EvidenceServerConfig {
         this.idleTimeout = b.idleTimeout;
         this.headTimeout = b.headTimeout;
         this.threads = b.threads;
+        this.mp4Folder = b.mp4Folder;
+        this.keepMp4 = b.keepMp4;
     }
 
     public static Builder builder() {
@@ -77,11 +81,24 @@ public final class EvidenceServerConfig {
         return threads;
     }
 
+    /**
+     * Where uploads are stored and checked as MP4 on arrival ({@link Mp4Arrivals}); null (the default)
+     * when bytes are only hashed and dropped.
+     */
+    public java.nio.file.Path mp4Folder() {
+        return mp4Folder;
+    }
+
+    /** Whether verified MP4s stay in {@link #mp4Folder()}. */
+    public boolean keepMp4() {
+        return keepMp4;
+    }
+
     @Override
     public String toString() {
         return "EvidenceServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", maxUploadSize=" + maxUploadSize
                 + ", maxPatchBody=" + maxPatchBody + ", idleTimeout=" + idleTimeout + ", headTimeout=" + headTimeout
-                + ", threads=" + threads + "]";
+                + ", threads=" + threads + ", mp4Folder=" + mp4Folder + ", keepMp4=" + keepMp4 + "]";
     }
 
     /** Validating builder; every setter checks its value at once. */
@@ -93,8 +110,20 @@ public final class EvidenceServerConfig {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration headTimeout = Duration.ofSeconds(30);
         private int threads = 2;
+        private java.nio.file.Path mp4Folder;
+        private boolean keepMp4;
 
         private Builder() {
+        }
+
+        /**
+         * Stores each upload in {@code folder} and checks it as an MP4 when complete (docs/video.md);
+         * {@code keep} keeps the verified files there, else they are deleted after the verdict.
+         */
+        public Builder mp4Checks(java.nio.file.Path folder, boolean keep) {
+            this.mp4Folder = Objects.requireNonNull(folder, "mp4 folder");
+            this.keepMp4 = keep;
+            return this;
         }
 
         public Builder port(int port) {

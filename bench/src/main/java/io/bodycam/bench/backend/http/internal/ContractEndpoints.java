@@ -37,6 +37,7 @@ final class ContractEndpoints {
         json.put("sha256", e.status() == EvidenceStatus.INCOMPLETE ? null : e.computedSha256());
         json.put("status", e.status().wireName());
         json.put("copies", e.copies());
+        json.put("reason", e.reason().isEmpty() ? null : e.reason());
         return backend.answers().json(json);
     }
 

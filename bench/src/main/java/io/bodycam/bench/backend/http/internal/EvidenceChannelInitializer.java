@@ -5,6 +5,7 @@ import io.bodycam.bench.backend.http.EvidenceLedger;
 import io.bodycam.bench.backend.http.EvidenceServerConfig;
 import io.bodycam.bench.backend.http.FirmwareReleases;
 import io.bodycam.bench.backend.http.HttpFaults;
+import io.bodycam.bench.backend.http.Mp4Arrivals;
 import io.bodycam.sim.time.SimClock;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
@@ -29,9 +30,18 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
     public EvidenceChannelInitializer(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
                                       EvidenceServerConfig limits, HttpFaults faults, FirmwareReleases firmware,
                                       ChannelGroup open) {
-        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(), new Answers(clock), faults, firmware);
+        Mp4Arrivals arrivals = limits.mp4Folder() == null ? null : new Mp4Arrivals(limits.mp4Folder(), limits.keepMp4());
+        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(arrivals), new Answers(clock), faults,
+                firmware, arrivals);
         this.routes = new Routes(backend);
         this.open = open;
+    }
+
+    /** Stops the mp4 checks on arrival, if any (the server is closing). */
+    public void close() {
+        if (backend.arrivals() != null) {
+            backend.arrivals().close();
+        }
     }
 
     /** Uploads created and neither completed nor terminated. */

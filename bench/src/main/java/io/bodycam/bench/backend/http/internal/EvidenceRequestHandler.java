@@ -74,7 +74,15 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
                 } else if (msg instanceof LastHttpContent) {
                     RequestBody done = body;
                     body = null;
-                    answer(ctx, done.finish());
+                    var finished = done.finish().toCompletableFuture();
+                    if (finished.isDone() && !finished.isCompletedExceptionally()) {
+                        answer(ctx, finished.join());
+                    } else {
+                        // an mp4 upload's verdict comes from the check on arrival, off this loop
+                        finished.whenComplete((response, error) -> ctx.executor().execute(() -> answer(ctx,
+                                response != null ? response : backend.answers().text(
+                                        HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + error))));
+                    }
                 }
             }
         } finally {

@@ -39,8 +39,8 @@ final class FixedAnswer implements RequestBody {
     }
 
     @Override
-    public FullHttpResponse finish() {
-        return answer;
+    public java.util.concurrent.CompletionStage<FullHttpResponse> finish() {
+        return java.util.concurrent.CompletableFuture.completedFuture(answer);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Streams one PATCH body into an upload: each piece extends a copy of the upload's SHA-256 and the
@@ -45,6 +47,16 @@ final class PatchReceiver implements RequestBody {
         if (received + n > limit) {
             return Answers.closing(tooLarge());
         }
+        try {
+            long at = start.offset() + received;
+            for (ByteBuffer b : piece.nioBuffers()) {
+                upload.store(at, b);
+                at += b.remaining();
+            }
+        } catch (java.io.IOException e) {
+            return Answers.closing(Answers.tus(backend.answers().text(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    "cannot store the upload: " + e.getMessage())));
+        }
         for (ByteBuffer b : piece.nioBuffers()) {
             if (start.digest() != null) {
                 start.digest().update(b.duplicate());
@@ -58,26 +70,31 @@ final class PatchReceiver implements RequestBody {
     }
 
     @Override
-    public FullHttpResponse finish() {
+    public CompletionStage<FullHttpResponse> finish() {
         Answers answers = backend.answers();
         if (checksum != null && !checksum.matches()) {
             backend.ledger().checksumFailed();
-            return Answers.tus(answers.text(Answers.CHECKSUM_MISMATCH,
-                    "the chunk at offset " + start.offset() + " does not match its Upload-Checksum; not committed"));
+            return done(Answers.tus(answers.text(Answers.CHECKSUM_MISMATCH,
+                    "the chunk at offset " + start.offset() + " does not match its Upload-Checksum; not committed")));
         }
         UploadResource.Commit commit = upload.commit(start.offset(), received, start.digest());
         switch (commit.result()) {
             case GONE:
-                return Answers.tus(answers.text(HttpResponseStatus.NOT_FOUND, "upload " + upload.id + " was terminated"));
+                return done(Answers.tus(answers.text(HttpResponseStatus.NOT_FOUND, "upload " + upload.id + " was terminated")));
             case CONFLICT:
-                return Answers.tus(answers.text(HttpResponseStatus.CONFLICT, "Upload-Offset " + start.offset()
-                        + " no longer matches the upload's offset " + commit.offset()));
+                return done(Answers.tus(answers.text(HttpResponseStatus.CONFLICT, "Upload-Offset " + start.offset()
+                        + " no longer matches the upload's offset " + commit.offset())));
             default:
-                backend.committed(upload, commit, received);
-                FullHttpResponse ok = Answers.tus(answers.empty(HttpResponseStatus.NO_CONTENT));
-                ok.headers().set("Upload-Offset", commit.offset());
-                return ok;
+                return backend.committed(upload, commit, received).thenApply(v -> {
+                    FullHttpResponse ok = Answers.tus(answers.empty(HttpResponseStatus.NO_CONTENT));
+                    ok.headers().set("Upload-Offset", commit.offset());
+                    return ok;
+                });
         }
+    }
+
+    private static CompletionStage<FullHttpResponse> done(FullHttpResponse r) {
+        return CompletableFuture.completedFuture(r);
     }
 
     @Override

@@ -16,8 +16,8 @@ interface RequestBody {
     /** Takes the next piece of the body; returns an answer to send at once (then close), or null. */
     FullHttpResponse accept(ByteBuf piece);
 
-    /** The body ended: the answer. */
-    FullHttpResponse finish();
+    /** The body ended: the answer, at once or once the upload's verdict is booked (an mp4 checked on arrival). */
+    java.util.concurrent.CompletionStage<FullHttpResponse> finish();
 
     /** The connection broke before the body ended: nothing of it is kept. */
     void abort();

@@ -1,5 +1,10 @@
 package io.bodycam.bench.backend.http.internal;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,12 +35,22 @@ final class UploadResource {
     final String segmentId;
     final String recordingId;
     final String declaredSha256;
+    /** Where the bytes are stored in mp4 mode (checked on arrival), else null: hashed and dropped. */
+    final Path part;
+    private FileChannel file;
     private long offset;
     private MessageDigest digest;
     private boolean terminated;
 
     UploadResource(String id, long length, UploadMetadata metadata, String deviceId, String segmentId,
                    String recordingId, String declaredSha256) {
+        this(id, length, metadata, deviceId, segmentId, recordingId, declaredSha256, null, null);
+    }
+
+    UploadResource(String id, long length, UploadMetadata metadata, String deviceId, String segmentId,
+                   String recordingId, String declaredSha256, Path part, FileChannel file) {
+        this.part = part;
+        this.file = file;
         this.id = id;
         this.length = length;
         this.metadata = metadata;
@@ -103,6 +118,46 @@ final class UploadResource {
         boolean was = terminated;
         terminated = true;
         digest = null;
+        closeFile();
+        if (part != null) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                // a leftover part file is harmless: the folder belongs to the run
+            }
+        }
         return !was;
+    }
+
+    /**
+     * Stores bytes a PATCH received at {@code position} (mp4 mode). They count only once the PATCH
+     * commits; a discarded chunk is overwritten by the next attempt from the committed offset. Positional
+     * writes to the page cache, on the connection's event loop.
+     */
+    void store(long position, ByteBuffer bytes) throws IOException {
+        FileChannel ch;
+        synchronized (this) {
+            ch = file;
+        }
+        if (ch == null) {
+            return;
+        }
+        ByteBuffer b = bytes.duplicate();
+        long at = position;
+        while (b.hasRemaining()) {
+            at += ch.write(b, at);
+        }
+    }
+
+    /** Closes the stored file (the upload completed or ended). */
+    synchronized void closeFile() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // closing a written file does not fail in a way that matters here
+            }
+            file = null;
+        }
     }
 }

@@ -9,12 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class UploadStore {
 
     private final Map<String, UploadResource> uploads = new ConcurrentHashMap<>();
+    private final io.bodycam.bench.backend.http.Mp4Arrivals arrivals;
+
+    /** @param arrivals where uploads are stored and checked in mp4 mode, or null */
+    UploadStore(io.bodycam.bench.backend.http.Mp4Arrivals arrivals) {
+        this.arrivals = arrivals;
+    }
 
     UploadResource create(long length, UploadMetadata metadata, String deviceId, String segmentId,
                           String recordingId, String declaredSha256) {
         String id = UUID.randomUUID().toString().replace("-", "");
+        java.nio.file.Path part = arrivals == null ? null : arrivals.partFile(deviceId, segmentId, id);
         UploadResource upload = new UploadResource(id, length, metadata, deviceId, segmentId, recordingId,
-                declaredSha256);
+                declaredSha256, part, part == null ? null : arrivals.open(part));
         uploads.put(id, upload);
         return upload;
     }

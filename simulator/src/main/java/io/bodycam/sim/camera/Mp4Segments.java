@@ -1,0 +1,130 @@
+package io.bodycam.sim.camera;
+
+import io.bodycam.sim.gps.GpsFix;
+import io.bodycam.sim.recording.Recording;
+import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.video.SegmentCard;
+import io.bodycam.sim.video.SegmentSpec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The camera's side of mp4 mode (docs/video.md): each closed segment becomes a real MP4 on its
+ * {@link SegmentCard}, with the camera's own GPS fixes as its track, and is stored and announced (with
+ * the file's SHA-256) only once the file is complete. Counts the files being written, so the camera is
+ * not taken for drained meanwhile and the dock uploads each as it appears.
+ *
+ * <p>Power: a segment closed before a power cut was complete on a real camera, so its file is still
+ * written and announced; the open segment is left on the card as a truncated file (no index), which
+ * the recovery after the next boot finds with the probe and removes (CAST [S43]). Runs on the camera's
+ * thread; file work runs on the video workers.
+ */
+final class Mp4Segments {
+
+    /** Fixes kept beyond the segment length: the longest pre-event buffer [S1] and a margin. */
+    private static final int HISTORY_MARGIN_SECONDS = 120 + 60;
+
+    private final Camera camera;
+    private final SegmentCard card;
+    private int writing;
+
+    Mp4Segments(Camera camera, SegmentCard card) {
+        this.camera = camera;
+        this.card = card;
+        camera.gps().keepHistory((int) camera.config().segmentLength().toSeconds() + HISTORY_MARGIN_SECONDS);
+    }
+
+    /** Writes a closed segment's file; {@code store} gets the finished manifest on the camera's thread. */
+    void write(SegmentManifest draft, Consumer<SegmentManifest> store) {
+        SegmentSpec spec = spec(draft.recordingId(), draft.segmentId(), draft.index(), draft.start(), draft.end(),
+                draft.preEventMillis(), draft.trigger(), draft.category());
+        writing++;
+        card.write(spec).whenComplete((written, error) -> camera.onThread(() -> {
+            writing--;
+            if (error != null) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("code", "segment-write");
+                fields.put("segmentId", draft.segmentId());
+                fields.put("message", "the segment file could not be written: " + message(error));
+                camera.emit("error", fields);
+            } else {
+                store.accept(draft.withFile(written.bytes(), written.sha256()));
+            }
+            camera.segmentFileDone();
+        }));
+    }
+
+    /** The power died while {@code open}'s segment was being recorded: its file stays truncated on the card. */
+    void cut(Recording open, long now) {
+        if (now <= open.segmentStart()) {
+            return;
+        }
+        int index = open.closedSegments();
+        card.cut(spec(open.id(), String.format("%s-S%03d", open.id(), index + 1), index, open.segmentStart(), now,
+                index == 0 ? open.preEventMillis() : 0, open.trigger(), open.category()));
+    }
+
+    /**
+     * After a power loss: once the card's files in progress are done, the interrupted ones are probed
+     * and removed; {@code then} gets the recovery's fields with what was found added.
+     */
+    void recover(Map<String, Object> fields, Consumer<Map<String, Object>> then) {
+        card.recover().whenComplete((found, error) -> camera.onThread(() -> {
+            Map<String, Object> f = new LinkedHashMap<>(fields);
+            if (error != null) {
+                f.put("cardError", message(error));
+            } else {
+                f.put("truncatedFiles", found.size());
+                if (!found.isEmpty()) {
+                    f.put("truncatedSegment", found.get(0).segmentId());
+                    f.put("truncatedBytes", found.get(0).bytes());
+                    f.put("probe", found.get(0).probe());
+                }
+            }
+            then.accept(f);
+        }));
+    }
+
+    SegmentSource source(SegmentManifest s, boolean damaged) {
+        return card.source(s.segmentId(), s.bytes(), damaged);
+    }
+
+    void purged(SegmentManifest s) {
+        card.delete(s.segmentId()).whenComplete((v, error) -> {
+            if (error != null) {
+                camera.onThread(() -> camera.emit("error", Map.of("code", "segment-delete", "message", message(error))));
+            }
+        });
+    }
+
+    /** Segment files being written now. */
+    int writing() {
+        return writing;
+    }
+
+    private SegmentSpec spec(String recordingId, String segmentId, int index, long start, long end, long preEvent,
+                             String trigger, String category) {
+        long now = camera.scheduler().now();
+        camera.gps().fixAt(now);
+        List<GpsFix> track = camera.gps().history(start, Math.max(end, start + 1));
+        long variant = mix(camera.config().seed() ^ segmentId.hashCode() * 0x9E3779B97F4A7C15L);
+        CameraConfig c = camera.config();
+        return new SegmentSpec(c.deviceId(), c.officer(), c.agency(), recordingId, segmentId, index, start, end, preEvent,
+                trigger, category, track, variant);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static String message(Throwable t) {
+        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+    }
+}
