@@ -4,7 +4,7 @@
 # segment ended (virtual = wall time at speed 1): if the remux path keeps up, that stays at a few
 # hundred milliseconds; a backlog would grow it without bound. Also prints the video workers' meters.
 #
-# usage: benchmarks/video-realtime.sh [OUT_DIR]      (default /tmp/bodycam-mp4-fleet-200; ~15 minutes)
+# usage: benchmarks/video-realtime.sh [OUT_DIR]      (default /tmp/bodycam-mp4-fleet-200; about 6 minutes)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-/tmp/bodycam-mp4-fleet-200}"

@@ -237,7 +237,9 @@ abstract class FleetContract {
         assertTrue(fleet.mqttTotals().waiting() >= CAMERAS, "the recording.started events wait in the cameras' queues");
         broker.startAgain();
 
-        await("cameras back online").atMost(Duration.ofSeconds(60)).until(() -> observer.onlineCount() == CAMERAS);
+        // the observer counts cameras offline from its own disconnect until they say online again; a camera's
+        // wall-time reconnect backoff can reach its 60 s cap while a slow broker (RabbitMQ: 5-15 s) restarts
+        await("cameras back online").atMost(Duration.ofSeconds(120)).until(() -> observer.onlineCount() == CAMERAS);
         await("every kept message accepted by the broker").atMost(Duration.ofSeconds(30))
                 .until(() -> fleet.mqttTotals().waiting() == 0);
         assertEquals(0, fleet.mqttTotals().droppedQueueFull(), "nothing dropped from the queues");

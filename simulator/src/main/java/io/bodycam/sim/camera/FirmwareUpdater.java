@@ -3,6 +3,7 @@ package io.bodycam.sim.camera;
 import io.bodycam.sim.firmware.FirmwareOffer;
 import io.bodycam.sim.firmware.FirmwareTrust;
 import io.bodycam.sim.firmware.FirmwareVersion;
+import io.bodycam.sim.recording.SeededBytes;
 import io.bodycam.sim.time.Timer;
 
 import java.io.IOException;
@@ -149,10 +150,7 @@ final class FirmwareUpdater {
     }
 
     static double fraction(long seed, String version) {
-        long z = seed ^ (version.hashCode() * 0x9E3779B97F4A7C15L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
+        long z = SeededBytes.mix(seed ^ (version.hashCode() * 0x9E3779B97F4A7C15L));
         return (z >>> 11) * 0x1.0p-53;
     }
 
@@ -184,11 +182,7 @@ final class FirmwareUpdater {
     void undocked() {
         timer.cancel();
         if (stage == Stage.DOWNLOADING) {
-            generation++;
-            stage = Stage.WAITING;
-            Map<String, Object> f = fields(pending.version(), "offset", offset);
-            f.put("bytes", pending.bytes());
-            camera.emit("firmware.download.paused", f);
+            camera.emit("firmware.download.paused", pauseDownload());
         } else if (stage == Stage.APPLYING) {
             stage = Stage.STAGED;
             camera.emit("firmware.interrupted", interruption("undocked mid-apply"));
@@ -199,16 +193,22 @@ final class FirmwareUpdater {
     void shutDown(String reason) {
         timer.cancel();
         if (stage == Stage.DOWNLOADING) {
-            generation++;
-            stage = Stage.WAITING;
-            Map<String, Object> f = fields(pending.version(), "offset", offset);
-            f.put("bytes", pending.bytes());
+            Map<String, Object> f = pauseDownload();
             f.put("reason", reason);
             camera.note("firmware.download.paused", f);
         } else if (stage == Stage.APPLYING) {
             stage = Stage.STAGED;
             interruptedBy = reason + " mid-apply";
         }
+    }
+
+    /** Stops the download where it is (a later one resumes at {@code offset}); the fields of its pause event. */
+    private Map<String, Object> pauseDownload() {
+        generation++;
+        stage = Stage.WAITING;
+        Map<String, Object> f = fields(pending.version(), "offset", offset);
+        f.put("bytes", pending.bytes());
+        return f;
     }
 
     /** After a boot: says that an update took, or that one was cut short. */

@@ -1,5 +1,7 @@
 package io.bodycam.sim.firmware;
 
+import io.bodycam.sim.recording.SeededBytes;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +15,6 @@ import java.util.HexFormat;
  * security item 1; Mitchell found unsigned, unverified firmware [S53]).
  */
 public final class FirmwareImage {
-
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final String version;
     private final long length;
@@ -59,20 +59,7 @@ public final class FirmwareImage {
             throw new IndexOutOfBoundsException("bytes " + position + ".." + (position + len) + " of a "
                     + length + "-byte image");
         }
-        int i = 0;
-        long p = position;
-        while (i < len) {
-            long word = mix(seed + (p >>> 3) * GOLDEN);
-            int shift = (int) (p & 7);
-            int n = Math.min(8 - shift, len - i);
-            word >>>= shift * 8;
-            for (int k = 0; k < n; k++) {
-                dst[off + i + k] = (byte) word;
-                word >>>= 8;
-            }
-            i += n;
-            p += n;
-        }
+        SeededBytes.fill(seed, position, dst, off, len);
         if (flippedAt >= position && flippedAt < position + len) {
             dst[off + (int) (flippedAt - position)] ^= 0x01;
         }
@@ -105,12 +92,5 @@ public final class FirmwareImage {
             s = s << 8 | (digest[i] & 0xFF);
         }
         return s;
-    }
-
-    /** SplitMix64's finaliser. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

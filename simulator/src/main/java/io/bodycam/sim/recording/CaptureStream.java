@@ -13,7 +13,6 @@ public final class CaptureStream {
 
     /** Positions count from 2020-01-01T00:00Z so they stay far below Long.MAX_VALUE. */
     static final long STREAM_EPOCH = 1_577_836_800_000L;
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final long seed;
     private final double bytesPerSecond;
@@ -41,26 +40,6 @@ public final class CaptureStream {
 
     /** Writes the stream bytes at positions {@code [position, position + len)} into {@code dst[off..]}. */
     public void fill(long position, byte[] dst, int off, int len) {
-        int i = 0;
-        long p = position;
-        while (i < len) {
-            long word = mix(seed + (p >>> 3) * GOLDEN);
-            int shift = (int) (p & 7);
-            int n = Math.min(8 - shift, len - i);
-            word >>>= shift * 8;
-            for (int k = 0; k < n; k++) {
-                dst[off + i + k] = (byte) word;
-                word >>>= 8;
-            }
-            i += n;
-            p += n;
-        }
-    }
-
-    /** SplitMix64's finaliser: a fast, well-mixed function of its input. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        SeededBytes.fill(seed, position, dst, off, len);
     }
 }

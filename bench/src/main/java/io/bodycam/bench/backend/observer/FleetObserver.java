@@ -28,7 +28,8 @@ import org.HdrHistogram.Histogram;
  * as {@link SeqCounts#unobserved()}, not missing. What it knows of presence goes stale the moment it
  * loses the broker (a Will published meanwhile is gone, and a broker that restarts without persistence
  * forgets the Wills of the cameras it dropped), so every camera it saw online is then offline
- * ({@link #PRESENCE_UNKNOWN}) until its retained or a new {@code status} says otherwise. Start it
+ * ({@link #PRESENCE_UNKNOWN}) until its retained or a new {@code status}, or any live message of its
+ * own, says it is there. Start it
  * before the fleet: a camera's first non-retained message is expected to carry seq 0.
  *
  * <pre>{@code

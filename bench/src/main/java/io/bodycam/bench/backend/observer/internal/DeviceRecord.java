@@ -3,6 +3,7 @@ package io.bodycam.bench.backend.observer.internal;
 import io.bodycam.bench.backend.observer.DeviceState;
 import io.bodycam.bench.backend.observer.DeviceView;
 import io.bodycam.bench.backend.observer.DeviceView.Presence;
+import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.backend.observer.GpsReport;
 import io.bodycam.bench.backend.observer.SeqCounts;
 import io.bodycam.bench.backend.observer.TopicKind;
@@ -50,6 +51,11 @@ final class DeviceRecord {
 
     synchronized Presence presenceNow() {
         return presence;
+    }
+
+    /** Offline only because the observer lost track of it ({@link FleetObserver#PRESENCE_UNKNOWN}). */
+    synchronized boolean presenceUnknown() {
+        return presence == Presence.OFFLINE && FleetObserver.PRESENCE_UNKNOWN.equals(offlineReason);
     }
 
     /** Applies a status; returns the change in the fleet's online count (-1, 0 or +1). */

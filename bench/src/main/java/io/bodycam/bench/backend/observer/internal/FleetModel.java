@@ -83,6 +83,18 @@ public final class FleetModel {
     }
 
     /**
+     * A live (not retained) message came from {@code device}: a camera whose presence the observer lost
+     * track of is there after all. Its retained {@code status} cannot always tell: RabbitMQ sends no
+     * retained messages to a subscription with wildcards (rabbitmq-server issue 8824), so a camera that
+     * reconnected before the observer did is known by its next state, GPS or event.
+     */
+    void heardFrom(DeviceRecord device) {
+        if (device.presenceUnknown()) {
+            presence(device, true, null, null);
+        }
+    }
+
+    /**
      * The observer connected again after losing the broker: gaps that span the reconnection count as
      * unobserved, not missing (see {@link SeqTracker}).
      */

@@ -93,6 +93,9 @@ public final class MessageHandler {
             throw new Malformed("negative seq " + seq);
         }
         long ts = requireLong(m, "ts");
+        if (!retained && t.kind != TopicKind.STATUS) {
+            fleet.heardFrom(device);
+        }
         switch (t.kind) {
             case STATUS -> status(device, m, seq, ts, retained);
             case STATE -> state(device, m, seq, ts, retained);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.bench.backend.observer.DeviceView;
 import io.bodycam.bench.backend.observer.DeviceView.Presence;
+import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.backend.observer.FleetStats;
 import io.bodycam.bench.backend.observer.SeqCounts;
 import io.bodycam.bench.backend.observer.TopicKind;
@@ -219,5 +220,32 @@ class MessageHandlerTest {
         FleetStats stats = fleet.stats(0, 0);
         assertEquals(FleetModel.MAX_EVENT_TYPES + 1, stats.eventsByType().size(), "distinct types kept");
         assertEquals(10, stats.events(FleetModel.OTHER_EVENT_TYPES));
+    }
+
+    @Test
+    void after_the_observer_loses_the_broker_a_camera_is_offline_until_a_live_message_of_its_own_arrives() {
+        handle(STATUS, msg(0, T0, "\"status\":\"online\""));
+        fleet.observerDisconnected();
+        assertEquals(Presence.OFFLINE, device().presence());
+        assertEquals(FleetObserver.PRESENCE_UNKNOWN, device().offlineReason().orElseThrow());
+        assertEquals(0, fleet.onlineCount());
+
+        fleet.observerReconnected();
+        handle(STATE, msg(0, T0 + 1_000, "\"mode\":\"READY_BUFFERING\""), true);
+        assertEquals(Presence.OFFLINE, device().presence(), "a retained state may be old news");
+        handle(STATE, msg(1, T0 + 2_000, "\"mode\":\"READY_BUFFERING\""));
+
+        assertEquals(Presence.ONLINE, device().presence(), "its heartbeat says it is there");
+        assertEquals(1, fleet.onlineCount());
+    }
+
+    @Test
+    void a_camera_whose_will_fired_stays_offline_when_a_late_message_of_it_arrives() {
+        handle(STATUS, msg(0, T0, "\"status\":\"online\""));
+        handle(STATUS, msg(0, T0, "\"status\":\"offline\",\"reason\":\"connection lost\""));
+
+        handle(STATE, msg(0, T0 + 1_000, "\"mode\":\"RECORDING\""));
+
+        assertEquals(Presence.OFFLINE, device().presence(), "only its own status brings it back");
     }
 }

@@ -1,0 +1,39 @@
+package io.bodycam.sim.recording;
+
+/**
+ * An endless deterministic byte stream: byte {@code p} is a pure function of (seed, p), so any range can
+ * be made again on demand instead of stored. Synthetic recordings ({@link CaptureStream}) and firmware
+ * images are made of it.
+ */
+public final class SeededBytes {
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private SeededBytes() {
+    }
+
+    /** Writes the stream bytes at positions {@code [position, position + len)} into {@code dst[off..]}. */
+    public static void fill(long seed, long position, byte[] dst, int off, int len) {
+        int i = 0;
+        long p = position;
+        while (i < len) {
+            long word = mix(seed + (p >>> 3) * GOLDEN);
+            int shift = (int) (p & 7);
+            int n = Math.min(8 - shift, len - i);
+            word >>>= shift * 8;
+            for (int k = 0; k < n; k++) {
+                dst[off + i + k] = (byte) word;
+                word >>>= 8;
+            }
+            i += n;
+            p += n;
+        }
+    }
+
+    /** SplitMix64's finaliser: a fast, well-mixed function of its input. */
+    public static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
