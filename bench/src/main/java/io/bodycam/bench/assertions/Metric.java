@@ -42,8 +42,8 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("mqtt.published", "messages the cameras handed to the broker");
         count("mqtt.received", "messages the observer received");
         count("mqtt.droppedOffline", "messages cameras dropped: QoS 0 while offline, QoS 1 beyond the offline queue");
-        count("mqtt.undelivered", "QoS 1 messages the cameras still held at the end, queued or waiting for their "
-                + "PUBACK (store and forward not finished: a camera offline or switched off)");
+        count("mqtt.undelivered", "QoS 1 messages held at the end by cameras that are not connected (switched off or "
+                + "offline): store and forward not finished");
         count("mqtt.seqGaps", "missing seq numbers on QoS 1 topics, per camera and topic");
         count("mqtt.duplicates", "QoS 1 messages the observer received twice");
         count("mqtt.gpsLost", "GPS messages (QoS 0) that never arrived");

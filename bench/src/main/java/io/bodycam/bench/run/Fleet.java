@@ -155,27 +155,38 @@ final class Fleet implements AutoCloseable {
         return station;
     }
 
-    /** What the cameras' MQTT clients counted, added up over the fleet. */
+    /**
+     * What the cameras' MQTT clients counted, added up over the fleet. {@code waiting}: QoS 1 messages
+     * queued or waiting for their PUBACK on every client; {@code heldOffline}: those held by clients that
+     * are not connected (switched off or offline), whose store and forward is not finished.
+     */
     record MqttTotals(long published, long droppedOffline, long droppedQueueFull, long retransmitted, long connects,
-                      long waiting) {
+                      long waiting, long heldOffline) {
+    }
+
+    private record LinkLook(MqttStats stats, boolean connected) {
+        long held() {
+            return stats.queuedNow() + stats.inFlightNow();
+        }
     }
 
     /** Reads each client's counters on its own loop, where they are kept. */
     MqttTotals mqttTotals() {
-        List<CompletableFuture<MqttStats>> futures = new ArrayList<>();
+        List<CompletableFuture<LinkLook>> futures = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             MqttTelemetryLink link = mqttLinks.get(i);
-            CompletableFuture<MqttStats> f = new CompletableFuture<>();
-            members.get(i).camera().scheduler().run(() -> f.complete(link.stats()));
+            CompletableFuture<LinkLook> f = new CompletableFuture<>();
+            members.get(i).camera().scheduler().run(() -> f.complete(new LinkLook(link.stats(), link.connected())));
             futures.add(f);
         }
-        List<MqttStats> all = futures.stream().map(CompletableFuture::join).toList();
-        return new MqttTotals(all.stream().mapToLong(s -> s.publishedQos0() + s.publishedQos1()).sum(),
-                all.stream().mapToLong(MqttStats::droppedQos0Offline).sum(),
-                all.stream().mapToLong(MqttStats::droppedQueueOverflow).sum(),
-                all.stream().mapToLong(MqttStats::retransmitted).sum(),
-                all.stream().mapToLong(MqttStats::connects).sum(),
-                all.stream().mapToLong(st -> st.queuedNow() + st.inFlightNow()).sum());
+        List<LinkLook> all = futures.stream().map(CompletableFuture::join).toList();
+        return new MqttTotals(all.stream().mapToLong(l -> l.stats().publishedQos0() + l.stats().publishedQos1()).sum(),
+                all.stream().mapToLong(l -> l.stats().droppedQos0Offline()).sum(),
+                all.stream().mapToLong(l -> l.stats().droppedQueueOverflow()).sum(),
+                all.stream().mapToLong(l -> l.stats().retransmitted()).sum(),
+                all.stream().mapToLong(l -> l.stats().connects()).sum(),
+                all.stream().mapToLong(LinkLook::held).sum(),
+                all.stream().filter(l -> !l.connected()).mapToLong(LinkLook::held).sum());
     }
 
     /**

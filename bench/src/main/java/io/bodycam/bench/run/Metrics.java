@@ -36,7 +36,7 @@ final class Metrics {
         m.put("devices.allConnectedAfter", watch.allConnectedAfterMillis());
         m.put("mqtt.published", (double) mqtt.published());
         m.put("mqtt.droppedOffline", (double) (mqtt.droppedOffline() + mqtt.droppedQueueFull()));
-        m.put("mqtt.undelivered", (double) mqtt.waiting());
+        m.put("mqtt.undelivered", (double) mqtt.heldOffline());
         m.putAll(window(null, end));
         m.put("evidence.segmentsRecorded", (double) evidence.recorded());
         m.put("evidence.verified", (double) evidence.verified());

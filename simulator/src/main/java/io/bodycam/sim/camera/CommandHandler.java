@@ -144,8 +144,7 @@ final class CommandHandler {
             return Ack.error(id, "setConfig needs params, any of " + CameraSettings.KEYS);
         }
         Map<String, String> changes = new LinkedHashMap<>();
-        for (var it = p.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : p.properties()) {
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                 return Ack.error(id, e.getKey() + " must be a string or a number");
             }

@@ -226,7 +226,7 @@ public final class TusClient implements AutoCloseable {
         return get(alloc -> requests.get("devices", deviceId, "config"), reply -> {
             JsonNode json = expectJson(reply);
             Map<String, String> values = new LinkedHashMap<>();
-            json.path("config").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            json.path("config").properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
             JsonNode firmware = json.get("firmware");
             return new DeviceConfigResponse(json.path("version").asLong(), values,
                     firmware == null || firmware.isNull() ? null : firmware.toString());
