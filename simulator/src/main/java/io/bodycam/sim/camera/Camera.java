@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -460,6 +461,18 @@ public final class Camera implements TelemetryHandler {
 
     Mp4Segments mp4() {
         return mp4;
+    }
+
+    /**
+     * The SHA-256 of the camera's stored copy as it reads now, for {@code then} on the camera's thread:
+     * regenerated at once for a synthetic copy, read from the card on the video workers for an mp4 file.
+     */
+    void ownCopySha256(SegmentManifest s, BiConsumer<String, Throwable> then) {
+        if (mp4 != null) {
+            mp4.sha256(s, storage.damaged(s.segmentId()), then);
+        } else {
+            then.accept(payload(s).sha256(), null);
+        }
     }
 
     /** A segment file was written (or failed): a docked camera looks at its queue again. */

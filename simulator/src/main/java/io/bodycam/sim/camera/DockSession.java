@@ -132,13 +132,10 @@ final class DockSession {
                 rejected(s);
                 busy = false;
                 next();
-            } else if (verdict.status() == Verification.Status.CORRUPT && !ownCopyIntact(s)) {
-                hold(s, verdict.sha256());
-                busy = false;
-                next();
+            } else if (verdict.status() == Verification.Status.CORRUPT) {
+                checkOwnCopy(s, verdict);
             } else {
-                failed(s, "backend holds " + verdict.status().name().toLowerCase(java.util.Locale.ROOT)
-                        + " copy with sha256 " + verdict.sha256() + ", camera has " + s.sha256());
+                failed(s, notConfirmed(s, verdict));
             }
         }));
     }
@@ -148,8 +145,26 @@ final class DockSession {
      * while recording, the damage happened on the way and a fresh upload is worth it; if not, the card's
      * copy itself is bad and uploading it again cannot help.
      */
-    private boolean ownCopyIntact(SegmentManifest s) {
-        return camera.payload(s).sha256().equals(s.sha256());
+    private void checkOwnCopy(SegmentManifest s, Verification verdict) {
+        camera.ownCopySha256(s, (own, error) -> {
+            if (!active) {
+                return;
+            }
+            if (error != null) {
+                failed(s, "own copy could not be read: " + message(error));
+            } else if (!own.equals(s.sha256())) {
+                hold(s, verdict.sha256());
+                busy = false;
+                next();
+            } else {
+                failed(s, notConfirmed(s, verdict));
+            }
+        });
+    }
+
+    private static String notConfirmed(SegmentManifest s, Verification verdict) {
+        return "backend holds " + verdict.status().name().toLowerCase(java.util.Locale.ROOT)
+                + " copy with sha256 " + verdict.sha256() + ", camera has " + s.sha256();
     }
 
     /** The camera's own copy is damaged: it keeps it, never deletes it, uploads it no more. */

@@ -10,6 +10,7 @@ import io.bodycam.sim.video.SegmentSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -91,6 +92,11 @@ final class Mp4Segments {
 
     SegmentSource source(SegmentManifest s, boolean damaged) {
         return card.source(s.segmentId(), s.bytes(), damaged);
+    }
+
+    /** Hashes the stored file on the video workers; {@code then} gets the hash (or the error) on the camera's thread. */
+    void sha256(SegmentManifest s, boolean damaged, BiConsumer<String, Throwable> then) {
+        card.sha256(s.segmentId(), s.bytes(), damaged).whenComplete((sha, error) -> camera.onThread(() -> then.accept(sha, error)));
     }
 
     void purged(SegmentManifest s) {

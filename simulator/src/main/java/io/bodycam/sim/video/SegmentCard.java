@@ -110,6 +110,11 @@ public final class SegmentCard {
         return new FileSegmentSource(file(segmentId), bytes, damaged);
     }
 
+    /** The SHA-256 of a segment's file as it reads now, hashed on the workers (a file is too big for an event loop). */
+    public CompletableFuture<String> sha256(String segmentId, long bytes, boolean damaged) {
+        return track(workers.submit(() -> source(segmentId, bytes, damaged).sha256()));
+    }
+
     /** Deletes a segment's file (after the backend verified it). */
     public CompletableFuture<Void> delete(String segmentId) {
         return track(workers.submit(() -> {
