@@ -25,14 +25,6 @@ public record Scenario(String name, String description, long seed, Instant start
                        Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
                        List<TimelineEvent> timeline, List<Assertion> assertions, Video video) {
 
-    /** A scenario with synthetic payloads (no {@code video:}). */
-    public Scenario(String name, String description, long seed, Instant start, Duration duration, double clockSpeed,
-                    Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
-                    List<TimelineEvent> timeline, List<Assertion> assertions) {
-        this(name, description, seed, start, duration, clockSpeed, backend, payload, payloadScale, site, fleet, timeline,
-                assertions, payload == PayloadMode.MP4 ? new Video(io.bodycam.sim.video.VideoFormat.defaults(), true) : null);
-    }
-
     public Scenario {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[A-Za-z0-9._-]{1,64}")) {

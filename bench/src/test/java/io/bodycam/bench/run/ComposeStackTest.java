@@ -53,7 +53,7 @@ class ComposeStackTest {
                 URI.create("http://" + STACK.getServiceHost("backend", 8080) + ":" + STACK.getServicePort("backend", 8080)),
                 s.backend().mqttVersion());
         Scenario here = new Scenario(s.name(), s.description(), s.seed(), s.start(), s.duration(), s.clockSpeed(), stack,
-                s.payload(), s.payloadScale(), s.site(), s.fleet(), s.timeline(), s.assertions());
+                s.payload(), s.payloadScale(), s.site(), s.fleet(), s.timeline(), s.assertions(), s.video());
         StringWriter console = new StringWriter();
 
         ScenarioRunner.Result r = ScenarioRunner.run(here, new ScenarioRunner.Options(dir.resolve("run"), dir,
