@@ -298,7 +298,7 @@ public final class UploadSession {
         return body;
     }
 
-    /** Releases a chunk that was read but will not go out (its request failed before it was built, or the upload ended). */
+    /** Releases a chunk read but never sent: its request failed before it was built, or the upload ended. */
     private void releaseReady() {
         if (ready != null) {
             takeReady().release();
