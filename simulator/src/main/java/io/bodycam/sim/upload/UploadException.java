@@ -27,6 +27,11 @@ public final class UploadException extends Exception {
         /** The client was closed before the request finished. */
         CLOSED,
         /**
+         * The segment's own bytes could not be read (its file on the card is gone or unreadable, or the
+         * workers that read it refused the job): nothing of the chunk was sent, the upload URL is kept.
+         */
+        READ_FAILED,
+        /**
          * The camera lost its network (reboot, power loss, out of the dock) while the request ran; a later
          * upload of the same segment resumes from the server's offset.
          */

@@ -2,6 +2,7 @@ package io.bodycam.sim.video;
 
 import io.bodycam.sim.recording.SegmentSource;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,23 +13,30 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A segment file on the camera's card, read by range for upload (one chunk at a time, from the page
- * cache). A damaged copy models a card that went bad after the file was hashed: one byte in the
- * middle reads flipped, as for synthetic payloads.
+ * cache). It is {@link #deferred() deferred}: an uploader's reads run on the {@link VideoWorkers}, never
+ * on the camera's event loop. A damaged copy models a card that went bad after the file was hashed: one
+ * byte in the middle reads flipped, as for synthetic payloads.
  */
 public final class FileSegmentSource implements SegmentSource {
 
     private final Path file;
     private final long length;
     private final long flipped;
+    private final VideoWorkers workers;
 
-    /** @param length the length the camera recorded for the file */
-    public FileSegmentSource(Path file, long length, boolean damaged) {
+    /**
+     * @param length  the length the camera recorded for the file
+     * @param workers where {@link #read(long, int, ByteBufAllocator)} reads
+     */
+    public FileSegmentSource(Path file, long length, boolean damaged, VideoWorkers workers) {
         this.file = file;
         this.length = length;
         this.flipped = damaged && length > 0 ? length / 2 : -1;
+        this.workers = workers;
     }
 
     public Path file() {
@@ -40,6 +48,27 @@ public final class FileSegmentSource implements SegmentSource {
         return length;
     }
 
+    /** Reads on a video worker; the stage completes there with the filled buffer (or fails, leaving none). */
+    @Override
+    public CompletionStage<ByteBuf> read(long offset, int len, ByteBufAllocator alloc) {
+        return workers.submit(() -> {
+            ByteBuf target = alloc.buffer(len);
+            try {
+                read(offset, len, target);
+                return target;
+            } catch (RuntimeException e) {
+                target.release();
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
+    /** Reads on the caller's thread, waiting for the disk: for the video workers, never for an event loop. */
     @Override
     public void read(long offset, int len, ByteBuf target) {
         if (offset < 0 || len < 0 || offset + len > length) {
@@ -65,6 +94,7 @@ public final class FileSegmentSource implements SegmentSource {
         }
     }
 
+    /** Reads the whole file on the caller's thread: for the video workers ({@link SegmentCard#sha256}). */
     @Override
     public String sha256() {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -105,9 +105,9 @@ public final class SegmentCard {
         return found;
     }
 
-    /** The stored copy of a segment, for upload. */
+    /** The stored copy of a segment, for upload: read by range on the video workers. */
     public SegmentSource source(String segmentId, long bytes, boolean damaged) {
-        return new FileSegmentSource(file(segmentId), bytes, damaged);
+        return new FileSegmentSource(file(segmentId), bytes, damaged, workers);
     }
 
     /** The SHA-256 of a segment's file as it reads now, hashed on the workers (a file is too big for an event loop). */

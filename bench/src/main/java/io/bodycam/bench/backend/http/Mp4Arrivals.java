@@ -15,10 +15,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The reference backend's check of mp4 evidence on arrival (docs/video.md): each upload is written to
- * {@code <folder>/<deviceId>/<segmentId>.<upload>.part} as it streams in; once complete it is probed
- * with JavaCV on a small bounded pool (never on the server's event loop): an MP4 container, H.264
- * video, a duration within a frame of its metadata, and the metadata's device id equal to the uploading
- * device. A failure becomes a {@code corrupt} verdict with the reason. A verified file is kept as
+ * {@code <folder>/<deviceId>/<segmentId>.<upload>.part} as it streams in, on a small bounded
+ * {@link #disk()} pool; once complete it is probed with JavaCV on another small bounded pool (neither
+ * ever on the server's event loop): an MP4 container, H.264 video, a duration within a frame of its
+ * metadata, and the metadata's device id equal to the uploading device. A failure becomes a
+ * {@code corrupt} verdict with the reason. A verified file is kept as
  * {@code <folder>/<deviceId>/<segmentId>.mp4} when {@code keep}, else deleted; any other is deleted.
  */
 public final class Mp4Arrivals implements AutoCloseable {
@@ -26,15 +27,29 @@ public final class Mp4Arrivals implements AutoCloseable {
     private final Path folder;
     private final boolean keep;
     private final VideoWorkers probes;
+    private final VideoWorkers disk;
 
     /**
      * @param folder where uploads are written (created when needed)
      * @param keep   keep verified files (a human can open them from the run folder) or delete them
      */
     public Mp4Arrivals(Path folder, boolean keep) {
+        this(folder, keep, new VideoWorkers(fewThreads(), 10_000));
+    }
+
+    /**
+     * As above, writing uploads on {@code disk} (a test may hold its jobs: {@link VideoWorkers#manual()}).
+     * A PATCH has at most one write waiting at a time, so the queue bounds the connections writing at once.
+     */
+    public Mp4Arrivals(Path folder, boolean keep, VideoWorkers disk) {
         this.folder = folder;
         this.keep = keep;
-        this.probes = new VideoWorkers(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 100_000);
+        this.probes = new VideoWorkers(fewThreads(), 100_000);
+        this.disk = disk;
+    }
+
+    private static int fewThreads() {
+        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     public Path folder() {
@@ -50,7 +65,12 @@ public final class Mp4Arrivals implements AutoCloseable {
         return folder.resolve(safe(deviceId)).resolve(safe(segmentId) + "." + uploadId + ".part");
     }
 
-    /** Opens (creating) the file an upload streams into. */
+    /** The bounded pool that opens, writes, closes and deletes the files uploads stream into. */
+    public VideoWorkers disk() {
+        return disk;
+    }
+
+    /** Opens (creating) the file an upload streams into; waits for the disk, so call it on {@link #disk()}. */
     public FileChannel open(Path part) {
         try {
             Files.createDirectories(part.getParent());
@@ -84,6 +104,7 @@ public final class Mp4Arrivals implements AutoCloseable {
 
     @Override
     public void close() {
+        disk.close();
         probes.close();
     }
 }

@@ -19,6 +19,7 @@ import io.bodycam.sim.upload.Verification;
 import io.bodycam.sim.video.FileSegmentSource;
 import io.bodycam.sim.video.SegmentSpec;
 import io.bodycam.sim.video.SegmentWriter;
+import io.bodycam.sim.video.VideoWorkers;
 import io.bodycam.sim.video.WrittenSegment;
 import io.netty.channel.EventLoopGroup;
 import java.net.URI;
@@ -52,6 +53,7 @@ class Mp4ArrivalTest {
     private EventLoopGroup group;
     private TusClient client;
     private SegmentWriter writer;
+    private final VideoWorkers workers = new VideoWorkers(1, 100);
 
     @BeforeEach
     void start() {
@@ -70,6 +72,7 @@ class Mp4ArrivalTest {
         client.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         server.close();
+        workers.close();
     }
 
     @Test
@@ -116,7 +119,7 @@ class Mp4ArrivalTest {
 
     private Verification upload(String device, String segmentId, WrittenSegment w) throws Exception {
         client.upload(new UploadRequest(segmentId, Map.of("deviceId", device, "segmentId", segmentId),
-                new FileSegmentSource(w.file(), w.bytes(), false), w.sha256())).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                new FileSegmentSource(w.file(), w.bytes(), false, workers), w.sha256())).toCompletableFuture().get(30, TimeUnit.SECONDS);
         return client.verify(device, segmentId).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -126,7 +129,7 @@ class Mp4ArrivalTest {
         }
     }
 
-    private static SegmentSpec spec(String device, String segmentId, long millis) {
+    static SegmentSpec spec(String device, String segmentId, long millis) {
         long start = NOW.toEpochMilli();
         GpsReceiver gps = new GpsReceiver(39.09, -94.41, PatrolStyle.FOOT, 0, 5, start - 1000);
         List<GpsFix> track = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.bodycam.sim.upload.UploadException.Kind;
 import io.bodycam.sim.upload.UploadOutcome;
 import io.bodycam.sim.upload.UploadRequest;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p>Every failed request uses one attempt; {@code maxAttempts} failures in a row without a committed
  * chunk in between give up. The upload URL stays in {@code knownUploads} until the upload completes,
  * so a later upload of the same key resumes.
+ *
+ * <p>An in-memory or regenerated source is read inline when its chunk's request goes out. A
+ * {@link io.bodycam.sim.upload.ByteSource#deferred() deferred} source (a file) is read off the loop, one
+ * chunk ahead ({@link ChunkReader}); a chunk read but not yet handed to the connection is released if
+ * the upload ends first. A chunk that cannot be read fails the upload with {@link Kind#READ_FAILED}.
  */
 public final class UploadSession {
 
@@ -48,6 +54,8 @@ public final class UploadSession {
     private final Backoff backoff;
     private final LoopTimers timers;
     private final Map<String, URI> knownUploads;
+    /** Reads a deferred source's chunks ahead; null for a source read inline. */
+    private final ChunkReader chunks;
     private final CompletableFuture<UploadOutcome> result = new CompletableFuture<>();
     private final List<Long> resumedFrom = new ArrayList<>();
     private URI uploadUrl;
@@ -56,6 +64,8 @@ public final class UploadSession {
     private int attempts = 1;
     private int failuresInRow;
     private Timer timer = Timer.NONE;
+    /** A chunk of a deferred source, read and waiting to go out (its pacing delay, the connection). */
+    private ByteBuf ready;
 
     public UploadSession(UploadRequest request, TusClientConfig config, TusRequests requests,
                          HttpConnection connection, UploadPacer pacer, Backoff backoff, LoopTimers timers,
@@ -71,6 +81,8 @@ public final class UploadSession {
         this.timers = timers;
         this.knownUploads = knownUploads;
         this.uploadUrl = knownUploads.get(request.key());
+        this.chunks = request.source().deferred()
+                ? new ChunkReader(request.source(), config.chunkSize(), ByteBufAllocator.DEFAULT, timers) : null;
     }
 
     /** Starts (or resumes) the upload; the future completes on the loop. */
@@ -85,8 +97,7 @@ public final class UploadSession {
 
     /** Stops at once, failing the future with {@code why}; the upload URL is kept for a later resume. */
     public void abort(UploadException why) {
-        timer.cancel();
-        result.completeExceptionally(why);
+        fail(why);
     }
 
     private void create() {
@@ -158,6 +169,27 @@ public final class UploadSession {
             return;
         }
         int n = (int) Math.min(config.chunkSize(), length - offset);
+        if (chunks == null) {
+            paced(n);
+            return;
+        }
+        long at = offset;
+        chunks.take(at, n, (body, error) -> {
+            if (done()) {
+                if (body != null) {
+                    body.release();
+                }
+            } else if (error != null) {
+                fail(readFailed(at, n, error));
+            } else {
+                ready = body;
+                paced(n);
+            }
+        });
+    }
+
+    /** Sends the next chunk once the link's pacing allows. */
+    private void paced(int n) {
         long delay = pacer.reserve(timers.now(), n);
         if (delay > 0) {
             timer = timers.after(delay, () -> {
@@ -174,9 +206,11 @@ public final class UploadSession {
         long at = offset;
         URI url = uploadUrl;
         connection.send(alloc -> {
-            ByteBuf body = alloc.buffer(n);
+            ByteBuf body = chunks != null ? takeReady() : alloc.buffer(n);
             try {
-                request.source().read(at, n, body);
+                if (chunks == null) {
+                    readInline(at, n, body);
+                }
                 FullHttpRequest r = requests.chunk(url, at, body, sha256Base64(body));
                 bytesSent += n;
                 return r;
@@ -184,7 +218,7 @@ public final class UploadSession {
                 body.release();
                 throw e;
             }
-        }).whenComplete(guarded((reply, error) -> {
+        }).whenComplete((reply, error) -> releaseReady()).whenComplete(guarded((reply, error) -> {
             if (error != null) {
                 retryLater(error);
             } else if (reply.status() == 204 || reply.status() == 200) {
@@ -244,10 +278,40 @@ public final class UploadSession {
         });
     }
 
+    private void readInline(long at, int n, ByteBuf body) {
+        try {
+            request.source().read(at, n, body);
+        } catch (RuntimeException e) {
+            throw new CompletionException(readFailed(at, n, e));
+        }
+    }
+
+    private UploadException readFailed(long at, int n, Throwable error) {
+        Throwable cause = unwrap(error);
+        return new UploadException(Kind.READ_FAILED, 0, "cannot read bytes " + at + ".." + (at + n) + " of "
+                + request.key() + ": " + cause.getMessage(), cause);
+    }
+
+    private ByteBuf takeReady() {
+        ByteBuf body = ready;
+        ready = null;
+        return body;
+    }
+
+    /** Releases a chunk read but never sent: its request failed before it was built, or the upload ended. */
+    private void releaseReady() {
+        if (ready != null) {
+            takeReady().release();
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private boolean useAttempt(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof UploadException u && u.kind() == Kind.CLOSED) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof UploadException u && (u.kind() == Kind.CLOSED || u.kind() == Kind.READ_FAILED)) {
             fail(u);
             return false;
         }
@@ -283,12 +347,22 @@ public final class UploadSession {
 
     private void complete() {
         knownUploads.remove(request.key());
+        stop();
         result.complete(new UploadOutcome(request.key(), uploadUrl, length, bytesSent, attempts, resumedFrom));
     }
 
     private void fail(Throwable why) {
-        timer.cancel();
+        stop();
         result.completeExceptionally(why);
+    }
+
+    /** Cancels the pending timer and lets go of every chunk read for a request that will not be sent. */
+    private void stop() {
+        timer.cancel();
+        releaseReady();
+        if (chunks != null) {
+            chunks.close();
+        }
     }
 
     private boolean done() {

@@ -9,6 +9,7 @@ import io.bodycam.bench.backend.http.HttpFaults;
 import io.bodycam.bench.backend.http.Mp4Arrivals;
 import io.bodycam.sim.time.SimClock;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -22,8 +23,8 @@ record Backend(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
 
     /**
      * Books a successful commit of {@code bytes} in the ledger, and the verdict when it completed the
-     * upload; in mp4 mode the verdict waits for the file's check, done off the event loop. Completes
-     * once the verdict (if any) is booked, so the answer to the last PATCH comes after it.
+     * upload; in mp4 mode the verdict waits for the file to be closed and checked, both off the event
+     * loop. Completes once the verdict (if any) is booked, so the answer to the last PATCH comes after it.
      */
     CompletionStage<Void> committed(UploadResource upload, UploadResource.Commit commit, long bytes) {
         if (bytes > 0) {
@@ -37,12 +38,12 @@ record Backend(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
                     commit.sha256(), upload.length);
             return CompletableFuture.completedFuture(null);
         }
-        upload.closeFile();
-        return arrivals.check(upload.part, upload.deviceId).handle((problem, error) -> {
+        Path file = upload.part.path();
+        return upload.part.close().thenCompose(v -> arrivals.check(file, upload.deviceId)).handle((problem, error) -> {
             String rejection = error != null ? "the check failed: " + error.getMessage() : problem.orElse(null);
             var entry = ledger.uploadCompleted(upload.deviceId, upload.segmentId, upload.recordingId,
                     upload.declaredSha256, commit.sha256(), upload.length, rejection);
-            arrivals.settle(upload.part, upload.deviceId, upload.segmentId, entry.status() == EvidenceStatus.VERIFIED
+            arrivals.settle(file, upload.deviceId, upload.segmentId, entry.status() == EvidenceStatus.VERIFIED
                     && rejection == null && commit.sha256().equals(upload.declaredSha256));
             return null;
         });

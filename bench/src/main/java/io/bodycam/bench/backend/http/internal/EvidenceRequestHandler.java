@@ -59,7 +59,7 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
                             HttpResponseStatus.valueOf(fault.errorStatus()), "injected fault: the backend is failing")),
                             backend.limits().maxPatchBody());
                 } else {
-                    body = routes.route(request);
+                    body = routes.route(request, ctx.channel());
                 }
                 FullHttpResponse now = body.immediate();
                 if (now != null) {

@@ -1,6 +1,7 @@
 package io.bodycam.bench.backend.http.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.ByteBuffer;
@@ -13,6 +14,9 @@ import java.util.concurrent.CompletionStage;
  * and the checksum matched. A body cut short by a broken connection commits nothing, since it could
  * not be checked (tus 1.0.0, "Checksum": on a mismatch "the uploaded chunk MUST be discarded, and the
  * upload and its offset MUST NOT be updated").
+ *
+ * <p>In mp4 mode the pieces are also written to the upload's file, off the event loop
+ * ({@link BodyWriter}); the PATCH commits, and is answered, only once all of them are in the file.
  */
 final class PatchReceiver implements RequestBody {
 
@@ -21,16 +25,22 @@ final class PatchReceiver implements RequestBody {
     private final UploadResource.Start start;
     private final UploadChecksum checksum;
     private final long limit;
+    /** Writes the body to the upload's file in mp4 mode; null when the upload is kept in memory. */
+    private final BodyWriter writer;
     private long received;
 
-    /** {@code checksum} null when the PATCH had no {@code Upload-Checksum}. */
+    /**
+     * @param checksum null when the PATCH had no {@code Upload-Checksum}
+     * @param channel  the connection the body arrives on (paused while a write is under way)
+     */
     PatchReceiver(Backend backend, UploadResource upload, UploadResource.Start start, UploadChecksum checksum,
-                  long limit) {
+                  long limit, Channel channel) {
         this.backend = backend;
         this.upload = upload;
         this.start = start;
         this.checksum = checksum;
         this.limit = limit;
+        this.writer = upload.part == null ? null : new BodyWriter(upload.part, channel);
     }
 
     @Override
@@ -45,17 +55,15 @@ final class PatchReceiver implements RequestBody {
             return null;
         }
         if (received + n > limit) {
+            abort();
             return Answers.closing(tooLarge());
         }
-        try {
-            long at = start.offset() + received;
-            for (ByteBuffer b : piece.nioBuffers()) {
-                upload.store(at, b);
-                at += b.remaining();
-            }
-        } catch (java.io.IOException e) {
-            return Answers.closing(Answers.tus(backend.answers().text(HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                    "cannot store the upload: " + e.getMessage())));
+        if (writer != null && writer.failure() != null) {
+            abort();
+            return Answers.closing(cannotStore(writer.failure()));
+        }
+        if (writer != null) {
+            writer.write(start.offset() + received, piece);
         }
         for (ByteBuffer b : piece.nioBuffers()) {
             if (start.digest() != null) {
@@ -71,6 +79,14 @@ final class PatchReceiver implements RequestBody {
 
     @Override
     public CompletionStage<FullHttpResponse> finish() {
+        if (writer == null) {
+            return commit();
+        }
+        return writer.drained().handle((v, error) -> error).thenCompose(error -> error == null ? commit()
+                : done(Answers.closing(cannotStore(error))));
+    }
+
+    private CompletionStage<FullHttpResponse> commit() {
         Answers answers = backend.answers();
         if (checksum != null && !checksum.matches()) {
             backend.ledger().checksumFailed();
@@ -99,7 +115,15 @@ final class PatchReceiver implements RequestBody {
 
     @Override
     public void abort() {
-        // nothing was committed; the digest copies are dropped with this object
+        // nothing was committed; the digest copies are dropped with this object, unwritten pieces released
+        if (writer != null) {
+            writer.abort();
+        }
+    }
+
+    private FullHttpResponse cannotStore(Throwable why) {
+        return Answers.tus(backend.answers().text(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                "cannot store the upload: " + why.getMessage()));
     }
 
     private FullHttpResponse tooLarge() {

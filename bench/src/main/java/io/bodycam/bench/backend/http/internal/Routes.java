@@ -1,5 +1,6 @@
 package io.bodycam.bench.backend.http.internal;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -27,7 +28,8 @@ final class Routes {
         this.firmware = new FirmwareEndpoints(backend);
     }
 
-    RequestBody route(HttpRequest request) {
+    /** What to do with {@code request}, which arrived on {@code channel}. */
+    RequestBody route(HttpRequest request, Channel channel) {
         String method = method(request);
         List<String> path = segments(request.uri());
         String first = path.isEmpty() ? "" : path.get(0);
@@ -48,7 +50,7 @@ final class Routes {
                         case "HEAD":
                             return tus.offset(request, path.get(1));
                         case "PATCH":
-                            return tus.patch(request, path.get(1));
+                            return tus.patch(request, path.get(1), channel);
                         case "DELETE":
                             return tus.terminate(request, path.get(1));
                         default:

@@ -1,5 +1,6 @@
 package io.bodycam.bench.backend.http.internal;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -120,8 +121,9 @@ final class TusEndpoints {
      * tus 1.0.0, "PATCH": "All PATCH requests MUST use Content-Type: application/offset+octet-stream,
      * otherwise the server SHOULD return a 415"; an Upload-Offset unequal to the upload's gets "409
      * Conflict"; an unknown upload gets 404. Checksum extension: an unsupported algorithm gets 400.
+     * {@code channel} is the connection the body comes on.
      */
-    RequestBody patch(HttpRequest request, String id) {
+    RequestBody patch(HttpRequest request, String id, Channel channel) {
         Optional<FullHttpResponse> refused = unsupportedVersion(request);
         if (refused.isPresent()) {
             return drained(refused.get());
@@ -161,7 +163,7 @@ final class TusEndpoints {
                     + HttpUtil.getContentLength(request, 0L) + " exceeds " + limit
                     + " bytes (the upload's remaining length or the PATCH limit)"));
         }
-        return new PatchReceiver(backend, upload, start, checksum, limit);
+        return new PatchReceiver(backend, upload, start, checksum, limit, channel);
     }
 
     /**

@@ -1,17 +1,14 @@
 package io.bodycam.bench.backend.http.internal;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * One tus upload on the server: its length, metadata, committed offset and the SHA-256 of the bytes
- * committed so far (updated per chunk, never re-read). Several connections may touch the same upload
+ * committed so far (updated per chunk, never re-read); in mp4 mode also the file its bytes go to. A
+ * PATCH's bytes count only once it commits; a discarded chunk is overwritten by the next attempt from
+ * the committed offset. Several connections may touch the same upload
  * (a camera retrying while its old connection lingers), so every change is a compare-and-set on the
  * offset under this object's lock.
  */
@@ -36,21 +33,19 @@ final class UploadResource {
     final String recordingId;
     final String declaredSha256;
     /** Where the bytes are stored in mp4 mode (checked on arrival), else null: hashed and dropped. */
-    final Path part;
-    private FileChannel file;
+    final PartFile part;
     private long offset;
     private MessageDigest digest;
     private boolean terminated;
 
     UploadResource(String id, long length, UploadMetadata metadata, String deviceId, String segmentId,
                    String recordingId, String declaredSha256) {
-        this(id, length, metadata, deviceId, segmentId, recordingId, declaredSha256, null, null);
+        this(id, length, metadata, deviceId, segmentId, recordingId, declaredSha256, null);
     }
 
     UploadResource(String id, long length, UploadMetadata metadata, String deviceId, String segmentId,
-                   String recordingId, String declaredSha256, Path part, FileChannel file) {
+                   String recordingId, String declaredSha256, PartFile part) {
         this.part = part;
-        this.file = file;
         this.id = id;
         this.length = length;
         this.metadata = metadata;
@@ -113,51 +108,17 @@ final class UploadResource {
         return !terminated && digest != null;
     }
 
-    /** tus "Termination"; false when it was already terminated. */
+    /**
+     * tus "Termination"; false when it was already terminated. In mp4 mode the file is deleted on the disk
+     * pool after its last write (a leftover part file would be harmless: the folder belongs to the run).
+     */
     synchronized boolean terminate() {
         boolean was = terminated;
         terminated = true;
         digest = null;
-        closeFile();
-        if (part != null) {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException e) {
-                // a leftover part file is harmless: the folder belongs to the run
-            }
+        if (part != null && !was) {
+            part.delete();
         }
         return !was;
-    }
-
-    /**
-     * Stores bytes a PATCH received at {@code position} (mp4 mode). They count only once the PATCH
-     * commits; a discarded chunk is overwritten by the next attempt from the committed offset. Positional
-     * writes to the page cache, on the connection's event loop.
-     */
-    void store(long position, ByteBuffer bytes) throws IOException {
-        FileChannel ch;
-        synchronized (this) {
-            ch = file;
-        }
-        if (ch == null) {
-            return;
-        }
-        ByteBuffer b = bytes.duplicate();
-        long at = position;
-        while (b.hasRemaining()) {
-            at += ch.write(b, at);
-        }
-    }
-
-    /** Closes the stored file (the upload completed or ended). */
-    synchronized void closeFile() {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                // closing a written file does not fail in a way that matters here
-            }
-            file = null;
-        }
     }
 }

@@ -19,9 +19,13 @@ final class UploadStore {
     UploadResource create(long length, UploadMetadata metadata, String deviceId, String segmentId,
                           String recordingId, String declaredSha256) {
         String id = UUID.randomUUID().toString().replace("-", "");
-        java.nio.file.Path part = arrivals == null ? null : arrivals.partFile(deviceId, segmentId, id);
+        PartFile part = arrivals == null ? null : new PartFile(arrivals.partFile(deviceId, segmentId, id), arrivals);
+        if (part != null) {
+            // on the disk pool; a file that cannot be opened fails the upload's first PATCH with the reason
+            part.open();
+        }
         UploadResource upload = new UploadResource(id, length, metadata, deviceId, segmentId, recordingId,
-                declaredSha256, part, part == null ? null : arrivals.open(part));
+                declaredSha256, part);
         uploads.put(id, upload);
         return upload;
     }
