@@ -65,21 +65,21 @@ class RunRecordTest {
 
     @Test
     void a_folder_without_a_summary_is_refused_with_the_reason(@TempDir Path dir) {
-        var e = assertThrows(ReportException.class, () -> RunRecord.open(dir));
+        var e = assertThrows(RecordException.class, () -> RunRecord.open(dir));
         assertTrue(e.getMessage().startsWith("no summary.json in"), e.getMessage());
     }
 
     @Test
     void an_empty_run_is_refused_with_the_reason(@TempDir Path dir) throws IOException {
         record(dir, "{\"scenario\":\"x\",\"passed\":true,\"devices\":{\"configured\":0}}");
-        var e = assertThrows(ReportException.class, () -> RunRecord.open(dir));
+        var e = assertThrows(RecordException.class, () -> RunRecord.open(dir));
         assertTrue(e.getMessage().endsWith("describes a run with no cameras: nothing to report"), e.getMessage());
     }
 
     @Test
     void a_summary_that_is_not_json_is_refused(@TempDir Path dir) throws IOException {
         record(dir, "{\"scenario\": ");
-        var e = assertThrows(ReportException.class, () -> RunRecord.open(dir));
+        var e = assertThrows(RecordException.class, () -> RunRecord.open(dir));
         assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
     }
 }

@@ -1,11 +1,11 @@
 package io.bodycam.bench.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bodycam.reports.ReportException;
-import io.bodycam.reports.RunRecord;
-import io.bodycam.reports.merge.Combine;
-import io.bodycam.reports.merge.RecordMerge;
-import io.bodycam.reports.merge.ShardSet;
+import io.bodycam.record.RecordException;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.merge.Combine;
+import io.bodycam.record.merge.RecordMerge;
+import io.bodycam.record.merge.ShardSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class MergedVerdict {
         JsonNode list = shards.first().record().summary().path("assertions");
         for (ShardSet.Shard s : shards.shards()) {
             if (!exprs(s.record().summary().path("assertions")).equals(exprs(list))) {
-                throw new ReportException("shard " + s.label() + " (" + s.dir() + ") checked other assertions than shard "
+                throw new RecordException("shard " + s.label() + " (" + s.dir() + ") checked other assertions than shard "
                         + shards.first().label() + ": " + exprs(s.record().summary().path("assertions")) + " against " + exprs(list)
                         + "; merge the shards of one run");
             }
@@ -48,7 +48,7 @@ public final class MergedVerdict {
             try {
                 assertion = AssertionParser.parse(a.path("expr").asText());
             } catch (IllegalArgumentException e) {
-                throw new ReportException("shard " + shards.first().label() + "'s summary.json has an assertion this version cannot read, '"
+                throw new RecordException("shard " + shards.first().label() + "'s summary.json has an assertion this version cannot read, '"
                         + a.path("expr").asText() + "': " + e.getMessage());
             }
             double actual = a.hasNonNull("during") ? phase(shards, i, assertion.metric()) : merged.getOrDefault(assertion.metric(), Double.NaN);

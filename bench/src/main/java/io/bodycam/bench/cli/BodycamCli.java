@@ -8,8 +8,8 @@ import io.bodycam.bench.scenario.yaml.ScenarioException;
 import io.bodycam.bench.scenario.yaml.Substitutions;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
-import io.bodycam.reports.ReportException;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.RecordException;
+import io.bodycam.record.RunRecord;
 import io.bodycam.reports.html.ComparisonReport;
 import io.bodycam.reports.html.HtmlReport;
 import picocli.CommandLine;
@@ -203,7 +203,7 @@ public final class BodycamCli {
             }
             try {
                 return compare != null ? compare() : rebuild();
-            } catch (ReportException e) {
+            } catch (RecordException e) {
                 err.println("bodycam report: " + e.getMessage());
                 return ScenarioRunner.BAD_INPUT;
             }

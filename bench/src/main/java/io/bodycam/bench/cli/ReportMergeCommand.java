@@ -4,11 +4,11 @@ import io.bodycam.bench.assertions.MergedVerdict;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
-import io.bodycam.reports.ReportException;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.RecordException;
+import io.bodycam.record.RunRecord;
 import io.bodycam.reports.html.HtmlReport;
-import io.bodycam.reports.merge.RecordMerge;
-import io.bodycam.reports.merge.ShardSet;
+import io.bodycam.record.merge.RecordMerge;
+import io.bodycam.record.merge.ShardSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,7 +60,7 @@ final class ReportMergeCommand implements Callable<Integer> {
             String html;
             try {
                 html = HtmlReport.write(record).toString();
-            } catch (ReportException e) {
+            } catch (RecordException e) {
                 html = "not written: " + e.getMessage();
             }
             o.printf("merged %d shards (%s) of %s%n", shards.count(), shards.labels(), record.scenario());
@@ -68,7 +68,7 @@ final class ReportMergeCommand implements Callable<Integer> {
             o.println("  wrote       " + junit);
             o.println("  report      " + html);
             return record.passed() ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED;
-        } catch (ReportException e) {
+        } catch (RecordException e) {
             err.println("bodycam report merge: " + e.getMessage());
             return ScenarioRunner.BAD_INPUT;
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.scenario.Scenario;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.RunRecord;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

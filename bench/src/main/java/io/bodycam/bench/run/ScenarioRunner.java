@@ -20,9 +20,9 @@ import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
-import io.bodycam.reports.ReportException;
+import io.bodycam.record.RecordException;
 import io.bodycam.reports.html.HtmlReport;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.RunRecord;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.DockPhase;
 import io.bodycam.sim.camera.Mode;
@@ -289,7 +289,7 @@ public final class ScenarioRunner {
         private static String htmlReport(RunRecord written) {
             try {
                 return HtmlReport.write(written).toString();
-            } catch (ReportException e) {
+            } catch (RecordException e) {
                 return "not written: " + e.getMessage();
             }
         }

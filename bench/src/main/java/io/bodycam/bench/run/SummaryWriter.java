@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.assertions.Metric;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.RunRecord;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bodycam.reports.ReportException;
-import io.bodycam.reports.RunRecord;
-import io.bodycam.reports.merge.Combine;
-import io.bodycam.reports.merge.ShardSet;
+import io.bodycam.record.RecordException;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.merge.Combine;
+import io.bodycam.record.merge.ShardSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class MergedVerdictTest {
     void shards_that_checked_other_assertions_are_refused(@TempDir Path dir) throws IOException {
         ShardSet set = ShardSet.open(List.of(shard(dir, 0, "{\"expr\":\"evidence.lost == 0\",\"passed\":true,\"actual\":0,\"unit\":\"\"}"),
                 shard(dir, 1, "{\"expr\":\"evidence.lost == 1\",\"passed\":false,\"actual\":0,\"unit\":\"\"}")));
-        String msg = assertThrows(ReportException.class, () -> MergedVerdict.judge(set, Map.of())).getMessage();
+        String msg = assertThrows(RecordException.class, () -> MergedVerdict.judge(set, Map.of())).getMessage();
         assertTrue(msg.startsWith("shard 1/2 (" + dir.resolve("shard-1") + ") checked other assertions than shard 0/2"), msg);
     }
 }

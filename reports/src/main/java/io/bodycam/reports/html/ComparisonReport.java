@@ -2,7 +2,7 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.RunRecord;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.record.Tick;
+import io.bodycam.record.files.Tick;
 
 import java.util.LinkedHashSet;
 import java.util.List;

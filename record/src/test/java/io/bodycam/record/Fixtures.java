@@ -1,0 +1,37 @@
+package io.bodycam.record;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The committed run records under {@code src/test/resources/runs/}, copied where a test may write. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A copy of fixture {@code name} in {@code into}. */
+    public static Path copy(String name, Path into) {
+        try {
+            Path source = Path.of(Fixtures.class.getResource("/runs/" + name).toURI());
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path target = into.resolve(source.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target);
+                    }
+                }
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
