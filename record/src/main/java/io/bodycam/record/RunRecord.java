@@ -1,22 +1,18 @@
 package io.bodycam.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A finished run's record on disk ({@code runs/<name>-<time>/}), read back for reports. This module
- * knows the record's format only, never the engine that wrote it (DESIGN.md section 1).
+ * A finished run's record on disk ({@code runs/<name>-<time>/}): the names of its files, and the record
+ * opened for reading through its {@link Summary}. This module knows the record's format only, never the
+ * engine that writes it nor the reports built from it.
  *
  * <p>Files: {@value #SUMMARY} (totals, metrics, assertions), {@value #EVENTS} (every camera event, one
  * JSON object a line), {@value #LEDGER} (every segment that did not end verified, with the reason) and
- * {@value #SCENARIO} (the scenario as run).
+ * {@value #SCENARIO} (the scenario as run), and those named below.
  */
 public final class RunRecord {
 
@@ -35,13 +31,15 @@ public final class RunRecord {
     public static final String DEVICES = "devices.jsonl";
     /** The self-contained HTML report built from the record. */
     public static final String REPORT = "report.html";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The run's Micrometer meters at the end, in Prometheus text format. */
+    public static final String METRICS = "metrics.prom";
+    /** The folder of the HdrHistogram interval logs, one per latency kind. */
+    public static final String LATENCY = "latency";
 
     private final Path dir;
-    private final JsonNode summary;
+    private final Summary summary;
 
-    private RunRecord(Path dir, JsonNode summary) {
+    private RunRecord(Path dir, Summary summary) {
         this.dir = dir;
         this.summary = summary;
     }
@@ -52,62 +50,36 @@ public final class RunRecord {
         if (!Files.isRegularFile(file)) {
             throw new RecordException("no " + SUMMARY + " in " + dir + ": not a run folder, or the run did not finish");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new RecordException(file + " is not valid JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject() || !root.hasNonNull("scenario") || !root.has("passed")) {
-            throw new RecordException(file + " lacks 'scenario' or 'passed': not a bodycam run summary");
-        }
-        if (root.path("devices").path("configured").asInt(0) == 0) {
+        Summary summary = Summary.read(file);
+        if (summary.metrics().get(SummaryMetrics.DEVICES_CONFIGURED).map(Double::intValue).orElse(0) == 0) {
             throw new RecordException(file + " describes a run with no cameras: nothing to report");
         }
-        return new RunRecord(dir, root);
+        return new RunRecord(dir, summary);
     }
 
     public Path dir() {
         return dir;
     }
 
-    public JsonNode summary() {
+    public Summary summary() {
         return summary;
     }
 
     public String scenario() {
-        return summary.path("scenario").asText();
+        return summary.scenario();
     }
 
     public boolean passed() {
-        return summary.path("passed").asBoolean();
+        return summary.passed();
     }
 
-    /** A metric by its dotted name ({@code mqtt.state.latency.p99}), if the summary has it. */
+    /** A metric by its dotted name ({@code mqtt.state.latency.p99}), if the summary has it measured. */
     public Optional<Double> metric(String dotted) {
-        JsonNode n = summary;
-        for (String part : dotted.split("\\.")) {
-            n = n.path(part);
-        }
-        return n.isNumber() ? Optional.of(n.asDouble()) : Optional.empty();
+        return summary.metrics().get(dotted);
     }
 
     /** The assertions in the order the scenario lists them. */
-    public List<AssertionResult> assertions() {
-        List<AssertionResult> list = new ArrayList<>();
-        for (JsonNode a : summary.path("assertions")) {
-            JsonNode actual = a.path("actual");
-            list.add(new AssertionResult(a.path("expr").asText(), a.path("passed").asBoolean(),
-                    actual.isNumber() ? actual.asDouble() : null, a.path("unit").asText(""), a.path("message").asText("")));
-        }
-        return list;
-    }
-
-    /**
-     * One assertion's outcome.
-     *
-     * @param actual the measured value, or null when the metric could not be measured
-     */
-    public record AssertionResult(String expr, boolean passed, Double actual, String unit, String message) {
+    public List<AssertionOutcome> assertions() {
+        return summary.assertions();
     }
 }

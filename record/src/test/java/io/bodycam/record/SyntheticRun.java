@@ -1,9 +1,6 @@
 package io.bodycam.record;
 
 import io.bodycam.record.files.LatencyKind;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Writes a run record of any size in the format the bench writes (reports/README.md), with seeded

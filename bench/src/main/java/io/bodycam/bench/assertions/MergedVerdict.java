@@ -1,8 +1,7 @@
 package io.bodycam.bench.assertions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RecordException;
-import io.bodycam.record.RunRecord;
 import io.bodycam.record.merge.Combine;
 import io.bodycam.record.merge.RecordMerge;
 import io.bodycam.record.merge.ShardSet;
@@ -32,29 +31,29 @@ public final class MergedVerdict {
             .map(m -> m.unit() == Metric.Unit.MILLIS ? Combine.MAX : Combine.SUM).orElse(Combine.SUM);
 
     /** Evaluates the shards' assertions on the merged run; refuses shards whose assertions differ. */
-    public static List<RunRecord.AssertionResult> judge(ShardSet shards, Map<String, Double> merged) {
-        JsonNode list = shards.first().record().summary().path("assertions");
+    public static List<AssertionOutcome> judge(ShardSet shards, Map<String, Double> merged) {
+        List<AssertionOutcome> list = shards.first().record().assertions();
         for (ShardSet.Shard s : shards.shards()) {
-            if (!exprs(s.record().summary().path("assertions")).equals(exprs(list))) {
+            if (!exprs(s.record().assertions()).equals(exprs(list))) {
                 throw new RecordException("shard " + s.label() + " (" + s.dir() + ") checked other assertions than shard "
-                        + shards.first().label() + ": " + exprs(s.record().summary().path("assertions")) + " against " + exprs(list)
+                        + shards.first().label() + ": " + exprs(s.record().assertions()) + " against " + exprs(list)
                         + "; merge the shards of one run");
             }
         }
-        List<RunRecord.AssertionResult> results = new ArrayList<>();
+        List<AssertionOutcome> results = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            JsonNode a = list.get(i);
+            AssertionOutcome a = list.get(i);
             Assertion assertion;
             try {
-                assertion = AssertionParser.parse(a.path("expr").asText());
+                assertion = AssertionParser.parse(a.expr());
             } catch (IllegalArgumentException e) {
                 throw new RecordException("shard " + shards.first().label() + "'s summary.json has an assertion this version cannot read, '"
-                        + a.path("expr").asText() + "': " + e.getMessage());
+                        + a.expr() + "': " + e.getMessage());
             }
-            double actual = a.hasNonNull("during") ? phase(shards, i, assertion.metric()) : merged.getOrDefault(assertion.metric(), Double.NaN);
+            double actual = a.during() != null ? phase(shards, i, assertion.metric()) : merged.getOrDefault(assertion.metric(), Double.NaN);
             AssertionResult r = AssertionResult.evaluate(List.of(assertion), Map.of(assertion.metric(), actual)).get(0);
-            String message = r.message() + (a.hasNonNull("during") && !r.passed() ? " (during " + a.path("during").asText() + ")" : "");
-            results.add(new RunRecord.AssertionResult(assertion.expr(), r.passed(), r.actual(), r.unit().symbol(), message));
+            String message = r.message() + (a.during() != null && !r.passed() ? " (during " + a.during() + ")" : "");
+            results.add(new AssertionOutcome(assertion.expr(), r.passed(), r.actual(), r.unit().symbol(), message));
         }
         return results;
     }
@@ -63,15 +62,12 @@ public final class MergedVerdict {
     private static double phase(ShardSet shards, int i, String metric) {
         List<Double> values = new ArrayList<>();
         for (ShardSet.Shard s : shards.shards()) {
-            JsonNode actual = s.record().summary().path("assertions").path(i).path("actual");
-            values.add(actual.isNumber() ? actual.asDouble() : null);
+            values.add(s.record().assertions().get(i).actual());
         }
         return RecordMerge.rule(metric, BY_UNIT).apply(values);
     }
 
-    private static List<String> exprs(JsonNode list) {
-        List<String> exprs = new ArrayList<>();
-        list.forEach(a -> exprs.add(a.path("expr").asText() + (a.hasNonNull("during") ? " during " + a.path("during").asText() : "")));
-        return exprs;
+    private static List<String> exprs(List<AssertionOutcome> list) {
+        return list.stream().map(a -> a.expr() + (a.during() != null ? " during " + a.during() : "")).toList();
     }
 }

@@ -8,21 +8,22 @@ import io.bodycam.bench.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.backend.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
-import io.bodycam.bench.run.record.FleetLook;
-import io.bodycam.bench.run.record.LiveVerdicts;
-import io.bodycam.bench.run.record.MetricsEndpoint;
 import io.bodycam.bench.recovery.OfflineDetection;
 import io.bodycam.bench.recovery.RecoveryMetrics;
 import io.bodycam.bench.recovery.RecoveryTracker;
+import io.bodycam.bench.run.record.FleetLook;
+import io.bodycam.bench.run.record.LiveVerdicts;
+import io.bodycam.bench.run.record.MetricsEndpoint;
 import io.bodycam.bench.run.record.RunRecorder;
 import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
+import io.bodycam.record.RecordException;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.SummaryMetrics;
 import io.bodycam.reports.ConsoleSummary;
 import io.bodycam.reports.JunitXmlReport;
-import io.bodycam.record.RecordException;
 import io.bodycam.reports.html.HtmlReport;
-import io.bodycam.record.RunRecord;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.DockPhase;
 import io.bodycam.sim.camera.Mode;
@@ -48,8 +49,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -346,7 +347,7 @@ public final class ScenarioRunner {
             for (AssertionResult r : AssertionResult.evaluate(abortable, a -> a.during() == null ? whole
                     : phases.start(a.during()).map(from -> Metrics.window(from, phases.end(a.during()).orElse(now))).orElse(Map.of()))) {
                 if (!r.passed() && r.actual() != null) {
-                    return Optional.of(r.assertion().expr() + " (actual " + ConsoleSummary.number(r.actual()) + ")");
+                    return Optional.of(r.assertion().expr() + " (actual " + SummaryMetrics.format(r.actual()) + ")");
                 }
             }
             return Optional.empty();

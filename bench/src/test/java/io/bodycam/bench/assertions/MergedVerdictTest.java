@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.merge.Combine;
@@ -36,7 +37,7 @@ class MergedVerdictTest {
                 {"expr":"mqtt.state.latency.p99 < 500ms","during":"patrol","passed":true,"actual":%s,"unit":"ms"}""";
         ShardSet set = ShardSet.open(List.of(shard(dir, 0, a.formatted("0.0", "100.0")), shard(dir, 1, a.formatted("2.0", "300.0"))));
 
-        List<RunRecord.AssertionResult> r = MergedVerdict.judge(set, Map.of("devices.connectedPeak", 10.0, "mqtt.seqGaps", 0.0));
+        List<AssertionOutcome> r = MergedVerdict.judge(set, Map.of("devices.connectedPeak", 10.0, "mqtt.seqGaps", 0.0));
 
         assertTrue(r.get(0).passed(), r.get(0).toString());
         assertEquals(10.0, r.get(0).actual());

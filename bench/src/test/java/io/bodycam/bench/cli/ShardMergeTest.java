@@ -121,7 +121,7 @@ class ShardMergeTest {
         assertTrue(b.passed());
         assertEquals(eventsByType(whole), eventsByType(merged), "camera events by type");
         assertEquals(outcomes(whole), outcomes(merged), "every segment with its outcome");
-        assertEquals(3, b.summary().path("mergedFrom").path("shards").size());
+        assertEquals(3, b.summary().mergedFrom().orElseThrow().shards().size());
         double p99 = b.metric("mqtt.state.latency.p99").orElseThrow();
         assertTrue(p99 > 0, "latency percentiles come from the merged logs: " + p99);
     }

@@ -1,5 +1,7 @@
 package io.bodycam.record.files;
 
+import io.bodycam.record.RunRecord;
+
 /**
  * The latencies a run record keeps as HdrHistogram interval logs, one file each under
  * {@code latency/}: its name in the record, the unit its values are recorded in, and what it measures.
@@ -69,6 +71,6 @@ public enum LatencyKind {
 
     /** The log's path relative to the run folder. */
     public String file() {
-        return "latency/" + id + ".hlog";
+        return RunRecord.LATENCY + "/" + id + ".hlog";
     }
 }

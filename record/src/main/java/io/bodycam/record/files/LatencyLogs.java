@@ -1,5 +1,6 @@
 package io.bodycam.record.files;
 
+import io.bodycam.record.RunRecord;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * <p>A source is either a {@link Recorder} (its interval histogram is taken) or a cumulative histogram
  * (the previous copy is subtracted), so the observer's own histograms stay untouched.
  */
-final class LatencyLogs implements AutoCloseable {
+public final class LatencyLogs implements AutoCloseable {
 
     private interface Source {
         Histogram interval();
@@ -35,20 +36,20 @@ final class LatencyLogs implements AutoCloseable {
     private final long baseMillis;
     private long lastLookMillis;
 
-    LatencyLogs(Path runDir, long startEpochMillis) throws IOException {
+    public LatencyLogs(Path runDir, long startEpochMillis) throws IOException {
         this.dir = runDir;
         this.baseMillis = startEpochMillis;
         this.lastLookMillis = startEpochMillis;
-        Files.createDirectories(runDir.resolve("latency"));
+        Files.createDirectories(runDir.resolve(RunRecord.LATENCY));
     }
 
     /** Logs a recorder's intervals. */
-    void add(LatencyKind kind, Recorder recorder) throws IOException {
+    public void add(LatencyKind kind, Recorder recorder) throws IOException {
         open(kind, recorder::getIntervalHistogram);
     }
 
     /** Logs the growth of a cumulative histogram that {@code copies} hands out a fresh copy of. */
-    void addCumulative(LatencyKind kind, Supplier<Histogram> copies) throws IOException {
+    public void addCumulative(LatencyKind kind, Supplier<Histogram> copies) throws IOException {
         Histogram[] previous = {null};
         open(kind, () -> {
             Histogram now = copies.get();
@@ -76,7 +77,7 @@ final class LatencyLogs implements AutoCloseable {
     }
 
     /** Writes each kind's interval since the previous look, stamped with wall epoch milliseconds. */
-    void look(long nowEpochMillis) {
+    public void look(long nowEpochMillis) {
         for (Map.Entry<LatencyKind, Source> e : sources.entrySet()) {
             Histogram h = e.getValue().interval();
             if (h.getTotalCount() == 0) {

@@ -1,7 +1,10 @@
 package io.bodycam.record.merge;
 
+import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
+import io.bodycam.record.Summary;
+import io.bodycam.record.SummaryMetrics;
 import io.bodycam.record.files.LatencyKind;
 import org.HdrHistogram.Histogram;
 
@@ -12,7 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * Merges the run records of a sharded run ({@link ShardSet}) into one record that reads like the record
- * of the unsharded run (reports/README.md, "Merging shards"): the roster, evidence ledger and problem
+ * of the unsharded run (record/README.md, "Merging shards"): the roster, evidence ledger and problem
  * ledger as unions (a camera or a segment in two shards is an error), events and GPS reports in time
  * order, the time series summed per nominal second, every HdrHistogram log merged exactly, and the
  * summary's metrics recomputed: latency percentiles from the merged histograms, everything else by its
@@ -38,17 +43,13 @@ import java.util.stream.Stream;
  */
 public final class RecordMerge {
 
-    /** The summary key that lists the shards a merged record came from. */
-    public static final String MERGED_FROM = "mergedFrom";
-    private static final Set<String> NOT_METRICS = Set.of("scenario", "seed", "passed", "assertions", "endReason", "shard", MERGED_FROM);
-
     private RecordMerge() {
     }
 
     /**
      * Writes every file of the merged record but {@code summary.json} into {@code out}.
      *
-     * @param fallback how to combine a metric the reports module has no rule for (the engine knows its
+     * @param fallback how to combine a metric the merge has no rule for (the engine knows its
      *                 unit: a duration takes the largest, a count the sum)
      */
     public static Merged merge(ShardSet set, Path out, Function<String, Combine> fallback) {
@@ -81,14 +82,15 @@ public final class RecordMerge {
         Map<String, Double> metrics = new LinkedHashMap<>();
         values.forEach((name, vs) -> metrics.put(name, rule(name, fallback).apply(vs)));
         mergeLatencies(shards, out, metrics);
-        if (roster.size() > 0 && roster.size() != metrics.getOrDefault("devices.configured", 0.0)) {
-            throw new RecordException("the shards' rosters (devices.jsonl) list " + roster.size() + " cameras but their summaries count "
-                    + io.bodycam.reports.ConsoleSummary.number(metrics.getOrDefault("devices.configured", 0.0)) + " (devices.configured): a record is incomplete");
+        double configured = metrics.getOrDefault(SummaryMetrics.DEVICES_CONFIGURED, 0.0);
+        if (roster.size() > 0 && roster.size() != configured) {
+            throw new RecordException("the shards' rosters (" + RunRecord.DEVICES + ") list " + roster.size() + " cameras but their summaries count "
+                    + SummaryMetrics.format(configured) + " (" + SummaryMetrics.DEVICES_CONFIGURED + "): a record is incomplete");
         }
-        PromMerge.merge(files(shards, "metrics.prom"), out.resolve("metrics.prom"), name -> Optional.ofNullable(metrics.get(name))
+        PromMerge.merge(files(shards, RunRecord.METRICS), out.resolve(RunRecord.METRICS), name -> Optional.ofNullable(metrics.get(name))
                 .filter(v -> !v.isNaN()));
         copy(set.first().dir().resolve(RunRecord.SCENARIO), out.resolve(RunRecord.SCENARIO));
-        return new Merged(set, out, metrics, SummaryJson.formats(shards));
+        return new Merged(set, out, metrics, decimals(shards));
     }
 
     /** The rule for one metric: the few that a sum would get wrong, then the caller's. */
@@ -120,7 +122,7 @@ public final class RecordMerge {
             } else if (Files.exists(out)) {
                 throw new RecordException("--out " + out + " is a file: give a folder");
             }
-            Files.createDirectories(out.resolve("latency"));
+            Files.createDirectories(out.resolve(RunRecord.LATENCY));
             return fresh;
         } catch (IOException e) {
             throw new RecordException("cannot create " + out + ": " + e.getMessage());
@@ -139,7 +141,7 @@ public final class RecordMerge {
 
     private static boolean isMergedRecord(Path dir) {
         try {
-            return RunRecord.open(dir).summary().has(MERGED_FROM);
+            return RunRecord.open(dir).summary().mergedFrom().isPresent();
         } catch (RecordException e) {
             return false;
         }
@@ -149,24 +151,34 @@ public final class RecordMerge {
         return shards.stream().map(s -> s.dir().resolve(name)).toList();
     }
 
-    /** Every metric of every shard's summary, by dotted name, in the first shard's order. */
+    /** Every metric of every shard's summary, by dotted name, in the first shard's order; null where not measured. */
     private static Map<String, List<Double>> values(List<ShardSet.Shard> shards) {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (int i = 0; i < shards.size(); i++) {
             int shard = i;
-            SummaryJson.leaves(shards.get(i).record().summary(), NOT_METRICS, (name, node) -> {
+            shards.get(i).record().summary().metrics().values().forEach((name, value) -> {
                 List<Double> list = values.computeIfAbsent(name, n -> new ArrayList<>(Collections.nCopies(shards.size(), null)));
-                list.set(shard, node.isNumber() ? node.asDouble() : null);
+                list.set(shard, value.isNaN() ? null : value);
             });
         }
         return values;
+    }
+
+    /** The metrics some shard wrote with decimals (durations), so the merged record writes them alike. */
+    private static Set<String> decimals(List<ShardSet.Shard> shards) {
+        Set<String> decimal = new HashSet<>();
+        for (ShardSet.Shard s : shards) {
+            SummaryMetrics m = s.record().summary().metrics();
+            m.values().keySet().stream().filter(m::decimal).forEach(decimal::add);
+        }
+        return decimal;
     }
 
     /** Merges each latency log and puts the percentiles of the merged histogram in place of the combined ones. */
     private static void mergeLatencies(List<ShardSet.Shard> shards, Path out, Map<String, Double> metrics) {
         Set<String> names = new TreeSet<>();
         for (ShardSet.Shard s : shards) {
-            Path dir = s.dir().resolve("latency");
+            Path dir = s.dir().resolve(RunRecord.LATENCY);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> list = Files.list(dir)) {
                     list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".hlog")).forEach(names::add);
@@ -180,11 +192,11 @@ public final class RecordMerge {
             kinds.put(k.id() + ".hlog", k);
         }
         for (String name : names) {
-            List<Path> inputs = files(shards, "latency/" + name);
+            List<Path> inputs = files(shards, RunRecord.LATENCY + "/" + name);
             List<String> comments = new ArrayList<>(inputs.stream().filter(Files::isRegularFile).findFirst()
                     .map(LatencyLogMerge::comments).orElse(List.of()));
             comments.add("merged from shards " + shards.stream().map(ShardSet.Shard::label).toList() + " by bodycam report merge");
-            Histogram total = LatencyLogMerge.merge(inputs, out.resolve("latency").resolve(name), comments);
+            Histogram total = LatencyLogMerge.merge(inputs, out.resolve(RunRecord.LATENCY).resolve(name), comments);
             LatencyKind kind = kinds.get(name);
             if (kind != null) {
                 percentiles(metrics, kind, total);
@@ -216,13 +228,13 @@ public final class RecordMerge {
         private final ShardSet shards;
         private final Path dir;
         private final Map<String, Double> metrics;
-        private final Map<String, Boolean> fractional;
+        private final Set<String> decimal;
 
-        private Merged(ShardSet shards, Path dir, Map<String, Double> metrics, Map<String, Boolean> fractional) {
+        private Merged(ShardSet shards, Path dir, Map<String, Double> metrics, Set<String> decimal) {
             this.shards = shards;
             this.dir = dir;
             this.metrics = Collections.unmodifiableMap(metrics);
-            this.fractional = fractional;
+            this.decimal = decimal;
         }
 
         public ShardSet shards() {
@@ -239,13 +251,46 @@ public final class RecordMerge {
         }
 
         /**
-         * Writes {@code summary.json} with the merged metrics, {@code passed} (every assertion holds), the
-         * assertions as the caller evaluated them on {@link #metrics()}, and {@value #MERGED_FROM}, the
+         * Writes {@code summary.json} with the merged metrics, the verdict (every assertion holds), the
+         * assertions as the caller evaluated them on {@link #metrics()}, the shards' end reason and the
          * shards it came from; returns the merged record.
          */
-        public RunRecord finish(List<RunRecord.AssertionResult> assertions) {
-            SummaryJson.write(dir, shards, metrics, fractional, assertions);
+        public RunRecord finish(List<AssertionOutcome> assertions) {
+            SummaryMetrics.Builder m = SummaryMetrics.builder();
+            metrics.forEach((name, value) -> m.put(name, value, decimal.contains(name)));
+            List<Summary.MergedShard> from = new ArrayList<>();
+            for (ShardSet.Shard s : shards.shards()) {
+                Summary own = s.record().summary();
+                from.add(new Summary.MergedShard(s.label(), s.dir().toString(),
+                        own.metrics().get(SummaryMetrics.DEVICES_CONFIGURED).map(Double::intValue).orElse(0), own.passed(),
+                        own.endReason()));
+            }
+            Summary first = shards.first().record().summary();
+            Summary merged = Summary.ofMerge(first.scenario(), first.seed(), m.build(), assertions, endReason(),
+                    new Summary.MergedFrom(from));
+            Path file = dir.resolve(RunRecord.SUMMARY);
+            try {
+                merged.write(file);
+            } catch (IOException e) {
+                throw new RecordException("cannot write " + file + ": " + e.getMessage());
+            }
             return RunRecord.open(dir);
+        }
+
+        /** The shards' end reason when they agree, else each shard's. */
+        private String endReason() {
+            Set<String> reasons = new LinkedHashSet<>();
+            shards.shards().forEach(s -> reasons.add(s.record().summary().endReason()));
+            if (reasons.size() == 1) {
+                return reasons.iterator().next();
+            }
+            StringBuilder sb = new StringBuilder();
+            for (ShardSet.Shard s : shards.shards()) {
+                String reason = s.record().summary().endReason();
+                sb.append(sb.length() == 0 ? "" : "; ").append("shard ").append(s.label()).append(": ")
+                        .append(reason.isEmpty() ? "?" : reason);
+            }
+            return sb.toString();
         }
     }
 }

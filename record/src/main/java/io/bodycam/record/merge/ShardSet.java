@@ -1,8 +1,8 @@
 package io.bodycam.record.merge;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
+import io.bodycam.record.Summary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ public final class ShardSet {
         Shard first = shards.get(0);
         for (Shard s : shards) {
             same(first, s, "scenario", RunRecord::scenario, "records of different scenarios");
-            same(first, s, "seed", r -> r.summary().path("seed").asText(), "records of different seeds");
+            same(first, s, "seed", r -> Long.toString(r.summary().seed()), "records of different seeds");
             if (s.count() != first.count()) {
                 throw new RecordException(s.dir() + " is shard " + s.label() + " but " + first.dir() + " is shard " + first.label()
                         + ": records of different shard counts; merge the N shards of one run");
@@ -105,16 +105,15 @@ public final class ShardSet {
         } catch (RecordException e) {
             throw new RecordException(dir + " is not a run record: " + e.getMessage());
         }
-        JsonNode summary = record.summary();
-        if (summary.has(RecordMerge.MERGED_FROM)) {
-            throw new RecordException(dir + " is already a merged record (of " + summary.path(RecordMerge.MERGED_FROM).path("shards").size()
+        Summary summary = record.summary();
+        if (summary.mergedFrom().isPresent()) {
+            throw new RecordException(dir + " is already a merged record (of " + summary.mergedFrom().get().shards().size()
                     + " shards), not a shard: merge the shards' own records");
         }
-        JsonNode shard = summary.path("shard");
-        int count = shard.path("count").asInt(0);
-        int index = shard.path("index").asInt(-1);
+        int count = summary.shard().map(Summary.Shard::count).orElse(0);
+        int index = summary.shard().map(Summary.Shard::index).orElse(-1);
         if (count < 2) {
-            throw new RecordException(dir + " is not a shard but a whole run (" + (shard.isMissingNode() ? "no 'shard' in its summary.json"
+            throw new RecordException(dir + " is not a shard but a whole run (" + (summary.shard().isEmpty() ? "no 'shard' in its " + RunRecord.SUMMARY
                     : "shard " + index + "/" + count) + "): merge takes the records of one run's shards, made with bodycam run --shard i/N");
         }
         if (index < 0 || index >= count) {

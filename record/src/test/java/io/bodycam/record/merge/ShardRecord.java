@@ -2,9 +2,6 @@ package io.bodycam.record.merge;
 
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.files.LatencyKind;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Writes the record of one shard of a made-up run in the format the bench writes: {@code fleet}
@@ -21,7 +20,7 @@ import java.util.SplittableRandom;
  * has {@code (k - 1) mod count == index}, each with two segments, a few events and GPS reports, three
  * time series looks and state latencies drawn from {@code seed}.
  */
-record ShardRecord(String scenario, long seed, int fleet, int index, int count) {
+public record ShardRecord(String scenario, long seed, int fleet, int index, int count) {
 
     static final long T0 = 1_800_000_000_000L;
     static final long WALL0 = 1_790_000_000_000L;
@@ -55,7 +54,7 @@ record ShardRecord(String scenario, long seed, int fleet, int index, int count) 
         return seconds;
     }
 
-    Path write(Path dir) throws IOException {
+    public Path write(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("latency"));
         List<Integer> own = cameras();
         StringBuilder devices = new StringBuilder();

@@ -2,6 +2,7 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.files.Camera;
@@ -44,11 +45,11 @@ final class RunDigest {
         ObjectNode run = Json.object();
         run.put("name", record.scenario());
         run.put("dir", dir.toString());
-        run.put("seed", record.summary().path("seed").asText());
+        run.put("seed", Long.toString(record.summary().seed()));
         run.put("passed", record.passed());
-        run.put("endReason", record.summary().path("endReason").asText(""));
+        run.put("endReason", record.summary().endReason());
         List<String> shards = new java.util.ArrayList<>();
-        record.summary().path("mergedFrom").path("shards").forEach(s -> shards.add(s.path("shard").asText()));
+        record.summary().mergedFrom().ifPresent(from -> from.shards().forEach(s -> shards.add(s.shard())));
         run.put("mergedFrom", String.join(", ", shards));
         assertions(run.putArray("assertions"), record);
         ObjectNode metrics = run.putObject("metrics");
@@ -96,7 +97,7 @@ final class RunDigest {
     }
 
     private static void assertions(ArrayNode list, RunRecord record) {
-        for (RunRecord.AssertionResult a : record.assertions()) {
+        for (AssertionOutcome a : record.assertions()) {
             ObjectNode o = list.addObject();
             o.put("expr", a.expr());
             o.put("passed", a.passed());

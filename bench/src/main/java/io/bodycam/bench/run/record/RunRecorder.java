@@ -9,6 +9,7 @@ import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.files.LatencyKind;
+import io.bodycam.record.files.LatencyLogs;
 import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;
