@@ -1,4 +1,4 @@
-package io.bodycam.bench.cli;
+package io.bodycam.cli;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

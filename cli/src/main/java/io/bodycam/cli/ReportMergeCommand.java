@@ -1,4 +1,4 @@
-package io.bodycam.bench.cli;
+package io.bodycam.cli;
 
 import io.bodycam.bench.assertions.MergedVerdict;
 import io.bodycam.bench.run.ScenarioRunner;

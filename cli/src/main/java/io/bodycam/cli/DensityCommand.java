@@ -1,11 +1,11 @@
-package io.bodycam.bench.cli;
+package io.bodycam.cli;
 
 import io.bodycam.bench.run.DensityRun;
 import io.bodycam.bench.scenario.units.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.time.Duration;
