@@ -6,18 +6,18 @@ import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
 import io.bodycam.bench.scenario.yaml.Substitutions;
-import io.bodycam.reports.ConsoleSummary;
-import io.bodycam.reports.JunitXmlReport;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
+import io.bodycam.reports.ConsoleSummary;
+import io.bodycam.reports.JunitXmlReport;
 import io.bodycam.reports.html.ComparisonReport;
 import io.bodycam.reports.html.HtmlReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -139,8 +139,34 @@ public final class BodycamCli {
                     metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
+                return r.exitCode();
             }
-            return r.exitCode();
+            return report(r.dir(), console, err);
+        }
+
+        /** Builds junit.xml and report.html from the run's record and prints its summary; the exit code of its verdict. */
+        private static int report(Path dir, PrintWriter console, PrintWriter err) {
+            try {
+                RunRecord written = RunRecord.open(dir);
+                JunitXmlReport.write(written);
+                String report = htmlReport(written);
+                console.print(ConsoleSummary.render(written));
+                console.println("  report      " + report);
+                console.flush();
+                return written.passed() ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED;
+            } catch (RuntimeException e) {
+                err.println("bodycam run: the run could not be carried out: " + ScenarioRunner.describe(e));
+                return ScenarioRunner.CANNOT_RUN;
+            }
+        }
+    }
+
+    /** Writes report.html; a record it refuses (a run shorter than a second, say) fails nothing: the reason is shown instead. */
+    static String htmlReport(RunRecord record) {
+        try {
+            return HtmlReport.write(record).toString();
+        } catch (RecordException e) {
+            return "not written: " + e.getMessage();
         }
     }
 

@@ -2,13 +2,12 @@ package io.bodycam.cli;
 
 import io.bodycam.bench.assertions.MergedVerdict;
 import io.bodycam.bench.run.ScenarioRunner;
-import io.bodycam.reports.ConsoleSummary;
-import io.bodycam.reports.JunitXmlReport;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
-import io.bodycam.reports.html.HtmlReport;
 import io.bodycam.record.merge.RecordMerge;
 import io.bodycam.record.merge.ShardSet;
+import io.bodycam.reports.ConsoleSummary;
+import io.bodycam.reports.JunitXmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +23,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bodycam report merge RUN_DIR... [--out DIR]}: merges the run records of a run's shards
- * ({@code bodycam run --shard i/N}) into one record (reports/README.md, "Merging shards"), evaluates the
+ * ({@code bodycam run --shard i/N}) into one record (record/README.md, "Merging shards"), evaluates the
  * scenario's assertions on the merged metrics and rebuilds {@code junit.xml} and {@code report.html}.
  * Exit codes as {@code run}'s: 0 the merged assertions hold, 1 one fails, 2 bad input (the records are
  * not the N shards of one run, with the reason).
@@ -57,12 +56,7 @@ final class ReportMergeCommand implements Callable<Integer> {
             RecordMerge.Merged merged = RecordMerge.merge(shards, dir, MergedVerdict.BY_UNIT);
             RunRecord record = merged.finish(MergedVerdict.judge(shards, merged.metrics()));
             Path junit = JunitXmlReport.write(record);
-            String html;
-            try {
-                html = HtmlReport.write(record).toString();
-            } catch (RecordException e) {
-                html = "not written: " + e.getMessage();
-            }
+            String html = BodycamCli.htmlReport(record);
             o.printf("merged %d shards (%s) of %s%n", shards.count(), shards.labels(), record.scenario());
             o.print(ConsoleSummary.render(record));
             o.println("  wrote       " + junit);

@@ -106,6 +106,21 @@ class DockerFilesTest {
     }
 
     @Test
+    void the_dockerfile_builds_every_module_of_the_build() throws IOException {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        List<String> modules = new java.util.ArrayList<>();
+        while (module.find()) {
+            modules.add(module.group(1));
+        }
+        assertTrue(modules.contains("cli"), "modules in pom.xml: " + modules);
+        for (String m : modules) {
+            assertTrue(dockerfile.contains("COPY " + m + "/pom.xml " + m + "/"), "the image's build lacks " + m + "/pom.xml");
+            assertTrue(dockerfile.contains("COPY " + m + "/src " + m + "/src"), "the image's build lacks " + m + "/src");
+        }
+    }
+
+    @Test
     void the_dockerfile_copies_what_exists_and_runs_the_jar_the_build_makes_as_a_non_root_user() throws IOException {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
         Matcher copy = Pattern.compile("(?m)^COPY (?!--from)(\\S+) ").matcher(dockerfile);
@@ -115,10 +130,10 @@ class DockerFilesTest {
             copies++;
         }
         assertTrue(copies >= 7, "COPY lines found: " + copies);
-        assertTrue(Files.readString(ROOT.resolve("bench/pom.xml")).contains("<finalName>bodycam</finalName>"));
-        assertTrue(dockerfile.contains("COPY --from=build /src/bench/target/bodycam.jar bodycam.jar"), "the runtime stage takes the jar");
+        assertTrue(Files.readString(ROOT.resolve("cli/pom.xml")).contains("<finalName>bodycam</finalName>"));
+        assertTrue(dockerfile.contains("COPY --from=build /src/cli/target/bodycam.jar bodycam.jar"), "the runtime stage takes the jar");
         assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-Dlogback.configurationFile=bodycam-logback.xml\", \"-jar\", \"/opt/bodycam/bodycam.jar\"]"));
-        assertTrue(Files.exists(ROOT.resolve("bench/src/main/resources/bodycam-logback.xml")));
+        assertTrue(Files.exists(ROOT.resolve("cli/src/main/resources/bodycam-logback.xml")));
         Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
         assertTrue(user.find() && !user.group(1).equals("root") && !user.group(1).equals("0"), "runs as a non-root user");
         assertEquals(2, Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count(), "two stages");

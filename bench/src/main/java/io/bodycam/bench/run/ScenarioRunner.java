@@ -18,12 +18,8 @@ import io.bodycam.bench.run.record.RunRecorder;
 import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
-import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.SummaryMetrics;
-import io.bodycam.reports.ConsoleSummary;
-import io.bodycam.reports.JunitXmlReport;
-import io.bodycam.reports.html.HtmlReport;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.DockPhase;
 import io.bodycam.sim.camera.Mode;
@@ -57,6 +53,7 @@ import java.util.stream.Collectors;
  * Runs one scenario end to end: starts the backend (embedded, or connects to an external one) and the
  * fleet observer, builds the fleet, puts the timeline on the cameras' schedulers, watches until the
  * run is over, then checks the evidence ledger, evaluates the assertions and writes the run record.
+ * What is built from the record (the console summary, junit.xml, report.html) is the caller's.
  *
  * <p>A run is over at the scenario's {@code duration}, earlier once the timeline has played and every
  * camera is docked and idle with nothing left to upload (or switched off) and every camera that is on
@@ -218,6 +215,7 @@ public final class ScenarioRunner {
             } catch (IOException e) {
                 return new Result(CANNOT_RUN, dir, "cannot connect the observer to the broker at " + mqtt + ": " + e.getMessage());
             }
+            boolean passed;
             try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
                 RunCollector collector = new RunCollector(events);
                 OfflineDetection offline = new OfflineDetection(scenario.clockSpeed());
@@ -271,28 +269,14 @@ public final class ScenarioRunner {
                     results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
                 }
                 RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason(), options.shard());
+                passed = results.stream().allMatch(AssertionResult::passed);
             } catch (IOException e) {
                 return new Result(CANNOT_RUN, dir, "cannot write the run record in " + dir + ": " + e.getMessage());
             } finally {
                 backstage.shutdownNow();
                 observer.close();
             }
-            RunRecord written = RunRecord.open(dir);
-            JunitXmlReport.write(written);
-            String report = htmlReport(written);
-            options.console().print(ConsoleSummary.render(written));
-            options.console().println("  report      " + report);
-            options.console().flush();
-            return new Result(written.passed() ? PASSED : ASSERTION_FAILED, dir, written.passed() ? "passed" : "an assertion failed");
-        }
-
-        /** Writes report.html; a record it refuses (a run shorter than a second, say) does not fail the run. */
-        private static String htmlReport(RunRecord written) {
-            try {
-                return HtmlReport.write(written).toString();
-            } catch (RecordException e) {
-                return "not written: " + e.getMessage();
-            }
+            return new Result(passed ? PASSED : ASSERTION_FAILED, dir, passed ? "passed" : "an assertion failed");
         }
 
         /** The metrics an assertion is judged on: the whole run's, or its phase's. */
@@ -420,7 +404,8 @@ public final class ScenarioRunner {
         return map;
     }
 
-    private static String describe(Throwable e) {
+    /** A failure and its causes on one line, as a run that could not be carried out reports it. */
+    public static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (sb.length() > 0) {
