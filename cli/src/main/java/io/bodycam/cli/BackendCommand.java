@@ -1,6 +1,6 @@
 package io.bodycam.cli;
 
-import io.bodycam.bench.backend.StandaloneBackend;
+import io.bodycam.backend.StandaloneBackend;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.scenario.units.Durations;
 import picocli.CommandLine.Command;

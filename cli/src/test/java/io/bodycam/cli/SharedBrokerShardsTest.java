@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bodycam.bench.backend.ReferenceBackend;
+import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.record.RunRecord;
 import io.bodycam.sim.time.WallClock;
 import java.io.PrintWriter;

@@ -2,10 +2,10 @@ package io.bodycam.bench.run;
 
 import io.bodycam.bench.assertions.Assertion;
 import io.bodycam.bench.assertions.AssertionResult;
-import io.bodycam.bench.backend.HttpBackendView;
-import io.bodycam.bench.backend.ReferenceBackend;
-import io.bodycam.bench.backend.broker.EmbeddedBroker;
-import io.bodycam.bench.backend.observer.FleetObserver;
+import io.bodycam.bench.ledger.HttpBackendView;
+import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.broker.EmbeddedBroker;
+import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.recovery.OfflineDetection;

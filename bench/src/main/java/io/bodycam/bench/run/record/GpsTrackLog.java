@@ -1,7 +1,7 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.bench.backend.observer.DeviceView;
-import io.bodycam.bench.backend.observer.GpsReport;
+import io.bodycam.bench.observer.DeviceView;
+import io.bodycam.bench.observer.GpsReport;
 import io.bodycam.record.files.GpsTracks;
 
 import java.io.IOException;

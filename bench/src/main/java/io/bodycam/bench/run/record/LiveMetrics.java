@@ -1,9 +1,9 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.bench.backend.observer.FleetObserver;
-import io.bodycam.bench.backend.observer.FleetStats;
-import io.bodycam.bench.backend.observer.LatencySummary;
-import io.bodycam.bench.backend.observer.TopicKind;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.observer.FleetStats;
+import io.bodycam.bench.observer.LatencySummary;
+import io.bodycam.bench.observer.TopicKind;
 
 import java.util.HashMap;
 import java.util.Map;

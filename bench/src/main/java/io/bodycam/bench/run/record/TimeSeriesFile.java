@@ -1,7 +1,7 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.bench.backend.observer.FleetStats;
-import io.bodycam.bench.backend.observer.TopicKind;
+import io.bodycam.bench.observer.FleetStats;
+import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.record.files.Tick;
 import io.bodycam.record.files.TimeSeries;
 import io.bodycam.sim.camera.Mode;
