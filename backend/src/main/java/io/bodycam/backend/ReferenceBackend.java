@@ -2,25 +2,19 @@ package io.bodycam.backend;
 
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.backend.http.DeviceConfigStore;
-import io.bodycam.backend.http.EvidenceEntry;
 import io.bodycam.backend.http.EvidenceLedger;
 import io.bodycam.backend.http.EvidenceServer;
 import io.bodycam.backend.http.EvidenceServerConfig;
-import io.bodycam.backend.http.EvidenceStatus;
-import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.sim.time.SimClock;
 
 import java.net.URI;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The embedded reference backend: an MQTT broker and the evidence server, in this process, on free
- * loopback ports (DESIGN.md section 5). The fleet observer is started beside it by the runner, since
- * it watches external brokers too.
+ * loopback ports (DESIGN.md section 5). What it holds is asked through {@link #ledger()}. The fleet
+ * observer is the bench's, started beside it, since it watches external brokers too.
  */
-public final class ReferenceBackend implements AutoCloseable, BackendView {
+public final class ReferenceBackend implements AutoCloseable {
 
     private final EmbeddedBroker broker;
     private final EvidenceServer evidence;
@@ -72,23 +66,6 @@ public final class ReferenceBackend implements AutoCloseable, BackendView {
 
     public DeviceConfigStore configs() {
         return evidence.configs();
-    }
-
-    @Override
-    public Optional<Held> lookup(String deviceId, String segmentId) {
-        return evidence.ledger().entry(deviceId, segmentId).map(ReferenceBackend::held);
-    }
-
-    @Override
-    public Optional<Set<String>> allKeys() {
-        return Optional.of(evidence.ledger().snapshot().entries().stream()
-                .map(e -> BackendView.key(e.deviceId(), e.segmentId())).collect(Collectors.toSet()));
-    }
-
-    private static Held held(EvidenceEntry e) {
-        String sha = e.status() == EvidenceStatus.INCOMPLETE ? null : e.computedSha256();
-        return new Held(e.status() == EvidenceStatus.VERIFIED, sha, e.copies(),
-                e.status() == EvidenceStatus.CORRUPT ? e.reason() : null);
     }
 
     @Override

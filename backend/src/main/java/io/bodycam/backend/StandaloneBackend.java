@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.LedgerCounters;
-import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.sim.time.WallClock;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The reference backend on its own ({@code bodycam backend}): the MQTT broker, the evidence server and
- * the fleet observer on fixed ports, in wall time, for real cameras or other tools to aim at, or to
- * run as a container. Its data folder gets {@code backend.json} (where it listens) at start and
- * {@code ledger.json} (every segment it holds, with its verdict) when it stops.
+ * The reference backend on its own ({@code bodycam backend}): the MQTT broker and the evidence server on
+ * fixed ports, in wall time, for real cameras or other tools to aim at, or to run as a container. Its
+ * data folder gets {@code backend.json} (where it listens) at start and {@code ledger.json} (every
+ * segment it holds, with its verdict) when it stops.
  */
 public final class StandaloneBackend implements AutoCloseable {
 
@@ -30,7 +30,6 @@ public final class StandaloneBackend implements AutoCloseable {
 
     private final Settings settings;
     private final ReferenceBackend backend;
-    private final FleetObserver observer;
     private boolean closed;
 
     /**
@@ -57,29 +56,25 @@ public final class StandaloneBackend implements AutoCloseable {
         }
     }
 
-    private StandaloneBackend(Settings settings, ReferenceBackend backend, FleetObserver observer) {
+    private StandaloneBackend(Settings settings, ReferenceBackend backend) {
         this.settings = settings;
         this.backend = backend;
-        this.observer = observer;
     }
 
     /**
-     * Starts the broker, the evidence server and the observer, and writes {@code backend.json}.
+     * Starts the broker and the evidence server, and writes {@code backend.json}.
      *
-     * @throws IOException if the data folder cannot be written or the observer cannot connect
+     * @throws IOException if the data folder cannot be written
      * @throws IllegalArgumentException if a bind address is not allowed
      * @throws RuntimeException if a port cannot be bound
      */
     public static StandaloneBackend start(Settings s) throws IOException {
         Files.createDirectories(s.data());
-        WallClock clock = WallClock.realTime();
-        ReferenceBackend backend = ReferenceBackend.start(clock,
+        ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(),
                 EmbeddedBroker.builder().port(s.mqttPort()).bindAddress(s.bindAddress()),
                 EvidenceServerConfig.builder().port(s.httpPort()).bindAddress(s.bindAddress()).build());
-        FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock);
         try {
-            observer.start();
-            StandaloneBackend b = new StandaloneBackend(s, backend, observer);
+            StandaloneBackend b = new StandaloneBackend(s, backend);
             Map<String, Object> where = new LinkedHashMap<>();
             where.put("bindAddress", s.bindAddress());
             where.put("mqtt", backend.mqtt().toString());
@@ -88,7 +83,6 @@ public final class StandaloneBackend implements AutoCloseable {
             JSON.writeValue(s.data().resolve(BACKEND_FILE).toFile(), where);
             return b;
         } catch (IOException | RuntimeException e) {
-            observer.close();
             backend.close();
             throw e;
         }
@@ -108,15 +102,14 @@ public final class StandaloneBackend implements AutoCloseable {
         return settings;
     }
 
-    /** One line on what the backend has seen so far. */
+    /** What the evidence server holds so far, on one line. */
     public String status() {
         LedgerCounters c = backend.ledger().snapshot().counters();
-        return String.format("%d devices online (peak %d), %,d MQTT messages received; evidence: %d uploads completed,"
-                        + " %d verified, %d corrupt, %d duplicates rejected", observer.onlineCount(), observer.connectedPeak(),
-                observer.stats().receivedTotal(), c.completed(), c.verified(), c.corrupt(), c.duplicatesRejected());
+        return String.format("evidence: %d uploads completed, %d verified, %d corrupt, %d duplicates rejected",
+                c.completed(), c.verified(), c.corrupt(), c.duplicatesRejected());
     }
 
-    /** Stops the observer, writes {@code ledger.json}, then stops the evidence server and the broker. Idempotent. */
+    /** Writes {@code ledger.json}, then stops the evidence server and the broker. Idempotent. */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -124,7 +117,6 @@ public final class StandaloneBackend implements AutoCloseable {
         }
         closed = true;
         try {
-            observer.close();
             JSON.writeValue(settings.data().resolve(LEDGER_FILE).toFile(), backend.ledger().snapshot());
         } finally {
             backend.close();

@@ -1,8 +1,10 @@
 package io.bodycam.cli;
 
 import io.bodycam.backend.StandaloneBackend;
+import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.scenario.units.Durations;
+import io.bodycam.sim.time.WallClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,8 +70,17 @@ final class BackendCommand implements Callable<Integer> {
             err.println("bodycam backend: cannot start: " + e.getMessage());
             return ScenarioRunner.CANNOT_RUN;
         }
+        FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", WallClock.realTime());
+        try {
+            observer.start();
+        } catch (IOException | RuntimeException e) {
+            observer.close();
+            close(backend, err);
+            err.println("bodycam backend: cannot start: " + e.getMessage());
+            return ScenarioRunner.CANNOT_RUN;
+        }
         CountDownLatch never = new CountDownLatch(1); // the wait ends by interruption or by the JVM's shutdown
-        Thread onSigterm = new Thread(() -> stop(backend, out, err), "bodycam-backend-stop");
+        Thread onSigterm = new Thread(() -> stop(backend, observer, out, err), "bodycam-backend-stop");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         out.printf("bodycam backend: ready%n  mqtt    %s (bound to %s:%d)%n  upload  %s/files/ (tus 1.0.0)%n"
                         + "  time    %s/time%n  config  %s/devices/{id}/config%n  data    %s%n"
@@ -81,7 +92,7 @@ final class BackendCommand implements Callable<Integer> {
                 never.await();
             }
             while (!never.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
-                out.println("bodycam backend: " + backend.status());
+                out.println("bodycam backend: " + status(backend, observer));
                 out.flush();
             }
         } catch (InterruptedException e) {
@@ -92,12 +103,20 @@ final class BackendCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             return 0;
         }
-        return stop(backend, out, err);
+        return stop(backend, observer, out, err);
     }
 
-    private static int stop(StandaloneBackend backend, PrintWriter out, PrintWriter err) {
+    /** One line on what the backend has seen so far: the fleet as the observer sees it, then the evidence. */
+    private static String status(StandaloneBackend backend, FleetObserver observer) {
+        return String.format("%d devices online (peak %d), %,d MQTT messages received; %s", observer.onlineCount(),
+                observer.connectedPeak(), observer.stats().receivedTotal(), backend.status());
+    }
+
+    /** Stops the observer, then the backend, which writes its ledger. */
+    private static int stop(StandaloneBackend backend, FleetObserver observer, PrintWriter out, PrintWriter err) {
         try {
-            out.println("bodycam backend: stopping; " + backend.status());
+            out.println("bodycam backend: stopping; " + status(backend, observer));
+            observer.close();
             backend.close();
             out.println("bodycam backend: stopped; ledger in " + backend.settings().data().resolve(StandaloneBackend.LEDGER_FILE));
             return 0;
@@ -107,6 +126,14 @@ final class BackendCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    private static void close(StandaloneBackend backend, PrintWriter err) {
+        try {
+            backend.close();
+        } catch (IOException e) {
+            err.println("bodycam backend: could not write the ledger: " + e.getMessage());
         }
     }
 }

@@ -1,13 +1,14 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.assertions.Assertion;
-import io.bodycam.bench.assertions.AssertionResult;
-import io.bodycam.bench.ledger.HttpBackendView;
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
-import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.assertions.Assertion;
+import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.ledger.BackendView;
+import io.bodycam.bench.ledger.EvidenceLedgerView;
+import io.bodycam.bench.ledger.HttpBackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.recovery.OfflineDetection;
 import io.bodycam.bench.recovery.RecoveryMetrics;
 import io.bodycam.bench.recovery.RecoveryTracker;
@@ -133,7 +134,7 @@ public final class ScenarioRunner {
                         VideoRun.evidenceServer(scenario, dir));
                 mqtt = embedded.mqtt();
                 upload = embedded.upload();
-                backendView = embedded;
+                backendView = new EvidenceLedgerView(embedded.ledger());
             } else {
                 mqtt = scenario.backend().mqtt();
                 upload = scenario.backend().upload();

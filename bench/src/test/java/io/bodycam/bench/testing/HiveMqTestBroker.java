@@ -1,5 +1,6 @@
 package io.bodycam.bench.testing;
 
+import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.sim.testing.TestBroker;
 import java.util.Map;
 
