@@ -1,7 +1,7 @@
 package io.bodycam.cli;
 
-import io.bodycam.bench.assertions.MergedVerdict;
 import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.verdict.MergedVerdict;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.merge.RecordMerge;

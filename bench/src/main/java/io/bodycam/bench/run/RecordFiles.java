@@ -1,9 +1,9 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.assertions.AssertionResult;
-import io.bodycam.bench.assertions.Metric;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.scenario.assertions.Metric;
+import io.bodycam.bench.verdict.AssertionResult;
 import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.Summary;

@@ -2,8 +2,6 @@ package io.bodycam.bench.run;
 
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
-import io.bodycam.bench.assertions.Assertion;
-import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.EvidenceLedgerView;
 import io.bodycam.bench.ledger.HttpBackendView;
@@ -19,6 +17,8 @@ import io.bodycam.bench.run.record.RunRecorder;
 import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
+import io.bodycam.bench.scenario.assertions.Assertion;
+import io.bodycam.bench.verdict.AssertionResult;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.SummaryMetrics;
 import io.bodycam.sim.camera.CameraSnapshot;

@@ -1,5 +1,7 @@
-package io.bodycam.bench.assertions;
+package io.bodycam.bench.verdict;
 
+import io.bodycam.bench.scenario.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.Metric;
 
 /**
  * One assertion checked against a run's metrics.

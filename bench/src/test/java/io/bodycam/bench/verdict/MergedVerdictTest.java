@@ -1,4 +1,4 @@
-package io.bodycam.bench.assertions;
+package io.bodycam.bench.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

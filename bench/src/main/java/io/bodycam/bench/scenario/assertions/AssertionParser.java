@@ -1,4 +1,4 @@
-package io.bodycam.bench.assertions;
+package io.bodycam.bench.scenario.assertions;
 
 import io.bodycam.bench.scenario.units.DataRates;
 import io.bodycam.bench.scenario.units.DataSizes;

@@ -1,4 +1,4 @@
-package io.bodycam.bench.assertions;
+package io.bodycam.bench.scenario.assertions;
 
 import java.util.ArrayList;
 import java.util.Collections;

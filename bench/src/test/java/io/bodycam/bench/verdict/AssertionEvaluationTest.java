@@ -1,4 +1,4 @@
-package io.bodycam.bench.assertions;
+package io.bodycam.bench.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.bench.scenario.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.AssertionParser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

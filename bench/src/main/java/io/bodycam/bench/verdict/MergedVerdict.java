@@ -1,5 +1,8 @@
-package io.bodycam.bench.assertions;
+package io.bodycam.bench.verdict;
 
+import io.bodycam.bench.scenario.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.AssertionParser;
+import io.bodycam.bench.scenario.assertions.Metric;
 import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.merge.Combine;
