@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Writes a run record of any size in the format the bench writes (reports/README.md), with seeded
+ * Writes a run record of any size in the format the bench writes (record/README.md), with seeded
  * random content: for report tests and the 1,000-camera build-time figure, without running a fleet.
  *
  * @param lost segments the record marks lost (and latencies are doubled when it is above zero), to make

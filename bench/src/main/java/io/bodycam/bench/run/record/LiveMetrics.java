@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The run metrics (catalogue names, {@code assertions.Metric}) that can be measured while a run goes
+ * The run metrics (catalogue names, {@code scenario.assertions.Metric}) that can be measured while a run goes
  * on, for the live progress line: presence, MQTT counts and latencies, commands, uploads. The evidence
  * ledger's verdicts (lost, corrupt, ...) exist only at the end and are absent here.
  */
