@@ -1,6 +1,11 @@
 package io.bodycam.reports;
 
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.Summary;
+import io.bodycam.record.SummaryMetrics;
+
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The one-screen summary printed at the end of a run, built from the run record alone: what ran, what
@@ -13,15 +18,11 @@ public final class ConsoleSummary {
 
     public static String render(RunRecord r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("bodycam run %s   seed %s   %s%n", r.scenario(), r.summary().path("seed").asText(),
+        sb.append(String.format("bodycam run %s   seed %d   %s%n", r.scenario(), r.summary().seed(),
                 r.passed() ? "PASSED" : "FAILED"));
         sb.append(String.format("  record      %s%n", r.dir()));
-        if (r.summary().has("mergedFrom")) {
-            StringBuilder shards = new StringBuilder();
-            r.summary().path("mergedFrom").path("shards").forEach(s -> shards.append(shards.length() == 0 ? "" : ", ")
-                    .append(s.path("shard").asText()));
-            line(sb, "merged", "from shards %s (bodycam report merge)", shards);
-        }
+        r.summary().mergedFrom().ifPresent(from -> line(sb, "merged", "from shards %s (bodycam report merge)",
+                from.shards().stream().map(Summary.MergedShard::shard).collect(Collectors.joining(", "))));
         line(sb, "time", "%s wall, %s virtual (speed %s)", duration(r, "run.wallTime"), duration(r, "run.virtualTime"),
                 number(r.metric("run.clockSpeed").orElse(1.0)));
         line(sb, "devices", "%s configured, %s connected at peak, all connected after %s",
@@ -99,11 +100,7 @@ public final class ConsoleSummary {
     }
 
     /** Up to three significant decimals, no trailing zeros. */
-    public static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) v);
-        }
-        String s = String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : Math.abs(v) >= 1 ? "%.2f" : "%.3f", v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    static String number(double v) {
+        return SummaryMetrics.format(v);
     }
 }

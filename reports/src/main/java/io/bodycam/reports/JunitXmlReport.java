@@ -1,5 +1,9 @@
 package io.bodycam.reports;
 
+import io.bodycam.record.AssertionOutcome;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.SummaryMetrics;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +22,7 @@ public final class JunitXmlReport {
     }
 
     public static String render(RunRecord record) {
-        List<RunRecord.AssertionResult> results = record.assertions();
+        List<AssertionOutcome> results = record.assertions();
         long failures = results.stream().filter(r -> !r.passed()).count();
         double seconds = record.metric("run.wallTime").orElse(0.0) / 1000;
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -28,10 +32,10 @@ public final class JunitXmlReport {
                 .append("\" errors=\"0\" skipped=\"0\" time=\"").append(String.format(java.util.Locale.ROOT, "%.3f", seconds))
                 .append("\">\n");
         sb.append("  <properties>\n");
-        sb.append("    <property name=\"seed\" value=\"").append(escape(record.summary().path("seed").asText())).append("\"/>\n");
-        sb.append("    <property name=\"devices\" value=\"").append(record.summary().path("devices").path("configured").asInt()).append("\"/>\n");
+        sb.append("    <property name=\"seed\" value=\"").append(record.summary().seed()).append("\"/>\n");
+        sb.append("    <property name=\"devices\" value=\"").append(record.metric(SummaryMetrics.DEVICES_CONFIGURED).map(Double::intValue).orElse(0)).append("\"/>\n");
         sb.append("  </properties>\n");
-        for (RunRecord.AssertionResult r : results) {
+        for (AssertionOutcome r : results) {
             sb.append("  <testcase classname=\"bodycam.").append(escape(record.scenario()))
                     .append("\" name=\"").append(escape(r.expr())).append("\"");
             if (r.passed()) {
@@ -57,7 +61,7 @@ public final class JunitXmlReport {
         return out;
     }
 
-    private static String actual(RunRecord.AssertionResult r) {
+    private static String actual(AssertionOutcome r) {
         return r.actual() == null ? "not measured" : ConsoleSummary.number(r.actual()) + (r.unit().isEmpty() ? "" : " " + r.unit());
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.record.Fixtures;
+import io.bodycam.record.RunRecord;
 import java.io.StringReader;
 import java.nio.file.Path;
 import javax.xml.XMLConstants;

@@ -1,6 +1,6 @@
 package io.bodycam.bench.faults;
 
-import io.bodycam.bench.backend.http.HttpFaults;
+import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.bench.faults.internal.ControlHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

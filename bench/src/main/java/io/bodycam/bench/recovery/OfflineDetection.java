@@ -1,7 +1,7 @@
 package io.bodycam.bench.recovery;
 
-import io.bodycam.bench.backend.observer.LatencySummary;
-import io.bodycam.bench.backend.observer.PresenceListener;
+import io.bodycam.bench.observer.LatencySummary;
+import io.bodycam.bench.observer.PresenceListener;
 import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
 import java.util.HashMap;

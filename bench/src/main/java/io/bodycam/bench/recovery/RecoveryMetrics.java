@@ -1,6 +1,6 @@
 package io.bodycam.bench.recovery;
 
-import io.bodycam.bench.backend.observer.LatencySummary;
+import io.bodycam.bench.observer.LatencySummary;
 import java.util.Map;
 
 /**

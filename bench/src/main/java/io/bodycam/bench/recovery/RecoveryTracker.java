@@ -1,6 +1,6 @@
 package io.bodycam.bench.recovery;
 
-import io.bodycam.bench.backend.observer.PresenceListener;
+import io.bodycam.bench.observer.PresenceListener;
 import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.observer.FleetObserver;
+import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.Behaviour;
 import io.bodycam.bench.scenario.FleetGroup;

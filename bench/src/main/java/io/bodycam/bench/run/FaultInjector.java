@@ -1,7 +1,7 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.ReferenceBackend;
-import io.bodycam.bench.backend.http.HttpFaults;
+import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.bench.faults.Direction;
 import io.bodycam.bench.faults.FaultProxies;
 import io.bodycam.bench.faults.FaultProxy;

@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.http.FirmwareReleases;
+import io.bodycam.backend.http.FirmwareReleases;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.firmware.FirmwareOffer;

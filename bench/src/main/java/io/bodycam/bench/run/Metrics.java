@@ -1,12 +1,12 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.assertions.Metric;
-import io.bodycam.bench.backend.observer.FleetObserver;
-import io.bodycam.bench.backend.observer.FleetStats;
-import io.bodycam.bench.backend.observer.LatencySummary;
-import io.bodycam.bench.backend.observer.TopicKind;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.observer.FleetStats;
+import io.bodycam.bench.observer.LatencySummary;
+import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.scenario.assertions.Metric;
 import org.HdrHistogram.Histogram;
 
 import java.util.LinkedHashMap;

@@ -1,36 +1,46 @@
 package io.bodycam.bench.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bodycam.bench.assertions.AssertionResult;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.scenario.Scenario;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.bench.scenario.assertions.Metric;
+import io.bodycam.bench.verdict.AssertionResult;
+import io.bodycam.record.AssertionOutcome;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.Summary;
+import io.bodycam.record.SummaryMetrics;
+import io.bodycam.record.files.LedgerProblem;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the end-of-run files of the record: {@code summary.json} and {@code ledger.jsonl}. */
+/**
+ * Writes the end-of-run files of the record: {@code summary.json} (the scenario, its seed, the verdict,
+ * every metric at its dotted path, the assertions with their actual values; DESIGN.md section 5) and
+ * {@code ledger.jsonl}.
+ */
 final class RecordFiles {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RecordFiles() {
     }
 
     static void write(Path dir, Scenario scenario, Map<String, Double> metrics, List<AssertionResult> results,
                       LedgerCheck.Result evidence, String endReason, Shard shard) throws IOException {
-        SummaryWriter.write(dir, SummaryWriter.build(scenario.name(), scenario.seed(), metrics, results,
-                Map.of("endReason", endReason, "shard", Map.of("index", shard.index(), "count", shard.count()))));
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(RunRecord.LEDGER), StandardCharsets.UTF_8)) {
-            for (LedgerCheck.Problem p : evidence.problems()) {
-                w.write(JSON.writeValueAsString(p));
-                w.write('\n');
-            }
-        }
+        summary(scenario, metrics, results, endReason, shard).write(dir.resolve(RunRecord.SUMMARY));
+        LedgerProblem.write(dir.resolve(RunRecord.LEDGER), () -> evidence.problems().stream()
+                .map(p -> new LedgerProblem(p.deviceId(), p.segmentId(), p.outcome(), p.reason())).iterator());
+    }
+
+    /** The run's summary: a duration is written with its decimals, any other metric as a whole number when it is one. */
+    static Summary summary(Scenario scenario, Map<String, Double> metrics, List<AssertionResult> results, String endReason,
+                           Shard shard) {
+        SummaryMetrics.Builder m = SummaryMetrics.builder();
+        metrics.forEach((name, value) -> m.put(name, value,
+                Metric.byName(name).map(x -> x.unit() == Metric.Unit.MILLIS).orElse(false)));
+        List<AssertionOutcome> outcomes = results.stream().map(r -> new AssertionOutcome(r.assertion().expr(), r.assertion().during(),
+                r.passed(), r.actual(), r.unit().symbol(), r.message())).toList();
+        return Summary.ofRun(scenario.name(), scenario.seed(), m.build(), outcomes, endReason,
+                new Summary.Shard(shard.index(), shard.count()));
     }
 }

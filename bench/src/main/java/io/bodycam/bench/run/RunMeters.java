@@ -1,6 +1,7 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.observer.FleetObserver;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.record.RunRecord;
 import io.bodycam.sim.camera.Mode;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +17,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class RunMeters {
 
-    static final String FILE = "metrics.prom";
+    static final String FILE = RunRecord.METRICS;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 

@@ -1,28 +1,26 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.assertions.Assertion;
-import io.bodycam.bench.assertions.AssertionResult;
-import io.bodycam.bench.backend.HttpBackendView;
-import io.bodycam.bench.backend.ReferenceBackend;
-import io.bodycam.bench.backend.broker.EmbeddedBroker;
-import io.bodycam.bench.backend.observer.FleetObserver;
+import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.ledger.BackendView;
+import io.bodycam.bench.ledger.EvidenceLedgerView;
+import io.bodycam.bench.ledger.HttpBackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
-import io.bodycam.bench.run.record.FleetLook;
-import io.bodycam.bench.run.record.LiveVerdicts;
-import io.bodycam.bench.run.record.MetricsEndpoint;
+import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.recovery.OfflineDetection;
 import io.bodycam.bench.recovery.RecoveryMetrics;
 import io.bodycam.bench.recovery.RecoveryTracker;
+import io.bodycam.bench.run.record.FleetLook;
+import io.bodycam.bench.run.record.LiveVerdicts;
+import io.bodycam.bench.run.record.MetricsEndpoint;
 import io.bodycam.bench.run.record.RunRecorder;
 import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
-import io.bodycam.reports.ConsoleSummary;
-import io.bodycam.reports.JunitXmlReport;
-import io.bodycam.reports.ReportException;
-import io.bodycam.reports.html.HtmlReport;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.bench.scenario.assertions.Assertion;
+import io.bodycam.bench.verdict.AssertionResult;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.SummaryMetrics;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.DockPhase;
 import io.bodycam.sim.camera.Mode;
@@ -48,14 +46,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
  * Runs one scenario end to end: starts the backend (embedded, or connects to an external one) and the
  * fleet observer, builds the fleet, puts the timeline on the cameras' schedulers, watches until the
  * run is over, then checks the evidence ledger, evaluates the assertions and writes the run record.
+ * What is built from the record (the console summary, junit.xml, report.html) is the caller's.
  *
  * <p>A run is over at the scenario's {@code duration}, earlier once the timeline has played and every
  * camera is docked and idle with nothing left to upload (or switched off) and every camera that is on
@@ -135,7 +134,7 @@ public final class ScenarioRunner {
                         VideoRun.evidenceServer(scenario, dir));
                 mqtt = embedded.mqtt();
                 upload = embedded.upload();
-                backendView = embedded;
+                backendView = new EvidenceLedgerView(embedded.ledger());
             } else {
                 mqtt = scenario.backend().mqtt();
                 upload = scenario.backend().upload();
@@ -217,6 +216,7 @@ public final class ScenarioRunner {
             } catch (IOException e) {
                 return new Result(CANNOT_RUN, dir, "cannot connect the observer to the broker at " + mqtt + ": " + e.getMessage());
             }
+            boolean passed;
             try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
                 RunCollector collector = new RunCollector(events);
                 OfflineDetection offline = new OfflineDetection(scenario.clockSpeed());
@@ -270,28 +270,14 @@ public final class ScenarioRunner {
                     results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
                 }
                 RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason(), options.shard());
+                passed = results.stream().allMatch(AssertionResult::passed);
             } catch (IOException e) {
                 return new Result(CANNOT_RUN, dir, "cannot write the run record in " + dir + ": " + e.getMessage());
             } finally {
                 backstage.shutdownNow();
                 observer.close();
             }
-            RunRecord written = RunRecord.open(dir);
-            JunitXmlReport.write(written);
-            String report = htmlReport(written);
-            options.console().print(ConsoleSummary.render(written));
-            options.console().println("  report      " + report);
-            options.console().flush();
-            return new Result(written.passed() ? PASSED : ASSERTION_FAILED, dir, written.passed() ? "passed" : "an assertion failed");
-        }
-
-        /** Writes report.html; a record it refuses (a run shorter than a second, say) does not fail the run. */
-        private static String htmlReport(RunRecord written) {
-            try {
-                return HtmlReport.write(written).toString();
-            } catch (ReportException e) {
-                return "not written: " + e.getMessage();
-            }
+            return new Result(passed ? PASSED : ASSERTION_FAILED, dir, passed ? "passed" : "an assertion failed");
         }
 
         /** The metrics an assertion is judged on: the whole run's, or its phase's. */
@@ -346,7 +332,7 @@ public final class ScenarioRunner {
             for (AssertionResult r : AssertionResult.evaluate(abortable, a -> a.during() == null ? whole
                     : phases.start(a.during()).map(from -> Metrics.window(from, phases.end(a.during()).orElse(now))).orElse(Map.of()))) {
                 if (!r.passed() && r.actual() != null) {
-                    return Optional.of(r.assertion().expr() + " (actual " + ConsoleSummary.number(r.actual()) + ")");
+                    return Optional.of(r.assertion().expr() + " (actual " + SummaryMetrics.format(r.actual()) + ")");
                 }
             }
             return Optional.empty();
@@ -419,7 +405,8 @@ public final class ScenarioRunner {
         return map;
     }
 
-    private static String describe(Throwable e) {
+    /** A failure and its causes on one line, as a run that could not be carried out reports it. */
+    public static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (sb.length() > 0) {

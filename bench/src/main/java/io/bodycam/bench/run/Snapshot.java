@@ -1,8 +1,8 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.observer.FleetObserver;
-import io.bodycam.bench.backend.observer.FleetStats;
-import io.bodycam.bench.backend.observer.TopicKind;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.observer.FleetStats;
+import io.bodycam.bench.observer.TopicKind;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.observer.DeviceView;
+import io.bodycam.bench.observer.DeviceView;
 import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraSnapshot;
 import org.HdrHistogram.Histogram;

@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.video.ClipLibrary;
 import io.bodycam.sim.video.Mp4Studio;

@@ -1,6 +1,6 @@
 package io.bodycam.bench.scenario;
 
-import io.bodycam.bench.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.Assertion;
 
 import java.time.Duration;
 import java.time.Instant;

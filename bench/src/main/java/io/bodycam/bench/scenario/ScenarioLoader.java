@@ -1,8 +1,7 @@
 package io.bodycam.bench.scenario;
 
-import io.bodycam.bench.assertions.Assertion;
-
-import io.bodycam.bench.assertions.AssertionParser;
+import io.bodycam.bench.scenario.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.AssertionParser;
 import io.bodycam.bench.scenario.yaml.Problems;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
 import io.bodycam.bench.scenario.yaml.Substitutions;

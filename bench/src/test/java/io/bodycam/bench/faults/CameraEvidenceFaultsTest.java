@@ -4,12 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bodycam.bench.backend.http.DeviceConfigStore;
-import io.bodycam.bench.backend.http.EvidenceLedger;
-import io.bodycam.bench.backend.http.EvidenceServer;
-import io.bodycam.bench.backend.http.EvidenceServerConfig;
-import io.bodycam.bench.backend.http.EvidenceStatus;
-import io.bodycam.bench.backend.http.HttpFaults;
+import io.bodycam.backend.http.DeviceConfigStore;
+import io.bodycam.backend.http.EvidenceLedger;
+import io.bodycam.backend.http.EvidenceServer;
+import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.EvidenceStatus;
+import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.DeviceLedger;
 import io.bodycam.bench.ledger.LedgerCheck;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bodycam.bench.backend.http.HttpFaults;
+import io.bodycam.backend.http.HttpFaults;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

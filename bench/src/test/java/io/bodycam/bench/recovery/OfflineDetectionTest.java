@@ -4,9 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bodycam.bench.backend.broker.EmbeddedBroker;
-import io.bodycam.bench.backend.observer.FleetObserver;
-import io.bodycam.bench.backend.observer.LatencySummary;
+import io.bodycam.backend.broker.EmbeddedBroker;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.observer.LatencySummary;
 import io.bodycam.bench.faults.Direction;
 import io.bodycam.bench.faults.FaultProxies;
 import io.bodycam.bench.faults.FaultProxy;

@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.broker.BrokerMatrix;
+import io.bodycam.bench.testing.BrokerMatrix;
 
 /** The fleet contract on aedes, a Node.js broker, MQTT 3.1.1; skipped when node or npm is missing. */
 class FleetOnAedesTest extends FleetContract {

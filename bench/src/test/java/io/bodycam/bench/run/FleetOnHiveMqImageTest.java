@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.broker.BrokerMatrix;
+import io.bodycam.bench.testing.BrokerMatrix;
 import org.junit.jupiter.api.Tag;
 import org.testcontainers.junit.jupiter.Testcontainers;
 

@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.broker.BrokerMatrix;
+import io.bodycam.bench.testing.BrokerMatrix;
 
 /** The fleet contract on the embedded broker (HiveMQ CE), MQTT 3.1.1 and 5. */
 class FleetOnHiveMqTest extends FleetContract {

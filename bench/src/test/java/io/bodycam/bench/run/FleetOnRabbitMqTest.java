@@ -1,6 +1,6 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.bench.backend.broker.BrokerMatrix;
+import io.bodycam.bench.testing.BrokerMatrix;
 
 /** The fleet contract on RabbitMQ 3.10 with its MQTT plugin (Debian's rabbitmq-server), MQTT 3.1.1; skipped when not installed. */
 class FleetOnRabbitMqTest extends FleetContract {

@@ -2,7 +2,7 @@ package io.bodycam.bench.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bodycam.bench.assertions.Metric;
+import io.bodycam.bench.scenario.assertions.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,8 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.AssertionOutcome;
+import io.bodycam.record.RunRecord;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ public final class ComparisonReport {
         }
         Map<String, Boolean> passedInA = new HashMap<>();
         a.assertions().forEach(r -> passedInA.put(r.expr(), r.passed()));
-        for (RunRecord.AssertionResult r : b.assertions()) {
+        for (AssertionOutcome r : b.assertions()) {
             if (!r.passed() && Boolean.TRUE.equals(passedInA.get(r.expr()))) {
                 regressions++;
                 text.append(String.format("  REGRESSION  assertion %s passed in A, fails in B%n", r.expr()));

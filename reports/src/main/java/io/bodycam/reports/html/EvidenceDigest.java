@@ -2,9 +2,9 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.record.Camera;
-import io.bodycam.reports.record.ProblemEvents;
-import io.bodycam.reports.record.Segment;
+import io.bodycam.record.files.Camera;
+import io.bodycam.record.files.ProblemEvents;
+import io.bodycam.record.files.Segment;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.RunRecord;
+import io.bodycam.record.RunRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

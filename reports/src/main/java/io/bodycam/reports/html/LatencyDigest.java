@@ -2,8 +2,8 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.record.LatencyKind;
-import io.bodycam.reports.record.LatencyLog;
+import io.bodycam.record.files.LatencyKind;
+import io.bodycam.record.files.LatencyLog;
 import org.HdrHistogram.Histogram;
 
 

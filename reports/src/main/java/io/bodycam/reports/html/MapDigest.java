@@ -2,8 +2,8 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.record.Camera;
-import io.bodycam.reports.record.GpsTracks;
+import io.bodycam.record.files.Camera;
+import io.bodycam.record.files.GpsTracks;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.ReportException;
+import io.bodycam.record.RecordException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,11 +43,11 @@ final class Page {
         Properties p = new Properties();
         try (InputStream in = Page.class.getClassLoader().getResourceAsStream(WEBJAR_POM)) {
             if (in == null) {
-                throw new ReportException("the ECharts WebJar (org.webjars.npm:echarts) is not on the classpath");
+                throw new RecordException("the ECharts WebJar (org.webjars.npm:echarts) is not on the classpath");
             }
             p.load(in);
         } catch (IOException e) {
-            throw new ReportException("cannot read " + WEBJAR_POM + ": " + e.getMessage());
+            throw new RecordException("cannot read " + WEBJAR_POM + ": " + e.getMessage());
         }
         return p.getProperty("version");
     }
@@ -64,11 +64,11 @@ final class Page {
     private static String classpath(String path) {
         try (InputStream in = Page.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new ReportException(path + " is not on the classpath");
+                throw new RecordException(path + " is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ReportException("cannot read " + path + ": " + e.getMessage());
+            throw new RecordException("cannot read " + path + ": " + e.getMessage());
         }
     }
 

@@ -2,16 +2,17 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.ReportException;
-import io.bodycam.reports.RunRecord;
-import io.bodycam.reports.record.Camera;
-import io.bodycam.reports.record.GpsTracks;
-import io.bodycam.reports.record.LatencyKind;
-import io.bodycam.reports.record.LatencyLog;
-import io.bodycam.reports.record.ProblemEvents;
-import io.bodycam.reports.record.Segment;
-import io.bodycam.reports.record.Tick;
-import io.bodycam.reports.record.TimeSeries;
+import io.bodycam.record.AssertionOutcome;
+import io.bodycam.record.RecordException;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.files.Camera;
+import io.bodycam.record.files.GpsTracks;
+import io.bodycam.record.files.LatencyKind;
+import io.bodycam.record.files.LatencyLog;
+import io.bodycam.record.files.ProblemEvents;
+import io.bodycam.record.files.Segment;
+import io.bodycam.record.files.Tick;
+import io.bodycam.record.files.TimeSeries;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,17 +39,17 @@ final class RunDigest {
         Path dir = record.dir();
         List<Tick> ticks = TimeSeries.read(dir.resolve(RunRecord.TIMESERIES));
         if (ticks.isEmpty()) {
-            throw new ReportException(dir.resolve(RunRecord.TIMESERIES) + " is missing or empty: the run recorded no time series"
+            throw new RecordException(dir.resolve(RunRecord.TIMESERIES) + " is missing or empty: the run recorded no time series"
                     + " (it ended before its first second, or the record predates report.html), so there is nothing to chart");
         }
         ObjectNode run = Json.object();
         run.put("name", record.scenario());
         run.put("dir", dir.toString());
-        run.put("seed", record.summary().path("seed").asText());
+        run.put("seed", Long.toString(record.summary().seed()));
         run.put("passed", record.passed());
-        run.put("endReason", record.summary().path("endReason").asText(""));
+        run.put("endReason", record.summary().endReason());
         List<String> shards = new java.util.ArrayList<>();
-        record.summary().path("mergedFrom").path("shards").forEach(s -> shards.add(s.path("shard").asText()));
+        record.summary().mergedFrom().ifPresent(from -> from.shards().forEach(s -> shards.add(s.shard())));
         run.put("mergedFrom", String.join(", ", shards));
         assertions(run.putArray("assertions"), record);
         ObjectNode metrics = run.putObject("metrics");
@@ -96,7 +97,7 @@ final class RunDigest {
     }
 
     private static void assertions(ArrayNode list, RunRecord record) {
-        for (RunRecord.AssertionResult a : record.assertions()) {
+        for (AssertionOutcome a : record.assertions()) {
             ObjectNode o = list.addObject();
             o.put("expr", a.expr());
             o.put("passed", a.passed());
@@ -111,7 +112,7 @@ final class RunDigest {
         try {
             return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no " + RunRecord.SCENARIO + " in the record)";
         } catch (IOException e) {
-            throw new ReportException("cannot read " + file + ": " + e.getMessage());
+            throw new RecordException("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

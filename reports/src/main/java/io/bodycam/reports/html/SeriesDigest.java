@@ -2,7 +2,7 @@ package io.bodycam.reports.html;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.reports.record.Tick;
+import io.bodycam.record.files.Tick;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +40,10 @@ final class SeriesDigest {
         column(s, "uploadMBps", ticks, per, t -> perSecond(t, t.uploadBytes()) / 1e6, true);
         column(s, "uploadsCompleted", ticks, per, t -> perSecond(t, t.uploadsCompleted()), true);
         column(s, "uploadsFailed", ticks, per, t -> perSecond(t, t.uploadsFailed()), true);
-        column(s, "errors", ticks, per, t -> t.total("errors"), false);
-        column(s, "segments", ticks, per, t -> t.total("segments"), false);
-        column(s, "commandsSent", ticks, per, t -> t.total("commandsSent"), false);
-        column(s, "commandsAcked", ticks, per, t -> t.total("commandsAcked"), false);
+        column(s, "errors", ticks, per, t -> t.total(Tick.Total.ERRORS), false);
+        column(s, "segments", ticks, per, t -> t.total(Tick.Total.SEGMENTS), false);
+        column(s, "commandsSent", ticks, per, t -> t.total(Tick.Total.COMMANDS_SENT), false);
+        column(s, "commandsAcked", ticks, per, t -> t.total(Tick.Total.COMMANDS_ACKED), false);
         return s;
     }
 

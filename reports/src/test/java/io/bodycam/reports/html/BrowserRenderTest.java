@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bodycam.reports.Fixtures;
-import io.bodycam.reports.RunRecord;
-import io.bodycam.reports.SyntheticRun;
+import io.bodycam.record.Fixtures;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.SyntheticRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bodycam.reports.Fixtures;
-import io.bodycam.reports.ReportException;
-import io.bodycam.reports.RunRecord;
-import io.bodycam.reports.SyntheticRun;
+import io.bodycam.record.Fixtures;
+import io.bodycam.record.RecordException;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.SyntheticRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class HtmlReportTest {
     @Test
     void an_empty_run_is_refused_with_the_reason(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(RunRecord.SUMMARY), "{\"scenario\":\"x\",\"passed\":true,\"devices\":{\"configured\":0}}");
-        var e = assertThrows(ReportException.class, () -> HtmlReport.write(RunRecord.open(dir)));
+        var e = assertThrows(RecordException.class, () -> HtmlReport.write(RunRecord.open(dir)));
         assertTrue(e.getMessage().endsWith("describes a run with no cameras: nothing to report"), e.getMessage());
     }
 
@@ -82,7 +82,7 @@ class HtmlReportTest {
     void a_record_without_a_time_series_is_refused_with_the_reason(@TempDir Path dir) throws IOException {
         Fixtures.copy("failed", dir);
         Files.delete(dir.resolve(RunRecord.TIMESERIES));
-        var e = assertThrows(ReportException.class, () -> HtmlReport.write(RunRecord.open(dir)));
+        var e = assertThrows(RecordException.class, () -> HtmlReport.write(RunRecord.open(dir)));
         assertTrue(e.getMessage().contains("timeseries.jsonl is missing or empty: the run recorded no time series"), e.getMessage());
         assertFalse(Files.exists(dir.resolve(RunRecord.REPORT)), "no report is written for a record it refused");
     }

@@ -2,7 +2,7 @@ package io.bodycam.bench.faults.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.bench.backend.http.HttpFaults;
+import io.bodycam.backend.http.HttpFaults;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.bodycam.bench.faults.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.bench.backend.http.HttpFaults;
+import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.bench.faults.FaultProxies;
 import io.bodycam.bench.faults.FaultProxy;
 import io.bodycam.bench.faults.Toxic;

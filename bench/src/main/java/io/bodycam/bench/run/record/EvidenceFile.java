@@ -2,6 +2,7 @@ package io.bodycam.bench.run.record;
 
 import io.bodycam.bench.ledger.DeviceLedger;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.record.files.Segment;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,27 +33,13 @@ final class EvidenceFile {
                 problems.put(key, p);
             }
         }
-        try (JsonLines out = new JsonLines(file)) {
-            for (DeviceLedger.Entry e : ledger.entries()) {
-                String key = e.deviceId() + '/' + e.segmentId();
-                LedgerCheck.Problem problem = problems.get(key);
-                EventTally.Journey j = tally.journey(e.deviceId(), e.segmentId());
-                out.line(g -> {
-                    g.writeStringField("deviceId", e.deviceId());
-                    g.writeStringField("segmentId", e.segmentId());
-                    g.writeStringField("outcome", problem == null ? "verified" : problem.outcome());
-                    g.writeBooleanField("duplicated", duplicated.contains(key));
-                    g.writeNumberField("bytes", e.bytes());
-                    g.writeNumberField("closedAt", e.closedAt());
-                    g.writeNumberField("uploadedAt", j.uploadedAt);
-                    g.writeNumberField("verifiedAt", j.verifiedAt);
-                    g.writeNumberField("purgedAt", e.purgedAt());
-                    g.writeNumberField("failedAttempts", j.failedAttempts.sum());
-                    if (problem != null) {
-                        g.writeStringField("reason", problem.reason());
-                    }
-                });
-            }
-        }
+        Segment.write(file, () -> ledger.entries().stream().map(e -> {
+            String key = e.deviceId() + '/' + e.segmentId();
+            LedgerCheck.Problem problem = problems.get(key);
+            EventTally.Journey j = tally.journey(e.deviceId(), e.segmentId());
+            return new Segment(e.deviceId(), e.segmentId(), problem == null ? Segment.VERIFIED : problem.outcome(),
+                    duplicated.contains(key), e.bytes(), e.closedAt(), j.uploadedAt, j.verifiedAt, e.purgedAt(),
+                    j.failedAttempts.sum(), problem == null ? "" : problem.reason());
+        }).iterator());
     }
 }

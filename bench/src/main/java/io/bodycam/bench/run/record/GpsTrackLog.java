@@ -1,7 +1,8 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.bench.backend.observer.DeviceView;
-import io.bodycam.bench.backend.observer.GpsReport;
+import io.bodycam.bench.observer.DeviceView;
+import io.bodycam.bench.observer.GpsReport;
+import io.bodycam.record.files.GpsTracks;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,11 +17,11 @@ import java.util.Map;
  */
 final class GpsTrackLog implements AutoCloseable {
 
-    private final JsonLines out;
+    private final GpsTracks.Writer out;
     private final Map<String, Long> lastSeq = new HashMap<>();
 
     GpsTrackLog(Path file) throws IOException {
-        this.out = new JsonLines(file);
+        this.out = new GpsTracks.Writer(file);
     }
 
     void look(List<DeviceView> devices) throws IOException {
@@ -33,21 +34,9 @@ final class GpsTrackLog implements AutoCloseable {
             if (before != null && before == g.seq()) {
                 continue;
             }
-            out.line(j -> {
-                j.writeStringField("deviceId", d.deviceId());
-                j.writeNumberField("t", g.ts());
-                j.writeNumberField("lat", round(g.lat()));
-                j.writeNumberField("lon", round(g.lon()));
-                j.writeStringField("fix", g.fix());
-                j.writeNumberField("speed", Math.round(g.speed() * 10) / 10.0);
-            });
+            out.write(new GpsTracks.Point(d.deviceId(), g.ts(), g.lat(), g.lon(), g.fix(), g.speed()));
         }
         out.flush();
-    }
-
-    /** Six decimals: about 0.1 m. */
-    private static double round(double degrees) {
-        return Math.round(degrees * 1e6) / 1e6;
     }
 
     @Override

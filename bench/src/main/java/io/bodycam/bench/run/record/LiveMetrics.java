@@ -1,15 +1,15 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.bench.backend.observer.FleetObserver;
-import io.bodycam.bench.backend.observer.FleetStats;
-import io.bodycam.bench.backend.observer.LatencySummary;
-import io.bodycam.bench.backend.observer.TopicKind;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.observer.FleetStats;
+import io.bodycam.bench.observer.LatencySummary;
+import io.bodycam.bench.observer.TopicKind;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The run metrics (catalogue names, {@code assertions.Metric}) that can be measured while a run goes
+ * The run metrics (catalogue names, {@code scenario.assertions.Metric}) that can be measured while a run goes
  * on, for the live progress line: presence, MQTT counts and latencies, commands, uploads. The evidence
  * ledger's verdicts (lost, corrupt, ...) exist only at the end and are absent here.
  */

@@ -1,6 +1,6 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.bench.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.Assertion;
 
 import java.util.List;
 import java.util.Map;

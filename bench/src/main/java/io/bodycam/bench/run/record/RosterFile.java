@@ -2,9 +2,12 @@ package io.bodycam.bench.run.record;
 
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.record.files.Camera;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
@@ -19,22 +22,16 @@ final class RosterFile {
     }
 
     static void write(Path file, Scenario scenario, IntPredicate plays) throws IOException {
-        try (JsonLines out = new JsonLines(file)) {
-            int index = 0;
-            for (FleetGroup group : scenario.fleet()) {
-                for (int k = 0; k < group.count(); k++) {
-                    int i = ++index;
-                    if (!plays.test(i)) {
-                        continue;
-                    }
-                    out.line(g -> {
-                        g.writeStringField("deviceId", group.deviceId(i));
-                        g.writeNumberField("index", i);
-                        g.writeStringField("group", group.name());
-                        g.writeStringField("agency", group.agency());
-                    });
+        List<Camera> roster = new ArrayList<>();
+        int index = 0;
+        for (FleetGroup group : scenario.fleet()) {
+            for (int k = 0; k < group.count(); k++) {
+                int i = ++index;
+                if (plays.test(i)) {
+                    roster.add(new Camera(group.deviceId(i), i, group.name(), group.agency()));
                 }
             }
         }
+        Camera.write(file, roster);
     }
 }

@@ -1,14 +1,15 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.bench.backend.observer.FleetObserver;
-import io.bodycam.bench.backend.observer.FleetStats;
-import io.bodycam.bench.backend.observer.LatencySummary;
-import io.bodycam.bench.backend.observer.TopicKind;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.observer.FleetStats;
+import io.bodycam.bench.observer.LatencySummary;
+import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.bench.ledger.DeviceLedger;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.scenario.Scenario;
-import io.bodycam.reports.RunRecord;
-import io.bodycam.reports.record.LatencyKind;
+import io.bodycam.record.RunRecord;
+import io.bodycam.record.files.LatencyKind;
+import io.bodycam.record.files.LatencyLogs;
 import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;

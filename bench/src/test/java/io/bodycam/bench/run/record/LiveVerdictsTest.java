@@ -2,8 +2,8 @@ package io.bodycam.bench.run.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.bodycam.bench.assertions.AssertionParser;
-import io.bodycam.bench.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.Assertion;
+import io.bodycam.bench.scenario.assertions.AssertionParser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

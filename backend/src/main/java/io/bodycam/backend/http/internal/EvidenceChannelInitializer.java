@@ -1,0 +1,68 @@
+package io.bodycam.backend.http.internal;
+
+import io.bodycam.backend.http.DeviceConfigStore;
+import io.bodycam.backend.http.EvidenceLedger;
+import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.FirmwareReleases;
+import io.bodycam.backend.http.HttpFaults;
+import io.bodycam.backend.http.Mp4Arrivals;
+import io.bodycam.sim.time.SimClock;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The evidence server's pipeline per connection: idle timeout, request-head deadline (slow-loris),
+ * HTTP/1.1 codec, {@code 100-continue}, keep-alive, then the {@link EvidenceRequestHandler}. No
+ * aggregator: PATCH bodies stream. Every connection joins {@code open}, which forgets it once closed.
+ */
+public final class EvidenceChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final Backend backend;
+    private final Routes routes;
+    private final ChannelGroup open;
+
+    public EvidenceChannelInitializer(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
+                                      EvidenceServerConfig limits, HttpFaults faults, FirmwareReleases firmware,
+                                      ChannelGroup open) {
+        Mp4Arrivals arrivals = limits.mp4Folder() == null ? null : new Mp4Arrivals(limits.mp4Folder(), limits.keepMp4());
+        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(arrivals), new Answers(clock), faults,
+                firmware, arrivals);
+        this.routes = new Routes(backend);
+        this.open = open;
+    }
+
+    /** Stops the mp4 checks on arrival, if any (the server is closing). */
+    public void close() {
+        if (backend.arrivals() != null) {
+            backend.arrivals().close();
+        }
+    }
+
+    /** Uploads created and neither completed nor terminated. */
+    public int incompleteUploads() {
+        return backend.uploads().incomplete();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        open.add(ch);
+        long idleMillis = backend.limits().idleTimeout().toMillis();
+        RequestHeadDeadline deadline = new RequestHeadDeadline(backend.limits().headTimeout().toMillis(),
+                backend.answers());
+        ch.pipeline()
+                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser())
+                .addLast(RequestHeadDeadline.BYTES, deadline.bytes())
+                .addLast("http-codec", new HttpServerCodec())
+                .addLast("expect-continue", new HttpServerExpectContinueHandler())
+                .addLast("keep-alive", new HttpServerKeepAliveHandler())
+                .addLast(RequestHeadDeadline.REQUESTS, deadline.requests())
+                .addLast(EvidenceRequestHandler.NAME, new EvidenceRequestHandler(backend, routes));
+    }
+}

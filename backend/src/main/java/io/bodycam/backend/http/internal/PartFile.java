@@ -1,0 +1,111 @@
+package io.bodycam.backend.http.internal;
+
+import io.bodycam.backend.http.Mp4Arrivals;
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The file one upload streams into in mp4 mode, touched only on the {@link Mp4Arrivals#disk() disk
+ * pool}: each job (open, write, close, delete) starts after the previous one of this file has ended, so
+ * a PATCH's bytes land in order and after those of an earlier PATCH of the same upload, and the file is
+ * closed or deleted only after its last write. Once closed or deleted it is finished: a late write (a
+ * PATCH on a lingering connection, which cannot commit any more) is dropped. Jobs may be asked from any
+ * thread.
+ */
+final class PartFile {
+
+    private final Path path;
+    private final Mp4Arrivals arrivals;
+    /** Open between the first job and close(); touched by the jobs only, which never overlap. */
+    private FileChannel channel;
+    /** Closed for the check on arrival, or deleted; touched by the jobs only. */
+    private boolean finished;
+    private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+
+    PartFile(Path path, Mp4Arrivals arrivals) {
+        this.path = path;
+        this.arrivals = arrivals;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Creates and opens the file (it exists from the upload's creation on, as a started upload). */
+    CompletableFuture<Void> open() {
+        return then(() -> {
+            if (!finished) {
+                channel();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Writes {@code pieces} one after the other from {@code position}; completes once they are in the file
+     * (the page cache). The pieces are released when the job ends, written or not.
+     */
+    CompletableFuture<Void> write(long position, List<ByteBuf> pieces) {
+        CompletableFuture<Void> written = then(() -> {
+            if (finished) {
+                return null;
+            }
+            FileChannel ch = channel();
+            long at = position;
+            for (ByteBuf piece : pieces) {
+                for (ByteBuffer b : piece.nioBuffers()) {
+                    while (b.hasRemaining()) {
+                        at += ch.write(b, at);
+                    }
+                }
+            }
+            return null;
+        });
+        written.whenComplete((v, error) -> pieces.forEach(ByteBuf::release));
+        return written;
+    }
+
+    /** Closes the file (creating it empty if nothing was ever written), for the check on arrival. */
+    CompletableFuture<Void> close() {
+        return then(() -> {
+            finished = true;
+            channel().close();
+            channel = null;
+            return null;
+        });
+    }
+
+    /** Closes and deletes the file (the upload was terminated). */
+    CompletableFuture<Void> delete() {
+        return then(() -> {
+            if (channel != null) {
+                channel.close();
+                channel = null;
+            }
+            finished = true;
+            Files.deleteIfExists(path);
+            return null;
+        });
+    }
+
+    private FileChannel channel() throws IOException {
+        if (channel == null) {
+            channel = arrivals.open(path);
+        }
+        return channel;
+    }
+
+    /** Runs {@code job} on the disk pool once every earlier job of this file has ended (well or not). */
+    private synchronized <T> CompletableFuture<T> then(Callable<T> job) {
+        CompletableFuture<T> next = last.handle((v, error) -> null).thenCompose(v -> arrivals.disk().submit(job));
+        last = next;
+        return next;
+    }
+}

@@ -1,0 +1,163 @@
+package io.bodycam.backend.http;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.sim.camera.Camera;
+import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.camera.CameraSnapshot;
+import io.bodycam.sim.camera.DockPhase;
+import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.link.TusEvidenceLink;
+import io.bodycam.sim.net.Transport;
+import io.bodycam.sim.testing.RecordingTelemetry;
+import io.bodycam.sim.time.Scheduler;
+import io.bodycam.sim.time.TimerLagListener;
+import io.bodycam.sim.time.WallClock;
+import io.bodycam.sim.upload.TusClient;
+import io.bodycam.sim.upload.TusClientConfig;
+import io.bodycam.sim.upload.UploadPacer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real camera (tus and ranged GETs over loopback, virtual time 1000 times faster) against the
+ * reference evidence server: firmware offered at the dock's config sync or by command, fetched in
+ * ranges, verified against the server's signing key, applied; and a priority upload over LTE.
+ */
+class CameraUpdatesOverHttpTest {
+
+    private static final double SPEED = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EvidenceLedger ledger = new EvidenceLedger();
+    private final List<CameraEvent> events = new CopyOnWriteArrayList<>();
+    private EvidenceServer server;
+    private EventLoopGroup group;
+    private WallClock clock;
+    private Camera camera;
+    private TusEvidenceLink link;
+    private RecordingTelemetry mqtt;
+
+    @BeforeEach
+    void start() {
+        clock = WallClock.startingAt(System.currentTimeMillis(), SPEED, TimerLagListener.NONE);
+        server = new EvidenceServer(clock, ledger, new DeviceConfigStore(),
+                EvidenceServerConfig.builder().threads(1).build()).start();
+        server.firmware().publish("4.13.0", 300_000);
+        group = Transport.best().newGroup(1);
+        EventLoop loop = group.next();
+        Scheduler scheduler = clock.scheduler(loop);
+        CameraConfig config = CameraConfig.builder("IPD-0001").payloadScale(0.001).seed(5)
+                .firmwareKey(server.firmware().publicKey()).build();
+        TusClient client = new TusClient(TusClientConfig.builder().endpoint(server.uri())
+                .rateLimit((long) config.uploadPayloadBytesPerSecond()).chunkSize(16 * 1024)
+                .requestTimeout(Duration.ofSeconds(2)).build(), loop, Transport.best(), scheduler, new SplittableRandom(5));
+        link = new TusEvidenceLink(client, config.deviceId(), config.officer(),
+                UploadPacer.limit(config.ltePayloadBytesPerSecond()));
+        camera = new Camera(config, scheduler, h -> mqtt = new RecordingTelemetry(scheduler, h), link, events::add);
+        camera.powerOn();
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().mode() == Mode.READY_BUFFERING);
+    }
+
+    @AfterEach
+    void stop() {
+        camera.powerOff();
+        link.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        server.close();
+    }
+
+    private CameraSnapshot snapshot() {
+        return camera.snapshot().join();
+    }
+
+    private List<CameraEvent> events(String type) {
+        return events.stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    /** Records for {@code length} of virtual time (two segments and a bit), then stops. */
+    private void record(Duration length) {
+        camera.trigger(Trigger.BUTTON);
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().mode() == Mode.RECORDING);
+        long from = clock.now();
+        await().atMost(Duration.ofSeconds(10)).until(() -> clock.now() - from >= length.toMillis());
+        camera.stopRecording();
+    }
+
+    private void offer(FirmwareReleases.Image kind, boolean byCommand) throws Exception {
+        var offer = server.firmware().offer("4.13.0", kind, clock.now(), clock.now());
+        if (byCommand) {
+            Map<String, Object> cmd = new LinkedHashMap<>();
+            cmd.put("id", "fw-" + kind);
+            cmd.put("type", "updateFirmware");
+            cmd.put("params", offer.params());
+            String json = JSON.writeValueAsString(cmd);
+            camera.scheduler().execute(() -> mqtt.deliverCommand(json));
+        } else {
+            server.firmware().offerTo("IPD-0001", offer);
+        }
+    }
+
+    @Test
+    void evidence_first_then_the_firmware_offered_at_the_docks_config_sync_is_fetched_verified_and_applied() throws Exception {
+        record(Duration.ofMinutes(7));
+        offer(FirmwareReleases.Image.GENUINE, false);
+
+        camera.dock();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "4.13.0".equals(snapshot().firmware())
+                && snapshot().mode() == Mode.DOCKED && snapshot().dockPhase() == DockPhase.IDLE);
+        assertEquals("dock", events("firmware.offered").get(0).fields().get("source"));
+        long purged = events("segment.purged").stream().mapToLong(CameraEvent::time).max().orElseThrow();
+        assertTrue(events("firmware.download.started").get(0).time() >= purged, "evidence before firmware");
+        assertTrue(snapshot().stored().isEmpty());
+        assertEquals(300_000, server.firmware().bytesServed(), "fetched once, in ranges");
+        assertTrue(server.firmware().rangesServed() >= 300_000 / 65_536, "in 64 KiB ranges");
+        assertEquals(Map.of("from", "4.12.3", "to", "4.13.0"), events("firmware.applied").get(0).fields());
+        assertEquals("4.13.0", mqtt.lastState().path("firmware").asText());
+    }
+
+    @Test
+    void a_tampered_image_and_one_signed_by_another_key_are_rejected_over_http() throws Exception {
+        camera.dock();
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().dockPhase() == DockPhase.IDLE);
+        offer(FirmwareReleases.Image.TAMPERED, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("firmware.rejected").size() == 1);
+        assertTrue(events("firmware.rejected").get(0).fields().get("reason").toString().startsWith("sha256 mismatch"));
+
+        offer(FirmwareReleases.Image.BAD_SIGNATURE, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("firmware.rejected").size() == 2);
+        assertTrue(events("firmware.rejected").get(1).fields().get("reason").toString().startsWith("bad signature"));
+        assertEquals("4.12.3", snapshot().firmware());
+        assertTrue(events("reboot").isEmpty());
+    }
+
+    @Test
+    void a_priority_upload_sends_the_latest_recording_over_the_lte_link_and_the_backend_verifies_it() {
+        record(Duration.ofMinutes(7));
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().mode() == Mode.READY_BUFFERING);
+        int segments = snapshot().stored().size();
+
+        camera.priorityUpload();
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("priorityUpload.completed").size() == 1);
+        assertEquals(Mode.READY_BUFFERING, snapshot().mode());
+        assertTrue(snapshot().stored().isEmpty());
+        assertEquals(segments, ledger.snapshot().entries().size());
+        assertTrue(ledger.snapshot().entries().stream().allMatch(e -> e.status() == EvidenceStatus.VERIFIED && e.copies() == 1),
+                ledger.snapshot()::toString);
+    }
+}

@@ -1,0 +1,235 @@
+package io.bodycam.bench.observer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.bench.observer.internal.CommandBook;
+import io.bodycam.bench.observer.internal.FleetModel;
+import io.bodycam.bench.observer.internal.MessageHandler;
+import io.bodycam.bench.observer.internal.ObserverConnection;
+import io.bodycam.sim.time.SimClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The reference backend's independent view of the fleet: an Eclipse Paho MQTT 3.1.1 client (not the
+ * cameras' Netty client) that subscribes to every camera topic of one agency (or {@code +} for all),
+ * tracks each camera ({@link DeviceView}), counts the fleet ({@link FleetStats}), measures latency per
+ * topic, and sends commands and waits for their acks.
+ *
+ * <p>It uses a clean session and reconnects on its own after losing the broker (a broker restart, say),
+ * subscribing again; messages published meanwhile are not seen, and the seq numbers they skipped count
+ * as {@link SeqCounts#unobserved()}, not missing. What it knows of presence goes stale the moment it
+ * loses the broker (a Will published meanwhile is gone, and a broker that restarts without persistence
+ * forgets the Wills of the cameras it dropped), so every camera it saw online is then offline
+ * ({@link #PRESENCE_UNKNOWN}) until its retained or a new {@code status}, or any live message of its
+ * own, says it is there. Start it
+ * before the fleet: a camera's first non-retained message is expected to carry seq 0.
+ *
+ * <pre>{@code
+ * FleetObserver observer = new FleetObserver(broker.url(), "+", clock);
+ * observer.start();
+ * CommandAck ack = observer.sendCommand("kcpd", "IPD-0001", "startRecording", Map.of(), Duration.ofSeconds(10)).join();
+ * }</pre>
+ */
+public final class FleetObserver implements AutoCloseable {
+
+    /** The offline reason of a camera whose presence the observer lost track of when it lost the broker. */
+    public static final String PRESENCE_UNKNOWN = "presence unknown after the observer reconnected";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FleetModel fleet;
+    private final ScheduledThreadPoolExecutor timer;
+    private final CommandBook commands;
+    private final ObserverConnection connection;
+    private boolean started;
+    private volatile boolean stopped;
+
+    /**
+     * @param brokerUrl e.g. {@code tcp://127.0.0.1:1883}
+     * @param agency the agency level to watch, or {@code +} for every agency
+     * @param clock virtual time, to measure latency against the cameras' {@code ts}
+     */
+    public FleetObserver(String brokerUrl, String agency, SimClock clock) {
+        this(brokerUrl, agency, clock, deviceId -> true);
+    }
+
+    /**
+     * An observer that tracks and counts only the cameras {@code watched} accepts (by device id) and
+     * ignores every other camera's messages: a shard's observer on a broker that every shard shares
+     * ({@code bodycam run --shard i/N}) sees its own cameras only, so the shards' records add up.
+     */
+    public FleetObserver(String brokerUrl, String agency, SimClock clock, java.util.function.Predicate<String> watched) {
+        if (brokerUrl == null || !brokerUrl.startsWith("tcp://")) {
+            throw new IllegalArgumentException("broker url must look like tcp://HOST:PORT, was " + brokerUrl);
+        }
+        if (!"+".equals(agency)) {
+            requireTopicLevel("agency (or + for every agency)", agency);
+        }
+        this.fleet = new FleetModel(clock);
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "bodycam-observer-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.commands = new CommandBook(timer);
+        this.connection = new ObserverConnection(brokerUrl, agency, timer, new MessageHandler(fleet, commands, watched), fleet);
+    }
+
+    /**
+     * Connects and subscribes; returns once the broker has granted every subscription.
+     *
+     * @throws IOException if the broker cannot be reached or refuses a subscription
+     */
+    public synchronized void start() throws IOException {
+        if (stopped || started) {
+            throw new IllegalStateException(stopped ? "the observer was stopped" : "the observer is already started");
+        }
+        connection.open();
+        started = true;
+    }
+
+    /** Disconnects; commands still waiting fail with a {@link CommandException}. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        connection.close();
+        commands.failAll("the observer stopped before the ack arrived");
+        timer.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    /** Times the observer reconnected after losing the broker. */
+    public long reconnects() {
+        return connection.reconnects();
+    }
+
+    public int onlineCount() {
+        return fleet.onlineCount();
+    }
+
+    public int connectedPeak() {
+        return fleet.connectedPeak();
+    }
+
+    /** Snapshots of every camera that published, ordered by device id. */
+    public List<DeviceView> devices() {
+        return fleet.devices();
+    }
+
+    public Optional<DeviceView> device(String deviceId) {
+        return fleet.device(deviceId);
+    }
+
+    /** {@code listener} hears of every camera presence change from now on (see {@link PresenceListener}). */
+    public void onPresence(PresenceListener listener) {
+        fleet.addPresenceListener(listener);
+    }
+
+    public FleetStats stats() {
+        return fleet.stats(commands.unmatched(), connection.reconnects());
+    }
+
+    /** A copy of the latency histogram of one topic kind, in wall microseconds. */
+    public Histogram latency(TopicKind kind) {
+        return fleet.latency(kind);
+    }
+
+    public LatencySummary latencySummary(TopicKind kind) {
+        return LatencySummary.of(fleet.latency(kind));
+    }
+
+    /** A copy of the command round-trip histogram (publish to ack), in wall microseconds. */
+    public Histogram commandRoundTrip() {
+        return commands.roundTrip();
+    }
+
+    public LatencySummary commandRoundTripSummary() {
+        return LatencySummary.of(commands.roundTrip());
+    }
+
+    /**
+     * Publishes {@code {id, type, params}} at QoS 1 to {@code bwc/v1/{agency}/{deviceId}/cmd}. The future
+     * completes with the camera's ack (ok or not), or fails with {@link CommandTimeoutException} after
+     * {@code timeout} (wall time), or with {@link CommandException} if it cannot be published.
+     */
+    public CompletableFuture<CommandAck> sendCommand(String agency, String deviceId, String type,
+            Map<String, Object> params, Duration timeout) {
+        requireTopicLevel("agency", agency);
+        requireTopicLevel("device id", deviceId);
+        if (type == null || type.isBlank()) {
+            throw new IllegalArgumentException("command type must not be blank, was '" + type + "'");
+        }
+        requireTimeout(timeout);
+        String id = commands.nextId();
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("id", id);
+        command.put("type", type);
+        command.put("params", params == null ? Map.of() : params);
+        byte[] payload;
+        try {
+            payload = JSON.writeValueAsBytes(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("command params cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        if (stopped) {
+            return CompletableFuture.failedFuture(new CommandException(deviceId, id, "the observer is stopped", null));
+        }
+        CompletableFuture<CommandAck> ack = commands.expect(id, deviceId, timeout);
+        connection.publish(cmdTopic(agency, deviceId), payload, failure -> commands.publishFailed(ack, deviceId, id, failure));
+        return ack;
+    }
+
+    /**
+     * Publishes {@code payload} as is to the camera's {@code cmd} topic (a malformed command, say). The
+     * future completes with the next ack from that camera that answers no command sent with
+     * {@link #sendCommand}, or fails after {@code timeout}.
+     */
+    public CompletableFuture<CommandAck> sendRaw(String agency, String deviceId, byte[] payload, Duration timeout) {
+        requireTopicLevel("agency", agency);
+        requireTopicLevel("device id", deviceId);
+        requireTimeout(timeout);
+        if (stopped) {
+            return CompletableFuture.failedFuture(new CommandException(deviceId, null, "the observer is stopped", null));
+        }
+        CompletableFuture<CommandAck> ack = commands.expectRaw(deviceId, timeout);
+        connection.publish(cmdTopic(agency, deviceId), payload.clone(),
+                failure -> commands.publishFailed(ack, deviceId, null, failure));
+        return ack;
+    }
+
+    private static String cmdTopic(String agency, String deviceId) {
+        return "bwc/v1/" + agency + "/" + deviceId + "/cmd";
+    }
+
+    private static void requireTopicLevel(String field, String value) {
+        if (value == null || value.isEmpty() || value.chars().anyMatch(ch -> ch == '/' || ch == '+' || ch == '#' || ch == 0)) {
+            throw new IllegalArgumentException(field + " must be one non-empty topic level without '/', '+' or '#', was '"
+                    + value + "'");
+        }
+    }
+
+    private static void requireTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("command timeout must be > 0, was " + timeout);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.bodycam.bench.observer.internal;
+
+import io.bodycam.bench.observer.DeviceState;
+import io.bodycam.bench.observer.DeviceView;
+import io.bodycam.bench.observer.DeviceView.Presence;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.observer.GpsReport;
+import io.bodycam.bench.observer.SeqCounts;
+import io.bodycam.bench.observer.TopicKind;
+import io.bodycam.bench.observer.internal.SeqTracker.Verdict;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The observer's mutable record of one camera. Paho's callback thread writes it; snapshots are read
+ * from any thread, so every method holds the record's (uncontended) lock.
+ */
+final class DeviceRecord {
+
+    private final String deviceId;
+    private String agency;
+    private Presence presence = Presence.UNKNOWN;
+    private long presenceChangedAt = -1;
+    private long presenceChanges;
+    private String offlineReason;
+    private String firmware;
+    private long lastSeenAt;
+    private DeviceState state;
+    private GpsReport gps;
+    private long malformed;
+    private final Map<TopicKind, SeqTracker> trackers = new EnumMap<>(TopicKind.class);
+
+    DeviceRecord(String deviceId, String agency) {
+        this.deviceId = deviceId;
+        this.agency = agency;
+    }
+
+    synchronized void seen(String agency, long now) {
+        this.agency = agency;
+        this.lastSeenAt = now;
+    }
+
+    synchronized Verdict track(TopicKind kind, long seq, long ts, boolean retained, int epoch) {
+        return trackers.computeIfAbsent(kind, k -> new SeqTracker()).accept(seq, ts, retained, epoch);
+    }
+
+    String deviceId() {
+        return deviceId;
+    }
+
+    synchronized Presence presenceNow() {
+        return presence;
+    }
+
+    /** Offline only because the observer lost track of it ({@link FleetObserver#PRESENCE_UNKNOWN}). */
+    synchronized boolean presenceUnknown() {
+        return presence == Presence.OFFLINE && FleetObserver.PRESENCE_UNKNOWN.equals(offlineReason);
+    }
+
+    /** Applies a status; returns the change in the fleet's online count (-1, 0 or +1). */
+    synchronized int presence(boolean online, String reason, String firmware, long now) {
+        if (firmware != null) {
+            this.firmware = firmware;
+        }
+        Presence next = online ? Presence.ONLINE : Presence.OFFLINE;
+        offlineReason = online ? null : reason;
+        if (next == presence) {
+            return 0;
+        }
+        int delta = online ? 1 : presence == Presence.ONLINE ? -1 : 0;
+        presence = next;
+        presenceChangedAt = now;
+        presenceChanges++;
+        return delta;
+    }
+
+    synchronized void state(DeviceState state) {
+        this.state = state;
+        state.firmware().ifPresent(f -> firmware = f);
+    }
+
+    synchronized void gps(GpsReport gps) {
+        this.gps = gps;
+    }
+
+    synchronized void malformed() {
+        malformed++;
+    }
+
+    synchronized SeqCounts seq(TopicKind kind) {
+        SeqTracker t = trackers.get(kind);
+        return t == null ? SeqCounts.NONE : t.counts();
+    }
+
+    synchronized DeviceView view() {
+        Map<TopicKind, SeqCounts> seq = new EnumMap<>(TopicKind.class);
+        trackers.forEach((kind, tracker) -> seq.put(kind, tracker.counts()));
+        return new DeviceView(deviceId, agency, presence, presenceChangedAt, presenceChanges,
+                Optional.ofNullable(offlineReason), Optional.ofNullable(firmware), lastSeenAt,
+                Optional.ofNullable(state), Optional.ofNullable(gps), seq, malformed);
+    }
+}

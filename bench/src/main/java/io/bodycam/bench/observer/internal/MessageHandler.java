@@ -1,0 +1,250 @@
+package io.bodycam.bench.observer.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.bench.observer.DeviceState;
+import io.bodycam.bench.observer.GpsReport;
+import io.bodycam.bench.observer.TopicKind;
+import io.bodycam.bench.observer.internal.SeqTracker.Verdict;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/**
+ * Turns one MQTT message from a camera into updates of the {@link FleetModel}, checking it against
+ * the contract ({@code docs/contract/README.md}): a JSON object with {@code schema} 1, the topic's
+ * {@code deviceId}, an integer {@code seq} and {@code ts}, and the fields its topic requires. Anything
+ * else is counted as malformed and dropped; nothing here throws.
+ *
+ * <p>Runs on Paho's callback thread, which must keep up with the whole fleet: one tree parse and a
+ * few map updates per message.
+ *
+ * <p>The Last Will ({@code offline} with reason {@code connection lost}) was composed at CONNECT time,
+ * so it counts for presence but neither for {@code seq} bookkeeping nor for latency.
+ */
+public final class MessageHandler {
+
+    static final String WILL_REASON = "connection lost";
+    private static final String PREFIX = "bwc/v1/";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final FleetModel fleet;
+    private final CommandBook commands;
+    private final Predicate<String> watched;
+
+    public MessageHandler(FleetModel fleet, CommandBook commands) {
+        this(fleet, commands, deviceId -> true);
+    }
+
+    /** Handles the messages of the cameras {@code watched} accepts (by device id) and ignores the others'. */
+    public MessageHandler(FleetModel fleet, CommandBook commands, Predicate<String> watched) {
+        this.fleet = fleet;
+        this.commands = commands;
+        this.watched = watched;
+    }
+
+    private record Topic(String agency, String deviceId, TopicKind kind) {
+    }
+
+    /** A message that breaks the contract; its text is the reason shown in the report. */
+    private static final class Malformed extends RuntimeException {
+        Malformed(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    public void handle(String topic, byte[] payload, boolean retained) {
+        Topic t = parseTopic(topic);
+        if (t == null) {
+            fleet.malformed(topic, "topic is not bwc/v1/{agency}/{deviceId}/{status|state|gps|events|cmd/ack}", payload);
+            return;
+        }
+        if (!watched.test(t.deviceId)) {
+            return;
+        }
+        fleet.arrived(t.kind);
+        DeviceRecord device = fleet.device(t.deviceId, t.agency);
+        device.seen(t.agency, fleet.now());
+        try {
+            accept(t, device, parse(payload), retained);
+        } catch (Malformed m) {
+            device.malformed();
+            fleet.malformed(topic, m.getMessage(), payload);
+        }
+    }
+
+    private void accept(Topic t, DeviceRecord device, JsonNode m, boolean retained) {
+        long schema = requireLong(m, "schema");
+        if (schema != 1) {
+            throw new Malformed("unsupported schema " + schema + " (expected 1)");
+        }
+        String deviceId = requireText(m, "deviceId");
+        if (!deviceId.equals(t.deviceId)) {
+            throw new Malformed("deviceId '" + deviceId + "' differs from the topic's '" + t.deviceId + "'");
+        }
+        long seq = requireLong(m, "seq");
+        if (seq < 0) {
+            throw new Malformed("negative seq " + seq);
+        }
+        long ts = requireLong(m, "ts");
+        if (!retained && t.kind != TopicKind.STATUS) {
+            fleet.heardFrom(device);
+        }
+        switch (t.kind) {
+            case STATUS -> status(device, m, seq, ts, retained);
+            case STATE -> state(device, m, seq, ts, retained);
+            case GPS -> gps(device, m, seq, ts, retained);
+            case EVENTS -> event(device, m, seq, ts, retained);
+            case ACK -> ack(t, device, m, seq, ts, retained);
+        }
+    }
+
+    private void status(DeviceRecord device, JsonNode m, long seq, long ts, boolean retained) {
+        String status = requireText(m, "status");
+        boolean online = switch (status) {
+            case "online" -> true;
+            case "offline" -> false;
+            default -> throw new Malformed("status must be 'online' or 'offline', was '" + status + "'");
+        };
+        String reason = optText(m, "reason");
+        if (!online && WILL_REASON.equals(reason)) {
+            fleet.presence(device, false, reason, optText(m, "firmware"));
+            return;
+        }
+        Verdict v = device.track(TopicKind.STATUS, seq, ts, retained, fleet.epoch());
+        if (v != Verdict.DUPLICATE) {
+            fleet.presence(device, online, reason, optText(m, "firmware"));
+        }
+        latency(TopicKind.STATUS, v, ts, retained);
+    }
+
+    private void state(DeviceRecord device, JsonNode m, long seq, long ts, boolean retained) {
+        String mode = requireText(m, "mode");
+        List<String> flags = new ArrayList<>();
+        JsonNode flagNodes = m.path("flags");
+        if (!flagNodes.isMissingNode() && !flagNodes.isNull() && !flagNodes.isArray()) {
+            throw new Malformed("flags must be an array");
+        }
+        flagNodes.forEach(f -> flags.add(f.asText()));
+        JsonNode battery = m.path("battery");
+        JsonNode storage = m.path("storage");
+        JsonNode queue = m.path("uploadQueue");
+        DeviceState state = new DeviceState(seq, ts, mode, Optional.ofNullable(optText(m, "dockPhase")), flags,
+                battery.path("pct").isNumber() ? OptionalDouble.of(battery.path("pct").doubleValue()) : OptionalDouble.empty(),
+                battery.path("charging").asBoolean(false),
+                storage.path("capacityBytes").asLong(-1), storage.path("usedBytes").asLong(-1),
+                storage.path("freeBytes").asLong(-1), queue.path("segments").asLong(-1), queue.path("bytes").asLong(-1),
+                Optional.ofNullable(optText(m.path("recording"), "id")), Optional.ofNullable(optText(m, "firmware")));
+        Verdict v = device.track(TopicKind.STATE, seq, ts, retained, fleet.epoch());
+        if (v.newest()) {
+            device.state(state);
+        }
+        latency(TopicKind.STATE, v, ts, retained);
+    }
+
+    private void gps(DeviceRecord device, JsonNode m, long seq, long ts, boolean retained) {
+        GpsReport gps = new GpsReport(seq, ts, requireText(m, "fix"), requireNumber(m, "lat"), requireNumber(m, "lon"),
+                m.path("alt").asDouble(0), m.path("speed").asDouble(0), m.path("heading").asDouble(0),
+                m.path("hdop").asDouble(99), m.path("satellites").asInt(0));
+        Verdict v = device.track(TopicKind.GPS, seq, ts, retained, fleet.epoch());
+        if (v.newest()) {
+            device.gps(gps);
+        }
+        latency(TopicKind.GPS, v, ts, retained);
+    }
+
+    private void event(DeviceRecord device, JsonNode m, long seq, long ts, boolean retained) {
+        String type = requireText(m, "type");
+        Verdict v = device.track(TopicKind.EVENTS, seq, ts, retained, fleet.epoch());
+        if (v.firstCopy()) {
+            fleet.event(type);
+        }
+        latency(TopicKind.EVENTS, v, ts, retained);
+    }
+
+    private void ack(Topic t, DeviceRecord device, JsonNode m, long seq, long ts, boolean retained) {
+        JsonNode id = m.get("id");
+        if (id == null || !(id.isTextual() || id.isNull())) {
+            throw new Malformed("missing field 'id' (a string, or null when the command had none)");
+        }
+        JsonNode ok = m.get("ok");
+        if (ok == null || !ok.isBoolean()) {
+            throw new Malformed("missing or non-boolean field 'ok'");
+        }
+        Verdict v = device.track(TopicKind.ACK, seq, ts, retained, fleet.epoch());
+        if (v.firstCopy()) {
+            commands.ack(t.deviceId, id.isNull() ? null : id.textValue(), ok.booleanValue(), optText(m, "error"));
+        }
+        latency(TopicKind.ACK, v, ts, retained);
+    }
+
+    private void latency(TopicKind kind, Verdict v, long ts, boolean retained) {
+        if (!retained && v.firstCopy()) {
+            fleet.latency(kind, ts);
+        }
+    }
+
+    private static Topic parseTopic(String topic) {
+        if (!topic.startsWith(PREFIX)) {
+            return null;
+        }
+        int agencyEnd = topic.indexOf('/', PREFIX.length());
+        int deviceEnd = agencyEnd < 0 ? -1 : topic.indexOf('/', agencyEnd + 1);
+        if (agencyEnd <= PREFIX.length() || deviceEnd <= agencyEnd + 1) {
+            return null;
+        }
+        return TopicKind.ofSuffix(topic.substring(deviceEnd + 1))
+                .map(kind -> new Topic(topic.substring(PREFIX.length(), agencyEnd), topic.substring(agencyEnd + 1, deviceEnd), kind))
+                .orElse(null);
+    }
+
+    private static JsonNode parse(byte[] payload) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new Malformed("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Malformed("not JSON: " + e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new Malformed("not a JSON object");
+        }
+        return root;
+    }
+
+    private static long requireLong(JsonNode m, String field) {
+        JsonNode n = m.get(field);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new Malformed("missing or non-integer field '" + field + "'");
+        }
+        return n.longValue();
+    }
+
+    private static double requireNumber(JsonNode m, String field) {
+        JsonNode n = m.get(field);
+        if (n == null || !n.isNumber()) {
+            throw new Malformed("missing or non-numeric field '" + field + "'");
+        }
+        return n.doubleValue();
+    }
+
+    private static String requireText(JsonNode m, String field) {
+        JsonNode n = m.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new Malformed("missing or non-string field '" + field + "'");
+        }
+        return n.textValue();
+    }
+
+    private static String optText(JsonNode m, String field) {
+        JsonNode n = m.get(field);
+        return n != null && n.isTextual() ? n.textValue() : null;
+    }
+}

@@ -1,0 +1,244 @@
+package io.bodycam.bench.observer.internal;
+
+import io.bodycam.bench.observer.TopicKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The observer's Paho MQTT 3.1.1 connection: clean session, one subscription per {@link TopicKind} of
+ * one agency, every message handed to the {@link MessageHandler} on Paho's callback thread.
+ *
+ * <p>It reconnects on its own timer rather than with Paho's automatic reconnect, whose non-daemon
+ * timer thread outlives {@code close()} when the broker is down; each reconnection starts a new
+ * {@link FleetModel#observerReconnected() epoch} and subscribes again.
+ */
+public final class ObserverConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(ObserverConnection.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final long RECONNECT_FIRST_DELAY_MILLIS = 100;
+    private static final long RECONNECT_MAX_DELAY_MILLIS = 1_000;
+    private static final int KEEP_ALIVE_SECONDS = 30;
+    private static final int MAX_INFLIGHT_COMMANDS = 10_000;
+
+    private final String brokerUrl;
+    private final String agency;
+    private final ScheduledExecutorService timer;
+    private final MessageHandler handler;
+    private final FleetModel fleet;
+    private final MqttConnectOptions options = new MqttConnectOptions();
+    private final LongAdder reconnects = new LongAdder();
+    private final AtomicBoolean callbackFailureLogged = new AtomicBoolean();
+    private volatile MqttAsyncClient client;
+    private volatile boolean closed;
+
+    public ObserverConnection(String brokerUrl, String agency, ScheduledExecutorService timer,
+            MessageHandler handler, FleetModel fleet) {
+        this.brokerUrl = brokerUrl;
+        this.agency = agency;
+        this.timer = timer;
+        this.handler = handler;
+        this.fleet = fleet;
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
+        options.setMaxInflight(MAX_INFLIGHT_COMMANDS);
+        options.setAutomaticReconnect(false);
+        options.setSocketFactory(new NoDelaySocketFactory());
+    }
+
+    /** Connects and subscribes; returns once the broker has granted every subscription. */
+    public void open() throws IOException {
+        String clientId = "bodycam-observer-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+        MqttAsyncClient c = null;
+        try {
+            c = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+            c.setCallback(new Callback());
+            c.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis());
+            IMqttToken subscribed = subscribe(c, null);
+            subscribed.waitForCompletion(CONNECT_TIMEOUT.toMillis());
+            requireGranted(subscribed);
+            client = c;
+            log.info("observer {} watches bwc/v1/{}/+/... on {}", clientId, agency, brokerUrl);
+        } catch (MqttException | IOException e) {
+            closeQuietly(c);
+            throw e instanceof IOException io ? io
+                    : new IOException("observer cannot connect to " + brokerUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Disconnects and stops reconnecting. */
+    public void close() {
+        closed = true;
+        MqttAsyncClient c = client;
+        client = null;
+        closeQuietly(c);
+    }
+
+    public boolean isConnected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    public long reconnects() {
+        return reconnects.sum();
+    }
+
+    /** Publishes at QoS 1, not retained; {@code onFailure} hears of any failure to hand it to the broker. */
+    public void publish(String topic, byte[] payload, Consumer<Throwable> onFailure) {
+        MqttAsyncClient c = client;
+        if (c == null) {
+            onFailure.accept(new IllegalStateException("the observer is not connected"));
+            return;
+        }
+        try {
+            c.publish(topic, payload, 1, false, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // delivered to the broker; the camera's ack completes the command
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    onFailure.accept(failure);
+                }
+            });
+        } catch (MqttException e) {
+            onFailure.accept(e);
+        }
+    }
+
+    private IMqttToken subscribe(MqttAsyncClient c, IMqttActionListener listener) throws MqttException {
+        TopicKind[] kinds = TopicKind.values();
+        String[] filters = Arrays.stream(kinds).map(k -> k.filter(agency)).toArray(String[]::new);
+        int[] qos = Arrays.stream(kinds).mapToInt(TopicKind::qos).toArray();
+        return c.subscribe(filters, qos, null, listener);
+    }
+
+    /** MQTT 3.1.1 section 3.9.3: a SUBACK return code of 0x80 is a failure. */
+    private void requireGranted(IMqttToken subscribed) throws IOException {
+        int[] granted = subscribed.getGrantedQos();
+        if (granted == null || Arrays.stream(granted).anyMatch(q -> q == 0x80)) {
+            throw new IOException("the broker at " + brokerUrl + " refused the observer's subscriptions to bwc/v1/"
+                    + agency + "/+/...: granted " + Arrays.toString(granted));
+        }
+    }
+
+    private void scheduleReconnect(long delayMillis) {
+        if (!closed) {
+            timer.schedule(() -> reconnect(delayMillis), delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reconnect(long lastDelayMillis) {
+        MqttAsyncClient c = client;
+        if (closed || c == null) {
+            return;
+        }
+        long nextDelay = Math.min(lastDelayMillis * 2, RECONNECT_MAX_DELAY_MILLIS);
+        try {
+            c.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    fleet.observerReconnected();
+                    resubscribe(c);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    log.debug("observer reconnect to {} failed: {}", brokerUrl, failure.toString());
+                    scheduleReconnect(nextDelay);
+                }
+            });
+        } catch (MqttException e) {
+            log.debug("observer reconnect to {} failed: {}", brokerUrl, e.toString());
+            scheduleReconnect(nextDelay);
+        }
+    }
+
+    private void resubscribe(MqttAsyncClient c) {
+        try {
+            subscribe(c, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    reconnects.increment();
+                    log.info("observer reconnected to {} and subscribed again", brokerUrl);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    log.error("observer reconnected to {} but cannot subscribe again: {}", brokerUrl, failure.toString());
+                }
+            });
+        } catch (MqttException e) {
+            log.error("observer reconnected to {} but cannot subscribe again: {}", brokerUrl, e.toString());
+        }
+    }
+
+    private static void closeQuietly(MqttAsyncClient c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            if (c.isConnected()) {
+                c.disconnect(0).waitForCompletion(CONNECT_TIMEOUT.toMillis());
+            }
+        } catch (MqttException e) {
+            log.debug("observer disconnect failed: {}", e.toString());
+        }
+        try {
+            c.close(true);
+        } catch (MqttException e) {
+            log.debug("observer close failed: {}", e.toString());
+        }
+    }
+
+    /** Runs on Paho's threads: minimal work, never throws. */
+    private final class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (!closed) {
+                log.warn("observer lost its connection to {} ({}); reconnecting", brokerUrl, cause.toString());
+                fleet.observerDisconnected();
+                scheduleReconnect(RECONNECT_FIRST_DELAY_MILLIS);
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                handler.handle(topic, message.getPayload(), message.isRetained());
+            } catch (RuntimeException e) {
+                if (callbackFailureLogged.compareAndSet(false, true)) {
+                    log.error("observer failed on a message from {} (further failures at debug)", topic, e);
+                } else {
+                    log.debug("observer failed on a message from {}", topic, e);
+                }
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // commands complete on their ack, not on PUBACK
+        }
+    }
+}
