@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.sim.camera.internal.FirmwareUpdater;
 import io.bodycam.sim.firmware.FirmwareImage;
 import io.bodycam.sim.firmware.FirmwareOffer;
 import io.bodycam.sim.firmware.FirmwareSigner;

@@ -1,9 +1,14 @@
 package io.bodycam.sim.camera;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.sim.camera.internal.Lifecycle;
+import io.bodycam.sim.firmware.FirmwareImage;
+import io.bodycam.sim.firmware.FirmwareSigner;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.testing.TestClips;
+import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.video.GpsCue;
 import io.bodycam.sim.video.Mp4Metadata;
 import io.bodycam.sim.video.Mp4Probe;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,10 +40,14 @@ class Mp4CameraTest {
     Path cards;
 
     private CameraRig rig() {
+        return rig(b -> b);
+    }
+
+    private CameraRig rig(UnaryOperator<CameraConfig.Builder> tweak) {
         VideoFormat format = TestClips.small();
         SegmentWriter writer = new SegmentWriter(TestClips.library(format), format);
         VideoWorkers workers = VideoWorkers.manual();
-        return new CameraRig(b -> b.segmentLength(Duration.ofSeconds(10)).preEvent(Duration.ofSeconds(5)),
+        return new CameraRig(b -> tweak.apply(b.segmentLength(Duration.ofSeconds(10)).preEvent(Duration.ofSeconds(5))),
                 id -> new SegmentCard(cards.resolve(id), writer, workers), workers).booted();
     }
 
@@ -125,6 +135,31 @@ class Mp4CameraTest {
     }
 
     @Test
+    void firmware_waits_until_the_segment_file_closed_by_docking_is_written_and_its_segment_verified() throws Exception {
+        FirmwareSigner vendor = FirmwareSigner.generate();
+        FirmwareImage image = FirmwareImage.of("4.13.0", 100_000);
+        CameraRig rig = rig(b -> b.firmwareKey(vendor.publicKey()));
+        rig.backend.host("/firmware/4.13.0", image);
+        String offer = new ObjectMapper().writeValueAsString(vendor.offer(image, image.sha256(), "/firmware/4.13.0", 0, 0).params());
+        rig.backend.config(new DeviceConfigResponse(3, Map.of(), offer));
+        rig.camera.trigger(Trigger.BUTTON);
+        rig.clock.advance(Duration.ofSeconds(4));
+        rig.camera.dock();
+        rig.clock.advance(Duration.ofSeconds(30));
+
+        CameraSnapshot waiting = rig.snapshot();
+        assertEquals(1, waiting.writing(), "the last segment's file is still being written");
+        assertEquals(DockPhase.IDLE, waiting.dockPhase());
+        assertEquals("4.13.0", waiting.firmwarePending());
+        assertTrue(rig.events("firmware.download.started").isEmpty(), "evidence first: " + rig.events);
+
+        rig.advance(Duration.ofMinutes(5));
+        long verified = rig.events("upload.verified").get(0).time();
+        assertTrue(rig.events("firmware.download.started").get(0).time() >= verified, "the download began after the verification");
+        assertEquals("4.13.0", rig.snapshot().firmware(), "then the update went in");
+    }
+
+    @Test
     void power_loss_leaves_a_truncated_file_that_recovery_detects_and_removes_keeping_the_complete_segments() throws Exception {
         CameraRig rig = rig();
         rig.camera.trigger(Trigger.BUTTON);
@@ -138,7 +173,7 @@ class Mp4CameraTest {
         rig.camera.powerOn();
         rig.advance(rig.camera.config().bootTime());
         assertEquals(Mode.RECOVERING_INTERRUPTED, rig.snapshot().mode());
-        rig.advance(Duration.ofMillis(Camera.RECOVERY_MILLIS + 1000));
+        rig.advance(Duration.ofMillis(Lifecycle.RECOVERY_MILLIS + 1000));
 
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
         Map<String, Object> recovered = rig.events("recording.recovered").get(0).fields();

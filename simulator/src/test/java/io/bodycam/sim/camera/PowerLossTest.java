@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.sim.camera.internal.Lifecycle;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.recording.SegmentManifest;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class PowerLossTest {
         assertEquals(Mode.RECOVERING_INTERRUPTED, rig.snapshot().mode());
         assertEquals(2, rig.mqtt.events("boot").get(1).path("recovered").asInt());
 
-        rig.advance(Duration.ofMillis(Camera.RECOVERY_MILLIS));
+        rig.advance(Duration.ofMillis(Lifecycle.RECOVERY_MILLIS));
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
         JsonNode recovered = rig.mqtt.events("recording.recovered").get(0);
         assertEquals("IPD-0001-R00001", recovered.path("recordingId").asText());
@@ -102,7 +103,7 @@ class PowerLossTest {
         assertTrue(rig.mqtt.events("recording.recovered").isEmpty(), "cut short, nothing announced");
 
         rig.camera.powerOn();
-        rig.advance(rig.camera.config().bootTime().plusMillis(Camera.RECOVERY_MILLIS));
+        rig.advance(rig.camera.config().bootTime().plusMillis(Lifecycle.RECOVERY_MILLIS));
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
         assertEquals(1, rig.mqtt.events("recording.recovered").size());
     }

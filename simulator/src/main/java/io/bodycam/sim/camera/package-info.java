@@ -1,0 +1,2 @@
+/** The virtual body-worn camera as the bench drives it: {@link io.bodycam.sim.camera.Camera}, its config, snapshot, faults and vocabulary. */
+package io.bodycam.sim.camera;
