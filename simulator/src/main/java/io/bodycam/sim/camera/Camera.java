@@ -18,6 +18,11 @@ import io.bodycam.sim.camera.internal.Recorder;
 import io.bodycam.sim.camera.internal.Reporter;
 import io.bodycam.sim.camera.internal.Routines;
 import io.bodycam.sim.camera.internal.StateReport;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.LinkDown;
+import io.bodycam.sim.event.LinkUp;
+import io.bodycam.sim.event.ModeChanged;
+import io.bodycam.sim.event.PriorityUploadRefused;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.link.EvidenceLink;
@@ -33,7 +38,6 @@ import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.video.SegmentCard;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -181,7 +185,8 @@ public final class Camera implements TelemetryHandler {
      * deleted, while the camera stays ready [S11]; refused quietly (a bench-only note) when not possible.
      */
     public void priorityUpload() {
-        scheduler.run(() -> priority.start().ifPresent(why -> events.note("priorityUpload.refused", Map.of("reason", why))));
+        scheduler.run(() -> priority.start()
+                .ifPresent(why -> events.emit(new PriorityUploadRefused(config.deviceId(), scheduler.now(), why))));
     }
 
     /** The officer cancels a priority upload [S11]: what is left waits for the dock. */
@@ -266,13 +271,13 @@ public final class Camera implements TelemetryHandler {
     public void linkUp() {
         reporter.online();
         reporter.state(stateReport());
-        events.note("link.up", Map.of());
+        events.emit(new LinkUp(config.deviceId(), scheduler.now()));
     }
 
     @Override
     public void linkDown(String reason) {
         reporter.willSpent();
-        events.note("link.down", Map.of("reason", reason));
+        events.emit(new LinkDown(config.deviceId(), scheduler.now(), reason));
     }
 
     @Override
@@ -316,7 +321,7 @@ public final class Camera implements TelemetryHandler {
         long now = scheduler.now();
         recorder.modeChanged(from, to);
         battery.update(now, draw(to));
-        events.note("mode", Map.of("from", from.name(), "to", to.name()));
+        events.emit(new ModeChanged(config.deviceId(), now, from, to));
         publishState();
         routines.modeChanged(to == Mode.RECORDING);
     }
@@ -363,14 +368,21 @@ public final class Camera implements TelemetryHandler {
     private final class Events implements EventSink {
 
         @Override
-        public void emit(String type, Map<String, Object> fields) {
-            note(type, fields);
-            reporter.event(type, fields);
+        public void emit(CameraEvent event) {
+            listener.onEvent(event);
+            if (event.published()) {
+                reporter.event(event);
+            }
         }
 
         @Override
-        public void note(String type, Map<String, Object> fields) {
-            listener.onEvent(new CameraEvent(config.deviceId(), scheduler.now(), type, fields));
+        public String deviceId() {
+            return config.deviceId();
+        }
+
+        @Override
+        public long time() {
+            return scheduler.now();
         }
     }
 }

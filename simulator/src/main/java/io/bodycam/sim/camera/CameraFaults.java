@@ -6,13 +6,19 @@ import io.bodycam.sim.camera.internal.Flags;
 import io.bodycam.sim.camera.internal.ModeMachine;
 import io.bodycam.sim.camera.internal.PendingFaults;
 import io.bodycam.sim.camera.internal.Recorder;
+import io.bodycam.sim.event.FaultBattery;
+import io.bodycam.sim.event.FaultClockDrift;
+import io.bodycam.sim.event.FaultClockSkew;
+import io.bodycam.sim.event.FaultGpsLoss;
+import io.bodycam.sim.event.FaultStorageFilled;
+import io.bodycam.sim.event.FaultStorageReleased;
+import io.bodycam.sim.event.StorageFull;
 import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.power.Battery;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -80,7 +86,7 @@ public final class CameraFaults {
         }
         scheduler.run(() -> {
             clock.skew(by.toMillis(), scheduler.now());
-            note("fault.clockSkew", "skewMs", by.toMillis());
+            events.emit(new FaultClockSkew(events.deviceId(), events.time(), by.toMillis()));
             flags.set(Flag.CLOCK_UNSYNCED, clock.unsynced(scheduler.now()));
         });
     }
@@ -96,7 +102,7 @@ public final class CameraFaults {
         }
         scheduler.run(() -> {
             clock.drift(ppm, scheduler.now());
-            note("fault.clockDrift", "ppm", ppm);
+            events.emit(new FaultClockDrift(events.deviceId(), events.time(), ppm));
         });
     }
 
@@ -109,7 +115,7 @@ public final class CameraFaults {
         scheduler.run(() -> {
             long now = scheduler.now();
             gps.jam(now, now + duration.toMillis());
-            note("fault.gpsLoss", "durationMs", duration.toMillis());
+            events.emit(new FaultGpsLoss(events.deviceId(), events.time(), duration.toMillis()));
             flags.set(Flag.NO_GPS_FIX, true);
             scheduler.schedule(duration.toMillis(), () -> {
                 if (machine.mode() != Mode.OFF) {
@@ -143,12 +149,12 @@ public final class CameraFaults {
     public void fillStorage() {
         scheduler.run(() -> {
             storage.occupy(storage.unoccupied());
-            note("fault.storageFilled", "freeBytes", storage.free());
+            events.emit(new FaultStorageFilled(events.deviceId(), events.time(), storage.free()));
             if (machine.mode() == Mode.RECORDING) {
                 recorder.progress();
             } else if (machine.mode() != Mode.OFF) {
                 flags.storage(storage);
-                events.emit("storage.full", Map.of("freeBytes", storage.free()));
+                events.emit(new StorageFull(events.deviceId(), events.time(), storage.free()));
             }
         });
     }
@@ -157,7 +163,7 @@ public final class CameraFaults {
     public void releaseStorage() {
         scheduler.run(() -> {
             storage.occupy(0);
-            note("fault.storageReleased", "freeBytes", storage.free());
+            events.emit(new FaultStorageReleased(events.deviceId(), events.time(), storage.free()));
             if (machine.mode() != Mode.OFF) {
                 flags.storage(storage);
             }
@@ -174,14 +180,10 @@ public final class CameraFaults {
         }
         scheduler.run(() -> {
             battery.set(percent, scheduler.now());
-            note("fault.battery", "pct", percent);
+            events.emit(new FaultBattery(events.deviceId(), events.time(), percent));
             if (machine.mode() != Mode.OFF) {
                 housekeeping.run();
             }
         });
-    }
-
-    private void note(String type, String key, Object value) {
-        events.note(type, Map.of(key, value));
     }
 }

@@ -1,9 +1,19 @@
 package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.DockPhase;
+import io.bodycam.sim.camera.ErrorCode;
 import io.bodycam.sim.camera.Flag;
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.event.CameraError;
+import io.bodycam.sim.event.Docked;
+import io.bodycam.sim.event.SegmentDamaged;
+import io.bodycam.sim.event.SegmentRejected;
+import io.bodycam.sim.event.TimeSynced;
+import io.bodycam.sim.event.Undocked;
+import io.bodycam.sim.event.UploadCompleted;
+import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadVerified;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
@@ -15,7 +25,6 @@ import io.bodycam.sim.upload.Verification;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +90,7 @@ public final class Dock {
     /** Docked: a stay begins. */
     public void enter() {
         machine.enter(Mode.DOCKED);
-        events.emit("docked", Map.of());
+        events.emit(new Docked(events.deviceId(), events.time()));
         stay = new Stay();
         stay.start();
     }
@@ -101,7 +110,7 @@ public final class Dock {
         if (machine.mode() == Mode.DOCKED) {
             firmware.undocked();
             end(StopReason.UNDOCKED);
-            events.emit("undocked", Map.of());
+            events.emit(new Undocked(events.deviceId(), events.time()));
             machine.enter(Mode.READY_BUFFERING);
         }
     }
@@ -128,7 +137,7 @@ public final class Dock {
         long estimate = sample.serverEpochMillis() + sample.roundTripMillis() / 2;
         long correction = clock.sync(estimate, scheduler.now());
         flags.set(Flag.CLOCK_UNSYNCED, false);
-        events.emit("time.synced", Map.of("offsetMs", correction));
+        events.emit(new TimeSynced(events.deviceId(), events.time(), correction));
     }
 
     /** One stay in the dock, from docking to undocking (or a shutdown). */
@@ -148,7 +157,7 @@ public final class Dock {
                     return;
                 }
                 if (error != null) {
-                    events.emit("error", Map.of("code", "time-sync", "message", Failure.message(error)));
+                    events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.TIME_SYNC, Failure.message(error)));
                 } else {
                     timeSynced(sample);
                 }
@@ -163,11 +172,11 @@ public final class Dock {
                     return;
                 }
                 if (error != null) {
-                    events.emit("error", Map.of("code", "config-sync", "message", Failure.message(error)));
+                    events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.CONFIG_SYNC, Failure.message(error)));
                 } else {
                     if (!config.config().isEmpty()) {
                         settings.apply(config.config(), "dock v" + config.version())
-                                .ifPresent(e -> events.emit("error", Map.of("code", "config-rejected", "message", e)));
+                                .ifPresent(e -> events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.CONFIG_REJECTED, e)));
                     }
                     config.firmwareOffer().ifPresent(firmware::offerFromDock);
                 }
@@ -206,7 +215,7 @@ public final class Dock {
                 if (error != null) {
                     failed(s, "upload failed: " + Failure.message(error));
                 } else {
-                    events.emit("upload.completed", Map.of("segmentId", s.segmentId(), "bytes", s.bytes()));
+                    events.emit(new UploadCompleted(events.deviceId(), events.time(), s.segmentId(), s.bytes(), false));
                     verify(s);
                 }
             }));
@@ -223,7 +232,7 @@ public final class Dock {
                 } else if (verdict.confirms(s.sha256()) && faults.takeDuplicate(s)) {
                     upload(s);
                 } else if (verdict.confirms(s.sha256())) {
-                    events.emit("upload.verified", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
+                    events.emit(new UploadVerified(events.deviceId(), events.time(), s.segmentId(), s.sha256()));
                     machine.dockPhase(DockPhase.PURGING);
                     card.purge(s);
                     busy = false;
@@ -265,11 +274,7 @@ public final class Dock {
         /** The camera's own copy is damaged: it keeps it, never deletes it, uploads it no more. */
         private void hold(SegmentManifest s, String backendSha256) {
             storage.hold(s.segmentId());
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("segmentId", s.segmentId());
-            fields.put("sha256", s.sha256());
-            fields.put("readSha256", backendSha256);
-            events.emit("segment.damaged", fields);
+            events.emit(new SegmentDamaged(events.deviceId(), events.time(), s.segmentId(), s.sha256(), backendSha256));
         }
 
         /**
@@ -279,12 +284,12 @@ public final class Dock {
          */
         private void rejected(SegmentManifest s) {
             storage.hold(s.segmentId());
-            events.emit("segment.rejected", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
+            events.emit(new SegmentRejected(events.deviceId(), events.time(), s.segmentId(), s.sha256()));
         }
 
         /** Keeps the segment, tries it again after the retry delay, goes on with the others meanwhile. */
         private void failed(SegmentManifest s, String error) {
-            events.emit("upload.failed", Map.of("segmentId", s.segmentId(), "error", error));
+            events.emit(new UploadFailed(events.deviceId(), events.time(), s.segmentId(), error));
             waiting.add(s.segmentId());
             retries.put(s.segmentId(), scheduler.schedule(retryDelay.toMillis(), () -> {
                 retries.remove(s.segmentId());

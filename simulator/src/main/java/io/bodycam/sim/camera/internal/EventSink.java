@@ -1,13 +1,18 @@
 package io.bodycam.sim.camera.internal;
 
-import java.util.Map;
+import io.bodycam.sim.event.CameraEvent;
 
-/** Where the camera's parts send what happened: the bench always hears it, the backend when published. */
+/**
+ * Where the camera's parts send what happened: the bench hears every event, the backend the
+ * {@link CameraEvent#published() published} ones.
+ */
 public interface EventSink {
 
-    /** Tells the bench and publishes on the {@code events} topic. */
-    void emit(String type, Map<String, Object> fields);
+    void emit(CameraEvent event);
 
-    /** Tells the bench only: nothing goes out on MQTT. */
-    void note(String type, Map<String, Object> fields);
+    /** The camera's id, which every event carries. */
+    String deviceId();
+
+    /** The virtual time a new event carries: now. */
+    long time();
 }

@@ -1,5 +1,7 @@
 package io.bodycam.sim.camera.internal;
 
+import io.bodycam.sim.event.RecordingRecovered;
+import io.bodycam.sim.event.SegmentPurged;
 import io.bodycam.sim.recording.CaptureStream;
 import io.bodycam.sim.recording.Recording;
 import io.bodycam.sim.recording.SegmentManifest;
@@ -7,7 +9,6 @@ import io.bodycam.sim.recording.SegmentPayload;
 import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.storage.Storage;
 
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -55,14 +56,14 @@ public final class EvidenceCard {
     }
 
     /**
-     * After a power loss: {@code then} gets the recovery's fields, in mp4 mode with what the card held of
-     * the interrupted files (found, probed and removed on the video workers), on the camera's thread.
+     * After a power loss: {@code then} gets, on the camera's thread, what the card held of the interrupted
+     * files (mp4 mode: found, probed and removed on the video workers), or null (synthetic: nothing to do).
      */
-    public void recover(Map<String, Object> fields, Consumer<Map<String, Object>> then) {
+    public void recover(Consumer<RecordingRecovered.CardCheck> then) {
         if (mp4 == null) {
-            then.accept(fields);
+            then.accept(null);
         } else {
-            mp4.recover(fields, then);
+            mp4.recover(then);
         }
     }
 
@@ -90,7 +91,7 @@ public final class EvidenceCard {
         if (mp4 != null) {
             mp4.purged(s);
         }
-        events.emit("segment.purged", Map.of("segmentId", s.segmentId()));
+        events.emit(new SegmentPurged(events.deviceId(), events.time(), s.segmentId()));
         flags.storage(storage);
     }
 

@@ -2,8 +2,18 @@ package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.DockPhase;
+import io.bodycam.sim.camera.ErrorCode;
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.event.CameraError;
+import io.bodycam.sim.event.FirmwareApplied;
+import io.bodycam.sim.event.FirmwareDownloadFailed;
+import io.bodycam.sim.event.FirmwareDownloadPaused;
+import io.bodycam.sim.event.FirmwareDownloadStarted;
+import io.bodycam.sim.event.FirmwareDownloaded;
+import io.bodycam.sim.event.FirmwareInterrupted;
+import io.bodycam.sim.event.FirmwareOffered;
+import io.bodycam.sim.event.FirmwareRejected;
 import io.bodycam.sim.firmware.FirmwareOffer;
 import io.bodycam.sim.firmware.FirmwareTrust;
 import io.bodycam.sim.firmware.FirmwareVersion;
@@ -17,7 +27,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -130,7 +139,7 @@ public final class FirmwareUpdater {
         if (newer < 0) {
             String why = "rollback refused: " + offer.version() + " is older than the running " + running;
             rejected.put(fingerprint(offer), why);
-            events.emit("firmware.rejected", fields(offer.version(), "reason", why));
+            events.emit(new FirmwareRejected(events.deviceId(), events.time(), offer.version(), why));
             return Optional.of(why);
         }
         if (stage == Stage.APPLYING) {
@@ -143,12 +152,8 @@ public final class FirmwareUpdater {
         pending = offer;
         stage = Stage.WAITING;
         slot = slot(offer, config.seed());
-        Map<String, Object> f = fields(offer.version(), "source", source);
-        f.put("bytes", offer.bytes());
-        f.put("windowStart", offer.windowStart());
-        f.put("windowEnd", offer.windowEnd());
-        f.put("slot", slot);
-        events.emit("firmware.offered", f);
+        events.emit(new FirmwareOffered(events.deviceId(), events.time(), offer.version(), source, offer.bytes(), offer.windowStart(),
+                offer.windowEnd(), slot));
         maybeStart();
         return Optional.empty();
     }
@@ -162,7 +167,7 @@ public final class FirmwareUpdater {
         try {
             offer = FirmwareOffer.parse(Payloads.JSON.readTree(json));
         } catch (IOException | IllegalArgumentException e) {
-            events.emit("error", Map.of("code", "firmware-offer", "message", String.valueOf(e.getMessage())));
+            events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.FIRMWARE_OFFER, String.valueOf(e.getMessage())));
             return;
         }
         offer(offer, "dock");
@@ -210,10 +215,10 @@ public final class FirmwareUpdater {
     public void undocked() {
         timer.cancel();
         if (stage == Stage.DOWNLOADING) {
-            events.emit("firmware.download.paused", pauseDownload());
+            events.emit(pauseDownload(null));
         } else if (stage == Stage.APPLYING) {
             stage = Stage.STAGED;
-            events.emit("firmware.interrupted", interruption("undocked mid-apply"));
+            events.emit(interruption("undocked mid-apply"));
         }
     }
 
@@ -224,35 +229,28 @@ public final class FirmwareUpdater {
     public void shutDown(StopReason reason) {
         timer.cancel();
         if (stage == Stage.DOWNLOADING) {
-            Map<String, Object> f = pauseDownload();
-            f.put("reason", reason.wireName());
-            events.note("firmware.download.paused", f);
+            events.emit(pauseDownload(reason));
         } else if (stage == Stage.APPLYING) {
             stage = Stage.STAGED;
             interruptedBy = reason.wireName() + " mid-apply";
         }
     }
 
-    /** Stops the download where it is (a later one resumes at {@code offset}); the fields of its pause event. */
-    private Map<String, Object> pauseDownload() {
+    /** Stops the download where it is (a later one resumes at {@code offset}); its pause event. */
+    private FirmwareDownloadPaused pauseDownload(StopReason shutdown) {
         generation++;
         stage = Stage.WAITING;
-        Map<String, Object> f = fields(pending.version(), "offset", offset);
-        f.put("bytes", pending.bytes());
-        return f;
+        return new FirmwareDownloadPaused(events.deviceId(), events.time(), pending.version(), offset, pending.bytes(), shutdown);
     }
 
     /** After a boot: says that an update took, or that one was cut short. */
     public void booted() {
         if (appliedFrom != null) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("from", appliedFrom);
-            f.put("to", running);
-            events.emit("firmware.applied", f);
+            events.emit(new FirmwareApplied(events.deviceId(), events.time(), appliedFrom, running));
             appliedFrom = null;
         }
         if (interruptedBy != null) {
-            events.emit("firmware.interrupted", interruption(interruptedBy));
+            events.emit(interruption(interruptedBy));
             interruptedBy = null;
         }
     }
@@ -270,9 +268,7 @@ public final class FirmwareUpdater {
             downloadStartedAt = scheduler.now();
         }
         machine.dockPhase(DockPhase.FIRMWARE_DOWNLOADING);
-        Map<String, Object> f = fields(pending.version(), "offset", offset);
-        f.put("bytes", pending.bytes());
-        events.emit("firmware.download.started", f);
+        events.emit(new FirmwareDownloadStarted(events.deviceId(), events.time(), pending.version(), offset, pending.bytes()));
         nextChunk(generation);
     }
 
@@ -303,9 +299,7 @@ public final class FirmwareUpdater {
     private void failed(String error) {
         generation++;
         stage = Stage.WAITING;
-        Map<String, Object> f = fields(pending.version(), "offset", offset);
-        f.put("error", error);
-        events.emit("firmware.download.failed", f);
+        events.emit(new FirmwareDownloadFailed(events.deviceId(), events.time(), pending.version(), offset, error));
         idleDock();
         timer = scheduler.schedule(config.uploadRetryDelay().toMillis(), this::maybeStart);
     }
@@ -323,11 +317,8 @@ public final class FirmwareUpdater {
         }
         stage = Stage.STAGED;
         machine.dockPhase(DockPhase.FIRMWARE_STAGED);
-        Map<String, Object> f = fields(pending.version(), "bytes", pending.bytes());
-        f.put("sha256", sha);
-        f.put("durationMs", scheduler.now() - downloadStartedAt);
-        f.put("resumes", resumes);
-        events.emit("firmware.downloaded", f);
+        events.emit(new FirmwareDownloaded(events.deviceId(), events.time(), pending.version(), pending.bytes(), sha,
+                scheduler.now() - downloadStartedAt, resumes));
         downloadStartedAt = -1;
         apply();
     }
@@ -350,7 +341,7 @@ public final class FirmwareUpdater {
     /** The image failed verification: the camera keeps its firmware, says why, and never fetches it again. */
     private void reject(String reason) {
         rejected.put(fingerprint(pending), reason);
-        events.emit("firmware.rejected", fields(pending.version(), "reason", reason));
+        events.emit(new FirmwareRejected(events.deviceId(), events.time(), pending.version(), reason));
         pending = null;
         stop();
         stage = Stage.NONE;
@@ -377,17 +368,8 @@ public final class FirmwareUpdater {
         downloadStartedAt = -1;
     }
 
-    private Map<String, Object> interruption(String reason) {
-        Map<String, Object> f = fields(pending.version(), "reason", reason);
-        f.put("running", running);
-        return f;
-    }
-
-    private Map<String, Object> fields(String version, String key, Object value) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("version", version);
-        f.put(key, value);
-        return f;
+    private FirmwareInterrupted interruption(String reason) {
+        return new FirmwareInterrupted(events.deviceId(), events.time(), pending.version(), reason, running);
     }
 
     private static String fingerprint(FirmwareOffer o) {

@@ -1,11 +1,12 @@
 package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.Flag;
+import io.bodycam.sim.event.BatteryCritical;
+import io.bodycam.sim.event.BatteryLow;
 import io.bodycam.sim.power.Battery;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 
-import java.util.Map;
 
 /**
  * Brings battery, recorder progress, storage and clock flags up to date (every
@@ -47,10 +48,10 @@ public final class Housekeeping implements Runnable {
         flags.set(Flag.LOW_BATTERY, battery.low());
         flags.set(Flag.CRITICAL_BATTERY, battery.critical());
         if (battery.low() && !wasLow) {
-            events.emit("battery.low", Map.of("pct", Math.round(battery.percent() * 10) / 10.0));
+            events.emit(new BatteryLow(events.deviceId(), events.time(), Payloads.tenths(battery.percent())));
         }
         if (battery.critical() && !wasCritical) {
-            events.emit("battery.critical", Map.of("pct", Math.round(battery.percent() * 10) / 10.0));
+            events.emit(new BatteryCritical(events.deviceId(), events.time(), Payloads.tenths(battery.percent())));
         }
         if (battery.empty()) {
             batteryEmpty.run();

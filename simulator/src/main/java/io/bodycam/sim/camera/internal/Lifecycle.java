@@ -4,13 +4,17 @@ import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.ErrorCode;
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.event.Boot;
+import io.bodycam.sim.event.CameraError;
+import io.bodycam.sim.event.FaultPowerLoss;
+import io.bodycam.sim.event.Interruption;
+import io.bodycam.sim.event.Reboot;
+import io.bodycam.sim.event.RecordingRecovered;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.power.Battery;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +44,7 @@ public final class Lifecycle {
     private int boots;
     private Timer bootTimer = Timer.NONE;
     /** A recording cut by a power loss, to be recovered at the next boot. */
-    private Recorder.Interruption interrupted;
+    private Interruption interrupted;
 
     public Lifecycle(CameraConfig config, Scheduler scheduler, ModeMachine machine, EventSink events, Battery battery,
                      EvidenceCard card, Recorder recorder, PriorityUpload priority, FirmwareUpdater firmware, Dock dock,
@@ -81,7 +85,7 @@ public final class Lifecycle {
         if (machine.mode() == Mode.OFF) {
             return;
         }
-        events.emit("reboot", Map.of("reason", reason));
+        events.emit(new Reboot(events.deviceId(), events.time(), reason));
         shutDown(StopReason.REBOOT);
         powerOn();
     }
@@ -99,10 +103,7 @@ public final class Lifecycle {
         priority.cancel(StopReason.ERROR);
         firmware.shutDown(StopReason.ERROR);
         dock.end(StopReason.ERROR);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("code", code.wireName());
-        fields.put("message", message);
-        events.emit("error", fields);
+        events.emit(new CameraError(events.deviceId(), events.time(), code, message));
         machine.enter(Mode.ERROR);
     }
 
@@ -114,11 +115,9 @@ public final class Lifecycle {
         if (machine.mode() == Mode.OFF) {
             return;
         }
-        Optional<Recorder.Interruption> cut = recorder.cut();
+        Optional<Interruption> cut = recorder.cut();
         cut.ifPresent(i -> interrupted = i);
-        Map<String, Object> fields = new LinkedHashMap<>(cut.map(Recorder.Interruption::fields).orElse(Map.of()));
-        fields.put("mode", machine.mode().name());
-        events.note("fault.powerLoss", fields);
+        events.emit(new FaultPowerLoss(events.deviceId(), events.time(), cut.orElse(null), machine.mode()));
         shutDown(StopReason.POWER_LOSS);
     }
 
@@ -142,8 +141,8 @@ public final class Lifecycle {
     }
 
     private void booted() {
-        events.emit("boot", Map.of("firmware", firmware.running(), "boots", boots,
-                "recovered", interrupted == null ? 0 : interrupted.segmentsKept()));
+        events.emit(new Boot(events.deviceId(), events.time(), firmware.running(), boots,
+                interrupted == null ? 0 : interrupted.segmentsKept()));
         firmware.booted();
         routines.start();
         if (interrupted != null) {
@@ -161,9 +160,9 @@ public final class Lifecycle {
      */
     private void recovered() {
         int boot = boots;
-        card.recover(interrupted.fields(), fields -> {
+        card.recover(check -> {
             if (boots == boot && machine.mode() == Mode.RECOVERING_INTERRUPTED) {
-                events.emit("recording.recovered", fields);
+                events.emit(new RecordingRecovered(events.deviceId(), events.time(), interrupted, check));
                 interrupted = null;
                 dock.ready();
             }

@@ -1,8 +1,8 @@
 package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.CameraSettings;
+import io.bodycam.sim.event.ConfigApplied;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,10 +31,7 @@ public final class LiveSettings {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("source", source);
-        fields.put("keys", String.join(",", changes.keySet()));
-        events.emit("config.applied", fields);
+        events.emit(new ConfigApplied(events.deviceId(), events.time(), source, String.join(",", changes.keySet())));
         changed.run();
         return Optional.empty();
     }

@@ -1,6 +1,9 @@
 package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.ErrorCode;
+import io.bodycam.sim.event.CameraError;
+import io.bodycam.sim.event.RecordingRecovered;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.recording.Recording;
@@ -10,9 +13,7 @@ import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.video.SegmentCard;
 import io.bodycam.sim.video.SegmentSpec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -60,11 +61,8 @@ public final class Mp4Segments {
         card.write(spec).whenComplete((written, error) -> scheduler.run(() -> {
             writing--;
             if (error != null) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("code", "segment-write");
-                fields.put("segmentId", draft.segmentId());
-                fields.put("message", "the segment file could not be written: " + Failure.message(error));
-                events.emit("error", fields);
+                events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.SEGMENT_WRITE, draft.segmentId(),
+                        "the segment file could not be written: " + Failure.message(error)));
             } else {
                 store.accept(draft.withFile(written.bytes(), written.sha256()));
             }
@@ -84,22 +82,19 @@ public final class Mp4Segments {
 
     /**
      * After a power loss: once the card's files in progress are done, the interrupted ones are probed
-     * and removed; {@code then} gets the recovery's fields with what was found added.
+     * and removed; {@code then} gets what was found, or why the card could not be read.
      */
-    public void recover(Map<String, Object> fields, Consumer<Map<String, Object>> then) {
+    public void recover(Consumer<RecordingRecovered.CardCheck> then) {
         card.recover().whenComplete((found, error) -> scheduler.run(() -> {
-            Map<String, Object> f = new LinkedHashMap<>(fields);
             if (error != null) {
-                f.put("cardError", Failure.message(error));
+                then.accept(RecordingRecovered.CardCheck.unreadable(Failure.message(error)));
+            } else if (found.isEmpty()) {
+                then.accept(new RecordingRecovered.CardCheck(null, 0, null, 0, null));
             } else {
-                f.put("truncatedFiles", found.size());
-                if (!found.isEmpty()) {
-                    f.put("truncatedSegment", found.get(0).segmentId());
-                    f.put("truncatedBytes", found.get(0).bytes());
-                    f.put("probe", found.get(0).probe());
-                }
+                var first = found.get(0);
+                then.accept(new RecordingRecovered.CardCheck(null, found.size(), first.segmentId(), first.bytes(),
+                        first.probe()));
             }
-            then.accept(f);
         }));
     }
 
@@ -115,7 +110,8 @@ public final class Mp4Segments {
     public void purged(SegmentManifest s) {
         card.delete(s.segmentId()).whenComplete((v, error) -> {
             if (error != null) {
-                scheduler.run(() -> events.emit("error", Map.of("code", "segment-delete", "message", Failure.message(error))));
+                scheduler.run(() -> events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.SEGMENT_DELETE,
+                        Failure.message(error))));
             }
         });
     }

@@ -1,9 +1,10 @@
 package io.bodycam.sim.camera.internal;
 
+import io.bodycam.sim.event.FaultDuplicateUpload;
+import io.bodycam.sim.event.FaultSegmentDamaged;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
 
-import java.util.Map;
 
 /**
  * Evidence faults a scenario armed for the next segment (through {@code CameraFaults}), taken when the
@@ -34,7 +35,7 @@ public final class PendingFaults {
         if (corruptNext) {
             corruptNext = false;
             storage.damage(m.segmentId());
-            events.note("fault.segmentDamaged", Map.of("segmentId", m.segmentId()));
+            events.emit(new FaultSegmentDamaged(events.deviceId(), events.time(), m.segmentId()));
         }
     }
 
@@ -44,7 +45,7 @@ public final class PendingFaults {
             return false;
         }
         duplicateNext = false;
-        events.note("fault.duplicateUpload", Map.of("segmentId", s.segmentId()));
+        events.emit(new FaultDuplicateUpload(events.deviceId(), events.time(), s.segmentId()));
         return true;
     }
 }

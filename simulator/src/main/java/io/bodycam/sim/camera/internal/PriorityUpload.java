@@ -2,15 +2,20 @@ package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.event.PriorityUploadCancelled;
+import io.bodycam.sim.event.PriorityUploadCompleted;
+import io.bodycam.sim.event.PriorityUploadFailed;
+import io.bodycam.sim.event.PriorityUploadStarted;
+import io.bodycam.sim.event.UploadCompleted;
+import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadVerified;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,10 +78,8 @@ public final class PriorityUpload {
         active = true;
         generation++;
         machine.enter(Mode.PRIORITY_UPLOAD);
-        Map<String, Object> f = fields();
-        f.put("segments", segments.size());
-        f.put("bytes", segments.stream().mapToLong(SegmentManifest::bytes).sum());
-        events.emit("priorityUpload.started", f);
+        events.emit(new PriorityUploadStarted(events.deviceId(), events.time(), recordingId, segments.size(),
+                segments.stream().mapToLong(SegmentManifest::bytes).sum()));
         upload(generation);
         return Optional.empty();
     }
@@ -105,24 +108,13 @@ public final class PriorityUpload {
         if (next < segments.size()) {
             evidence.cancelUpload(segments.get(next));
         }
-        Map<String, Object> f = fields();
-        f.put("reason", reason.wireName());
-        f.put("uploaded", next);
-        f.put("left", segments.size() - next);
-        if (!reason.abrupt()) {
-            events.emit("priorityUpload.cancelled", f);
-        } else {
-            events.note("priorityUpload.cancelled", f);
-        }
+        events.emit(new PriorityUploadCancelled(events.deviceId(), events.time(), recordingId, reason, next, segments.size() - next));
     }
 
     private void upload(int run) {
         if (next == segments.size()) {
             active = false;
-            Map<String, Object> f = fields();
-            f.put("segments", segments.size());
-            f.put("bytes", bytes);
-            events.emit("priorityUpload.completed", f);
+            events.emit(new PriorityUploadCompleted(events.deviceId(), events.time(), recordingId, segments.size(), bytes));
             machine.enter(Mode.READY_BUFFERING);
             return;
         }
@@ -135,11 +127,7 @@ public final class PriorityUpload {
                 failed(s, "upload failed: " + Failure.message(error));
                 return;
             }
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("segmentId", s.segmentId());
-            f.put("bytes", s.bytes());
-            f.put("via", "lte");
-            events.emit("upload.completed", f);
+            events.emit(new UploadCompleted(events.deviceId(), events.time(), s.segmentId(), s.bytes(), true));
             verify(s, run);
         }));
     }
@@ -152,7 +140,7 @@ public final class PriorityUpload {
             if (error != null) {
                 failed(s, "verification failed: " + Failure.message(error));
             } else if (verdict.confirms(s.sha256())) {
-                events.emit("upload.verified", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
+                events.emit(new UploadVerified(events.deviceId(), events.time(), s.segmentId(), s.sha256()));
                 card.purge(s);
                 bytes += s.bytes();
                 next++;
@@ -167,17 +155,8 @@ public final class PriorityUpload {
     private void failed(SegmentManifest s, String error) {
         active = false;
         generation++;
-        events.emit("upload.failed", Map.of("segmentId", s.segmentId(), "error", error));
-        Map<String, Object> f = fields();
-        f.put("error", error);
-        f.put("uploaded", next);
-        events.emit("priorityUpload.failed", f);
+        events.emit(new UploadFailed(events.deviceId(), events.time(), s.segmentId(), error));
+        events.emit(new PriorityUploadFailed(events.deviceId(), events.time(), recordingId, error, next));
         machine.enter(Mode.READY_BUFFERING);
-    }
-
-    private Map<String, Object> fields() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("recordingId", recordingId);
-        return f;
     }
 }

@@ -5,14 +5,17 @@ import io.bodycam.sim.camera.Flag;
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.StopReason;
 import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.event.Interruption;
+import io.bodycam.sim.event.RecordingStarted;
+import io.bodycam.sim.event.RecordingStopped;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.StorageFull;
 import io.bodycam.sim.recording.Recording;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -88,7 +91,7 @@ public final class Recorder {
         }
         if (storage.full()) {
             flags.set(Flag.STORAGE_FULL, true);
-            events.emit("storage.full", Map.of("freeBytes", storage.free()));
+            events.emit(new StorageFull(events.deviceId(), events.time(), storage.free()));
             return Optional.of("storage full");
         }
         long now = scheduler.now();
@@ -112,12 +115,7 @@ public final class Recorder {
         recording = new Recording(config.deviceId(), id, trigger.wireName(), category, flagged, now, preEventMillis,
                 card.recordingStream(), config.nominalBytesPerSecond());
         machine.enter(Mode.RECORDING);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("recordingId", id);
-        fields.put("trigger", trigger.wireName());
-        fields.put("preEventSeconds", preEventMillis / 1000.0);
-        fields.put("category", category);
-        events.emit("recording.started", fields);
+        events.emit(new RecordingStarted(events.deviceId(), events.time(), id, trigger, preEventMillis / 1000.0, category));
         maxLengthTimer = scheduler.schedule(config.maxRecording().toMillis(), this::rollOver);
         scheduleCut();
         reserve(now);
@@ -137,12 +135,7 @@ public final class Recorder {
         }
         storage.reserve(0);
         flags.storage(storage);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("recordingId", r.id());
-        fields.put("reason", reason.wireName());
-        fields.put("durationMs", now - r.triggeredAt());
-        fields.put("segments", r.closedSegments());
-        events.emit("recording.stopped", fields);
+        events.emit(new RecordingStopped(events.deviceId(), events.time(), r.id(), reason, now - r.triggeredAt(), r.closedSegments()));
         ended.accept(reason);
     }
 
@@ -156,30 +149,8 @@ public final class Recorder {
     }
 
     /**
-     * What a power cut left of the open recording: its closed segments are on the card, the open one
-     * is gone (its file was never finalised).
-     *
-     * @param keptUntil capture time up to which the recording survives (the open segment's start)
-     * @param lostTo    capture time of the cut
-     */
-    public record Interruption(String recordingId, int segmentsKept, long keptUntil, long lostTo, long lostNominalBytes) {
-
-        /** The fields of the {@code recording.recovered} event. */
-        public Map<String, Object> fields() {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("recordingId", recordingId);
-            f.put("segmentsKept", segmentsKept);
-            f.put("keptUntil", keptUntil);
-            f.put("lostUntil", lostTo);
-            f.put("lostMs", lostTo - keptUntil);
-            f.put("lostNominalBytes", lostNominalBytes);
-            return f;
-        }
-    }
-
-    /**
-     * The power dies: nothing is closed, no event goes out; the open segment is dropped and the
-     * recording ends where its last complete segment ended.
+     * The power dies: nothing is closed, no event goes out; the open segment is dropped (its file was
+     * never finalised) and the recording ends where its last complete segment ended.
      */
     public Optional<Interruption> cut() {
         if (recording == null) {
@@ -228,7 +199,7 @@ public final class Recorder {
         fullTimer = scheduler.schedule(untilFull, () -> {
             stop(StopReason.STORAGE_FULL);
             flags.set(Flag.STORAGE_FULL, true);
-            events.emit("storage.full", Map.of("freeBytes", storage.free()));
+            events.emit(new StorageFull(events.deviceId(), events.time(), storage.free()));
         });
     }
 
@@ -239,17 +210,8 @@ public final class Recorder {
 
     private void store(SegmentManifest m) {
         storage.add(m);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("recordingId", m.recordingId());
-        fields.put("segmentId", m.segmentId());
-        fields.put("index", m.index());
-        fields.put("bytes", m.bytes());
-        fields.put("nominalBytes", m.nominalBytes());
-        fields.put("sha256", m.sha256());
-        fields.put("start", m.start());
-        fields.put("end", m.end());
-        fields.put("preEventSeconds", m.preEventMillis() / 1000.0);
-        events.emit("segment.closed", fields);
+        events.emit(new SegmentClosed(events.deviceId(), events.time(), m.recordingId(), m.segmentId(), m.index(), m.bytes(), m.nominalBytes(),
+                m.sha256(), m.start(), m.end(), m.preEventMillis() / 1000.0));
         faults.segmentStored(m);
     }
 

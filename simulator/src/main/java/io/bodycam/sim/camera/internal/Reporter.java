@@ -2,11 +2,11 @@ package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.Flag;
 import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.link.Topic;
 
-import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -119,14 +119,8 @@ public final class Reporter {
         }));
     }
 
-    public void event(String type, Map<String, Object> fields) {
-        link.publish(Topic.EVENTS, payloads.message(Topic.EVENTS, deviceTime.getAsLong(), g -> {
-            g.writeStringField("type", type);
-            for (Map.Entry<String, Object> e : fields.entrySet()) {
-                g.writeFieldName(e.getKey());
-                Payloads.JSON.writeValue(g, e.getValue());
-            }
-        }));
+    public void event(CameraEvent e) {
+        link.publish(Topic.EVENTS, payloads.message(Topic.EVENTS, deviceTime.getAsLong(), e::writeJson));
     }
 
     public void ack(CommandHandler.Ack ack) {

@@ -2,11 +2,11 @@ package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.event.LteOutage;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -118,7 +118,7 @@ public final class Routines {
         }
         telemetry.stop(false);
         reporter.willSpent();
-        events.note("lte.outage", Map.of("millis", millis));
+        events.emit(new LteOutage(events.deviceId(), events.time(), millis));
         reconnect = scheduler.schedule(millis, () -> {
             if (machine.mode() != Mode.OFF) {
                 telemetry.start();
