@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.Trigger;
 import io.bodycam.sim.link.TusEvidenceLink;

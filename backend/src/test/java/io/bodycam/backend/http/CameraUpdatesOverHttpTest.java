@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.camera.DockPhase;
 import io.bodycam.sim.camera.Mode;
 import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.FirmwareApplied;
+import io.bodycam.sim.event.FirmwareDownloadStarted;
+import io.bodycam.sim.event.FirmwareOffered;
+import io.bodycam.sim.event.FirmwareRejected;
+import io.bodycam.sim.event.PriorityUploadCompleted;
+import io.bodycam.sim.event.Reboot;
+import io.bodycam.sim.event.SegmentPurged;
 import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.testing.RecordingTelemetry;
@@ -86,8 +93,8 @@ class CameraUpdatesOverHttpTest {
         return camera.snapshot().join();
     }
 
-    private List<CameraEvent> events(String type) {
-        return events.stream().filter(e -> e.type().equals(type)).toList();
+    private <T extends CameraEvent> List<T> events(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Records for {@code length} of virtual time (two segments and a bit), then stops. */
@@ -121,13 +128,14 @@ class CameraUpdatesOverHttpTest {
         camera.dock();
         await().atMost(Duration.ofSeconds(30)).until(() -> "4.13.0".equals(snapshot().firmware())
                 && snapshot().mode() == Mode.DOCKED && snapshot().dockPhase() == DockPhase.IDLE);
-        assertEquals("dock", events("firmware.offered").get(0).fields().get("source"));
-        long purged = events("segment.purged").stream().mapToLong(CameraEvent::time).max().orElseThrow();
-        assertTrue(events("firmware.download.started").get(0).time() >= purged, "evidence before firmware");
+        assertEquals("dock", events(FirmwareOffered.class).get(0).source());
+        long purged = events(SegmentPurged.class).stream().mapToLong(CameraEvent::time).max().orElseThrow();
+        assertTrue(events(FirmwareDownloadStarted.class).get(0).time() >= purged, "evidence before firmware");
         assertTrue(snapshot().stored().isEmpty());
         assertEquals(300_000, server.firmware().bytesServed(), "fetched once, in ranges");
         assertTrue(server.firmware().rangesServed() >= 300_000 / 65_536, "in 64 KiB ranges");
-        assertEquals(Map.of("from", "4.12.3", "to", "4.13.0"), events("firmware.applied").get(0).fields());
+        FirmwareApplied applied = events(FirmwareApplied.class).get(0);
+        assertEquals(Map.of("from", "4.12.3", "to", "4.13.0"), Map.of("from", applied.from(), "to", applied.to()));
         assertEquals("4.13.0", mqtt.lastState().path("firmware").asText());
     }
 
@@ -136,14 +144,14 @@ class CameraUpdatesOverHttpTest {
         camera.dock();
         await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().dockPhase() == DockPhase.IDLE);
         offer(FirmwareReleases.Image.TAMPERED, true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> events("firmware.rejected").size() == 1);
-        assertTrue(events("firmware.rejected").get(0).fields().get("reason").toString().startsWith("sha256 mismatch"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(FirmwareRejected.class).size() == 1);
+        assertTrue(events(FirmwareRejected.class).get(0).reason().startsWith("sha256 mismatch"));
 
         offer(FirmwareReleases.Image.BAD_SIGNATURE, true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> events("firmware.rejected").size() == 2);
-        assertTrue(events("firmware.rejected").get(1).fields().get("reason").toString().startsWith("bad signature"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(FirmwareRejected.class).size() == 2);
+        assertTrue(events(FirmwareRejected.class).get(1).reason().startsWith("bad signature"));
         assertEquals("4.12.3", snapshot().firmware());
-        assertTrue(events("reboot").isEmpty());
+        assertTrue(events(Reboot.class).isEmpty());
     }
 
     @Test
@@ -153,7 +161,7 @@ class CameraUpdatesOverHttpTest {
         int segments = snapshot().stored().size();
 
         camera.priorityUpload();
-        await().atMost(Duration.ofSeconds(30)).until(() -> events("priorityUpload.completed").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(PriorityUploadCompleted.class).size() == 1);
         assertEquals(Mode.READY_BUFFERING, snapshot().mode());
         assertTrue(snapshot().stored().isEmpty());
         assertEquals(segments, ledger.snapshot().entries().size());

@@ -1,6 +1,18 @@
 package io.bodycam.bench.ledger;
 
-import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.event.BatteryCritical;
+import io.bodycam.sim.event.Boot;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.FaultDuplicateUpload;
+import io.bodycam.sim.event.FaultPowerLoss;
+import io.bodycam.sim.event.FaultSegmentDamaged;
+import io.bodycam.sim.event.LinkDown;
+import io.bodycam.sim.event.LinkUp;
+import io.bodycam.sim.event.ModeChanged;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.SegmentDamaged;
+import io.bodycam.sim.event.SegmentPurged;
+import io.bodycam.sim.event.UploadFailed;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -100,32 +112,33 @@ public final class DeviceLedger {
 
     /** Takes the ledger-relevant events, ignores the others. */
     public void onEvent(CameraEvent e) {
-        Map<String, Object> f = e.fields();
-        switch (e.type()) {
-            case "segment.closed" -> {
-                String id = (String) f.get("segmentId");
-                entries.put(key(e.deviceId(), id), new Entry(e.deviceId(), id, (String) f.get("sha256"),
-                        ((Number) f.get("bytes")).longValue(), e.time()));
-            }
-            case "segment.purged" -> entry(e).ifPresent(x -> x.purgedAt = e.time());
-            case "upload.failed" -> entry(e).ifPresent(x -> x.lastUploadError = String.valueOf(f.get("error")));
-            case "fault.segmentDamaged" -> entry(e).ifPresent(x -> x.damagedByFault = true);
-            case "fault.duplicateUpload" -> entry(e).ifPresent(x -> x.duplicatedByFault = true);
-            case "segment.damaged" -> entry(e).ifPresent(x -> x.heldAsDamaged = true);
-            case "fault.powerLoss" -> {
-                status(e.deviceId(), s -> new DeviceStatus(s.mode(), s.linkUp(), "power lost"));
-                Object recording = f.get("recordingId");
-                if (recording != null) {
-                    cuts.put(e.deviceId() + '/' + recording, new Cut(e.deviceId(), (String) recording,
-                            ((Number) f.get("segmentsKept")).intValue(), ((Number) f.get("lostMs")).longValue(), e.time()));
-                }
-            }
-            case "battery.critical" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), s.linkUp(), "battery empty"));
-            case "boot" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), s.linkUp(), null));
-            case "mode" -> status(e.deviceId(), s -> new DeviceStatus((String) f.get("to"), s.linkUp(), s.offCause()));
-            case "link.up" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), true, s.offCause()));
-            case "link.down" -> status(e.deviceId(), s -> new DeviceStatus(s.mode(), false, s.offCause()));
-            default -> { }
+        String device = e.deviceId();
+        if (e instanceof SegmentClosed c) {
+            entries.put(key(device, c.segmentId()), new Entry(device, c.segmentId(), c.sha256(), c.bytes(), e.time()));
+        } else if (e instanceof SegmentPurged p) {
+            entry(device, p.segmentId()).ifPresent(x -> x.purgedAt = e.time());
+        } else if (e instanceof UploadFailed f) {
+            entry(device, f.segmentId()).ifPresent(x -> x.lastUploadError = f.error());
+        } else if (e instanceof FaultSegmentDamaged d) {
+            entry(device, d.segmentId()).ifPresent(x -> x.damagedByFault = true);
+        } else if (e instanceof FaultDuplicateUpload d) {
+            entry(device, d.segmentId()).ifPresent(x -> x.duplicatedByFault = true);
+        } else if (e instanceof SegmentDamaged d) {
+            entry(device, d.segmentId()).ifPresent(x -> x.heldAsDamaged = true);
+        } else if (e instanceof FaultPowerLoss p) {
+            status(device, s -> new DeviceStatus(s.mode(), s.linkUp(), "power lost"));
+            p.interrupted().ifPresent(cut -> cuts.put(device + '/' + cut.recordingId(),
+                    new Cut(device, cut.recordingId(), cut.segmentsKept(), cut.lostMs(), e.time())));
+        } else if (e instanceof BatteryCritical) {
+            status(device, s -> new DeviceStatus(s.mode(), s.linkUp(), "battery empty"));
+        } else if (e instanceof Boot) {
+            status(device, s -> new DeviceStatus(s.mode(), s.linkUp(), null));
+        } else if (e instanceof ModeChanged m) {
+            status(device, s -> new DeviceStatus(m.to().name(), s.linkUp(), s.offCause()));
+        } else if (e instanceof LinkUp) {
+            status(device, s -> new DeviceStatus(s.mode(), true, s.offCause()));
+        } else if (e instanceof LinkDown) {
+            status(device, s -> new DeviceStatus(s.mode(), false, s.offCause()));
         }
     }
 
@@ -151,8 +164,8 @@ public final class DeviceLedger {
         return list;
     }
 
-    private java.util.Optional<Entry> entry(CameraEvent e) {
-        return java.util.Optional.ofNullable(entries.get(key(e.deviceId(), (String) e.fields().get("segmentId"))));
+    private java.util.Optional<Entry> entry(String deviceId, String segmentId) {
+        return java.util.Optional.ofNullable(entries.get(key(deviceId, segmentId)));
     }
 
     private void status(String deviceId, java.util.function.UnaryOperator<DeviceStatus> change) {

@@ -2,8 +2,9 @@ package io.bodycam.bench.recovery;
 
 import io.bodycam.bench.observer.LatencySummary;
 import io.bodycam.bench.observer.PresenceListener;
-import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.FaultPowerLoss;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class OfflineDetection implements CameraListener, PresenceListener 
 
     @Override
     public void onEvent(CameraEvent e) {
-        if (e.type().equals("fault.powerLoss")) {
+        if (e instanceof FaultPowerLoss) {
             connectionLost(e.deviceId(), e.time());
         }
     }

@@ -1,8 +1,13 @@
 package io.bodycam.bench.recovery;
 
 import io.bodycam.bench.observer.PresenceListener;
-import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
+import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.ModeChanged;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.SegmentDamaged;
+import io.bodycam.sim.event.SegmentPurged;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,24 +47,24 @@ public final class RecoveryTracker implements CameraListener, PresenceListener {
 
     @Override
     public void onEvent(CameraEvent e) {
-        switch (e.type()) {
-            case "mode", "segment.closed", "segment.purged", "segment.damaged" -> counted(e);
-            default -> { }
+        if (e instanceof ModeChanged || e instanceof SegmentClosed || e instanceof SegmentPurged
+                || e instanceof SegmentDamaged) {
+            counted(e);
         }
     }
 
     private synchronized void counted(CameraEvent e) {
-        switch (e.type()) {
-            case "mode" -> {
-                if ("OFF".equals(e.fields().get("to"))) {
-                    powered.remove(e.deviceId());
-                    missing.remove(e.deviceId());
-                } else if (powered.add(e.deviceId()) && !online.contains(e.deviceId())) {
-                    missing.add(e.deviceId());
-                }
+        if (e instanceof ModeChanged m) {
+            if (m.to() == Mode.OFF) {
+                powered.remove(e.deviceId());
+                missing.remove(e.deviceId());
+            } else if (powered.add(e.deviceId()) && !online.contains(e.deviceId())) {
+                missing.add(e.deviceId());
             }
-            case "segment.closed" -> queued++;
-            default -> queued--;
+        } else if (e instanceof SegmentClosed) {
+            queued++;
+        } else {
+            queued--;
         }
         check(e.time());
     }

@@ -1,11 +1,12 @@
 package io.bodycam.bench.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bodycam.sim.camera.CameraEvent;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.bodycam.sim.event.CameraEvent;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * unbounded and {@link #close()} drains it.
  *
  * <p>Each line: {@code t} (virtual epoch ms), {@code time} (the same, ISO-8601), {@code wallMs} (wall
- * milliseconds since the run started), {@code deviceId}, {@code type}, then the event's own fields.
+ * milliseconds since the run started), {@code deviceId}, then {@code type} and the event's own fields
+ * as {@link CameraEvent#writeJson} writes them (the same as on the camera's {@code events} topic).
  */
 public final class EventLog implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CameraEvent END = new CameraEvent("", 0, "", java.util.Map.of());
+    private static final JsonFactory JSON = new JsonFactory();
 
     private record Item(CameraEvent event, long wallNanos) {
     }
+
+    private static final Item END = new Item(null, 0);
 
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -56,18 +59,10 @@ public final class EventLog implements AutoCloseable {
         try (out) {
             while (true) {
                 Item item = queue.take();
-                if (item.event() == END) {
+                if (item == END) {
                     return;
                 }
-                CameraEvent e = item.event();
-                ObjectNode n = JSON.createObjectNode();
-                n.put("t", e.time());
-                n.put("time", Instant.ofEpochMilli(e.time()).toString());
-                n.put("wallMs", (item.wallNanos() - startNanos) / 1_000_000);
-                n.put("deviceId", e.deviceId());
-                n.put("type", e.type());
-                e.fields().forEach((k, v) -> n.set(k, JSON.valueToTree(v)));
-                out.write(JSON.writeValueAsString(n));
+                out.write(line(item));
                 out.write('\n');
                 written.incrementAndGet();
                 if (queue.isEmpty()) {
@@ -81,10 +76,25 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    private String line(Item item) throws IOException {
+        CameraEvent e = item.event();
+        StringWriter line = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeNumberField("t", e.time());
+            g.writeStringField("time", Instant.ofEpochMilli(e.time()).toString());
+            g.writeNumberField("wallMs", (item.wallNanos() - startNanos) / 1_000_000);
+            g.writeStringField("deviceId", e.deviceId());
+            e.writeJson(g);
+            g.writeEndObject();
+        }
+        return line.toString();
+    }
+
     /** Writes what is queued, then closes the file. */
     @Override
     public void close() {
-        queue.add(new Item(END, 0));
+        queue.add(END);
         try {
             writer.join();
         } catch (InterruptedException e) {

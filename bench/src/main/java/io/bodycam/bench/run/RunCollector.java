@@ -1,9 +1,15 @@
 package io.bodycam.bench.run;
 
 import io.bodycam.bench.ledger.DeviceLedger;
-import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.ModeChanged;
+import io.bodycam.sim.event.RecordingStarted;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.UploadCompleted;
+import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadVerified;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -43,25 +49,25 @@ final class RunCollector implements CameraListener {
         log.onEvent(e);
         ledger.onEvent(e);
         updates.onEvent(e);
-        switch (e.type()) {
-            case "mode" -> modes.put(e.deviceId(), Mode.valueOf((String) e.fields().get("to")));
-            case "recording.started" -> recordings.increment();
-            case "segment.closed" -> closedAt.put(e.deviceId() + '/' + e.fields().get("segmentId"), e.time());
-            case "upload.completed" -> {
-                long now = System.nanoTime();
-                firstUploadNanos.compareAndSet(0, now);
-                lastUploadNanos.set(now);
-                uploadsCompleted.increment();
-                uploadBytes.add(((Number) e.fields().get("bytes")).longValue());
+        if (e instanceof ModeChanged m) {
+            modes.put(e.deviceId(), m.to());
+        } else if (e instanceof RecordingStarted) {
+            recordings.increment();
+        } else if (e instanceof SegmentClosed c) {
+            closedAt.put(e.deviceId() + '/' + c.segmentId(), e.time());
+        } else if (e instanceof UploadCompleted u) {
+            long now = System.nanoTime();
+            firstUploadNanos.compareAndSet(0, now);
+            lastUploadNanos.set(now);
+            uploadsCompleted.increment();
+            uploadBytes.add(u.bytes());
+        } else if (e instanceof UploadFailed) {
+            uploadsFailed.increment();
+        } else if (e instanceof UploadVerified v) {
+            Long closed = closedAt.remove(e.deviceId() + '/' + v.segmentId());
+            if (closed != null) {
+                recordToVerified.recordValue(Math.max(0, Math.min(e.time() - closed, 30L * 24 * 3_600_000)));
             }
-            case "upload.failed" -> uploadsFailed.increment();
-            case "upload.verified" -> {
-                Long closed = closedAt.remove(e.deviceId() + '/' + e.fields().get("segmentId"));
-                if (closed != null) {
-                    recordToVerified.recordValue(Math.max(0, Math.min(e.time() - closed, 30L * 24 * 3_600_000)));
-                }
-            }
-            default -> { }
         }
     }
 

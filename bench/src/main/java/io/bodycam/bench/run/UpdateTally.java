@@ -1,8 +1,20 @@
 package io.bodycam.bench.run;
 
 import io.bodycam.bench.observer.DeviceView;
-import io.bodycam.sim.camera.CameraEvent;
 import io.bodycam.sim.camera.CameraSnapshot;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.FirmwareApplied;
+import io.bodycam.sim.event.FirmwareDownloadFailed;
+import io.bodycam.sim.event.FirmwareDownloadPaused;
+import io.bodycam.sim.event.FirmwareDownloadStarted;
+import io.bodycam.sim.event.FirmwareDownloaded;
+import io.bodycam.sim.event.FirmwareInterrupted;
+import io.bodycam.sim.event.FirmwareOffered;
+import io.bodycam.sim.event.FirmwareRejected;
+import io.bodycam.sim.event.PriorityUploadCancelled;
+import io.bodycam.sim.event.PriorityUploadCompleted;
+import io.bodycam.sim.event.PriorityUploadFailed;
+import io.bodycam.sim.event.PriorityUploadStarted;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -41,40 +53,36 @@ final class UpdateTally {
     private final LongAdder priorityBytes = new LongAdder();
 
     void onEvent(CameraEvent e) {
-        Map<String, Object> f = e.fields();
-        switch (e.type()) {
-            case "firmware.offered" -> offered.add(e.deviceId());
-            case "firmware.download.started" -> {
-                downloading.add(e.deviceId());
-                downloadsPeak.accumulateAndGet(downloading.size(), Math::max);
-            }
-            case "firmware.download.paused", "firmware.download.failed" -> {
-                downloading.remove(e.deviceId());
-                paused.increment();
-            }
-            case "firmware.downloaded" -> {
-                downloading.remove(e.deviceId());
-                downloaded.increment();
-                downloadBytes.add(((Number) f.get("bytes")).longValue());
-                downloadTime.recordValue(Math.max(0, Math.min(((Number) f.get("durationMs")).longValue(), 30L * 24 * 3_600_000)));
-            }
-            case "firmware.rejected" -> {
-                downloading.remove(e.deviceId());
-                rejected.increment();
-            }
-            case "firmware.applied" -> {
-                applied.increment();
-                appliedTo.put(e.deviceId(), String.valueOf(f.get("to")));
-            }
-            case "firmware.interrupted" -> interrupted.increment();
-            case "priorityUpload.started" -> priorityStarted.increment();
-            case "priorityUpload.completed" -> {
-                priorityCompleted.increment();
-                priorityBytes.add(((Number) f.get("bytes")).longValue());
-            }
-            case "priorityUpload.cancelled" -> priorityCancelled.increment();
-            case "priorityUpload.failed" -> priorityFailed.increment();
-            default -> { }
+        if (e instanceof FirmwareOffered) {
+            offered.add(e.deviceId());
+        } else if (e instanceof FirmwareDownloadStarted) {
+            downloading.add(e.deviceId());
+            downloadsPeak.accumulateAndGet(downloading.size(), Math::max);
+        } else if (e instanceof FirmwareDownloadPaused || e instanceof FirmwareDownloadFailed) {
+            downloading.remove(e.deviceId());
+            paused.increment();
+        } else if (e instanceof FirmwareDownloaded d) {
+            downloading.remove(e.deviceId());
+            downloaded.increment();
+            downloadBytes.add(d.bytes());
+            downloadTime.recordValue(Math.max(0, Math.min(d.durationMs(), 30L * 24 * 3_600_000)));
+        } else if (e instanceof FirmwareRejected) {
+            downloading.remove(e.deviceId());
+            rejected.increment();
+        } else if (e instanceof FirmwareApplied a) {
+            applied.increment();
+            appliedTo.put(e.deviceId(), a.to());
+        } else if (e instanceof FirmwareInterrupted) {
+            interrupted.increment();
+        } else if (e instanceof PriorityUploadStarted) {
+            priorityStarted.increment();
+        } else if (e instanceof PriorityUploadCompleted c) {
+            priorityCompleted.increment();
+            priorityBytes.add(c.bytes());
+        } else if (e instanceof PriorityUploadCancelled) {
+            priorityCancelled.increment();
+        } else if (e instanceof PriorityUploadFailed) {
+            priorityFailed.increment();
         }
     }
 

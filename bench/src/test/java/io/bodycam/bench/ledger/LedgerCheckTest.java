@@ -3,9 +3,16 @@ package io.bodycam.bench.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.FaultPowerLoss;
+import io.bodycam.sim.event.FaultSegmentDamaged;
+import io.bodycam.sim.event.Interruption;
+import io.bodycam.sim.event.ModeChanged;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.SegmentDamaged;
+import io.bodycam.sim.event.UploadFailed;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +26,16 @@ class LedgerCheckTest {
     private final Map<String, BackendView.Held> backend = new HashMap<>();
     private final Map<String, Set<String>> onCamera = new HashMap<>();
 
-    private void event(String device, String type, Object... kv) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            f.put((String) kv[i], kv[i + 1]);
-        }
-        ledger.onEvent(new CameraEvent(device, 0, type, f));
+    private void event(CameraEvent e) {
+        ledger.onEvent(e);
+    }
+
+    private void mode(String device, Mode to) {
+        event(new ModeChanged(device, 0, Mode.OFF, to));
     }
 
     private void closed(String device, String segment) {
-        event(device, "segment.closed", "segmentId", segment, "sha256", "aa", "bytes", 10L);
+        event(new SegmentClosed(device, 0, device + "-R00001", segment, 0, 10L, 10L, "aa", 0, 0, 0.0));
     }
 
     private LedgerCheck.Result check() {
@@ -76,14 +83,14 @@ class LedgerCheckTest {
 
     @Test
     void each_pending_segment_says_why_it_is_not_on_the_backend() {
-        event("A", "mode", "to", "OFF");
-        event("A", "fault.powerLoss", "mode", "RECORDING");
+        mode("A", Mode.OFF);
+        event(new FaultPowerLoss("A", 0, null, Mode.RECORDING));
         closed("A", "A-1");
-        event("B", "mode", "to", "READY_BUFFERING");
+        mode("B", Mode.READY_BUFFERING);
         closed("B", "B-1");
-        event("C", "mode", "to", "DOCKED");
+        mode("C", Mode.DOCKED);
         closed("C", "C-1");
-        event("C", "upload.failed", "segmentId", "C-1", "error", "upload failed: 503");
+        event(new UploadFailed("C", 0, "C-1", "upload failed: 503"));
         closed("C", "C-2");
         onCamera.put("A", Set.of("A-1"));
         onCamera.put("B", Set.of("B-1"));
@@ -102,10 +109,10 @@ class LedgerCheckTest {
 
     @Test
     void an_injected_corruption_is_counted_and_ends_corrupt_when_the_backend_caught_it() {
-        event("A", "mode", "to", "DOCKED");
+        mode("A", Mode.DOCKED);
         closed("A", "A-1");
-        event("A", "fault.segmentDamaged", "segmentId", "A-1");
-        event("A", "segment.damaged", "segmentId", "A-1");
+        event(new FaultSegmentDamaged("A", 0, "A-1"));
+        event(new SegmentDamaged("A", 0, "A-1", "aa", "bb"));
         backend.put("A/A-1", new BackendView.Held(false, "bb", 0));
         onCamera.put("A", Set.of("A-1"));
 
@@ -119,9 +126,9 @@ class LedgerCheckTest {
 
     @Test
     void a_damaged_segment_the_backend_never_got_is_pending_as_held() {
-        event("A", "mode", "to", "DOCKED");
+        mode("A", Mode.DOCKED);
         closed("A", "A-1");
-        event("A", "segment.damaged", "segmentId", "A-1");
+        event(new SegmentDamaged("A", 0, "A-1", "aa", "bb"));
         onCamera.put("A", Set.of("A-1"));
 
         assertTrue(reason(check(), "A-1").startsWith("pending: the camera's copy is damaged"), reason(check(), "A-1"));
@@ -137,8 +144,7 @@ class LedgerCheckTest {
 
     @Test
     void a_power_cut_recording_is_listed_with_the_time_it_lost_and_is_not_counted_lost() {
-        event("A", "fault.powerLoss", "mode", "RECORDING", "recordingId", "A-R00001", "segmentsKept", 2, "keptUntil", 0L,
-                "lostUntil", 120_000L, "lostMs", 120_000L, "lostNominalBytes", 1L);
+        event(new FaultPowerLoss("A", 0, new Interruption("A-R00001", 2, 0L, 120_000L, 1L), Mode.RECORDING));
 
         LedgerCheck.Result r = check();
 

@@ -3,27 +3,28 @@ package io.bodycam.bench.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bodycam.sim.camera.CameraEvent;
-import java.util.Map;
+import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.FaultPowerLoss;
+import io.bodycam.sim.event.ModeChanged;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.SegmentDamaged;
+import io.bodycam.sim.event.SegmentPurged;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The recovery tracker and the offline detection fed by hand, on made-up virtual times. */
 class RecoveryTrackerTest {
 
-    private static CameraEvent mode(String device, long at, String to) {
-        return new CameraEvent(device, at, "mode", Map.of("from", "X", "to", to));
-    }
-
-    private static CameraEvent event(String device, long at, String type) {
-        return new CameraEvent(device, at, type, Map.of("segmentId", "S"));
+    private static CameraEvent mode(String device, long at, Mode to) {
+        return new ModeChanged(device, at, Mode.BOOTING, to);
     }
 
     @Test
     void all_online_after_is_the_time_from_the_fault_end_until_every_powered_camera_is_back() {
         RecoveryTracker t = new RecoveryTracker();
-        t.onEvent(mode("A", 0, "READY_BUFFERING"));
-        t.onEvent(mode("B", 0, "READY_BUFFERING"));
+        t.onEvent(mode("A", 0, Mode.READY_BUFFERING));
+        t.onEvent(mode("B", 0, Mode.READY_BUFFERING));
         t.presenceChanged("A", true, null, 100);
         t.presenceChanged("B", true, null, 100);
         t.presenceChanged("A", false, "connection lost", 1_000);
@@ -42,11 +43,11 @@ class RecoveryTrackerTest {
     @Test
     void a_camera_switched_off_is_not_waited_for() {
         RecoveryTracker t = new RecoveryTracker();
-        t.onEvent(mode("A", 0, "READY_BUFFERING"));
-        t.onEvent(mode("B", 0, "READY_BUFFERING"));
+        t.onEvent(mode("A", 0, Mode.READY_BUFFERING));
+        t.onEvent(mode("B", 0, Mode.READY_BUFFERING));
         t.presenceChanged("A", true, null, 100);
         t.faultEnded(1_000);
-        t.onEvent(mode("B", 2_000, "OFF"));
+        t.onEvent(mode("B", 2_000, Mode.OFF));
 
         assertEquals(OptionalLong.of(1_000), t.allOnlineAfter());
     }
@@ -54,12 +55,12 @@ class RecoveryTrackerTest {
     @Test
     void queue_drained_after_counts_closed_segments_down_to_zero_and_damaged_ones_held_do_not_block_it() {
         RecoveryTracker t = new RecoveryTracker();
-        t.onEvent(event("A", 0, "segment.closed"));
-        t.onEvent(event("A", 0, "segment.closed"));
+        t.onEvent(new SegmentClosed("A", 0, "R", "S", 0, 1, 1, "aa", 0, 0, 0.0));
+        t.onEvent(new SegmentClosed("A", 0, "R", "S", 0, 1, 1, "aa", 0, 0, 0.0));
         t.faultEnded(1_000);
-        t.onEvent(event("A", 3_000, "segment.purged"));
+        t.onEvent(new SegmentPurged("A", 3_000, "S"));
         assertTrue(t.queueDrainedAfter().isEmpty());
-        t.onEvent(event("A", 4_000, "segment.damaged"));
+        t.onEvent(new SegmentDamaged("A", 4_000, "S", "aa", "bb"));
 
         assertEquals(OptionalLong.of(3_000), t.queueDrainedAfter());
         assertEquals(0, t.queued());
@@ -68,7 +69,7 @@ class RecoveryTrackerTest {
     @Test
     void over_several_faults_the_longest_recovery_counts() {
         RecoveryTracker t = new RecoveryTracker();
-        t.onEvent(mode("A", 0, "READY_BUFFERING"));
+        t.onEvent(mode("A", 0, Mode.READY_BUFFERING));
         t.faultEnded(1_000);
         t.presenceChanged("A", true, null, 2_000);
         t.presenceChanged("A", false, "connection lost", 3_000);
@@ -85,7 +86,7 @@ class RecoveryTrackerTest {
         for (String id : java.util.List.of("A", "B", "C")) {
             d.presenceChanged(id, true, null, -1_000);
         }
-        d.onEvent(new CameraEvent("A", 0, "fault.powerLoss", Map.of("mode", "RECORDING")));
+        d.onEvent(new FaultPowerLoss("A", 0, null, Mode.RECORDING));
         d.connectionLost("B", 0);
         d.connectionLost("C", 0);
         d.presenceChanged("A", false, "connection lost", 60_000);

@@ -15,7 +15,7 @@ import io.bodycam.bench.scenario.Selector;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.testing.FakeEvidenceBackend;
 import io.bodycam.sim.testing.RecordingTelemetry;

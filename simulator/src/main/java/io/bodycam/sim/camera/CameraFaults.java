@@ -1,11 +1,24 @@
 package io.bodycam.sim.camera;
 
-import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.sim.camera.internal.DeviceClock;
+import io.bodycam.sim.camera.internal.EventSink;
+import io.bodycam.sim.camera.internal.Flags;
+import io.bodycam.sim.camera.internal.ModeMachine;
+import io.bodycam.sim.camera.internal.PendingFaults;
+import io.bodycam.sim.camera.internal.Recorder;
+import io.bodycam.sim.event.FaultBattery;
+import io.bodycam.sim.event.FaultClockDrift;
+import io.bodycam.sim.event.FaultClockSkew;
+import io.bodycam.sim.event.FaultGpsLoss;
+import io.bodycam.sim.event.FaultStorageFilled;
+import io.bodycam.sim.event.FaultStorageReleased;
+import io.bodycam.sim.event.StorageFull;
+import io.bodycam.sim.gps.GpsReceiver;
+import io.bodycam.sim.power.Battery;
 import io.bodycam.sim.storage.Storage;
+import io.bodycam.sim.time.Scheduler;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,12 +39,34 @@ public final class CameraFaults {
     /** Largest clock drift accepted: 1 % (a broken oscillator, not a real crystal). */
     public static final double MAX_DRIFT_PPM = 10_000;
 
-    private final Camera camera;
-    private boolean corruptNext;
-    private boolean duplicateNext;
+    private final Scheduler scheduler;
+    private final ModeMachine machine;
+    private final EventSink events;
+    private final Flags flags;
+    private final DeviceClock clock;
+    private final GpsReceiver gps;
+    private final Storage storage;
+    private final Battery battery;
+    private final Recorder recorder;
+    private final PendingFaults pending;
+    private final Runnable losePower;
+    private final Runnable housekeeping;
 
-    CameraFaults(Camera camera) {
-        this.camera = camera;
+    CameraFaults(Scheduler scheduler, ModeMachine machine, EventSink events, Flags flags, DeviceClock clock,
+                 GpsReceiver gps, Storage storage, Battery battery, Recorder recorder, PendingFaults pending,
+                 Runnable losePower, Runnable housekeeping) {
+        this.scheduler = scheduler;
+        this.machine = machine;
+        this.events = events;
+        this.flags = flags;
+        this.clock = clock;
+        this.gps = gps;
+        this.storage = storage;
+        this.battery = battery;
+        this.recorder = recorder;
+        this.pending = pending;
+        this.losePower = losePower;
+        this.housekeeping = housekeeping;
     }
 
     /**
@@ -40,7 +75,7 @@ public final class CameraFaults {
      * lost, and the next boot goes through {@link Mode#RECOVERING_INTERRUPTED} [S19, S43].
      */
     public void powerLoss() {
-        camera.onThread(camera::losePower);
+        scheduler.run(losePower);
     }
 
     /** Moves the camera's clock by {@code by} (a wrong manual setting, a DST error); flags it unsynced. */
@@ -49,10 +84,10 @@ public final class CameraFaults {
         if (by.abs().compareTo(Duration.ofDays(36_500)) > 0) {
             throw new IllegalArgumentException("clock skew must be within ±36500 days, was " + by);
         }
-        camera.onThread(() -> {
-            camera.clock().skew(by.toMillis(), camera.scheduler().now());
-            note("fault.clockSkew", "skewMs", by.toMillis());
-            camera.flag(Flag.CLOCK_UNSYNCED, camera.clock().unsynced(camera.scheduler().now()));
+        scheduler.run(() -> {
+            clock.skew(by.toMillis(), scheduler.now());
+            events.emit(new FaultClockSkew(events.deviceId(), events.time(), by.toMillis()));
+            flags.set(Flag.CLOCK_UNSYNCED, clock.unsynced(scheduler.now()));
         });
     }
 
@@ -65,9 +100,9 @@ public final class CameraFaults {
         if (!(Math.abs(ppm) <= MAX_DRIFT_PPM)) {
             throw new IllegalArgumentException("clock drift must be within ±" + (long) MAX_DRIFT_PPM + " ppm, was " + ppm);
         }
-        camera.onThread(() -> {
-            camera.clock().drift(ppm, camera.scheduler().now());
-            note("fault.clockDrift", "ppm", ppm);
+        scheduler.run(() -> {
+            clock.drift(ppm, scheduler.now());
+            events.emit(new FaultClockDrift(events.deviceId(), events.time(), ppm));
         });
     }
 
@@ -77,14 +112,14 @@ public final class CameraFaults {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("GPS loss duration must be 1 ms..1 day, was " + duration);
         }
-        camera.onThread(() -> {
-            long now = camera.scheduler().now();
-            camera.gps().jam(now, now + duration.toMillis());
-            note("fault.gpsLoss", "durationMs", duration.toMillis());
-            camera.flag(Flag.NO_GPS_FIX, true);
-            camera.scheduler().schedule(duration.toMillis(), () -> {
-                if (camera.mode() != Mode.OFF) {
-                    camera.flag(Flag.NO_GPS_FIX, !camera.gps().fixAt(camera.scheduler().now()).fix());
+        scheduler.run(() -> {
+            long now = scheduler.now();
+            gps.jam(now, now + duration.toMillis());
+            events.emit(new FaultGpsLoss(events.deviceId(), events.time(), duration.toMillis()));
+            flags.set(Flag.NO_GPS_FIX, true);
+            scheduler.schedule(duration.toMillis(), () -> {
+                if (machine.mode() != Mode.OFF) {
+                    flags.set(Flag.NO_GPS_FIX, !gps.fixAt(scheduler.now()).fix());
                 }
             });
         });
@@ -96,7 +131,7 @@ public final class CameraFaults {
      * verdict, finds it damaged, emits {@code segment.damaged} and keeps it without uploading it again.
      */
     public void corruptNextSegment() {
-        camera.onThread(() -> corruptNext = true);
+        scheduler.run(pending::corruptNextSegment);
     }
 
     /**
@@ -104,7 +139,7 @@ public final class CameraFaults {
      * the camera lost its "uploaded" mark): the backend must keep one copy.
      */
     public void duplicateNextUpload() {
-        camera.onThread(() -> duplicateNext = true);
+        scheduler.run(pending::duplicateNextUpload);
     }
 
     /**
@@ -112,26 +147,25 @@ public final class CameraFaults {
      * {@code storage full}, new ones are refused, until {@link #releaseStorage()}.
      */
     public void fillStorage() {
-        camera.onThread(() -> {
-            Storage storage = camera.storage();
+        scheduler.run(() -> {
             storage.occupy(storage.unoccupied());
-            note("fault.storageFilled", "freeBytes", storage.free());
-            if (camera.mode() == Mode.RECORDING) {
-                camera.recorder().progress(camera.scheduler().now());
-            } else if (camera.mode() != Mode.OFF) {
-                camera.refreshStorageFlags();
-                camera.emit("storage.full", Map.of("freeBytes", storage.free()));
+            events.emit(new FaultStorageFilled(events.deviceId(), events.time(), storage.free()));
+            if (machine.mode() == Mode.RECORDING) {
+                recorder.progress();
+            } else if (machine.mode() != Mode.OFF) {
+                flags.storage(storage);
+                events.emit(new StorageFull(events.deviceId(), events.time(), storage.free()));
             }
         });
     }
 
     /** Gives back the room {@link #fillStorage()} took. */
     public void releaseStorage() {
-        camera.onThread(() -> {
-            camera.storage().occupy(0);
-            note("fault.storageReleased", "freeBytes", camera.storage().free());
-            if (camera.mode() != Mode.OFF) {
-                camera.refreshStorageFlags();
+        scheduler.run(() -> {
+            storage.occupy(0);
+            events.emit(new FaultStorageReleased(events.deviceId(), events.time(), storage.free()));
+            if (machine.mode() != Mode.OFF) {
+                flags.storage(storage);
             }
         });
     }
@@ -144,39 +178,12 @@ public final class CameraFaults {
         if (!(percent >= 0 && percent <= 100)) {
             throw new IllegalArgumentException("battery level must be 0..100 %, was " + percent);
         }
-        camera.onThread(() -> {
-            camera.battery().set(percent, camera.scheduler().now());
-            note("fault.battery", "pct", percent);
-            if (camera.mode() != Mode.OFF) {
-                camera.routines().housekeeping();
+        scheduler.run(() -> {
+            battery.set(percent, scheduler.now());
+            events.emit(new FaultBattery(events.deviceId(), events.time(), percent));
+            if (machine.mode() != Mode.OFF) {
+                housekeeping.run();
             }
         });
-    }
-
-    // ------------------------------------------------------------------ package-private: the firmware asks
-
-    /** Called when a segment is stored: damages it if a corruption is pending. */
-    void segmentStored(SegmentManifest m) {
-        if (corruptNext) {
-            corruptNext = false;
-            camera.storage().damage(m.segmentId());
-            note("fault.segmentDamaged", "segmentId", m.segmentId());
-        }
-    }
-
-    /** True (once) when a pending duplicate upload applies to this just-verified segment. */
-    boolean takeDuplicate(SegmentManifest s) {
-        if (!duplicateNext) {
-            return false;
-        }
-        duplicateNext = false;
-        note("fault.duplicateUpload", "segmentId", s.segmentId());
-        return true;
-    }
-
-    void note(String type, String key, Object value) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(key, value);
-        camera.note(type, fields);
     }
 }

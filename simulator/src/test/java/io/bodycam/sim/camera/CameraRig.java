@@ -1,5 +1,6 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.testing.FakeEvidenceBackend;
 import io.bodycam.sim.testing.RecordingTelemetry;
 import io.bodycam.sim.time.ManualClock;
@@ -79,7 +80,8 @@ final class CameraRig {
         return camera.snapshot().join();
     }
 
-    List<CameraEvent> events(String type) {
-        return events.stream().filter(e -> e.type().equals(type)).toList();
+    /** The events of one type, in order. */
+    <T extends CameraEvent> List<T> events(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 }

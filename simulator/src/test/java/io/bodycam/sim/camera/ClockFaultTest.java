@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.sim.event.FaultClockSkew;
 import io.bodycam.sim.link.Topic;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ class ClockFaultTest {
         assertEquals(3_600_000, rig.mqtt.lastState().path("clockOffsetMs").asLong());
         rig.camera.trigger(Trigger.BUTTON);
         assertEquals(rig.clock.now() + 3_600_000, lastEvent(rig).path("ts").asLong(), "recording.started is an hour ahead");
-        assertEquals(3_600_000L, rig.events("fault.clockSkew").get(0).fields().get("skewMs"));
+        assertEquals(3_600_000L, rig.events(FaultClockSkew.class).get(0).skewMs());
 
         rig.camera.dock();
         rig.advance(Duration.ofSeconds(5));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.sim.camera.internal.CommandHandler;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.recording.SegmentManifest;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.sim.event.FaultDuplicateUpload;
+import io.bodycam.sim.event.FaultSegmentDamaged;
 import io.bodycam.sim.recording.SegmentManifest;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +31,7 @@ class EvidenceFaultTest {
         rig.camera.faults().corruptNextSegment();
         record(rig, Duration.ofMinutes(3));
         SegmentManifest damaged = rig.snapshot().stored().get(0);
-        assertEquals(damaged.segmentId(), rig.events("fault.segmentDamaged").get(0).fields().get("segmentId"));
+        assertEquals(damaged.segmentId(), rig.events(FaultSegmentDamaged.class).get(0).segmentId());
 
         rig.camera.dock();
         rig.advance(Duration.ofMinutes(30));
@@ -72,7 +74,7 @@ class EvidenceFaultTest {
         rig.advance(Duration.ofMinutes(10));
 
         assertEquals(2, rig.backend.uploads(), "uploaded twice");
-        assertEquals(id, rig.events("fault.duplicateUpload").get(0).fields().get("segmentId"));
+        assertEquals(id, rig.events(FaultDuplicateUpload.class).get(0).segmentId());
         assertEquals(2, rig.mqtt.events("upload.completed").size());
         assertEquals(1, rig.mqtt.events("upload.verified").size(), "verified once, after the second upload");
         assertEquals(1, rig.mqtt.events("segment.purged").size());

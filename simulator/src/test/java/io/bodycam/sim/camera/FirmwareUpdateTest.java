@@ -7,6 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.sim.camera.internal.FirmwareUpdater;
+import io.bodycam.sim.event.FirmwareApplied;
+import io.bodycam.sim.event.FirmwareDownloadFailed;
+import io.bodycam.sim.event.FirmwareDownloadPaused;
+import io.bodycam.sim.event.FirmwareDownloadStarted;
+import io.bodycam.sim.event.FirmwareDownloaded;
+import io.bodycam.sim.event.FirmwareInterrupted;
+import io.bodycam.sim.event.FirmwareOffered;
+import io.bodycam.sim.event.FirmwareRejected;
+import io.bodycam.sim.event.Reboot;
+import io.bodycam.sim.event.SegmentPurged;
 import io.bodycam.sim.firmware.FirmwareImage;
 import io.bodycam.sim.firmware.FirmwareOffer;
 import io.bodycam.sim.firmware.FirmwareSigner;
@@ -84,16 +95,16 @@ class FirmwareUpdateTest {
             assertEquals(0, rig.backend.firmwareRequests(), "nothing fetched before the camera's moment");
             assertEquals("4.13.0", rig.snapshot().firmwarePending());
             rig.advance(Duration.ofMillis(1));
-            List<CameraEvent> started = rig.events("firmware.download.started");
+            List<FirmwareDownloadStarted> started = rig.events(FirmwareDownloadStarted.class);
             assertEquals(1, started.size());
             assertEquals(slot, started.get(0).time(), "download starts at the camera's moment");
             assertEquals(DockPhase.FIRMWARE_DOWNLOADING, rig.snapshot().dockPhase());
             starts.add(slot - offer.windowStart());
 
             rig.advance(Duration.ofMinutes(5));
-            assertEquals(1, rig.events("firmware.downloaded").size());
-            CameraEvent applied = rig.events("firmware.applied").get(0);
-            assertEquals(Map.of("from", "4.12.3", "to", "4.13.0"), applied.fields());
+            assertEquals(1, rig.events(FirmwareDownloaded.class).size());
+            FirmwareApplied applied = rig.events(FirmwareApplied.class).get(0);
+            assertEquals(Map.of("from", "4.12.3", "to", "4.13.0"), Map.of("from", applied.from(), "to", applied.to()));
             assertEquals("firmware 4.13.0", rig.mqtt.events("reboot").get(0).path("reason").asText());
             assertEquals("4.13.0", rig.mqtt.events("boot").get(1).path("firmware").asText(), "boot reports the new firmware");
             assertEquals("4.13.0", rig.mqtt.lastState().path("firmware").asText(), "state reports the new firmware");
@@ -123,9 +134,9 @@ class FirmwareUpdateTest {
 
         rig.camera.dock();
         rig.advance(Duration.ofMinutes(10));
-        long lastPurge = rig.events("segment.purged").stream().mapToLong(CameraEvent::time).max().orElseThrow();
-        assertEquals(3, rig.events("segment.purged").size());
-        assertTrue(rig.events("firmware.download.started").get(0).time() >= lastPurge, "firmware after the evidence");
+        long lastPurge = rig.events(SegmentPurged.class).stream().mapToLong(SegmentPurged::time).max().orElseThrow();
+        assertEquals(3, rig.events(SegmentPurged.class).size());
+        assertTrue(rig.events(FirmwareDownloadStarted.class).get(0).time() >= lastPurge, "firmware after the evidence");
         assertEquals("4.13.0", rig.snapshot().firmware());
     }
 
@@ -136,11 +147,11 @@ class FirmwareUpdateTest {
         assertAcked(send(rig, "updateFirmware", forged.params()));
         rig.advance(Duration.ofMinutes(5));
 
-        CameraEvent rejected = rig.events("firmware.rejected").get(0);
-        assertEquals("4.13.0", rejected.fields().get("version"));
-        assertTrue(rejected.fields().get("reason").toString().startsWith("bad signature"), rejected.toString());
-        assertTrue(rig.events("firmware.applied").isEmpty());
-        assertTrue(rig.events("reboot").isEmpty(), "no reboot");
+        FirmwareRejected rejected = rig.events(FirmwareRejected.class).get(0);
+        assertEquals("4.13.0", rejected.version());
+        assertTrue(rejected.reason().startsWith("bad signature"), rejected.toString());
+        assertTrue(rig.events(FirmwareApplied.class).isEmpty());
+        assertTrue(rig.events(Reboot.class).isEmpty(), "no reboot");
         assertEquals("4.12.3", rig.snapshot().firmware());
         assertEquals("4.12.3", rig.mqtt.lastState().path("firmware").asText());
         assertNull(rig.snapshot().firmwarePending());
@@ -165,11 +176,11 @@ class FirmwareUpdateTest {
         assertAcked(send(rig, "updateFirmware", offer(rig, Duration.ZERO).params()));
         rig.advance(Duration.ofMinutes(5));
 
-        String reason = rig.events("firmware.rejected").get(0).fields().get("reason").toString();
+        String reason = rig.events(FirmwareRejected.class).get(0).reason();
         assertTrue(reason.startsWith("sha256 mismatch: the image hashes to "), reason);
         assertTrue(reason.endsWith("its signed manifest says " + SHA), reason);
         assertEquals("4.12.3", rig.snapshot().firmware());
-        assertTrue(rig.events("reboot").isEmpty());
+        assertTrue(rig.events(Reboot.class).isEmpty());
     }
 
     @Test
@@ -179,8 +190,8 @@ class FirmwareUpdateTest {
         rig.advance(Duration.ofSeconds(3));
         assertEquals(DockPhase.FIRMWARE_DOWNLOADING, rig.snapshot().dockPhase());
         rig.camera.undock();
-        CameraEvent paused = rig.events("firmware.download.paused").get(0);
-        long at = ((Number) paused.fields().get("offset")).longValue();
+        FirmwareDownloadPaused paused = rig.events(FirmwareDownloadPaused.class).get(0);
+        long at = paused.offset();
         assertTrue(at > 0 && at < IMAGE.length(), "paused part-way: " + paused);
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
 
@@ -191,10 +202,10 @@ class FirmwareUpdateTest {
 
         rig.camera.dock();
         rig.advance(Duration.ofMinutes(5));
-        List<CameraEvent> started = rig.events("firmware.download.started");
+        List<FirmwareDownloadStarted> started = rig.events(FirmwareDownloadStarted.class);
         assertEquals(2, started.size());
-        assertEquals(at, ((Number) started.get(1).fields().get("offset")).longValue(), "resumed where it stopped");
-        assertEquals(1, rig.events("firmware.downloaded").get(0).fields().get("resumes"));
+        assertEquals(at, started.get(1).offset(), "resumed where it stopped");
+        assertEquals(1, rig.events(FirmwareDownloaded.class).get(0).resumes());
         assertTrue(rig.backend.firmwareBytes() <= IMAGE.length() + FirmwareUpdater.CHUNK,
                 "at most the chunk in flight at the undock fetched twice: " + rig.backend.firmwareBytes());
         assertEquals("4.13.0", rig.snapshot().firmware(), "the resumed image hashed right and was applied");
@@ -206,7 +217,7 @@ class FirmwareUpdateTest {
         rig.backend.failNextFirmware(1);
         assertAcked(send(rig, "updateFirmware", offer(rig, Duration.ZERO).params()));
         rig.advance(Duration.ofSeconds(10));
-        assertTrue(rig.events("firmware.download.failed").get(0).fields().get("error").toString().contains("503"));
+        assertTrue(rig.events(FirmwareDownloadFailed.class).get(0).error().contains("503"));
         assertEquals(DockPhase.IDLE, rig.snapshot().dockPhase());
         rig.advance(Duration.ofMinutes(5));
         assertEquals("4.13.0", rig.snapshot().firmware());
@@ -229,9 +240,9 @@ class FirmwareUpdateTest {
         assertEquals("4.12.3", interrupted.path("running").asText());
 
         rig.advance(Duration.ofMinutes(5));
-        assertEquals(1, rig.events("firmware.downloaded").size(), "the staged image is not downloaded again");
+        assertEquals(1, rig.events(FirmwareDownloaded.class).size(), "the staged image is not downloaded again");
         assertEquals("4.13.0", rig.snapshot().firmware(), "applied again in the dock");
-        assertEquals(1, rig.events("firmware.applied").size());
+        assertEquals(1, rig.events(FirmwareApplied.class).size());
     }
 
     @Test
@@ -241,7 +252,7 @@ class FirmwareUpdateTest {
         rig.advance(Duration.ofSeconds(30));
         assertEquals(DockPhase.FIRMWARE_APPLYING, rig.snapshot().dockPhase());
         rig.camera.undock();
-        assertEquals("undocked mid-apply", rig.events("firmware.interrupted").get(0).fields().get("reason"));
+        assertEquals("undocked mid-apply", rig.events(FirmwareInterrupted.class).get(0).reason());
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
 
         rig.advance(Duration.ofMinutes(10));
@@ -274,7 +285,7 @@ class FirmwareUpdateTest {
         CameraRig rig = docked();
         FirmwareImage same = FirmwareImage.of("4.12.3", 1000);
         assertAcked(send(rig, "updateFirmware", VENDOR.offer(same, same.sha256(), "/firmware/4.12.3", 0, 0).params()));
-        assertTrue(rig.events("firmware.offered").isEmpty());
+        assertTrue(rig.events(FirmwareOffered.class).isEmpty());
         assertNull(rig.snapshot().firmwarePending());
     }
 
@@ -285,9 +296,9 @@ class FirmwareUpdateTest {
         rig.backend.config(new DeviceConfigResponse(3, Map.of(), json));
         rig.camera.dock();
         rig.advance(Duration.ofMinutes(5));
-        assertEquals("dock", rig.events("firmware.offered").get(0).fields().get("source"));
+        assertEquals("dock", rig.events(FirmwareOffered.class).get(0).source());
         assertEquals("4.13.0", rig.snapshot().firmware());
-        assertEquals(1, rig.events("firmware.offered").size(), "the same offer at the next config sync is not taken again");
+        assertEquals(1, rig.events(FirmwareOffered.class).size(), "the same offer at the next config sync is not taken again");
     }
 
     @Test

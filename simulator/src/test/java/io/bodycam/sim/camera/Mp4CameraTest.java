@@ -1,9 +1,20 @@
 package io.bodycam.sim.camera;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.sim.camera.internal.Lifecycle;
+import io.bodycam.sim.event.FirmwareDownloadStarted;
+import io.bodycam.sim.event.RecordingRecovered;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.SegmentPurged;
+import io.bodycam.sim.event.SegmentRejected;
+import io.bodycam.sim.event.UploadVerified;
+import io.bodycam.sim.firmware.FirmwareImage;
+import io.bodycam.sim.firmware.FirmwareSigner;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.testing.TestClips;
+import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.video.GpsCue;
 import io.bodycam.sim.video.Mp4Metadata;
 import io.bodycam.sim.video.Mp4Probe;
@@ -21,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,10 +46,14 @@ class Mp4CameraTest {
     Path cards;
 
     private CameraRig rig() {
+        return rig(b -> b);
+    }
+
+    private CameraRig rig(UnaryOperator<CameraConfig.Builder> tweak) {
         VideoFormat format = TestClips.small();
         SegmentWriter writer = new SegmentWriter(TestClips.library(format), format);
         VideoWorkers workers = VideoWorkers.manual();
-        return new CameraRig(b -> b.segmentLength(Duration.ofSeconds(10)).preEvent(Duration.ofSeconds(5)),
+        return new CameraRig(b -> tweak.apply(b.segmentLength(Duration.ofSeconds(10)).preEvent(Duration.ofSeconds(5))),
                 id -> new SegmentCard(cards.resolve(id), writer, workers), workers).booted();
     }
 
@@ -81,8 +97,8 @@ class Mp4CameraTest {
         Mp4Probe.Report head = Mp4Probe.probe(cards.resolve("IPD-0001").resolve(first.segmentId() + ".mp4"), false);
         assertTrue(Math.abs(head.audioStartMillis() - 5_000) <= 22, "the pre-event part is video only: audio from " + head.audioStartMillis());
         assertNotEquals(stored.get(0).sha256(), stored.get(1).sha256());
-        assertEquals(3, rig.events("segment.closed").size(), "each announced once");
-        assertEquals(first.sha256(), rig.events("segment.closed").get(0).fields().get("sha256"));
+        assertEquals(3, rig.events(SegmentClosed.class).size(), "each announced once");
+        assertEquals(first.sha256(), rig.events(SegmentClosed.class).get(0).sha256());
     }
 
     @Test
@@ -95,8 +111,8 @@ class Mp4CameraTest {
 
         assertTrue(rig.snapshot().stored().isEmpty(), "uploaded and purged: " + rig.snapshot().stored());
         assertEquals(3, rig.backend.hashes().size());
-        rig.events("segment.closed").forEach(e ->
-                assertEquals(e.fields().get("sha256"), rig.backend.hashes().get((String) e.fields().get("segmentId"))));
+        rig.events(SegmentClosed.class).forEach(e ->
+                assertEquals(e.sha256(), rig.backend.hashes().get(e.segmentId())));
         rig.finishFiles();
         try (var files = Files.list(cards.resolve("IPD-0001"))) {
             assertEquals(List.of(), files.toList(), "the card is empty once everything is verified");
@@ -115,13 +131,38 @@ class Mp4CameraTest {
         assertEquals(Mode.DOCKED, waiting.mode());
         assertEquals(1, waiting.writing(), "the last segment's file is still being written");
         assertEquals(1, waiting.uploadable(), "so the camera is not drained");
-        assertTrue(rig.events("segment.closed").isEmpty(), "announced only when its file is complete");
+        assertTrue(rig.events(SegmentClosed.class).isEmpty(), "announced only when its file is complete");
 
         rig.advance(Duration.ofMinutes(1));
         assertEquals(0, rig.snapshot().uploadable());
         assertEquals(1, rig.backend.hashes().size(), "uploaded once its file was done");
-        assertEquals(1, rig.events("segment.closed").size());
-        assertEquals(1, rig.events("upload.verified").size());
+        assertEquals(1, rig.events(SegmentClosed.class).size());
+        assertEquals(1, rig.events(UploadVerified.class).size());
+    }
+
+    @Test
+    void firmware_waits_until_the_segment_file_closed_by_docking_is_written_and_its_segment_verified() throws Exception {
+        FirmwareSigner vendor = FirmwareSigner.generate();
+        FirmwareImage image = FirmwareImage.of("4.13.0", 100_000);
+        CameraRig rig = rig(b -> b.firmwareKey(vendor.publicKey()));
+        rig.backend.host("/firmware/4.13.0", image);
+        String offer = new ObjectMapper().writeValueAsString(vendor.offer(image, image.sha256(), "/firmware/4.13.0", 0, 0).params());
+        rig.backend.config(new DeviceConfigResponse(3, Map.of(), offer));
+        rig.camera.trigger(Trigger.BUTTON);
+        rig.clock.advance(Duration.ofSeconds(4));
+        rig.camera.dock();
+        rig.clock.advance(Duration.ofSeconds(30));
+
+        CameraSnapshot waiting = rig.snapshot();
+        assertEquals(1, waiting.writing(), "the last segment's file is still being written");
+        assertEquals(DockPhase.IDLE, waiting.dockPhase());
+        assertEquals("4.13.0", waiting.firmwarePending());
+        assertTrue(rig.events(FirmwareDownloadStarted.class).isEmpty(), "evidence first: " + rig.events);
+
+        rig.advance(Duration.ofMinutes(5));
+        long verified = rig.events(UploadVerified.class).get(0).time();
+        assertTrue(rig.events(FirmwareDownloadStarted.class).get(0).time() >= verified, "the download began after the verification");
+        assertEquals("4.13.0", rig.snapshot().firmware(), "then the update went in");
     }
 
     @Test
@@ -138,17 +179,17 @@ class Mp4CameraTest {
         rig.camera.powerOn();
         rig.advance(rig.camera.config().bootTime());
         assertEquals(Mode.RECOVERING_INTERRUPTED, rig.snapshot().mode());
-        rig.advance(Duration.ofMillis(Camera.RECOVERY_MILLIS + 1000));
+        rig.advance(Duration.ofMillis(Lifecycle.RECOVERY_MILLIS + 1000));
 
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
-        Map<String, Object> recovered = rig.events("recording.recovered").get(0).fields();
-        assertEquals(2, recovered.get("segmentsKept"));
-        assertEquals(1, recovered.get("truncatedFiles"));
-        assertEquals("IPD-0001-R00001-S003", recovered.get("truncatedSegment"));
-        assertTrue(((String) recovered.get("probe")).contains("truncated"), recovered.toString());
+        RecordingRecovered recovered = rig.events(RecordingRecovered.class).get(0);
+        assertEquals(2, recovered.cut().segmentsKept());
+        assertEquals(1, recovered.card().truncatedFiles());
+        assertEquals("IPD-0001-R00001-S003", recovered.card().truncatedSegment());
+        assertTrue(recovered.card().probe().contains("truncated"), recovered.toString());
         assertFalse(Files.exists(card.resolve("IPD-0001-R00001-S003.mp4.part")), "removed by the recovery");
         assertEquals(2, rig.snapshot().stored().size());
-        assertEquals(2, rig.events("segment.closed").size(), "the lost segment is never announced");
+        assertEquals(2, rig.events(SegmentClosed.class).size(), "the lost segment is never announced");
     }
 
     @Test
@@ -157,15 +198,15 @@ class Mp4CameraTest {
         rig.camera.trigger(Trigger.BUTTON);
         rig.clock.advance(Duration.ofSeconds(16));
         rig.camera.faults().powerLoss();
-        assertEquals(0, rig.events("segment.closed").size(), "the closed segment's file is not written yet");
+        assertEquals(0, rig.events(SegmentClosed.class).size(), "the closed segment's file is not written yet");
 
         rig.finishFiles();
         rig.camera.powerOn();
         rig.advance(Duration.ofSeconds(20));
 
-        assertEquals(1, rig.events("segment.closed").size());
+        assertEquals(1, rig.events(SegmentClosed.class).size());
         assertEquals(1, rig.snapshot().stored().size());
-        assertEquals(1, rig.events("recording.recovered").get(0).fields().get("segmentsKept"));
+        assertEquals(1, rig.events(RecordingRecovered.class).get(0).cut().segmentsKept());
     }
 
     @Test
@@ -177,13 +218,13 @@ class Mp4CameraTest {
         rig.camera.dock();
         rig.advance(Duration.ofMinutes(5));
 
-        assertEquals(1, rig.events("segment.rejected").size(), rig.events.toString());
+        assertEquals(1, rig.events(SegmentRejected.class).size(), rig.events.toString());
         assertEquals(1, rig.backend.uploads(), "the same bytes are not sent again");
         CameraSnapshot s = rig.snapshot();
         assertEquals(1, s.stored().size(), "never deleted unverified");
         assertEquals(s.stored().get(0).segmentId(), s.held().iterator().next());
         assertEquals(DockPhase.IDLE, s.dockPhase());
-        assertTrue(rig.events("segment.purged").isEmpty());
+        assertTrue(rig.events(SegmentPurged.class).isEmpty());
     }
 
     /** The camera's GPS receiver as its config makes it, replayed from the start. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.sim.camera.internal.Lifecycle;
+import io.bodycam.sim.event.FaultPowerLoss;
+import io.bodycam.sim.event.ModeChanged;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.recording.SegmentManifest;
 import java.time.Duration;
@@ -36,9 +39,9 @@ class PowerLossTest {
         assertEquals(2, s.stored().size(), "the two complete segments survive: " + s.stored());
         assertEquals(0, s.storageUsed() - s.stored().stream().mapToLong(SegmentManifest::nominalBytes).sum(),
                 "no room stays reserved for the lost segment");
-        CameraEvent note = rig.events("fault.powerLoss").get(0);
-        assertEquals("RECORDING", note.fields().get("mode"));
-        assertEquals(120_000L, note.fields().get("lostMs"));
+        FaultPowerLoss note = rig.events(FaultPowerLoss.class).get(0);
+        assertEquals("RECORDING", note.mode().name());
+        assertEquals(120_000L, note.cut().lostMs());
     }
 
     @Test
@@ -53,7 +56,7 @@ class PowerLossTest {
         assertEquals(Mode.RECOVERING_INTERRUPTED, rig.snapshot().mode());
         assertEquals(2, rig.mqtt.events("boot").get(1).path("recovered").asInt());
 
-        rig.advance(Duration.ofMillis(Camera.RECOVERY_MILLIS));
+        rig.advance(Duration.ofMillis(Lifecycle.RECOVERY_MILLIS));
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
         JsonNode recovered = rig.mqtt.events("recording.recovered").get(0);
         assertEquals("IPD-0001-R00001", recovered.path("recordingId").asText());
@@ -61,7 +64,7 @@ class PowerLossTest {
         assertEquals(segmentsEnd, recovered.path("keptUntil").asLong(), "kept up to the end of the last complete segment");
         assertEquals(120_000, recovered.path("lostMs").asLong(), recovered.toString());
         assertEquals(List.of("RECORDING", "OFF", "BOOTING", "RECOVERING_INTERRUPTED", "READY_BUFFERING"),
-                rig.events("mode").stream().map(e -> (String) e.fields().get("to")).toList().subList(2, 7));
+                rig.events(ModeChanged.class).stream().map(e -> e.to().name()).toList().subList(2, 7));
     }
 
     @Test
@@ -102,7 +105,7 @@ class PowerLossTest {
         assertTrue(rig.mqtt.events("recording.recovered").isEmpty(), "cut short, nothing announced");
 
         rig.camera.powerOn();
-        rig.advance(rig.camera.config().bootTime().plusMillis(Camera.RECOVERY_MILLIS));
+        rig.advance(rig.camera.config().bootTime().plusMillis(Lifecycle.RECOVERY_MILLIS));
         assertEquals(Mode.READY_BUFFERING, rig.snapshot().mode());
         assertEquals(1, rig.mqtt.events("recording.recovered").size());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.sim.event.PriorityUploadRefused;
+import io.bodycam.sim.event.RecordingStarted;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.recording.SegmentManifest;
 import java.time.Duration;
@@ -44,8 +46,8 @@ class PriorityUploadTest {
     @Test
     void the_latest_recording_goes_up_over_lte_is_verified_and_deleted_and_the_rest_waits_for_the_dock() {
         CameraRig rig = rigWithTwoRecordings();
-        String latest = rig.events("recording.started").get(1).fields().get("recordingId").toString();
-        String older = rig.events("recording.started").get(0).fields().get("recordingId").toString();
+        String latest = rig.events(RecordingStarted.class).get(1).recordingId();
+        String older = rig.events(RecordingStarted.class).get(0).recordingId();
 
         rig.camera.priorityUpload();
         assertEquals(Mode.PRIORITY_UPLOAD, rig.snapshot().mode());
@@ -152,7 +154,7 @@ class PriorityUploadTest {
         assertEquals("nothing to upload: no recording waits on the camera", lastAck(rig).path("error").asText());
         rig.camera.priorityUpload();
         assertEquals("nothing to upload: no recording waits on the camera",
-                rig.events("priorityUpload.refused").get(0).fields().get("reason"));
+                rig.events(PriorityUploadRefused.class).get(0).reason());
 
         rig.camera.trigger(Trigger.BUTTON);
         rig.mqtt.deliverCommand("{\"id\":\"q\",\"type\":\"priorityUpload\"}");

@@ -3,6 +3,9 @@ package io.bodycam.sim.camera;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.sim.event.RecordingStarted;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.SegmentPurged;
 import io.bodycam.sim.recording.SegmentManifest;
 import java.time.Duration;
 import java.util.HashSet;
@@ -30,8 +33,8 @@ class ShiftTest {
         CameraSnapshot endOfShift = rig.snapshot();
         List<SegmentManifest> recorded = endOfShift.stored();
         // 12 min -> 3 segments, 4 -> 1, 55 -> 11 (+ pre-event spills into a 12th), 9 -> 2, 21 -> 5
-        assertEquals(5, rig.events("recording.started").size());
-        assertEquals(recorded.size(), rig.events("segment.closed").size(), "every closed segment is stored");
+        assertEquals(5, rig.events(RecordingStarted.class).size());
+        assertEquals(recorded.size(), rig.events(SegmentClosed.class).size(), "every closed segment is stored");
         assertTrue(recorded.size() >= 22, "segments of 5 min: " + recorded.size());
         double recordedHours = (12 + 4 + 55 + 9 + 21) / 60.0;
         double expectedDrain = 7.5 * (10 - recordedHours) + 12.5 * recordedHours;
@@ -46,7 +49,7 @@ class ShiftTest {
         assertEquals(DockPhase.IDLE, docked.dockPhase());
         assertTrue(docked.stored().isEmpty(), "everything purged: " + docked.stored());
         Set<String> purged = new HashSet<>();
-        rig.events("segment.purged").forEach(e -> purged.add((String) e.fields().get("segmentId")));
+        rig.events(SegmentPurged.class).forEach(e -> purged.add(e.segmentId()));
         Set<String> expected = new HashSet<>();
         recorded.forEach(s -> expected.add(s.segmentId()));
         assertEquals(expected, purged, "each recorded segment purged exactly once");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.sim.event.RecordingStopped;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class StorageTest {
         assertEquals(Mode.READY_BUFFERING, s.mode());
         assertTrue(s.flags().contains(Flag.STORAGE_FULL), "flags: " + s.flags());
         assertEquals("storage full", rig.mqtt.events("recording.stopped").get(0).path("reason").asText());
-        long stoppedAfter = rig.events("recording.stopped").get(0).time() - trigger;
+        long stoppedAfter = rig.events(RecordingStopped.class).get(0).time() - trigger;
         assertEquals(2_000_000, stoppedAfter, 1_000, "stopped when the card filled");
         assertEquals(1, rig.mqtt.events("storage.full").size());
 

@@ -3,6 +3,7 @@ package io.bodycam.sim.camera;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.sim.event.SegmentPurged;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class VerifyBeforeDeleteTest {
         rig.advance(Duration.ofMinutes(10));
         assertEquals(3, rig.backend.uploads(), "two failures then success");
         assertTrue(rig.snapshot().stored().isEmpty());
-        assertEquals(1, rig.backend.copies(rig.events("segment.purged").get(0).fields().get("segmentId").toString()));
+        assertEquals(1, rig.backend.copies(rig.events(SegmentPurged.class).get(0).segmentId()));
     }
 
     @Test

@@ -1,6 +1,12 @@
 package io.bodycam.bench.run.record;
 
-import io.bodycam.sim.camera.CameraEvent;
+import io.bodycam.sim.event.CameraError;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.RecordingStarted;
+import io.bodycam.sim.event.SegmentClosed;
+import io.bodycam.sim.event.UploadCompleted;
+import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadVerified;
 import org.HdrHistogram.Recorder;
 
 import java.util.Map;
@@ -34,30 +40,26 @@ final class EventTally {
     private final Map<String, Journey> journeys = new ConcurrentHashMap<>();
 
     void onEvent(CameraEvent e) {
-        switch (e.type()) {
-            case "recording.started" -> recordingsStarted.increment();
-            case "segment.closed" -> {
-                segmentsClosed.increment();
-                journey(e).closedAt = e.time();
+        if (e instanceof RecordingStarted) {
+            recordingsStarted.increment();
+        } else if (e instanceof SegmentClosed c) {
+            segmentsClosed.increment();
+            track(e.deviceId(), c.segmentId()).closedAt = e.time();
+        } else if (e instanceof UploadCompleted u) {
+            uploadsCompleted.increment();
+            uploadBytes.add(u.bytes());
+            track(e.deviceId(), u.segmentId()).uploadedAt = e.time();
+        } else if (e instanceof UploadFailed f) {
+            uploadsFailed.increment();
+            track(e.deviceId(), f.segmentId()).failedAttempts.increment();
+        } else if (e instanceof UploadVerified v) {
+            Journey j = track(e.deviceId(), v.segmentId());
+            j.verifiedAt = e.time();
+            if (j.closedAt >= 0) {
+                recordToVerified.recordValue(Math.max(0, Math.min(e.time() - j.closedAt, MAX_RECORD_TO_VERIFIED_MILLIS)));
             }
-            case "upload.completed" -> {
-                uploadsCompleted.increment();
-                uploadBytes.add(((Number) e.fields().get("bytes")).longValue());
-                journey(e).uploadedAt = e.time();
-            }
-            case "upload.failed" -> {
-                uploadsFailed.increment();
-                journey(e).failedAttempts.increment();
-            }
-            case "upload.verified" -> {
-                Journey j = journey(e);
-                j.verifiedAt = e.time();
-                if (j.closedAt >= 0) {
-                    recordToVerified.recordValue(Math.max(0, Math.min(e.time() - j.closedAt, MAX_RECORD_TO_VERIFIED_MILLIS)));
-                }
-            }
-            case "error" -> errors.increment();
-            default -> { }
+        } else if (e instanceof CameraError) {
+            errors.increment();
         }
     }
 
@@ -67,7 +69,7 @@ final class EventTally {
         return j != null ? j : new Journey();
     }
 
-    private Journey journey(CameraEvent e) {
-        return journeys.computeIfAbsent(e.deviceId() + '/' + e.fields().get("segmentId"), k -> new Journey());
+    private Journey track(String deviceId, String segmentId) {
+        return journeys.computeIfAbsent(deviceId + '/' + segmentId, k -> new Journey());
     }
 }

@@ -1,9 +1,25 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.camera.internal;
 
+import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.DockPhase;
+import io.bodycam.sim.camera.ErrorCode;
+import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.event.CameraError;
+import io.bodycam.sim.event.FirmwareApplied;
+import io.bodycam.sim.event.FirmwareDownloadFailed;
+import io.bodycam.sim.event.FirmwareDownloadPaused;
+import io.bodycam.sim.event.FirmwareDownloadStarted;
+import io.bodycam.sim.event.FirmwareDownloaded;
+import io.bodycam.sim.event.FirmwareInterrupted;
+import io.bodycam.sim.event.FirmwareOffered;
+import io.bodycam.sim.event.FirmwareRejected;
 import io.bodycam.sim.firmware.FirmwareOffer;
 import io.bodycam.sim.firmware.FirmwareTrust;
 import io.bodycam.sim.firmware.FirmwareVersion;
+import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SeededBytes;
+import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
 
 import java.io.IOException;
@@ -11,9 +27,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The camera's firmware: the version it runs, and an offered update on its way in (DOMAIN.md 1.11,
@@ -40,14 +57,21 @@ import java.util.Optional;
  * written to the inactive bank of an A/B layout and the switch happens only at the end, so the camera
  * comes back on its old firmware, keeps the staged image and applies it again at its next dock.
  */
-final class FirmwareUpdater {
+public final class FirmwareUpdater {
 
     /** Bytes fetched per ranged GET (64 KiB, the camera's largest HTTP answer). */
-    static final int CHUNK = 64 * 1024;
+    public static final int CHUNK = 64 * 1024;
 
     private enum Stage { NONE, WAITING, DOWNLOADING, STAGED, APPLYING }
 
-    private final Camera camera;
+    private final CameraConfig config;
+    private final Scheduler scheduler;
+    private final ModeMachine machine;
+    private final EvidenceLink evidence;
+    private final EventSink events;
+    private final LongSupplier deviceTime;
+    private final EvidenceCard card;
+    private final Consumer<String> reboot;
     private final FirmwareTrust trust;
     /** Offers rejected (bad image, rollback), by {@link #fingerprint}, with the reason: never fetched again. */
     private final Map<String, String> rejected = new HashMap<>();
@@ -67,19 +91,32 @@ final class FirmwareUpdater {
     /** Why an apply was cut by a shutdown; reported after the next boot. */
     private String interruptedBy;
 
-    FirmwareUpdater(Camera camera) {
-        this.camera = camera;
-        this.running = camera.config().firmware();
-        String key = camera.config().firmwareKey();
+    /**
+     * @param deviceTime the camera's own clock, which the download window is read in
+     * @param card       what tells whether evidence still waits for upload
+     * @param reboot     reboots the camera, with the reason its {@code reboot} event gives
+     */
+    public FirmwareUpdater(CameraConfig config, Scheduler scheduler, ModeMachine machine, EvidenceLink evidence,
+                           EventSink events, LongSupplier deviceTime, EvidenceCard card, Consumer<String> reboot) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.machine = machine;
+        this.evidence = evidence;
+        this.events = events;
+        this.deviceTime = deviceTime;
+        this.card = card;
+        this.reboot = reboot;
+        this.running = config.firmware();
+        String key = config.firmwareKey();
         this.trust = key == null ? null : FirmwareTrust.of(key);
     }
 
-    String running() {
+    public String running() {
         return running;
     }
 
     /** The version offered and neither applied nor rejected yet; null when none. */
-    String pendingVersion() {
+    public String pendingVersion() {
         return pending == null ? null : pending.version();
     }
 
@@ -87,7 +124,7 @@ final class FirmwareUpdater {
      * Takes an offer ({@code source} {@code command} or {@code dock}). Empty when accepted, or when it
      * changes nothing (the version already runs, or the same offer is already pending); else why not.
      */
-    Optional<String> offer(FirmwareOffer offer, String source) {
+    public Optional<String> offer(FirmwareOffer offer, String source) {
         if (trust == null) {
             return Optional.of("no firmware key configured: this camera cannot verify images");
         }
@@ -102,7 +139,7 @@ final class FirmwareUpdater {
         if (newer < 0) {
             String why = "rollback refused: " + offer.version() + " is older than the running " + running;
             rejected.put(fingerprint(offer), why);
-            camera.emit("firmware.rejected", fields(offer.version(), "reason", why));
+            events.emit(new FirmwareRejected(events.deviceId(), events.time(), offer.version(), why));
             return Optional.of(why);
         }
         if (stage == Stage.APPLYING) {
@@ -114,13 +151,9 @@ final class FirmwareUpdater {
         stop();
         pending = offer;
         stage = Stage.WAITING;
-        slot = slot(offer, camera.config().seed());
-        Map<String, Object> f = fields(offer.version(), "source", source);
-        f.put("bytes", offer.bytes());
-        f.put("windowStart", offer.windowStart());
-        f.put("windowEnd", offer.windowEnd());
-        f.put("slot", slot);
-        camera.emit("firmware.offered", f);
+        slot = slot(offer, config.seed());
+        events.emit(new FirmwareOffered(events.deviceId(), events.time(), offer.version(), source, offer.bytes(), offer.windowStart(),
+                offer.windowEnd(), slot));
         maybeStart();
         return Optional.empty();
     }
@@ -129,12 +162,12 @@ final class FirmwareUpdater {
      * The {@code firmware} object of the dock's config answer: a malformed one is an {@code error} event;
      * a refusal is not (the same offer comes back at every dock).
      */
-    void offerFromDock(String json) {
+    public void offerFromDock(String json) {
         FirmwareOffer offer;
         try {
             offer = FirmwareOffer.parse(Payloads.JSON.readTree(json));
         } catch (IOException | IllegalArgumentException e) {
-            camera.emit("error", Map.of("code", "firmware-offer", "message", String.valueOf(e.getMessage())));
+            events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.FIRMWARE_OFFER, String.valueOf(e.getMessage())));
             return;
         }
         offer(offer, "dock");
@@ -144,7 +177,7 @@ final class FirmwareUpdater {
      * The moment (backend clock, epoch ms) a camera starts downloading: a fraction of the window that
      * depends only on its seed and the version, so the same scenario spreads a fleet the same way.
      */
-    static long slot(FirmwareOffer offer, long seed) {
+    public static long slot(FirmwareOffer offer, long seed) {
         long width = offer.windowEnd() - offer.windowStart();
         return width <= 0 ? offer.windowStart() : offer.windowStart() + (long) (fraction(seed, offer.version()) * width);
     }
@@ -158,8 +191,8 @@ final class FirmwareUpdater {
      * Starts (or schedules) the next step if the camera is docked with nothing left to upload: apply a
      * staged image, or download once the camera's moment has come. Called when the dock goes idle.
      */
-    void maybeStart() {
-        if (pending == null || !camera.dockIdle()) {
+    public void maybeStart() {
+        if (pending == null || !dockIdle()) {
             return;
         }
         if (stage == Stage.STAGED) {
@@ -170,58 +203,54 @@ final class FirmwareUpdater {
             return;
         }
         timer.cancel();
-        long wait = slot - camera.deviceTime();
+        long wait = slot - deviceTime.getAsLong();
         if (wait > 0) {
-            timer = camera.scheduler().schedule(wait, this::maybeStart);
+            timer = scheduler.schedule(wait, this::maybeStart);
         } else {
             download();
         }
     }
 
     /** The camera left its dock: a download pauses (resumed at the next dock), an apply is abandoned. */
-    void undocked() {
+    public void undocked() {
         timer.cancel();
         if (stage == Stage.DOWNLOADING) {
-            camera.emit("firmware.download.paused", pauseDownload());
+            events.emit(pauseDownload(null));
         } else if (stage == Stage.APPLYING) {
             stage = Stage.STAGED;
-            camera.emit("firmware.interrupted", interruption("undocked mid-apply"));
+            events.emit(interruption("undocked mid-apply"));
         }
     }
 
-    /** The camera shuts down (off, reboot, power loss, empty battery): what was in progress stops. */
-    void shutDown(String reason) {
+    /**
+     * The camera shuts down (off, reboot, power loss, empty battery) or fails: what was in progress
+     * stops; a download resumes at the next dock, an apply is done again there.
+     */
+    public void shutDown(StopReason reason) {
         timer.cancel();
         if (stage == Stage.DOWNLOADING) {
-            Map<String, Object> f = pauseDownload();
-            f.put("reason", reason);
-            camera.note("firmware.download.paused", f);
+            events.emit(pauseDownload(reason));
         } else if (stage == Stage.APPLYING) {
             stage = Stage.STAGED;
-            interruptedBy = reason + " mid-apply";
+            interruptedBy = reason.wireName() + " mid-apply";
         }
     }
 
-    /** Stops the download where it is (a later one resumes at {@code offset}); the fields of its pause event. */
-    private Map<String, Object> pauseDownload() {
+    /** Stops the download where it is (a later one resumes at {@code offset}); its pause event. */
+    private FirmwareDownloadPaused pauseDownload(StopReason shutdown) {
         generation++;
         stage = Stage.WAITING;
-        Map<String, Object> f = fields(pending.version(), "offset", offset);
-        f.put("bytes", pending.bytes());
-        return f;
+        return new FirmwareDownloadPaused(events.deviceId(), events.time(), pending.version(), offset, pending.bytes(), shutdown);
     }
 
     /** After a boot: says that an update took, or that one was cut short. */
-    void booted() {
+    public void booted() {
         if (appliedFrom != null) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("from", appliedFrom);
-            f.put("to", running);
-            camera.emit("firmware.applied", f);
+            events.emit(new FirmwareApplied(events.deviceId(), events.time(), appliedFrom, running));
             appliedFrom = null;
         }
         if (interruptedBy != null) {
-            camera.emit("firmware.interrupted", interruption(interruptedBy));
+            events.emit(interruption(interruptedBy));
             interruptedBy = null;
         }
     }
@@ -236,12 +265,10 @@ final class FirmwareUpdater {
             resumes++;
         }
         if (downloadStartedAt < 0) {
-            downloadStartedAt = camera.scheduler().now();
+            downloadStartedAt = scheduler.now();
         }
-        camera.dockPhase(DockPhase.FIRMWARE_DOWNLOADING);
-        Map<String, Object> f = fields(pending.version(), "offset", offset);
-        f.put("bytes", pending.bytes());
-        camera.emit("firmware.download.started", f);
+        machine.dockPhase(DockPhase.FIRMWARE_DOWNLOADING);
+        events.emit(new FirmwareDownloadStarted(events.deviceId(), events.time(), pending.version(), offset, pending.bytes()));
         nextChunk(generation);
     }
 
@@ -252,12 +279,12 @@ final class FirmwareUpdater {
             return;
         }
         int n = (int) Math.min(CHUNK, left);
-        camera.evidence().firmware(pending.path(), offset, n).whenComplete((bytes, error) -> camera.onThread(() -> {
+        evidence.firmware(pending.path(), offset, n).whenComplete((bytes, error) -> scheduler.run(() -> {
             if (attempt != generation || stage != Stage.DOWNLOADING) {
                 return;
             }
             if (error != null) {
-                failed(DockSession.message(error));
+                failed(Failure.message(error));
             } else if (bytes.length != n) {
                 failed("asked " + n + " bytes at " + offset + ", got " + bytes.length);
             } else {
@@ -272,11 +299,9 @@ final class FirmwareUpdater {
     private void failed(String error) {
         generation++;
         stage = Stage.WAITING;
-        Map<String, Object> f = fields(pending.version(), "offset", offset);
-        f.put("error", error);
-        camera.emit("firmware.download.failed", f);
+        events.emit(new FirmwareDownloadFailed(events.deviceId(), events.time(), pending.version(), offset, error));
         idleDock();
-        timer = camera.scheduler().schedule(camera.config().uploadRetryDelay().toMillis(), this::maybeStart);
+        timer = scheduler.schedule(config.uploadRetryDelay().toMillis(), this::maybeStart);
     }
 
     private void downloaded() {
@@ -291,20 +316,17 @@ final class FirmwareUpdater {
             return;
         }
         stage = Stage.STAGED;
-        camera.dockPhase(DockPhase.FIRMWARE_STAGED);
-        Map<String, Object> f = fields(pending.version(), "bytes", pending.bytes());
-        f.put("sha256", sha);
-        f.put("durationMs", camera.scheduler().now() - downloadStartedAt);
-        f.put("resumes", resumes);
-        camera.emit("firmware.downloaded", f);
+        machine.dockPhase(DockPhase.FIRMWARE_STAGED);
+        events.emit(new FirmwareDownloaded(events.deviceId(), events.time(), pending.version(), pending.bytes(), sha,
+                scheduler.now() - downloadStartedAt, resumes));
         downloadStartedAt = -1;
         apply();
     }
 
     private void apply() {
         stage = Stage.APPLYING;
-        camera.dockPhase(DockPhase.FIRMWARE_APPLYING);
-        timer = camera.scheduler().schedule(camera.config().firmwareApplyTime().toMillis(), this::applied);
+        machine.dockPhase(DockPhase.FIRMWARE_APPLYING);
+        timer = scheduler.schedule(config.firmwareApplyTime().toMillis(), this::applied);
     }
 
     private void applied() {
@@ -313,22 +335,27 @@ final class FirmwareUpdater {
         pending = null;
         stage = Stage.NONE;
         timer = Timer.NONE;
-        camera.reboot("firmware " + running);
+        reboot.accept("firmware " + running);
     }
 
     /** The image failed verification: the camera keeps its firmware, says why, and never fetches it again. */
     private void reject(String reason) {
         rejected.put(fingerprint(pending), reason);
-        camera.emit("firmware.rejected", fields(pending.version(), "reason", reason));
+        events.emit(new FirmwareRejected(events.deviceId(), events.time(), pending.version(), reason));
         pending = null;
         stop();
         stage = Stage.NONE;
         idleDock();
     }
 
+    /** Docked, the dock idle, and no evidence waiting for upload: when firmware may come in. */
+    private boolean dockIdle() {
+        return machine.mode() == Mode.DOCKED && machine.dockPhase() == DockPhase.IDLE && !card.evidenceWaiting();
+    }
+
     private void idleDock() {
-        if (camera.mode() == Mode.DOCKED) {
-            camera.dockPhase(DockPhase.IDLE);
+        if (machine.mode() == Mode.DOCKED) {
+            machine.dockPhase(DockPhase.IDLE);
         }
     }
 
@@ -341,17 +368,8 @@ final class FirmwareUpdater {
         downloadStartedAt = -1;
     }
 
-    private Map<String, Object> interruption(String reason) {
-        Map<String, Object> f = fields(pending.version(), "reason", reason);
-        f.put("running", running);
-        return f;
-    }
-
-    private Map<String, Object> fields(String version, String key, Object value) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("version", version);
-        f.put(key, value);
-        return f;
+    private FirmwareInterrupted interruption(String reason) {
+        return new FirmwareInterrupted(events.deviceId(), events.time(), pending.version(), reason, running);
     }
 
     private static String fingerprint(FirmwareOffer o) {

@@ -1,7 +1,10 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.camera.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bodycam.sim.camera.CameraSettings;
+import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.camera.Trigger;
 import io.bodycam.sim.firmware.FirmwareOffer;
 
 import java.io.IOException;
@@ -10,23 +13,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads a backend command from the {@code cmd} topic, checks it and carries it out on the camera.
  * Anything wrong (not JSON, no id or type, unknown type, bad params) gives an error ack and changes
  * nothing: a malformed command must never hurt the camera (DESIGN.md principle 5).
  */
-final class CommandHandler {
+public final class CommandHandler {
 
     /** Commands larger than this are refused unread. */
-    static final int MAX_COMMAND_BYTES = 64 * 1024;
+    public static final int MAX_COMMAND_BYTES = 64 * 1024;
 
     private static final Set<String> START_PARAMS = Set.of("trigger", "category", "flagged");
 
     /** How many recent command ids the camera remembers (kept in flash across reboots [GUESS]). */
     static final int REMEMBERED_IDS = 64;
 
-    private final Camera camera;
+    private final Recorder recorder;
+    private final PriorityUpload priority;
+    private final FirmwareUpdater firmware;
+    private final LiveSettings settings;
+    private final Runnable locate;
+    private final Consumer<String> reboot;
     /** The answers to the latest commands, by id: a command delivered again is answered again, not carried out twice. */
     private final Map<String, Ack> answered = new java.util.LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -35,12 +44,26 @@ final class CommandHandler {
         }
     };
 
-    CommandHandler(Camera camera) {
-        this.camera = camera;
+    /**
+     * @param locate publishes a {@code gps} message now
+     * @param reboot reboots the camera, with the reason its {@code reboot} event gives
+     */
+    public CommandHandler(Recorder recorder, PriorityUpload priority, FirmwareUpdater firmware, LiveSettings settings,
+                          Runnable locate, Consumer<String> reboot) {
+        this.recorder = recorder;
+        this.priority = priority;
+        this.firmware = firmware;
+        this.settings = settings;
+        this.locate = locate;
+        this.reboot = reboot;
     }
 
-    /** The answer to one command. */
-    record Ack(String id, boolean ok, String error, Runnable after) {
+    /**
+     * The answer to one command.
+     *
+     * @param after what to do once the answer is on its way (a reboot), or null
+     */
+    public record Ack(String id, boolean ok, String error, Runnable after) {
         static Ack ok(String id) {
             return new Ack(id, true, null, null);
         }
@@ -55,7 +78,7 @@ final class CommandHandler {
      * same answer again without carrying it out: QoS 1 may deliver a command twice (a redelivery on
      * session resume, MQTT 3.1.1 section 4.4 [S71]), and a reboot or firmware offer must not happen twice.
      */
-    Ack handle(byte[] payload) {
+    public Ack handle(byte[] payload) {
         if (payload.length > MAX_COMMAND_BYTES) {
             return Ack.error(null, "command too large: " + payload.length + " bytes, at most " + MAX_COMMAND_BYTES);
         }
@@ -94,16 +117,16 @@ final class CommandHandler {
         ObjectNode p = params instanceof ObjectNode o ? o : Payloads.JSON.createObjectNode();
         return switch (typeNode.asText()) {
             case "startRecording" -> startRecording(id, p);
-            case "stopRecording" -> noParams(id, p).orElseGet(() -> result(id, camera.stopRecordingByCommand()));
-            case "reboot" -> noParams(id, p).orElseGet(() -> new Ack(id, true, null, () -> camera.reboot("command")));
+            case "stopRecording" -> noParams(id, p).orElseGet(() -> result(id, recorder.stopByCommand()));
+            case "reboot" -> noParams(id, p).orElseGet(() -> new Ack(id, true, null, () -> reboot.accept("command")));
             case "setConfig" -> setConfig(id, p);
             case "locate" -> noParams(id, p).orElseGet(() -> {
-                camera.publishGps();
+                locate.run();
                 return Ack.ok(id);
             });
             case "updateFirmware" -> updateFirmware(id, p);
-            case "priorityUpload" -> noParams(id, p).orElseGet(() -> result(id, camera.priority().start()));
-            case "cancelPriorityUpload" -> noParams(id, p).orElseGet(() -> result(id, camera.priority().stop("command")));
+            case "priorityUpload" -> noParams(id, p).orElseGet(() -> result(id, priority.start()));
+            case "cancelPriorityUpload" -> noParams(id, p).orElseGet(() -> result(id, priority.stop(StopReason.COMMAND)));
             default -> Ack.error(id, "unknown command type '" + typeNode.asText() + "'; known: startRecording, "
                     + "stopRecording, reboot, setConfig, locate, updateFirmware, priorityUpload, cancelPriorityUpload");
         };
@@ -136,7 +159,7 @@ final class CommandHandler {
         if (f != null && !f.isBoolean()) {
             return Ack.error(id, "flagged must be true or false");
         }
-        return result(id, camera.startRecording(trigger, c == null ? "uncategorized" : c.asText(), f != null && f.asBoolean()));
+        return result(id, recorder.start(trigger, c == null ? "uncategorized" : c.asText(), f != null && f.asBoolean()));
     }
 
     private Ack setConfig(String id, ObjectNode p) {
@@ -150,7 +173,7 @@ final class CommandHandler {
             }
             changes.put(e.getKey(), e.getValue().asText());
         }
-        return result(id, camera.applySettings(changes, "command"));
+        return result(id, settings.apply(changes, "command"));
     }
 
     /** A firmware offer (docs/contract, {@code updateFirmware}): checked whole, then handed to the updater. */
@@ -161,7 +184,7 @@ final class CommandHandler {
         } catch (IllegalArgumentException e) {
             return Ack.error(id, e.getMessage());
         }
-        return result(id, camera.firmware().offer(offer, "command"));
+        return result(id, firmware.offer(offer, "command"));
     }
 
     private static Optional<Ack> noParams(String id, ObjectNode p) {

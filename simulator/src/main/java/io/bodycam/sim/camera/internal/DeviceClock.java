@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.camera.internal;
 
 /**
  * The camera's own real-time clock: true (virtual) time plus an offset that a wrong setting, a skew
@@ -8,10 +8,10 @@ package io.bodycam.sim.camera;
  * <p>The clock counts as unsynced once it was set wrong, or once drift has moved it more than
  * {@link #DRIFT_TOLERANCE_MILLIS} since the last sync [S79].
  */
-final class DeviceClock {
+public final class DeviceClock {
 
-    /** Accumulated drift beyond which the camera raises {@link Flag#CLOCK_UNSYNCED}. */
-    static final long DRIFT_TOLERANCE_MILLIS = 1_000;
+    /** Accumulated drift beyond which the camera raises {@link io.bodycam.sim.camera.Flag#CLOCK_UNSYNCED}. */
+    public static final long DRIFT_TOLERANCE_MILLIS = 1_000;
 
     private long offset;
     private double driftPpm;
@@ -20,37 +20,37 @@ final class DeviceClock {
     /** The offset right after the last sync (0 before any): drift is measured from there. */
     private long syncedOffset;
 
-    DeviceClock(long initialOffsetMillis, long now) {
+    public DeviceClock(long initialOffsetMillis, long now) {
         this.offset = initialOffsetMillis;
         this.driftSince = now;
         this.setWrong = initialOffsetMillis != 0;
     }
 
     /** The device's reading at virtual time {@code now}. */
-    long time(long now) {
+    public long time(long now) {
         return now + offset(now);
     }
 
     /** Device time minus true time at {@code now}. */
-    long offset(long now) {
+    public long offset(long now) {
         return offset + drift(now);
     }
 
     /** Moves the clock by {@code millis} at once (a wrong manual setting, a DST error, a bad sync). */
-    void skew(long millis, long now) {
+    public void skew(long millis, long now) {
         fold(now);
         offset += millis;
         setWrong |= millis != 0;
     }
 
     /** From {@code now} on the clock runs {@code ppm} parts per million fast (negative: slow). */
-    void drift(double ppm, long now) {
+    public void drift(double ppm, long now) {
         fold(now);
         driftPpm = ppm;
     }
 
     /** Sets the clock to {@code trueTime} as estimated by a sync; returns the correction applied. */
-    long sync(long estimatedTrueTime, long now) {
+    public long sync(long estimatedTrueTime, long now) {
         long correction = estimatedTrueTime - time(now);
         fold(now);
         offset += correction;
@@ -60,12 +60,8 @@ final class DeviceClock {
     }
 
     /** True when the clock was set wrong, or drift moved it past the tolerance, since the last sync. */
-    boolean unsynced(long now) {
+    public boolean unsynced(long now) {
         return setWrong || Math.abs(offset(now) - syncedOffset) > DRIFT_TOLERANCE_MILLIS;
-    }
-
-    double driftPpm() {
-        return driftPpm;
     }
 
     private long drift(long now) {

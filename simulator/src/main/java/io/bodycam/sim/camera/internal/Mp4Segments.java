@@ -1,15 +1,19 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.camera.internal;
 
+import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.ErrorCode;
+import io.bodycam.sim.event.CameraError;
+import io.bodycam.sim.event.RecordingRecovered;
 import io.bodycam.sim.gps.GpsFix;
+import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.recording.Recording;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.video.SegmentCard;
 import io.bodycam.sim.video.SegmentSpec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -24,43 +28,50 @@ import java.util.function.Consumer;
  * the recovery after the next boot finds with the probe and removes (CAST [S43]). Runs on the camera's
  * thread; file work runs on the video workers.
  */
-final class Mp4Segments {
+public final class Mp4Segments {
 
     /** Fixes kept beyond the segment length: the longest pre-event buffer [S1] and a margin. */
     private static final int HISTORY_MARGIN_SECONDS = 120 + 60;
 
-    private final Camera camera;
     private final SegmentCard card;
+    private final CameraConfig config;
+    private final Scheduler scheduler;
+    private final GpsReceiver gps;
+    private final EventSink events;
+    private final Runnable fileDone;
     private int writing;
 
-    Mp4Segments(Camera camera, SegmentCard card) {
-        this.camera = camera;
+    /** {@code fileDone} runs on the camera's thread after each segment file is written, or failed. */
+    public Mp4Segments(SegmentCard card, CameraConfig config, Scheduler scheduler, GpsReceiver gps, EventSink events,
+                       Runnable fileDone) {
         this.card = card;
-        camera.gps().keepHistory((int) camera.config().segmentLength().toSeconds() + HISTORY_MARGIN_SECONDS);
+        this.config = config;
+        this.scheduler = scheduler;
+        this.gps = gps;
+        this.events = events;
+        this.fileDone = fileDone;
+        gps.keepHistory((int) config.segmentLength().toSeconds() + HISTORY_MARGIN_SECONDS);
     }
 
     /** Writes a closed segment's file; {@code store} gets the finished manifest on the camera's thread. */
-    void write(SegmentManifest draft, Consumer<SegmentManifest> store) {
+    public void write(SegmentManifest draft, Consumer<SegmentManifest> store) {
         SegmentSpec spec = spec(draft.recordingId(), draft.segmentId(), draft.index(), draft.start(), draft.end(),
                 draft.preEventMillis(), draft.trigger(), draft.category());
         writing++;
-        card.write(spec).whenComplete((written, error) -> camera.onThread(() -> {
+        card.write(spec).whenComplete((written, error) -> scheduler.run(() -> {
             writing--;
             if (error != null) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("code", "segment-write");
-                fields.put("segmentId", draft.segmentId());
-                fields.put("message", "the segment file could not be written: " + message(error));
-                camera.emit("error", fields);
+                events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.SEGMENT_WRITE, draft.segmentId(),
+                        "the segment file could not be written: " + Failure.message(error)));
             } else {
                 store.accept(draft.withFile(written.bytes(), written.sha256()));
             }
-            camera.segmentFileDone();
+            fileDone.run();
         }));
     }
 
     /** The power died while {@code open}'s segment was being recorded: its file stays truncated on the card. */
-    void cut(Recording open, long now) {
+    public void cut(Recording open, long now) {
         if (now <= open.segmentStart()) {
             return;
         }
@@ -71,55 +82,51 @@ final class Mp4Segments {
 
     /**
      * After a power loss: once the card's files in progress are done, the interrupted ones are probed
-     * and removed; {@code then} gets the recovery's fields with what was found added.
+     * and removed; {@code then} gets what was found, or why the card could not be read.
      */
-    void recover(Map<String, Object> fields, Consumer<Map<String, Object>> then) {
-        card.recover().whenComplete((found, error) -> camera.onThread(() -> {
-            Map<String, Object> f = new LinkedHashMap<>(fields);
+    public void recover(Consumer<RecordingRecovered.CardCheck> then) {
+        card.recover().whenComplete((found, error) -> scheduler.run(() -> {
             if (error != null) {
-                f.put("cardError", message(error));
+                then.accept(RecordingRecovered.CardCheck.unreadable(Failure.message(error)));
+            } else if (found.isEmpty()) {
+                then.accept(new RecordingRecovered.CardCheck(null, 0, null, 0, null));
             } else {
-                f.put("truncatedFiles", found.size());
-                if (!found.isEmpty()) {
-                    f.put("truncatedSegment", found.get(0).segmentId());
-                    f.put("truncatedBytes", found.get(0).bytes());
-                    f.put("probe", found.get(0).probe());
-                }
+                var first = found.get(0);
+                then.accept(new RecordingRecovered.CardCheck(null, found.size(), first.segmentId(), first.bytes(),
+                        first.probe()));
             }
-            then.accept(f);
         }));
     }
 
-    SegmentSource source(SegmentManifest s, boolean damaged) {
+    public SegmentSource source(SegmentManifest s, boolean damaged) {
         return card.source(s.segmentId(), s.bytes(), damaged);
     }
 
     /** Hashes the stored file on the video workers; {@code then} gets the hash (or the error) on the camera's thread. */
-    void sha256(SegmentManifest s, boolean damaged, BiConsumer<String, Throwable> then) {
-        card.sha256(s.segmentId(), s.bytes(), damaged).whenComplete((sha, error) -> camera.onThread(() -> then.accept(sha, error)));
+    public void sha256(SegmentManifest s, boolean damaged, BiConsumer<String, Throwable> then) {
+        card.sha256(s.segmentId(), s.bytes(), damaged).whenComplete((sha, error) -> scheduler.run(() -> then.accept(sha, error)));
     }
 
-    void purged(SegmentManifest s) {
+    public void purged(SegmentManifest s) {
         card.delete(s.segmentId()).whenComplete((v, error) -> {
             if (error != null) {
-                camera.onThread(() -> camera.emit("error", Map.of("code", "segment-delete", "message", message(error))));
+                scheduler.run(() -> events.emit(new CameraError(events.deviceId(), events.time(), ErrorCode.SEGMENT_DELETE,
+                        Failure.message(error))));
             }
         });
     }
 
     /** Segment files being written now. */
-    int writing() {
+    public int writing() {
         return writing;
     }
 
     private SegmentSpec spec(String recordingId, String segmentId, int index, long start, long end, long preEvent,
                              String trigger, String category) {
-        long now = camera.scheduler().now();
-        camera.gps().fixAt(now);
-        List<GpsFix> track = camera.gps().history(start, Math.max(end, start + 1));
-        long variant = mix(camera.config().seed() ^ segmentId.hashCode() * 0x9E3779B97F4A7C15L);
-        CameraConfig c = camera.config();
-        return new SegmentSpec(c.deviceId(), c.officer(), c.agency(), recordingId, segmentId, index, start, end, preEvent,
+        gps.fixAt(scheduler.now());
+        List<GpsFix> track = gps.history(start, Math.max(end, start + 1));
+        long variant = mix(config.seed() ^ segmentId.hashCode() * 0x9E3779B97F4A7C15L);
+        return new SegmentSpec(config.deviceId(), config.officer(), config.agency(), recordingId, segmentId, index, start, end, preEvent,
                 trigger, category, track, variant);
     }
 
@@ -129,8 +136,4 @@ final class Mp4Segments {
         return z ^ (z >>> 31);
     }
 
-    private static String message(Throwable t) {
-        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
-        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
-    }
 }

@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.camera.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -14,33 +14,33 @@ import java.io.UncheckedIOException;
  * {@code ts}. Payloads are streamed into a buffer reused per thread, so a report costs little more
  * garbage than its own bytes (at 10,000 cameras, allocation sets the pace of GC pauses).
  */
-final class Payloads {
+public final class Payloads {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final int SCHEMA = 1;
 
     private static final ThreadLocal<ByteArrayBuilder> BUFFER = ThreadLocal.withInitial(() -> new ByteArrayBuilder(1024));
 
     /** Writes the topic-specific fields of a message. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 
     private final String deviceId;
     private final long[] seq = new long[Topic.values().length];
 
-    Payloads(String deviceId) {
+    public Payloads(String deviceId) {
         this.deviceId = deviceId;
     }
 
     /** A message for {@code topic}, taking the topic's next {@code seq}. */
-    byte[] message(Topic topic, long deviceTime, Body body) {
+    public byte[] message(Topic topic, long deviceTime, Body body) {
         return message(deviceTime, seq[topic.ordinal()]++, body);
     }
 
     /** A message with a {@code seq} reserved earlier by {@link #reserve}. */
-    byte[] message(long deviceTime, long reservedSeq, Body body) {
+    public byte[] message(long deviceTime, long reservedSeq, Body body) {
         ByteArrayBuilder buffer = BUFFER.get();
         buffer.reset();
         try (JsonGenerator g = JSON.getFactory().createGenerator(buffer)) {
@@ -58,14 +58,14 @@ final class Payloads {
     }
 
     /** Takes the next {@code count} seq numbers of a topic and returns the first. */
-    long reserve(Topic topic, int count) {
+    public long reserve(Topic topic, int count) {
         long first = seq[topic.ordinal()];
         seq[topic.ordinal()] += count;
         return first;
     }
 
     /** One decimal place, as reports show battery, speed and the like. */
-    static double tenths(double v) {
+    public static double tenths(double v) {
         return Math.round(v * 10) / 10.0;
     }
 }

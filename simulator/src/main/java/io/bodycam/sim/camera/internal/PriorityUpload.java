@@ -1,11 +1,21 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.camera.internal;
 
+import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.event.PriorityUploadCancelled;
+import io.bodycam.sim.event.PriorityUploadCompleted;
+import io.bodycam.sim.event.PriorityUploadFailed;
+import io.bodycam.sim.event.PriorityUploadStarted;
+import io.bodycam.sim.event.UploadCompleted;
+import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadVerified;
+import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.sim.storage.Storage;
+import io.bodycam.sim.time.Scheduler;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +28,14 @@ import java.util.Optional;
  * resumes a cut segment from the server's offset. One attempt per segment, no retries [GUESS]: the
  * officer can choose it again.
  */
-final class PriorityUpload {
+public final class PriorityUpload {
 
-    private final Camera camera;
+    private final ModeMachine machine;
+    private final Scheduler scheduler;
+    private final Storage storage;
+    private final EvidenceLink evidence;
+    private final EvidenceCard card;
+    private final EventSink events;
     private List<SegmentManifest> segments = List.of();
     private String recordingId;
     private int next;
@@ -29,23 +44,24 @@ final class PriorityUpload {
     /** Bumped when the upload stops; answers for an earlier run are dropped. */
     private int generation;
 
-    PriorityUpload(Camera camera) {
-        this.camera = camera;
-    }
-
-    boolean active() {
-        return active;
+    public PriorityUpload(ModeMachine machine, Scheduler scheduler, Storage storage, EvidenceLink evidence,
+                          EvidenceCard card, EventSink events) {
+        this.machine = machine;
+        this.scheduler = scheduler;
+        this.storage = storage;
+        this.evidence = evidence;
+        this.card = card;
+        this.events = events;
     }
 
     /** Starts uploading the latest recording; empty when started, else why not. */
-    Optional<String> start() {
-        if (camera.mode() == Mode.PRIORITY_UPLOAD) {
+    public Optional<String> start() {
+        if (machine.mode() == Mode.PRIORITY_UPLOAD) {
             return Optional.of("already uploading " + recordingId);
         }
-        if (camera.mode() != Mode.READY_BUFFERING) {
-            return Optional.of("not ready: camera is " + camera.mode());
+        if (machine.mode() != Mode.READY_BUFFERING) {
+            return Optional.of("not ready: camera is " + machine.mode());
         }
-        var storage = camera.storage();
         Optional<SegmentManifest> latest = storage.queue().stream()
                 .filter(s -> !storage.held().contains(s.segmentId()))
                 .max(Comparator.comparingLong(SegmentManifest::start).thenComparingInt(SegmentManifest::index));
@@ -61,93 +77,76 @@ final class PriorityUpload {
         bytes = 0;
         active = true;
         generation++;
-        camera.enter(Mode.PRIORITY_UPLOAD);
-        Map<String, Object> f = fields();
-        f.put("segments", segments.size());
-        f.put("bytes", segments.stream().mapToLong(SegmentManifest::bytes).sum());
-        camera.emit("priorityUpload.started", f);
+        machine.enter(Mode.PRIORITY_UPLOAD);
+        events.emit(new PriorityUploadStarted(events.deviceId(), events.time(), recordingId, segments.size(),
+                segments.stream().mapToLong(SegmentManifest::bytes).sum()));
         upload(generation);
         return Optional.empty();
     }
 
     /** Cancels a running priority upload and goes back to buffering; empty when there was one, else why not. */
-    Optional<String> stop(String reason) {
-        if (camera.mode() != Mode.PRIORITY_UPLOAD) {
+    public Optional<String> stop(StopReason reason) {
+        if (machine.mode() != Mode.PRIORITY_UPLOAD) {
             return Optional.of("no priority upload running");
         }
-        cancel(reason, true);
-        camera.enter(Mode.READY_BUFFERING);
+        cancel(reason);
+        machine.enter(Mode.READY_BUFFERING);
         return Optional.empty();
     }
 
     /**
-     * Stops a running upload; the segment in flight is cut (the dock resumes it). {@code publish} false
-     * for a power loss: the bench hears of it, the backend does not. The caller sets the next mode.
+     * Stops a running upload; the segment in flight is cut (the dock resumes it). After an
+     * {@link StopReason#abrupt() abrupt} power loss the bench hears of it, the backend does not. The
+     * caller sets the next mode.
      */
-    void cancel(String reason, boolean publish) {
+    public void cancel(StopReason reason) {
         if (!active) {
             return;
         }
         active = false;
         generation++;
         if (next < segments.size()) {
-            camera.evidence().cancelUpload(segments.get(next));
+            evidence.cancelUpload(segments.get(next));
         }
-        Map<String, Object> f = fields();
-        f.put("reason", reason);
-        f.put("uploaded", next);
-        f.put("left", segments.size() - next);
-        if (publish) {
-            camera.emit("priorityUpload.cancelled", f);
-        } else {
-            camera.note("priorityUpload.cancelled", f);
-        }
+        events.emit(new PriorityUploadCancelled(events.deviceId(), events.time(), recordingId, reason, next, segments.size() - next));
     }
 
     private void upload(int run) {
         if (next == segments.size()) {
             active = false;
-            Map<String, Object> f = fields();
-            f.put("segments", segments.size());
-            f.put("bytes", bytes);
-            camera.emit("priorityUpload.completed", f);
-            camera.enter(Mode.READY_BUFFERING);
+            events.emit(new PriorityUploadCompleted(events.deviceId(), events.time(), recordingId, segments.size(), bytes));
+            machine.enter(Mode.READY_BUFFERING);
             return;
         }
         SegmentManifest s = segments.get(next);
-        camera.evidence().uploadOverLte(s, camera.payload(s)).whenComplete((sent, error) -> camera.onThread(() -> {
+        evidence.uploadOverLte(s, card.payload(s)).whenComplete((sent, error) -> scheduler.run(() -> {
             if (run != generation) {
                 return;
             }
             if (error != null) {
-                failed(s, "upload failed: " + DockSession.message(error));
+                failed(s, "upload failed: " + Failure.message(error));
                 return;
             }
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("segmentId", s.segmentId());
-            f.put("bytes", s.bytes());
-            f.put("via", "lte");
-            camera.emit("upload.completed", f);
+            events.emit(new UploadCompleted(events.deviceId(), events.time(), s.segmentId(), s.bytes(), true));
             verify(s, run);
         }));
     }
 
     private void verify(SegmentManifest s, int run) {
-        camera.evidence().verify(s).whenComplete((verdict, error) -> camera.onThread(() -> {
+        evidence.verify(s).whenComplete((verdict, error) -> scheduler.run(() -> {
             if (run != generation) {
                 return;
             }
             if (error != null) {
-                failed(s, "verification failed: " + DockSession.message(error));
+                failed(s, "verification failed: " + Failure.message(error));
             } else if (verdict.confirms(s.sha256())) {
-                camera.emit("upload.verified", Map.of("segmentId", s.segmentId(), "sha256", s.sha256()));
-                camera.purge(s);
+                events.emit(new UploadVerified(events.deviceId(), events.time(), s.segmentId(), s.sha256()));
+                card.purge(s);
                 bytes += s.bytes();
                 next++;
                 upload(run);
             } else {
-                failed(s, "backend holds " + verdict.status().name().toLowerCase(java.util.Locale.ROOT)
-                        + " copy with sha256 " + verdict.sha256() + ", camera has " + s.sha256());
+                failed(s, Dock.notConfirmed(s, verdict));
             }
         }));
     }
@@ -156,17 +155,8 @@ final class PriorityUpload {
     private void failed(SegmentManifest s, String error) {
         active = false;
         generation++;
-        camera.emit("upload.failed", Map.of("segmentId", s.segmentId(), "error", error));
-        Map<String, Object> f = fields();
-        f.put("error", error);
-        f.put("uploaded", next);
-        camera.emit("priorityUpload.failed", f);
-        camera.enter(Mode.READY_BUFFERING);
-    }
-
-    private Map<String, Object> fields() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("recordingId", recordingId);
-        return f;
+        events.emit(new UploadFailed(events.deviceId(), events.time(), s.segmentId(), error));
+        events.emit(new PriorityUploadFailed(events.deviceId(), events.time(), recordingId, error, next));
+        machine.enter(Mode.READY_BUFFERING);
     }
 }
