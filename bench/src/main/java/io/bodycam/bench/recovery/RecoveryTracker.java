@@ -2,7 +2,7 @@ package io.bodycam.bench.recovery;
 
 import io.bodycam.bench.observer.PresenceListener;
 import io.bodycam.sim.camera.CameraListener;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.event.ModeChanged;
 import io.bodycam.sim.event.SegmentClosed;

@@ -64,7 +64,7 @@ public final class DensityRun {
                 Thread.sleep(500);
                 // the window opens once every camera is connected and booted, reporting at its full rate
                 connected = (int) fleet.snapshots().stream()
-                        .filter(c -> c.connected() && c.mode() == io.bodycam.sim.camera.Mode.READY_BUFFERING).count();
+                        .filter(c -> c.connected() && c.mode() == io.bodycam.sim.state.Mode.READY_BUFFERING).count();
                 if (connected >= s.cameras()) {
                     break;
                 }

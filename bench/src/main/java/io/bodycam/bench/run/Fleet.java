@@ -7,7 +7,7 @@ import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.link.MqttTelemetryLink;
 import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.mqtt.MqttClientConfig;

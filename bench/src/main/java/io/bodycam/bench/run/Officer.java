@@ -2,7 +2,7 @@ package io.bodycam.bench.run;
 
 import io.bodycam.bench.scenario.Behaviour;
 import io.bodycam.sim.camera.Camera;
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.Trigger;
 import io.bodycam.sim.time.Timer;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.bodycam.bench.run;
 
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.record.RunRecord;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -3,7 +3,7 @@ package io.bodycam.bench.run;
 import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Selector;
 import io.bodycam.bench.scenario.TimelineEvent;
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.Trigger;
 import io.bodycam.sim.gps.GpsFix;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.bodycam.bench.scenario;
 
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.Trigger;
 
 import java.time.Duration;
 import java.util.EnumMap;

@@ -2,7 +2,7 @@ package io.bodycam.bench.scenario;
 
 import io.bodycam.bench.scenario.yaml.YamlMap;
 import io.bodycam.bench.scenario.yaml.YamlNode;
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.Trigger;
 
 import java.time.Duration;
 import java.util.ArrayList;

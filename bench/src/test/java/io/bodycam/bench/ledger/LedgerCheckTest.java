@@ -3,7 +3,7 @@ package io.bodycam.bench.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.event.FaultPowerLoss;
 import io.bodycam.sim.event.FaultSegmentDamaged;

@@ -2,8 +2,8 @@ package io.bodycam.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.bodycam.sim.camera.Mode;
-import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.StopReason;
 import io.bodycam.sim.event.ModeChanged;
 import io.bodycam.sim.event.RecordingStopped;
 import io.bodycam.sim.event.UploadCompleted;

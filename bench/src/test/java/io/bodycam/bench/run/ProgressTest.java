@@ -3,7 +3,7 @@ package io.bodycam.bench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bodycam.bench.run.record.FleetLook;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

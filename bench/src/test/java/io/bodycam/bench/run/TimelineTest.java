@@ -10,7 +10,7 @@ import io.bodycam.bench.scenario.Site;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.gps.PatrolStyle;
 import io.bodycam.sim.testing.FakeEvidenceBackend;

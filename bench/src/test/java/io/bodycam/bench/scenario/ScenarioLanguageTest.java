@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
 import io.bodycam.bench.scenario.yaml.Substitutions;
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.Trigger;
 import io.bodycam.sim.gps.PatrolStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;

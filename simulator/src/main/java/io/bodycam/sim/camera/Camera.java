@@ -1,5 +1,10 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.Flag;
+import io.bodycam.sim.state.Trigger;
+import io.bodycam.sim.state.StopReason;
+import io.bodycam.sim.state.ErrorCode;
 import io.bodycam.sim.camera.internal.CommandHandler;
 import io.bodycam.sim.camera.internal.DeviceClock;
 import io.bodycam.sim.camera.internal.Dock;

@@ -1,5 +1,7 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.Flag;
 import io.bodycam.sim.camera.internal.DeviceClock;
 import io.bodycam.sim.camera.internal.EventSink;
 import io.bodycam.sim.camera.internal.Flags;

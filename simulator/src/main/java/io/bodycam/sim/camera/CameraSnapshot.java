@@ -1,5 +1,8 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.DockPhase;
+import io.bodycam.sim.state.Flag;
 import io.bodycam.sim.recording.SegmentManifest;
 
 import java.util.List;

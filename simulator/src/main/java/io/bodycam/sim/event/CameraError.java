@@ -1,7 +1,7 @@
 package io.bodycam.sim.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.bodycam.sim.camera.ErrorCode;
+import io.bodycam.sim.state.ErrorCode;
 
 import java.io.IOException;
 

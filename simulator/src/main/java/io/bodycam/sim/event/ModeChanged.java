@@ -1,7 +1,7 @@
 package io.bodycam.sim.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 
 import java.io.IOException;
 

@@ -1,7 +1,7 @@
 package io.bodycam.sim.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.state.StopReason;
 
 import java.io.IOException;
 

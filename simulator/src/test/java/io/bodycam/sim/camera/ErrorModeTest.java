@@ -1,5 +1,8 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.Trigger;
+import io.bodycam.sim.state.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.DockPhase;
+import io.bodycam.sim.state.Trigger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.sim.camera.internal.Lifecycle;
 import io.bodycam.sim.event.FirmwareDownloadStarted;

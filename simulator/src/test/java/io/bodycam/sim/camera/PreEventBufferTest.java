@@ -1,5 +1,7 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.Trigger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

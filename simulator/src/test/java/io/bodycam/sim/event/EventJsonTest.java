@@ -2,7 +2,7 @@ package io.bodycam.sim.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.state.StopReason;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.bodycam.sim.event;
 
-import io.bodycam.sim.camera.ErrorCode;
-import io.bodycam.sim.camera.Mode;
-import io.bodycam.sim.camera.StopReason;
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.ErrorCode;
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.StopReason;
+import io.bodycam.sim.state.Trigger;
 
 import java.util.List;
 

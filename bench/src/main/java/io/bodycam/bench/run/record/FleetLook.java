@@ -1,8 +1,8 @@
 package io.bodycam.bench.run.record;
 
 import io.bodycam.sim.camera.CameraSnapshot;
-import io.bodycam.sim.camera.DockPhase;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.DockPhase;
+import io.bodycam.sim.state.Mode;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.bodycam.bench.observer.FleetStats;
 import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.record.files.Tick;
 import io.bodycam.record.files.TimeSeries;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.bodycam.sim.camera.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bodycam.sim.camera.CameraSettings;
-import io.bodycam.sim.camera.StopReason;
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.StopReason;
+import io.bodycam.sim.state.Trigger;
 import io.bodycam.sim.firmware.FirmwareOffer;
 
 import java.io.IOException;

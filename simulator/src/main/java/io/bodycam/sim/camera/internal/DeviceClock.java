@@ -10,7 +10,7 @@ package io.bodycam.sim.camera.internal;
  */
 public final class DeviceClock {
 
-    /** Accumulated drift beyond which the camera raises {@link io.bodycam.sim.camera.Flag#CLOCK_UNSYNCED}. */
+    /** Accumulated drift beyond which the camera raises {@link io.bodycam.sim.state.Flag#CLOCK_UNSYNCED}. */
     public static final long DRIFT_TOLERANCE_MILLIS = 1_000;
 
     private long offset;

@@ -1,10 +1,10 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.DockPhase;
-import io.bodycam.sim.camera.ErrorCode;
-import io.bodycam.sim.camera.Flag;
-import io.bodycam.sim.camera.Mode;
-import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.state.DockPhase;
+import io.bodycam.sim.state.ErrorCode;
+import io.bodycam.sim.state.Flag;
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.StopReason;
 import io.bodycam.sim.event.CameraError;
 import io.bodycam.sim.event.Docked;
 import io.bodycam.sim.event.SegmentDamaged;

@@ -1,6 +1,6 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.Flag;
+import io.bodycam.sim.state.Flag;
 import io.bodycam.sim.storage.Storage;
 
 import java.util.EnumSet;

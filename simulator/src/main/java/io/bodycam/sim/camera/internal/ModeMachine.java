@@ -1,7 +1,7 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.DockPhase;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.DockPhase;
+import io.bodycam.sim.state.Mode;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -11,24 +11,24 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import static io.bodycam.sim.camera.DockPhase.CONFIG_SYNC;
-import static io.bodycam.sim.camera.DockPhase.FIRMWARE_APPLYING;
-import static io.bodycam.sim.camera.DockPhase.FIRMWARE_DOWNLOADING;
-import static io.bodycam.sim.camera.DockPhase.FIRMWARE_STAGED;
-import static io.bodycam.sim.camera.DockPhase.IDLE;
-import static io.bodycam.sim.camera.DockPhase.PURGING;
-import static io.bodycam.sim.camera.DockPhase.TIME_SYNC;
-import static io.bodycam.sim.camera.DockPhase.UPLOADING;
-import static io.bodycam.sim.camera.DockPhase.VERIFYING;
-import static io.bodycam.sim.camera.Mode.BOOTING;
-import static io.bodycam.sim.camera.Mode.DOCKED;
-import static io.bodycam.sim.camera.Mode.ERROR;
-import static io.bodycam.sim.camera.Mode.OFF;
-import static io.bodycam.sim.camera.Mode.PRIORITY_UPLOAD;
-import static io.bodycam.sim.camera.Mode.READY_BUFFERING;
-import static io.bodycam.sim.camera.Mode.RECORDING;
-import static io.bodycam.sim.camera.Mode.RECOVERING_INTERRUPTED;
-import static io.bodycam.sim.camera.Mode.SLEEP;
+import static io.bodycam.sim.state.DockPhase.CONFIG_SYNC;
+import static io.bodycam.sim.state.DockPhase.FIRMWARE_APPLYING;
+import static io.bodycam.sim.state.DockPhase.FIRMWARE_DOWNLOADING;
+import static io.bodycam.sim.state.DockPhase.FIRMWARE_STAGED;
+import static io.bodycam.sim.state.DockPhase.IDLE;
+import static io.bodycam.sim.state.DockPhase.PURGING;
+import static io.bodycam.sim.state.DockPhase.TIME_SYNC;
+import static io.bodycam.sim.state.DockPhase.UPLOADING;
+import static io.bodycam.sim.state.DockPhase.VERIFYING;
+import static io.bodycam.sim.state.Mode.BOOTING;
+import static io.bodycam.sim.state.Mode.DOCKED;
+import static io.bodycam.sim.state.Mode.ERROR;
+import static io.bodycam.sim.state.Mode.OFF;
+import static io.bodycam.sim.state.Mode.PRIORITY_UPLOAD;
+import static io.bodycam.sim.state.Mode.READY_BUFFERING;
+import static io.bodycam.sim.state.Mode.RECORDING;
+import static io.bodycam.sim.state.Mode.RECOVERING_INTERRUPTED;
+import static io.bodycam.sim.state.Mode.SLEEP;
 
 /**
  * The camera's modes and, inside {@link Mode#DOCKED}, its dock phases, as one transition table

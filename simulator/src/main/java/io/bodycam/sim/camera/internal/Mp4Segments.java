@@ -1,7 +1,7 @@
 package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.ErrorCode;
+import io.bodycam.sim.state.ErrorCode;
 import io.bodycam.sim.event.CameraError;
 import io.bodycam.sim.event.RecordingRecovered;
 import io.bodycam.sim.gps.GpsFix;

@@ -1,6 +1,6 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 
 /**
  * The pre-event ring buffer [S1, S2]: it fills while the camera is ready, keeps filling through a

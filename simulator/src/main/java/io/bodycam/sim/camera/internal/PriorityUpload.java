@@ -1,7 +1,7 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.Mode;
-import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.StopReason;
 import io.bodycam.sim.event.PriorityUploadCancelled;
 import io.bodycam.sim.event.PriorityUploadCompleted;
 import io.bodycam.sim.event.PriorityUploadFailed;

@@ -1,10 +1,10 @@
 package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.Flag;
-import io.bodycam.sim.camera.Mode;
-import io.bodycam.sim.camera.StopReason;
-import io.bodycam.sim.camera.Trigger;
+import io.bodycam.sim.state.Flag;
+import io.bodycam.sim.state.Mode;
+import io.bodycam.sim.state.StopReason;
+import io.bodycam.sim.state.Trigger;
 import io.bodycam.sim.event.Interruption;
 import io.bodycam.sim.event.RecordingStarted;
 import io.bodycam.sim.event.RecordingStopped;

@@ -1,7 +1,7 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.Flag;
-import io.bodycam.sim.camera.StopReason;
+import io.bodycam.sim.state.Flag;
+import io.bodycam.sim.state.StopReason;
 import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.gps.GpsFix;
 import io.bodycam.sim.link.TelemetryLink;

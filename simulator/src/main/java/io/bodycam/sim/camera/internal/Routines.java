@@ -1,7 +1,7 @@
 package io.bodycam.sim.camera.internal;
 
 import io.bodycam.sim.camera.CameraConfig;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.event.LteOutage;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.time.Scheduler;

@@ -1,8 +1,8 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.DockPhase;
-import io.bodycam.sim.camera.Flag;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.DockPhase;
+import io.bodycam.sim.state.Flag;
+import io.bodycam.sim.state.Mode;
 
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.bodycam.sim.camera.internal;
 
-import io.bodycam.sim.camera.DockPhase;
-import io.bodycam.sim.camera.Mode;
+import io.bodycam.sim.state.DockPhase;
+import io.bodycam.sim.state.Mode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;

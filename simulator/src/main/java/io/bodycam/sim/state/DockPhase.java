@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.state;
 
 /**
  * What a docked camera is doing, in order: time sync over HTTP [S8], config sync [S14], then for each

@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.state;
 
 /** Conditions that can hold in any mode (DESIGN.md section 3, DOMAIN.md table (b)). */
 public enum Flag {

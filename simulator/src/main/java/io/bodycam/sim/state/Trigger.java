@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.state;
 
 /**
  * What started a recording (DOMAIN.md 1.7). Signal-style triggers (holster, light bar, surge) do not

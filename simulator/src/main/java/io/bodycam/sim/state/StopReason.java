@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.state;
 
 /**
  * Why something the camera was doing stopped: a recording, a priority upload, a stay in the dock, a

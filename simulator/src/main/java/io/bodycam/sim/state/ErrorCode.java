@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.state;
 
 /** What went wrong, as the {@code code} of an {@code error} event (docs/contract/README.md). */
 public enum ErrorCode {
@@ -14,7 +14,7 @@ public enum ErrorCode {
     SEGMENT_WRITE("segment-write"),
     /** A purged segment's MP4 file could not be deleted (mp4 mode). */
     SEGMENT_DELETE("segment-delete"),
-    /** An internal failure injected through {@link Camera#fail}: the camera shows an error until rebooted [S19]. */
+    /** An internal failure injected through {@code Camera.fail}: the camera shows an error until rebooted [S19]. */
     INTERNAL("internal");
 
     private final String wireName;

@@ -1,4 +1,4 @@
-package io.bodycam.sim.camera;
+package io.bodycam.sim.state;
 
 /**
  * The firmware's operating modes, after the Axon, Motorola and Getac manuals (DESIGN.md section 3,
