@@ -1,5 +1,19 @@
 package io.bodycam.bench.run;
 
+import io.bodycam.bench.fleet.Fleet;
+import io.bodycam.bench.fleet.FleetMember;
+import io.bodycam.bench.fleet.Shard;
+import io.bodycam.bench.fleet.Slot;
+import io.bodycam.bench.metrics.CommandCounter;
+import io.bodycam.bench.metrics.EventLog;
+import io.bodycam.bench.metrics.Metrics;
+import io.bodycam.bench.metrics.RunCollector;
+import io.bodycam.bench.metrics.RunMeters;
+import io.bodycam.bench.metrics.Snapshot;
+import io.bodycam.bench.timeline.FaultInjector;
+import io.bodycam.bench.timeline.FirmwareRollouts;
+import io.bodycam.bench.timeline.Phases;
+import io.bodycam.bench.timeline.Timeline;
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.ledger.BackendView;
@@ -174,7 +188,7 @@ public final class ScenarioRunner {
     }
 
     /** What the watch loop saw. */
-    record Watch(double allConnectedAfterMillis, int onlineAtEnd, String endReason) {
+    public record Watch(double allConnectedAfterMillis, int onlineAtEnd, String endReason) {
     }
 
     /** One run in progress. */
@@ -391,7 +405,7 @@ public final class ScenarioRunner {
     }
 
     /** Every camera off, or docked and idle with nothing to upload and no firmware update on its way. */
-    static boolean drained(List<CameraSnapshot> snapshots) {
+    public static boolean drained(List<CameraSnapshot> snapshots) {
         return snapshots.stream().allMatch(s -> s.mode() == Mode.OFF
                 || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.uploadable() == 0
                 && s.firmwarePending() == null);
