@@ -7,26 +7,22 @@ import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;
+import io.bodycam.sim.state.DockPhase;
 import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.link.MqttTelemetryLink;
-import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.mqtt.MqttClientConfig;
 import io.bodycam.sim.mqtt.MqttProtocol;
 import io.bodycam.sim.mqtt.MqttStats;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.SimClock;
-import io.bodycam.sim.time.WallClock;
-import io.bodycam.sim.upload.TusClient;
-import io.bodycam.sim.upload.TusClientConfig;
-import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.video.Mp4Studio;
-import io.netty.channel.EventLoop;
+import io.bodycam.sim.wiring.CameraWiring;
+import io.bodycam.sim.wiring.WiredCamera;
 import io.netty.channel.EventLoopGroup;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,8 +36,8 @@ public final class Fleet implements AutoCloseable {
     private final EventLoopGroup group;
     private final DockStation station;
     private final List<FleetMember> members = new ArrayList<>();
-    private final List<MqttTelemetryLink> mqttLinks = new ArrayList<>();
-    private final List<TusEvidenceLink> httpLinks = new ArrayList<>();
+    /** Each member's camera with its links, in member order. */
+    private final List<WiredCamera> wiring = new ArrayList<>();
 
     /** Where each group's cameras connect: the backend itself, or the group's fault proxies. */
     public interface Routes {
@@ -87,7 +83,6 @@ public final class Fleet implements AutoCloseable {
           CameraListener listener, Mp4Studio studio) {
         this.group = transport.newGroup(threads);
         this.station = new DockStation(scenario.site(), scenario.payloadScale());
-        WallClock realTime = WallClock.realTime();
         int index = 0;
         for (FleetGroup g : scenario.fleet()) {
             MqttClientConfig mqttBase = mqttConfig(scenario, routes.mqtt(g.name()));
@@ -108,19 +103,11 @@ public final class Fleet implements AutoCloseable {
                     builder.videoBitsPerSecond(studio.format().bitsPerSecond());
                 }
                 CameraConfig config = builder.build();
-                EventLoop loop = group.next();
-                TusClient http = new TusClient(TusClientConfig.builder().endpoint(upload)
-                        .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build(),
-                        loop, transport, clock.scheduler(loop), new SplittableRandom(seed ^ 0x7A5L), station.uplink());
-                TusEvidenceLink evidence = new TusEvidenceLink(http, config.deviceId(), config.officer(),
-                        UploadPacer.limit(config.ltePayloadBytesPerSecond()));
-                httpLinks.add(evidence);
-                Camera camera = new Camera(config, clock.scheduler(loop), handler -> {
-                    MqttTelemetryLink link = new MqttTelemetryLink(mqttBase, config.agency(), config.deviceId(), loop,
-                            transport, realTime.scheduler(loop), handler, new SplittableRandom(seed ^ 0x3A77L));
-                    mqttLinks.add(link);
-                    return link;
-                }, evidence, listener, studio == null ? null : studio.card(config.deviceId()));
+                WiredCamera wired = CameraWiring.builder(config).on(group.next(), clock).transport(transport)
+                        .mqtt(mqttBase).upload(upload).uplink(station.uplink()).listener(listener)
+                        .card(studio == null ? null : studio.card(config.deviceId())).build();
+                wiring.add(wired);
+                Camera camera = wired.camera();
                 members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, g.behaviour(), seed ^ 0x0FF1CEL)));
             }
         }
@@ -174,7 +161,7 @@ public final class Fleet implements AutoCloseable {
     public MqttTotals mqttTotals() {
         List<CompletableFuture<LinkLook>> futures = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            MqttTelemetryLink link = mqttLinks.get(i);
+            MqttTelemetryLink link = mqttLink(i);
             CompletableFuture<LinkLook> f = new CompletableFuture<>();
             members.get(i).camera().scheduler().run(() -> f.complete(new LinkLook(link.stats(), link.connected())));
             futures.add(f);
@@ -200,7 +187,7 @@ public final class Fleet implements AutoCloseable {
             if (snapshots.get(i).mode() == Mode.OFF) {
                 continue;
             }
-            MqttTelemetryLink link = mqttLinks.get(i);
+            MqttTelemetryLink link = mqttLink(i);
             CompletableFuture<Boolean> f = new CompletableFuture<>();
             members.get(i).camera().scheduler().run(() -> {
                 MqttStats st = link.stats();
@@ -211,10 +198,21 @@ public final class Fleet implements AutoCloseable {
         return futures.stream().allMatch(CompletableFuture::join);
     }
 
+    private MqttTelemetryLink mqttLink(int member) {
+        return wiring.get(member).mqtt().orElseThrow();
+    }
+
     /** A snapshot of every camera, each taken on its own thread. */
     public List<CameraSnapshot> snapshots() {
         List<CompletableFuture<CameraSnapshot>> futures = members.stream().map(m -> m.camera().snapshot()).toList();
         return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Every camera off, or docked and idle with nothing to upload and no firmware update on its way. */
+    public static boolean drained(List<CameraSnapshot> snapshots) {
+        return snapshots.stream().allMatch(s -> s.mode() == Mode.OFF
+                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.uploadable() == 0
+                && s.firmwarePending() == null);
     }
 
     /** Switches every camera off cleanly (each says {@code offline}), then closes the connections. */
@@ -226,7 +224,7 @@ public final class Fleet implements AutoCloseable {
         });
         CompletableFuture.allOf(members.stream().map(m -> m.camera().snapshot()).toArray(CompletableFuture[]::new))
                 .orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> null).join();
-        httpLinks.forEach(TusEvidenceLink::close);
+        wiring.forEach(WiredCamera::closeLinks);
         group.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 }

@@ -1,7 +1,6 @@
 package io.bodycam.bench.metrics;
 
 import io.bodycam.bench.fleet.Fleet;
-import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.observer.FleetStats;
@@ -28,14 +27,15 @@ public final class Metrics {
      * The run's metrics: the window from the start to {@code end}, plus what only the end can tell
      * (devices, the evidence ledger, the cameras' own MQTT counters, run times).
      */
-    public static Map<String, Double> collect(Scenario scenario, ScenarioRunner.Watch watch, Fleet.MqttTotals mqtt,
-                                       FleetObserver observer, RunCollector collector, LedgerCheck.Result evidence,
-                                       Snapshot end, long wallNanos, long virtualMillis) {
+    public static Map<String, Double> collect(Scenario scenario, double allConnectedAfterMillis, int onlineAtEnd,
+                                              Fleet.MqttTotals mqtt, FleetObserver observer, RunCollector collector,
+                                              LedgerCheck.Result evidence, Snapshot end, long wallNanos,
+                                              long virtualMillis) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("devices.configured", (double) scenario.cameraCount());
         m.put("devices.connectedPeak", (double) observer.connectedPeak());
-        m.put("devices.online", (double) watch.onlineAtEnd());
-        m.put("devices.allConnectedAfter", watch.allConnectedAfterMillis());
+        m.put("devices.online", (double) onlineAtEnd);
+        m.put("devices.allConnectedAfter", allConnectedAfterMillis);
         m.put("mqtt.published", (double) mqtt.published());
         m.put("mqtt.droppedOffline", (double) (mqtt.droppedOffline() + mqtt.droppedQueueFull()));
         m.put("mqtt.undelivered", (double) mqtt.heldOffline());

@@ -15,6 +15,7 @@ import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
+import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.SimClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * faults, every fleet group talks to the backend through its own pair of fault proxies (MQTT, HTTP),
  * so a fault selects whole groups. The work happens on the injector's own thread, never on a camera's
  * event loop (a broker takes seconds to stop); a fault that lasts ({@code for}) is undone after its
- * length in wall time, and its end is handed to the recovery tracker.
+ * length in virtual time, and its end is handed to the recovery tracker.
  */
 public final class FaultInjector implements AutoCloseable {
 
@@ -50,7 +50,7 @@ public final class FaultInjector implements AutoCloseable {
     private final FaultProxies proxies;
     private final Map<String, FaultProxy> mqttProxies = new LinkedHashMap<>();
     private final Map<String, FaultProxy> httpProxies = new LinkedHashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bodycam-faults"));
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "bodycam-faults"));
     private final AtomicLong toxics = new AtomicLong();
 
     /**
@@ -120,20 +120,30 @@ public final class FaultInjector implements AutoCloseable {
         return proxies == null ? direct : httpProxies.get(group).uri("http");
     }
 
-    /** A backend or network fault at {@code at} (virtual), hitting the given groups (empty: all). */
+    /**
+     * A backend or network fault at {@code at} (virtual), hitting the given groups (empty: all). It is
+     * undone {@code for} its length of virtual time after it took hold, timed on the first camera's
+     * scheduler, so a run on a held clock undoes it when that clock gets there.
+     */
     public void inject(TimelineEvent.Fault f, List<String> groups, long at, List<FleetMember> fleet) {
+        Scheduler timer = fleet.get(0).camera().scheduler();
         thread.execute(() -> {
+            Runnable undo;
             try {
-                Runnable undo = start(f, groups.isEmpty() ? List.copyOf(mqttProxies.keySet()) : groups, at, fleet);
-                long wall = (long) (f.length().toMillis() / scenario.clockSpeed());
-                thread.schedule(() -> {
-                    undo.run();
-                    recovery.faultEnded(clock.now());
-                    log.info("fault {} over", f.fault().wireName());
-                }, wall, TimeUnit.MILLISECONDS);
+                undo = start(f, groups.isEmpty() ? List.copyOf(mqttProxies.keySet()) : groups, at, fleet);
             } catch (RuntimeException e) {
                 log.warn("fault {} could not be injected: {}", f.fault().wireName(), e.toString());
+                return;
             }
+            timer.schedule(f.length().toMillis(), () -> {
+                if (!thread.isShutdown()) {
+                    thread.execute(() -> {
+                        undo.run();
+                        recovery.faultEnded(clock.now());
+                        log.info("fault {} over", f.fault().wireName());
+                    });
+                }
+            });
         });
     }
 

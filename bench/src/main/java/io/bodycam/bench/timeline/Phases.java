@@ -1,6 +1,8 @@
 package io.bodycam.bench.timeline;
 
+import io.bodycam.bench.metrics.Metrics;
 import io.bodycam.bench.metrics.Snapshot;
+import io.bodycam.bench.scenario.assertions.Assertion;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.time.Scheduler;
 
@@ -34,6 +36,17 @@ public final class Phases {
                 });
             }
         }
+    }
+
+    /**
+     * The metrics an assertion is judged on: the whole run's ({@code whole}) when it names no phase,
+     * else its phase's, from the phase's start to its end or {@code now}; none before the phase starts.
+     */
+    public Map<String, Double> scope(Assertion a, Map<String, Double> whole, Snapshot now) {
+        if (a.during() == null) {
+            return whole;
+        }
+        return start(a.during()).map(from -> Metrics.window(from, end(a.during()).orElse(now))).orElse(Map.of());
     }
 
     /** The snapshot at the phase's start, if it has started. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.bench.metrics.EventLog;
 import io.bodycam.bench.metrics.RunCollector;
-import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.testing.BrokerMatrix;
 import io.bodycam.bench.testing.SharedBroker;
 import io.bodycam.backend.http.DeviceConfigStore;
@@ -173,7 +172,7 @@ abstract class FleetContract {
         fleet.members().forEach(m -> m.camera().dock());
 
         await("every camera empty, docked and idle").atMost(Duration.ofSeconds(60))
-                .until(() -> ScenarioRunner.drained(fleet.snapshots()));
+                .until(() -> Fleet.drained(fleet.snapshots()));
         Map<String, Set<String>> onCamera = new HashMap<>();
         fleet.snapshots().forEach(s -> onCamera.put(s.deviceId(), Set.of()));
         LedgerCheck.Result r = LedgerCheck.check(collector.ledger(), onCamera, view(evidence.ledger()));
