@@ -1,7 +1,7 @@
 package io.bodycam.cli;
 
 import io.bodycam.bench.run.ScenarioRunner;
-import io.bodycam.bench.run.Shard;
+import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;

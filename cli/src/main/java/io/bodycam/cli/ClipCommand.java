@@ -1,6 +1,6 @@
 package io.bodycam.cli;
 
-import io.bodycam.bench.run.VideoCapacity;
+import io.bodycam.bench.capacity.VideoCapacity;
 import io.bodycam.bench.scenario.units.DataRates;
 import io.bodycam.bench.scenario.units.Durations;
 import io.bodycam.sim.gps.GpsFix;

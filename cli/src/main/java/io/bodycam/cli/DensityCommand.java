@@ -1,6 +1,6 @@
 package io.bodycam.cli;
 
-import io.bodycam.bench.run.DensityRun;
+import io.bodycam.bench.capacity.DensityRun;
 import io.bodycam.bench.scenario.units.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -19,22 +19,19 @@ import io.bodycam.sim.event.FirmwareRejected;
 import io.bodycam.sim.event.PriorityUploadCompleted;
 import io.bodycam.sim.event.Reboot;
 import io.bodycam.sim.event.SegmentPurged;
-import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.testing.RecordingTelemetry;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.TimerLagListener;
 import io.bodycam.sim.time.WallClock;
-import io.bodycam.sim.upload.TusClient;
-import io.bodycam.sim.upload.TusClientConfig;
-import io.bodycam.sim.upload.UploadPacer;
+import io.bodycam.sim.wiring.CameraWiring;
+import io.bodycam.sim.wiring.WiredCamera;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +54,7 @@ class CameraUpdatesOverHttpTest {
     private EventLoopGroup group;
     private WallClock clock;
     private Camera camera;
-    private TusEvidenceLink link;
+    private WiredCamera wired;
     private RecordingTelemetry mqtt;
 
     @BeforeEach
@@ -71,12 +68,10 @@ class CameraUpdatesOverHttpTest {
         Scheduler scheduler = clock.scheduler(loop);
         CameraConfig config = CameraConfig.builder("IPD-0001").payloadScale(0.001).seed(5)
                 .firmwareKey(server.firmware().publicKey()).build();
-        TusClient client = new TusClient(TusClientConfig.builder().endpoint(server.uri())
-                .rateLimit((long) config.uploadPayloadBytesPerSecond()).chunkSize(16 * 1024)
-                .requestTimeout(Duration.ofSeconds(2)).build(), loop, Transport.best(), scheduler, new SplittableRandom(5));
-        link = new TusEvidenceLink(client, config.deviceId(), config.officer(),
-                UploadPacer.limit(config.ltePayloadBytesPerSecond()));
-        camera = new Camera(config, scheduler, h -> mqtt = new RecordingTelemetry(scheduler, h), link, events::add);
+        wired = CameraWiring.builder(config).on(loop, clock).telemetry(h -> mqtt = new RecordingTelemetry(scheduler, h))
+                .upload(server.uri()).tus(t -> t.chunkSize(16 * 1024).requestTimeout(Duration.ofSeconds(2)))
+                .listener(events::add).build();
+        camera = wired.camera();
         camera.powerOn();
         await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().mode() == Mode.READY_BUFFERING);
     }
@@ -84,7 +79,7 @@ class CameraUpdatesOverHttpTest {
     @AfterEach
     void stop() {
         camera.powerOff();
-        link.close();
+        wired.closeLinks();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         server.close();
     }

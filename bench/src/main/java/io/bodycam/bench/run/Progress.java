@@ -1,5 +1,6 @@
 package io.bodycam.bench.run;
 
+import io.bodycam.bench.metrics.RunMeters;
 import io.bodycam.bench.run.record.FleetLook;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package io.bodycam.bench.run;
 
+import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.assertions.Metric;

@@ -1,32 +1,26 @@
 package io.bodycam.bench.run;
 
-import io.bodycam.backend.ReferenceBackend;
-import io.bodycam.backend.broker.EmbeddedBroker;
-import io.bodycam.bench.ledger.BackendView;
-import io.bodycam.bench.ledger.EvidenceLedgerView;
-import io.bodycam.bench.ledger.HttpBackendView;
-import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.fleet.Fleet;
+import io.bodycam.bench.fleet.Shard;
+import io.bodycam.bench.fleet.Slot;
+import io.bodycam.bench.metrics.CommandCounter;
+import io.bodycam.bench.metrics.EventLog;
+import io.bodycam.bench.metrics.RunCollector;
+import io.bodycam.bench.metrics.RunMeters;
+import io.bodycam.bench.metrics.Snapshot;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.recovery.OfflineDetection;
-import io.bodycam.bench.recovery.RecoveryMetrics;
 import io.bodycam.bench.recovery.RecoveryTracker;
-import io.bodycam.bench.run.record.FleetLook;
-import io.bodycam.bench.run.record.LiveVerdicts;
 import io.bodycam.bench.run.record.MetricsEndpoint;
 import io.bodycam.bench.run.record.RunRecorder;
-import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Scenario;
-import io.bodycam.bench.scenario.TimelineEvent;
-import io.bodycam.bench.scenario.assertions.Assertion;
-import io.bodycam.bench.verdict.AssertionResult;
+import io.bodycam.bench.timeline.FaultInjector;
+import io.bodycam.bench.timeline.FirmwareRollouts;
+import io.bodycam.bench.timeline.Phases;
+import io.bodycam.bench.timeline.Timeline;
 import io.bodycam.record.RunRecord;
-import io.bodycam.record.SummaryMetrics;
-import io.bodycam.sim.camera.CameraSnapshot;
-import io.bodycam.sim.state.DockPhase;
-import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.net.Transport;
-import io.bodycam.sim.recording.SegmentManifest;
-import io.bodycam.sim.time.WallClock;
+import io.bodycam.sim.time.SimClock;
 import io.bodycam.sim.video.Mp4Studio;
 import org.HdrHistogram.Recorder;
 import org.slf4j.Logger;
@@ -41,24 +35,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
- * Runs one scenario end to end: starts the backend (embedded, or connects to an external one) and the
- * fleet observer, builds the fleet, puts the timeline on the cameras' schedulers, watches until the
- * run is over, then checks the evidence ledger, evaluates the assertions and writes the run record.
- * What is built from the record (the console summary, junit.xml, report.html) is the caller's.
+ * Runs one scenario end to end, in steps: starts the backend ({@link RunBackend}: embedded, or an
+ * external one) and connects the fleet observer, builds the fleet, puts the timeline on the cameras'
+ * schedulers ({@link RunBackstage} carries out what it asks of the backend), watches until the run is
+ * over ({@link Watch}), judges it ({@link Judge}: the evidence ledger, the metrics, the assertions) and
+ * writes the run record. What is built from the record (the console summary, junit.xml, report.html)
+ * is the caller's.
  *
- * <p>A run is over at the scenario's {@code duration}, earlier once the timeline has played and every
- * camera is docked and idle with nothing left to upload (or switched off) and every camera that is on
- * is connected with its QoS 1 messages delivered, or as soon as an {@code abortOnFail} assertion fails.
+ * <p>Time is injected ({@link Timing}): a real run follows the wall clock at the scenario's speed and
+ * looks at the fleet once a wall second; a test can hand in a clock it holds and step it on each tick.
  */
 public final class ScenarioRunner {
 
@@ -91,14 +79,18 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
+    /** Runs on wall time at the scenario's clock speed. */
     public static Result run(Scenario scenario, Options options) {
+        return run(scenario, options, Timing.wall());
+    }
+
+    /** Runs with the given clock and watch pace. */
+    public static Result run(Scenario scenario, Options options, Timing timing) {
         Optional<String> refusal = refusal(scenario);
         if (refusal.isPresent()) {
             return new Result(BAD_INPUT, null, refusal.get());
         }
-        Path dir = options.out() != null ? options.out()
-                : options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME)
-                        + (options.shard().whole() ? "" : "-shard" + options.shard().index() + "of" + options.shard().count()));
+        Path dir = folder(scenario, options);
         RunRecorder record;
         try {
             Files.createDirectories(dir);
@@ -109,10 +101,8 @@ public final class ScenarioRunner {
         }
         Recorder lag = new Recorder(3_600_000_000L, 3);
         long start = scenario.start() != null ? scenario.start().toEpochMilli() : System.currentTimeMillis();
-        WallClock clock = WallClock.startingAt(start, scenario.clockSpeed(),
+        SimClock clock = timing.clock().start(start, scenario.clockSpeed(),
                 record.tapTimerLag(nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L)))));
-        ReferenceBackend embedded = null;
-        MetricsEndpoint endpoint = null;
         Mp4Studio studio;
         try {
             studio = VideoRun.open(scenario, dir, options.console());
@@ -120,27 +110,12 @@ public final class ScenarioRunner {
             record.close();
             return new Result(CANNOT_RUN, dir, "cannot open the clip library for mp4: " + describe(e));
         }
+        MetricsEndpoint endpoint = null;
+        RunBackend backend = null;
         try {
-            if (options.metrics() != null) {
-                endpoint = startEndpoint(options);
-            }
-            URI mqtt;
-            URI upload;
-            BackendView backendView;
-            if (scenario.backend().embedded()) {
-                options.console().println("starting the embedded reference backend (MQTT broker, evidence server) ...");
-                embedded = ReferenceBackend.start(clock,
-                        EmbeddedBroker.builder().persistent(FaultParams.keepsBrokerSessions(scenario)),
-                        VideoRun.evidenceServer(scenario, dir));
-                mqtt = embedded.mqtt();
-                upload = embedded.upload();
-                backendView = new EvidenceLedgerView(embedded.ledger());
-            } else {
-                mqtt = scenario.backend().mqtt();
-                upload = scenario.backend().upload();
-                backendView = new HttpBackendView(upload);
-            }
-            return new Run(scenario, options, dir, clock, lag, embedded, record, endpoint, studio).against(mqtt, upload, backendView);
+            endpoint = options.metrics() == null ? null : startEndpoint(options);
+            backend = RunBackend.start(scenario, clock, dir, options.console());
+            return new Run(scenario, options, timing, dir, clock, lag, record, endpoint, studio, backend).play();
         } catch (RuntimeException e) {
             log.debug("run failed", e);
             return new Result(CANNOT_RUN, dir, "the run could not be carried out: " + describe(e));
@@ -149,13 +124,27 @@ public final class ScenarioRunner {
             if (endpoint != null) {
                 endpoint.close();
             }
-            if (embedded != null) {
-                embedded.close();
+            if (backend != null) {
+                backend.close();
             }
             if (studio != null) {
                 studio.close();
             }
         }
+    }
+
+    /** Why this runner cannot carry a valid scenario out, if it cannot: checked before anything starts. */
+    public static Optional<String> refusal(Scenario scenario) {
+        return FaultInjector.refusal(scenario).or(() -> FirmwareRollouts.refusal(scenario));
+    }
+
+    private static Path folder(Scenario scenario, Options options) {
+        if (options.out() != null) {
+            return options.out();
+        }
+        Shard shard = options.shard();
+        return options.runsDir().resolve(scenario.name() + "-" + LocalDateTime.now().format(FOLDER_TIME)
+                + (shard.whole() ? "" : "-shard" + shard.index() + "of" + shard.count()));
     }
 
     private static MetricsEndpoint startEndpoint(Options options) {
@@ -168,199 +157,118 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Why this runner cannot carry a valid scenario out, if it cannot: checked before anything starts. */
-    public static Optional<String> refusal(Scenario scenario) {
-        return FaultInjector.refusal(scenario).or(() -> FirmwareRollouts.refusal(scenario));
-    }
-
-    /** What the watch loop saw. */
-    record Watch(double allConnectedAfterMillis, int onlineAtEnd, String endReason) {
-    }
-
-    /** One run in progress. */
-    private static final class Run implements Timeline.Backstage {
+    /** One run in progress, against a backend already started: the steps after the first. */
+    private static final class Run {
         private final Scenario scenario;
         private final Options options;
+        private final Timing timing;
         private final Path dir;
-        private final WallClock clock;
+        private final SimClock clock;
         private final Recorder lag;
-        private final ReferenceBackend embedded;
         private final RunRecorder record;
         private final MetricsEndpoint endpoint;
         private final Mp4Studio studio;
+        private final RunBackend backend;
         private final CommandCounter commands = new CommandCounter();
         private final RecoveryTracker recovery = new RecoveryTracker();
-        private final ExecutorService backstage = Executors.newSingleThreadExecutor(r -> new Thread(r, "bodycam-commands"));
-        private FleetObserver observer;
-        private FaultInjector faults;
-        private FirmwareRollouts rollouts;
-        private List<FleetMember> members;
+        private final OfflineDetection offline;
+        private final long wallStart = System.nanoTime();
 
-        Run(Scenario scenario, Options options, Path dir, WallClock clock, Recorder lag, ReferenceBackend embedded,
-            RunRecorder record, MetricsEndpoint endpoint, Mp4Studio studio) {
-            this.studio = studio;
+        Run(Scenario scenario, Options options, Timing timing, Path dir, SimClock clock, Recorder lag, RunRecorder record,
+            MetricsEndpoint endpoint, Mp4Studio studio, RunBackend backend) {
             this.scenario = scenario;
             this.options = options;
+            this.timing = timing;
             this.dir = dir;
             this.clock = clock;
             this.lag = lag;
-            this.embedded = embedded;
             this.record = record;
             this.endpoint = endpoint;
+            this.studio = studio;
+            this.backend = backend;
+            this.offline = new OfflineDetection(scenario.clockSpeed());
         }
 
-        Result against(URI mqtt, URI upload, BackendView backendView) {
-            observer = new FleetObserver(mqtt.toString(), "+", clock, Slot.watched(scenario, options.shard()));
+        Result play() {
+            FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock,
+                    Slot.watched(scenario, options.shard()));
             try {
                 observer.start();
             } catch (IOException e) {
-                return new Result(CANNOT_RUN, dir, "cannot connect the observer to the broker at " + mqtt + ": " + e.getMessage());
+                return new Result(CANNOT_RUN, dir, "cannot connect the observer to the broker at " + backend.mqtt() + ": "
+                        + e.getMessage());
             }
-            boolean passed;
+            observer.onPresence(offline);
+            observer.onPresence(recovery);
             try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
-                RunCollector collector = new RunCollector(events);
-                OfflineDetection offline = new OfflineDetection(scenario.clockSpeed());
-                observer.onPresence(offline);
-                observer.onPresence(recovery);
-                long wallStart = System.nanoTime();
-                Watch watch;
-                Map<String, Double> metrics;
-                List<AssertionResult> results;
-                LedgerCheck.Result evidence;
-                try (FaultInjector faults = new FaultInjector(scenario, clock, mqtt, upload, embedded, recovery, offline);
-                     Fleet fleet = new Fleet(scenario, options.shard(), routes(faults, mqtt, upload,
-                             embedded == null ? null : embedded.evidence().firmware().publicKey()), clock, Transport.best(),
-                             options.threads(), e -> {
-                    collector.onEvent(e);
-                    record.onEvent(e);
-                    offline.onEvent(e);
-                    recovery.onEvent(e);
-                }, studio)) {
-                    options.console().printf("%d cameras%s, %s virtual at speed %s, record in %s%n", fleet.members().size(),
-                            options.shard().whole() ? "" : " (shard " + options.shard() + " of " + scenario.cameraCount() + ")",
-                            Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
-                    long start = clock.now();
-                    Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
-                    Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
-                    this.faults = faults;
-                    this.members = fleet.members();
-                    this.rollouts = embedded == null ? null
-                            : new FirmwareRollouts(embedded.evidence().firmware(), scenario.payloadScale());
-                    long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
-                            scenario.seed(), start, fleet.station(), this);
-                    RunMeters meters = new RunMeters(observer, collector, commands);
-                    VideoRun.bind(meters.registry(), studio);
-                    record.start(observer, meters.registry());
-                    if (endpoint != null) {
-                        endpoint.serve(meters.registry());
-                    }
-                    watch = watch(fleet, meters, taker, phases, start, timelineEnd, wallStart);
-                    Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
-                    List<CameraSnapshot> snapshots = fleet.snapshots();
-                    evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(snapshots), backendView,
-                            Slot.accountable(scenario, options.shard()));
-                    record.finish(collector.ledger(), evidence);
-                    Snapshot end = taker.take(clock.now());
-                    metrics = Metrics.collect(scenario, watch, fleet.mqttTotals(), observer, collector, evidence, end,
-                            System.nanoTime() - wallStart, clock.now() - start);
-                    RecoveryMetrics.put(metrics, offline, recovery);
-                    metrics.putAll(faults.httpFaultMetrics());
-                    collector.updates().put(metrics, snapshots, observer.devices());
-                    metrics.put("devices.configured", (double) fleet.members().size());
-                    results = AssertionResult.evaluate(scenario.assertions(), a -> scope(a, metrics, phases, end));
-                }
-                RecordFiles.write(dir, scenario, metrics, results, evidence, watch.endReason(), options.shard());
-                passed = results.stream().allMatch(AssertionResult::passed);
+                Judge.Verdict verdict = observed(observer, new RunCollector(events));
+                return new Result(verdict.passed() ? PASSED : ASSERTION_FAILED, dir,
+                        verdict.passed() ? "passed" : "an assertion failed");
             } catch (IOException e) {
                 return new Result(CANNOT_RUN, dir, "cannot write the run record in " + dir + ": " + e.getMessage());
             } finally {
-                backstage.shutdownNow();
                 observer.close();
             }
-            return new Result(passed ? PASSED : ASSERTION_FAILED, dir, passed ? "passed" : "an assertion failed");
         }
 
-        /** The metrics an assertion is judged on: the whole run's, or its phase's. */
-        private static Map<String, Double> scope(Assertion a, Map<String, Double> whole, Phases phases, Snapshot end) {
-            if (a.during() == null) {
-                return whole;
+        /** Builds the fleet, schedules the timeline, watches, judges and writes the record's end files. */
+        private Judge.Verdict observed(FleetObserver observer, RunCollector collector) throws IOException {
+            Judge.Verdict verdict;
+            Watch.Outcome outcome;
+            try (FaultInjector faults = new FaultInjector(scenario, clock, backend.mqtt(), backend.upload(),
+                    backend.embedded(), recovery, offline);
+                 Fleet fleet = new Fleet(scenario, options.shard(), routes(faults), clock, Transport.best(),
+                         options.threads(), e -> {
+                     collector.onEvent(e);
+                     record.onEvent(e);
+                     offline.onEvent(e);
+                     recovery.onEvent(e);
+                 }, studio);
+                 RunBackstage backstage = new RunBackstage(observer, commands, recovery, faults, backend.embedded(),
+                         scenario.payloadScale(), fleet.members())) {
+                options.console().printf("%d cameras%s, %s virtual at speed %s, record in %s%n", fleet.members().size(),
+                        options.shard().whole() ? "" : " (shard " + options.shard() + " of " + scenario.cameraCount() + ")",
+                        Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
+                long start = clock.now();
+                Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
+                Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
+                long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
+                        scenario.seed(), start, fleet.station(), backstage);
+                RunMeters meters = meters(observer, collector);
+                Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(),
+                        fleet.members().size());
+                outcome = new Watch(scenario, clock, fleet, observer, record, meters, taker, phases, progress, start,
+                        timelineEnd, wallStart).until(timing.ticker());
+                if (outcome.aborted()) {
+                    options.console().println("bodycam: " + outcome.endReason());
+                }
+                Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
+                Judge.Parts parts = new Judge.Parts(scenario, options.shard(), fleet, observer, collector, record, taker,
+                        phases, faults, offline, recovery);
+                verdict = Judge.judge(parts, outcome, backend.view(), clock.now(), clock.now() - start,
+                        System.nanoTime() - wallStart);
             }
-            return phases.start(a.during()).map(from -> Metrics.window(from, phases.end(a.during()).orElse(end)))
-                    .orElse(Map.of());
+            RecordFiles.write(dir, scenario, verdict.metrics(), verdict.results(), verdict.evidence(),
+                    outcome.endReason(), options.shard());
+            return verdict;
         }
 
-        private Watch watch(Fleet fleet, RunMeters meters, Snapshot.Taker taker, Phases phases, long start, long timelineEnd,
-                            long wallStart) {
-            Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(), fleet.members().size());
-            List<Assertion> abortable = scenario.assertions().stream().filter(Assertion::abortOnFail).toList();
-            double allConnectedAfter = Double.NaN;
-            String reason;
-            while (true) {
-                sleepOneTick();
-                long wall = (System.nanoTime() - wallStart) / 1_000_000;
-                long virtual = clock.now() - start;
-                if (Double.isNaN(allConnectedAfter) && observer.onlineCount() >= fleet.members().size()) {
-                    allConnectedAfter = wall;
-                }
-                List<CameraSnapshot> snapshots = fleet.snapshots();
-                FleetLook look = record.look(virtual, snapshots);
-                progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), record.liveMetrics()).size());
-                Optional<String> aborted = abortable.isEmpty() ? Optional.empty() : failing(abortable, taker.take(clock.now()), phases);
-                if (aborted.isPresent()) {
-                    reason = "aborted: " + aborted.get();
-                    break;
-                }
-                if (virtual >= scenario.duration().toMillis()) {
-                    reason = "duration reached";
-                    break;
-                }
-                if (clock.now() >= timelineEnd && drained(snapshots) && fleet.telemetrySettled(snapshots)) {
-                    reason = "timeline over, every camera docked and idle or off, every message delivered";
-                    break;
-                }
+        /** The run's meters, fed to the record and served to Prometheus when asked. */
+        private RunMeters meters(FleetObserver observer, RunCollector collector) throws IOException {
+            RunMeters meters = new RunMeters(observer, collector, commands);
+            VideoRun.bind(meters.registry(), studio);
+            record.start(observer, meters.registry());
+            if (endpoint != null) {
+                endpoint.serve(meters.registry());
             }
-            progress.done();
-            if (reason.startsWith("aborted")) {
-                options.console().println("bodycam: " + reason);
-            }
-            return new Watch(allConnectedAfter, observer.onlineCount(), reason);
+            return meters;
         }
 
-        /** The first abortOnFail assertion that already fails, measured so far (in its phase, once it started). */
-        private static Optional<String> failing(List<Assertion> abortable, Snapshot now, Phases phases) {
-            Map<String, Double> whole = Metrics.window(null, now);
-            for (AssertionResult r : AssertionResult.evaluate(abortable, a -> a.during() == null ? whole
-                    : phases.start(a.during()).map(from -> Metrics.window(from, phases.end(a.during()).orElse(now))).orElse(Map.of()))) {
-                if (!r.passed() && r.actual() != null) {
-                    return Optional.of(r.assertion().expr() + " (actual " + SummaryMetrics.format(r.actual()) + ")");
-                }
-            }
-            return Optional.empty();
-        }
-
-        @Override
-        public void command(FleetMember member, String type, Map<String, Object> params) {
-            backstage.execute(() -> commands.send(observer, member, type, params));
-        }
-
-        @Override
-        public void firmware(FleetMember member, TimelineEvent.FirmwareRollout rollout, long windowStart) {
-            backstage.execute(() -> commands.send(observer, member, "updateFirmware",
-                    rollouts.offer(member, rollout, windowStart).params()));
-        }
-
-        @Override
-        public void cameraFaultOver(long virtualAt) {
-            recovery.faultEnded(virtualAt);
-        }
-
-        @Override
-        public void fault(TimelineEvent.Fault fault, List<String> groups, long at) {
-            faults.inject(fault, groups, at, members);
-        }
-
-        /** {@code key} the embedded backend's firmware key, or null (an external backend). */
-        private static Fleet.Routes routes(FaultInjector faults, URI mqtt, URI upload, String key) {
+        /** Where each group's cameras connect: through its fault proxies when the run has them. */
+        private Fleet.Routes routes(FaultInjector faults) {
+            URI mqtt = backend.mqtt();
+            URI upload = backend.upload();
+            String key = backend.firmwareKey();
             return new Fleet.Routes() {
                 @Override
                 public URI mqtt(String group) {
@@ -378,31 +286,6 @@ public final class ScenarioRunner {
                 }
             };
         }
-    }
-
-    /** The watch loop's pace: the bench's own thread waits a wall second between looks. */
-    private static void sleepOneTick() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("run interrupted", e);
-        }
-    }
-
-    /** Every camera off, or docked and idle with nothing to upload and no firmware update on its way. */
-    static boolean drained(List<CameraSnapshot> snapshots) {
-        return snapshots.stream().allMatch(s -> s.mode() == Mode.OFF
-                || s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE && s.uploadable() == 0
-                && s.firmwarePending() == null);
-    }
-
-    private static Map<String, Set<String>> stillOnCamera(List<CameraSnapshot> snapshots) {
-        Map<String, Set<String>> map = new HashMap<>();
-        for (CameraSnapshot s : snapshots) {
-            map.put(s.deviceId(), s.stored().stream().map(SegmentManifest::segmentId).collect(Collectors.toSet()));
-        }
-        return map;
     }
 
     /** A failure and its causes on one line, as a run that could not be carried out reports it. */

@@ -1,2 +1,2 @@
-/** Running a scenario end to end: the fleet, the timeline, the watch loop, the metrics. */
+/** Running a scenario end to end: the runner and its steps, the progress line, the end-of-run record files. */
 package io.bodycam.bench.run;

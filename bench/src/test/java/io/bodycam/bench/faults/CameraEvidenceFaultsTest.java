@@ -20,15 +20,14 @@ import io.bodycam.sim.state.DockPhase;
 import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.state.Trigger;
 import io.bodycam.sim.event.CameraEvent;
-import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.testing.RecordingTelemetry;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.TimerLagListener;
 import io.bodycam.sim.time.WallClock;
-import io.bodycam.sim.upload.TusClient;
-import io.bodycam.sim.upload.TusClientConfig;
+import io.bodycam.sim.wiring.CameraWiring;
+import io.bodycam.sim.wiring.WiredCamera;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
@@ -36,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -60,7 +58,7 @@ class CameraEvidenceFaultsTest {
     private EventLoopGroup group;
     private WallClock clock;
     private Camera camera;
-    private TusEvidenceLink link;
+    private WiredCamera wired;
 
     @BeforeEach
     void start() {
@@ -70,16 +68,14 @@ class CameraEvidenceFaultsTest {
         group = Transport.best().newGroup(1);
         EventLoop loop = group.next();
         Scheduler scheduler = clock.scheduler(loop);
-        CameraConfig config = CameraConfig.builder("IPD-0001").payloadScale(0.001).seed(5).build();
-        TusClient client = new TusClient(TusClientConfig.builder().endpoint(server.uri())
-                .rateLimit((long) config.uploadPayloadBytesPerSecond()).chunkSize(16 * 1024)
-                .requestTimeout(Duration.ofSeconds(2)).maxAttempts(20).build(),
-                loop, Transport.best(), scheduler, new SplittableRandom(5));
-        link = new TusEvidenceLink(client, config.deviceId(), config.officer());
-        camera = new Camera(config, scheduler, h -> new RecordingTelemetry(scheduler, h), link, e -> {
-            events.add(e);
-            deviceLedger.onEvent(e);
-        });
+        wired = CameraWiring.builder(CameraConfig.builder("IPD-0001").payloadScale(0.001).seed(5).build())
+                .on(loop, clock).telemetry(h -> new RecordingTelemetry(scheduler, h)).upload(server.uri())
+                .tus(t -> t.chunkSize(16 * 1024).requestTimeout(Duration.ofSeconds(2)).maxAttempts(20))
+                .listener(e -> {
+                    events.add(e);
+                    deviceLedger.onEvent(e);
+                }).build();
+        camera = wired.camera();
         camera.powerOn();
         await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().mode() == Mode.READY_BUFFERING);
     }
@@ -87,7 +83,7 @@ class CameraEvidenceFaultsTest {
     @AfterEach
     void stop() {
         camera.powerOff();
-        link.close();
+        wired.closeLinks();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         server.close();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.sim.testing.TestClips;

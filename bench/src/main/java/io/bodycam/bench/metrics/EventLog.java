@@ -1,0 +1,107 @@
+package io.bodycam.bench.metrics;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.bodycam.sim.event.CameraEvent;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The run record's {@code events.jsonl}: every camera event, one JSON object a line, written by its
+ * own thread so that no event loop ever waits for the disk. Nothing is dropped: the queue is
+ * unbounded and {@link #close()} drains it.
+ *
+ * <p>Each line: {@code t} (virtual epoch ms), {@code time} (the same, ISO-8601), {@code wallMs} (wall
+ * milliseconds since the run started), {@code deviceId}, then {@code type} and the event's own fields
+ * as {@link CameraEvent#writeJson} writes them (the same as on the camera's {@code events} topic).
+ */
+public final class EventLog implements AutoCloseable {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private record Item(CameraEvent event, long wallNanos) {
+    }
+
+    private static final Item END = new Item(null, 0);
+
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong written = new AtomicLong();
+    private volatile IOException failure;
+
+    public EventLog(Path file) throws IOException {
+        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        writer = new Thread(() -> drain(out), "bodycam-event-log");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Queues an event; safe from any thread, never blocks. */
+    public void onEvent(CameraEvent e) {
+        queue.add(new Item(e, System.nanoTime()));
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    private void drain(BufferedWriter out) {
+        try (out) {
+            while (true) {
+                Item item = queue.take();
+                if (item == END) {
+                    return;
+                }
+                out.write(line(item));
+                out.write('\n');
+                written.incrementAndGet();
+                if (queue.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String line(Item item) throws IOException {
+        CameraEvent e = item.event();
+        StringWriter line = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeNumberField("t", e.time());
+            g.writeStringField("time", Instant.ofEpochMilli(e.time()).toString());
+            g.writeNumberField("wallMs", (item.wallNanos() - startNanos) / 1_000_000);
+            g.writeStringField("deviceId", e.deviceId());
+            e.writeJson(g);
+            g.writeEndObject();
+        }
+        return line.toString();
+    }
+
+    /** Writes what is queued, then closes the file. */
+    @Override
+    public void close() {
+        queue.add(END);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw new UncheckedIOException("cannot write events.jsonl", failure);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.bodycam.sim.wiring;
+
+import io.bodycam.sim.camera.Camera;
+import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.CameraListener;
+import io.bodycam.sim.link.EvidenceLink;
+import io.bodycam.sim.link.MqttTelemetryLink;
+import io.bodycam.sim.link.TelemetryHandler;
+import io.bodycam.sim.link.TelemetryLink;
+import io.bodycam.sim.link.TusEvidenceLink;
+import io.bodycam.sim.mqtt.MqttClientConfig;
+import io.bodycam.sim.net.Transport;
+import io.bodycam.sim.time.Scheduler;
+import io.bodycam.sim.time.SimClock;
+import io.bodycam.sim.time.WallClock;
+import io.bodycam.sim.upload.TusClient;
+import io.bodycam.sim.upload.TusClientConfig;
+import io.bodycam.sim.upload.UploadPacer;
+import io.bodycam.sim.video.SegmentCard;
+import io.netty.channel.EventLoop;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds one camera wired to a backend: on its event loop and clock, an MQTT telemetry link to the
+ * broker and a tus evidence link to the upload endpoint, each client seeded from the camera's own seed
+ * (so a seed replays the same retries and reconnects, DESIGN.md principle 3). This is the one place
+ * where a camera's connection settings become clients: a fleet, the device console and tests all
+ * build cameras here, so a new setting (transport security, a device profile's topics and payloads)
+ * is added to this builder once and reaches every camera.
+ *
+ * <pre>{@code
+ * WiredCamera wired = CameraWiring.builder(config)
+ *         .on(loop, clock)                          // the camera's event loop and virtual clock
+ *         .mqtt(MqttClientConfig.builder().host("127.0.0.1").port(1883).clientId("unset").build())
+ *         .upload(URI.create("http://127.0.0.1:8080"))
+ *         .listener(events::add)
+ *         .build();
+ * wired.camera().powerOn();
+ * }</pre>
+ *
+ * A test may give a fake link for either side ({@link Builder#telemetry}, {@link Builder#evidence}).
+ */
+public final class CameraWiring {
+
+    /** Mixed into the camera's seed for its MQTT client's reconnect jitter. */
+    static final long MQTT_SEED = 0x3A77L;
+    /** Mixed into the camera's seed for its tus client's retry jitter. */
+    static final long TUS_SEED = 0x7A5L;
+
+    private CameraWiring() {
+    }
+
+    public static Builder builder(CameraConfig config) {
+        return new Builder(config);
+    }
+
+    /** What to wire the camera to; each setter checks its value and names the field. */
+    public static final class Builder {
+        private final CameraConfig config;
+        private EventLoop loop;
+        private SimClock clock;
+        private Transport transport = Transport.best();
+        private MqttClientConfig mqtt;
+        private Function<TelemetryHandler, TelemetryLink> telemetry;
+        private URI upload;
+        private UnaryOperator<TusClientConfig.Builder> tus = UnaryOperator.identity();
+        private UploadPacer uplink = UploadPacer.UNLIMITED;
+        private EvidenceLink evidence;
+        private CameraListener listener = e -> { };
+        private SegmentCard card;
+
+        private Builder(CameraConfig config) {
+            this.config = Objects.requireNonNull(config, "camera config");
+        }
+
+        /** The camera's event loop (its thread, shared with its sockets) and the clock its firmware reads. */
+        public Builder on(EventLoop loop, SimClock clock) {
+            this.loop = Objects.requireNonNull(loop, "event loop");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Epoll where the machine has it, else NIO; it must be the transport of the loop's group. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * The broker: address, protocol level, credentials and timings (the client id is replaced by
+         * the device id). The link reconnects in wall time, whatever the clock's speed.
+         */
+        public Builder mqtt(MqttClientConfig base) {
+            this.mqtt = Objects.requireNonNull(base, "MQTT client config");
+            this.telemetry = null;
+            return this;
+        }
+
+        /** A telemetry link of the test's own (a recording fake) instead of MQTT. */
+        public Builder telemetry(Function<TelemetryHandler, TelemetryLink> link) {
+            this.telemetry = Objects.requireNonNull(link, "telemetry link");
+            this.mqtt = null;
+            return this;
+        }
+
+        /** The backend's HTTP base for tus uploads, time, config, verdicts and firmware. */
+        public Builder upload(URI endpoint) {
+            Objects.requireNonNull(endpoint, "upload endpoint");
+            if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())) {
+                throw new IllegalArgumentException("upload endpoint must be an http(s) URL, was " + endpoint);
+            }
+            this.upload = endpoint;
+            this.evidence = null;
+            return this;
+        }
+
+        /**
+         * Changes the tus client's settings after the wiring's own (endpoint, and a rate limit of the
+         * camera's dock bandwidth times its payload scale): chunk size, timeouts, attempts.
+         */
+        public Builder tus(UnaryOperator<TusClientConfig.Builder> tweak) {
+            this.tus = Objects.requireNonNull(tweak, "tus settings");
+            return this;
+        }
+
+        /** A link every camera's dock uploads share (a site's uplink); unlimited unless given. */
+        public Builder uplink(UploadPacer shared) {
+            this.uplink = Objects.requireNonNull(shared, "uplink");
+            return this;
+        }
+
+        /** An evidence link of the test's own (a fake backend) instead of tus over HTTP. */
+        public Builder evidence(EvidenceLink link) {
+            this.evidence = Objects.requireNonNull(link, "evidence link");
+            this.upload = null;
+            return this;
+        }
+
+        /** Hears every event of the camera, on its thread. */
+        public Builder listener(CameraListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Films real MP4 segments onto this card (docs/video.md); without one the camera records synthetic payloads. */
+        public Builder card(SegmentCard card) {
+            this.card = card;
+            return this;
+        }
+
+        /** Builds the clients and the camera (switched off). */
+        public WiredCamera build() {
+            if (loop == null) {
+                throw new IllegalStateException("a camera needs its event loop and clock: call on(loop, clock)");
+            }
+            if (mqtt == null && telemetry == null) {
+                throw new IllegalStateException("a camera needs a telemetry link: call mqtt(...) or telemetry(...)");
+            }
+            if (upload == null && evidence == null) {
+                throw new IllegalStateException("a camera needs an evidence link: call upload(...) or evidence(...)");
+            }
+            Scheduler scheduler = clock.scheduler(loop);
+            EvidenceLink http = evidence != null ? evidence : tusLink(scheduler);
+            TelemetryLink[] link = new TelemetryLink[1];
+            Function<TelemetryHandler, TelemetryLink> factory = telemetry != null ? telemetry : this::mqttLink;
+            Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card);
+            return new WiredCamera(camera, link[0], http);
+        }
+
+        private TusEvidenceLink tusLink(Scheduler scheduler) {
+            TusClientConfig settings = tus.apply(TusClientConfig.builder().endpoint(upload)
+                    .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond()))).build();
+            TusClient client = new TusClient(settings, loop, transport, scheduler,
+                    new SplittableRandom(config.seed() ^ TUS_SEED), uplink);
+            return new TusEvidenceLink(client, config.deviceId(), config.officer(),
+                    UploadPacer.limit(config.ltePayloadBytesPerSecond()));
+        }
+
+        private MqttTelemetryLink mqttLink(TelemetryHandler handler) {
+            return new MqttTelemetryLink(mqtt, config.agency(), config.deviceId(), loop, transport,
+                    WallClock.realTime().scheduler(loop), handler, new SplittableRandom(config.seed() ^ MQTT_SEED));
+        }
+    }
+}
