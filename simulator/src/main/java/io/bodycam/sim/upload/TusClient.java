@@ -12,6 +12,9 @@ import io.bodycam.sim.upload.internal.HttpReply;
 import io.bodycam.sim.upload.internal.LoopTimers;
 import io.bodycam.sim.upload.internal.Pacer;
 import io.bodycam.sim.upload.internal.TusRequests;
+import io.bodycam.sim.upload.internal.TusUpload;
+import io.bodycam.sim.upload.internal.RetryingTask;
+import io.bodycam.sim.upload.internal.ReplyStream;
 import io.bodycam.sim.upload.internal.UploadSession;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
@@ -56,7 +59,9 @@ public final class TusClient implements AutoCloseable {
     private final LoopTimers timers;
     private final UploadPacer pacer;
     private final Backoff backoff;
-    private final Map<String, URI> knownUploads = new HashMap<>();
+    private final Map<String, TusUpload> knownUploads = new HashMap<>();
+    /** The server's answer to OPTIONS, asked once before the first upload; null until asked. */
+    private CompletableFuture<TusCapabilities> capabilities;
     private final Map<String, UploadSession> active = new LinkedHashMap<>();
     private boolean closed;
 
@@ -113,11 +118,35 @@ public final class TusClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(
                         new IllegalStateException("an upload of '" + request.key() + "' is already running"));
             }
-            UploadSession session = new UploadSession(request, config, requests, connection, link, backoff,
-                    timers, knownUploads);
+            UploadSession session = new UploadSession(request, config, requests, connection, link, backoff, timers,
+                    knownUploads);
             active.put(request.key(), session);
-            return session.start().whenComplete((outcome, error) -> active.remove(request.key(), session));
+            session.start(capabilities());
+            return session.result().whenComplete((outcome, error) -> active.remove(request.key(), session));
         });
+    }
+
+    /**
+     * What the server offers (tus 1.0.0, "OPTIONS"), asked once: a server that answers OPTIONS with
+     * anything but 200 or 204 offers nothing beyond the core. If the request itself fails, this upload
+     * goes without extensions and the next one asks again. Call on the loop.
+     */
+    private CompletableFuture<TusCapabilities> capabilities() {
+        if (capabilities != null) {
+            return capabilities;
+        }
+        CompletableFuture<TusCapabilities> asked = connection.send(alloc -> requests.options()).handle((reply, error) -> {
+            if (error != null) {
+                capabilities = null;
+                return TusCapabilities.NONE;
+            }
+            return reply.status() == 200 || reply.status() == 204
+                    ? TusCapabilities.parse(reply.header("Tus-Extension").orElse(null),
+                            reply.header("Tus-Checksum-Algorithm").orElse(null))
+                    : TusCapabilities.NONE;
+        });
+        capabilities = asked;
+        return asked;
     }
 
     /**
