@@ -13,8 +13,7 @@ import io.bodycam.sim.upload.internal.LoopTimers;
 import io.bodycam.sim.upload.internal.Pacer;
 import io.bodycam.sim.upload.internal.TusRequests;
 import io.bodycam.sim.upload.internal.TusUpload;
-import io.bodycam.sim.upload.internal.RetryingTask;
-import io.bodycam.sim.upload.internal.ReplyStream;
+import io.bodycam.sim.upload.internal.HashedGet;
 import io.bodycam.sim.upload.internal.UploadSession;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
@@ -93,6 +92,11 @@ public final class TusClient implements AutoCloseable {
 
     public TusClientConfig config() {
         return config;
+    }
+
+    /** The camera's event loop this client runs on, where every future it returns completes. */
+    public EventLoop loop() {
+        return loop;
     }
 
     /**
@@ -212,6 +216,15 @@ public final class TusClient implements AutoCloseable {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /**
+     * A finished upload fetched back from its upload URL and hashed as it arrives (servers such as
+     * {@code @tus/server} serve a finished upload by {@code GET}); what the read-back proof rests on.
+     */
+    public CompletableFuture<ReadBack> readBack(URI uploadUrl) {
+        Objects.requireNonNull(uploadUrl, "uploadUrl");
+        return onLoop(() -> HashedGet.fetch(connection, alloc -> requests.download(uploadUrl)));
     }
 
     /** The backend's verdict on a segment ({@code GET /evidence/{deviceId}/{segmentId}}); 404 is UNKNOWN. */
@@ -354,17 +367,6 @@ public final class TusClient implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
-        if (loop.inEventLoop()) {
-            return action.get();
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> action.get().whenComplete((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(value);
-            }
-        }));
-        return result;
+        return LoopTimers.call(loop, action);
     }
 }
