@@ -6,17 +6,15 @@ import io.bodycam.sim.link.ProofVerdict.ProvedBad;
 import io.bodycam.sim.link.ProofVerdict.Unprovable;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
-import io.bodycam.sim.upload.DeviceConfigResponse;
-import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.UploadOutcome;
 import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.upload.UploadRequest;
 import io.bodycam.sim.upload.Verification;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -27,14 +25,13 @@ import java.util.concurrent.CompletionStage;
  * check of every chunk's {@code Upload-Checksum}. Time, config and firmware go to the reference
  * contract's endpoints over the same client.
  */
-public final class TusEvidenceLink implements EvidenceLink {
+public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
 
     private final TusClient client;
     private final String deviceId;
     private final String officer;
-    private final UploadPacer lte;
-    private final Proof proof;
-    private final UploadGuard<UploadOutcome> guard;
+    /** The backend's last verdict per segment, from the verdict proof, until {@link #verify} hands it on. */
+    private final Map<String, Verification> verdicts = new HashMap<>();
 
     /** A link proved by the reference verdict, without an LTE limit of its own. */
     public TusEvidenceLink(TusClient client, String deviceId, String officer) {
@@ -51,36 +48,10 @@ public final class TusEvidenceLink implements EvidenceLink {
      * @param proof what lets the camera delete an uploaded segment
      */
     public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte, Proof proof) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
-        this.officer = Objects.requireNonNull(officer, "officer");
-        this.lte = Objects.requireNonNull(lte, "lte");
-        this.proof = Objects.requireNonNull(proof, "proof");
-        this.guard = new UploadGuard<>(client.loop(), proof);
-    }
-
-    public Proof proof() {
-        return proof;
-    }
-
-    @Override
-    public CompletionStage<TimeSample> time() {
-        return client.time();
-    }
-
-    @Override
-    public CompletionStage<DeviceConfigResponse> config() {
-        return client.config(deviceId);
-    }
-
-    @Override
-    public CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload) {
-        return upload(s, payload, null);
-    }
-
-    @Override
-    public CompletionStage<Long> uploadOverLte(SegmentManifest s, SegmentSource payload) {
-        return upload(s, payload, lte);
+        super(client.loop(), BackendServices.reference(client, deviceId), lte, proof);
+        this.client = client;
+        this.deviceId = deviceId;
+        this.officer = officer;
     }
 
     @Override
@@ -89,12 +60,7 @@ public final class TusEvidenceLink implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<byte[]> firmware(String path, long offset, int length) {
-        return client.download(path, offset, length);
-    }
-
-    /** {@code link} null: the dock's. */
-    private CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload, UploadPacer link) {
+    CompletableFuture<UploadGuard.Sent<UploadOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("deviceId", s.deviceId());
         meta.put("recordingId", s.recordingId());
@@ -108,65 +74,42 @@ public final class TusEvidenceLink implements EvidenceLink {
         meta.put("preEventSeconds", Double.toString(s.preEventMillis() / 1000.0));
         meta.put("filename", s.segmentId() + (s.mp4() ? ".mp4" : ".bin"));
         UploadRequest request = new UploadRequest(s.segmentId(), meta, payload, s.sha256());
-        return guard.upload(s.segmentId(), () -> (link == null ? client.upload(request) : client.upload(request, link))
-                .thenApply(outcome -> new UploadGuard.Sent<>(outcome, outcome.bytesSent())));
+        return (link == null ? client.upload(request) : client.upload(request, link))
+                .thenApply(outcome -> new UploadGuard.Sent<>(outcome, outcome.bytesSent()));
     }
 
     @Override
-    public CompletionStage<ProofVerdict> prove(SegmentManifest s) {
-        return guard.prove(s.segmentId(), copy -> prover(s, copy, new Verification[1]));
+    CompletableFuture<ProofVerdict> judge(SegmentManifest s, UploadOutcome copy) {
+        switch (proof()) {
+            case VERDICT:
+                return client.verify(deviceId, s.segmentId()).thenApply(v -> {
+                    verdicts.put(s.segmentId(), v);
+                    return judge(s, v);
+                });
+            case READ_BACK:
+                return client.readBack(copy.uploadUrl()).thenApply(back -> readBack(s, back, copy.uploadUrl().toString()));
+            default:
+                return CompletableFuture.completedFuture(vouched(s, copy.checksummedSha256(),
+                        copy.checksummedSha256().isPresent() ? "the server checked every chunk's Upload-Checksum"
+                                : "the server did not check every chunk against an Upload-Checksum (it offers no "
+                                        + "algorithm this camera has, or a chunk was cut)"));
+        }
     }
 
     /**
      * With the {@link Proof#VERDICT verdict} proof, the backend's own verdict as it gave it (so a camera
-     * keeps reacting to the reference contract's statuses); with any other proof, the proof's verdict in
-     * the contract's terms ({@link ProofVerdict#asVerification}).
+     * keeps reacting to the reference contract's statuses) unless the link's rule overrode it; with any
+     * other proof, the proof's verdict in the contract's terms ({@link ProofVerdict#asVerification}).
      */
     @Override
     public CompletionStage<Verification> verify(SegmentManifest s) {
-        Verification[] raw = new Verification[1];
-        ProofVerdict[] judged = new ProofVerdict[1];
-        return guard.prove(s.segmentId(), copy -> prover(s, copy, raw).thenApply(v -> judged[0] = v))
-                .thenApply(verdict -> raw[0] != null && verdict == judged[0] ? raw[0] : verdict.asVerification(s));
-    }
-
-    private CompletableFuture<ProofVerdict> prover(SegmentManifest s, UploadOutcome copy, Verification[] raw) {
-        if (proof == Proof.VERDICT) {
-            return client.verify(deviceId, s.segmentId()).thenApply(v -> {
-                raw[0] = v;
-                return judge(s, v);
-            });
+        if (proof() != Proof.VERDICT) {
+            return super.verify(s);
         }
-        if (copy == null) {
-            return CompletableFuture.completedFuture(new NotStored("no upload of " + s.segmentId()
-                    + " completed over this link"));
-        }
-        switch (proof) {
-            case READ_BACK:
-                return client.readBack(copy.uploadUrl()).thenApply(back -> {
-                    if (back.matches(s.sha256())) {
-                        return new Proved(proof, back.sha256(), "read back " + back.bytes() + " bytes from "
-                                + copy.uploadUrl());
-                    }
-                    if (back.status() == 200) {
-                        return new ProvedBad(proof, back.sha256(), "read back " + back.bytes() + " bytes from "
-                                + copy.uploadUrl() + " hashing to " + back.sha256() + ", recorded " + s.sha256());
-                    }
-                    return new Unprovable(proof, "GET " + copy.uploadUrl() + " answered " + back.status() + " "
-                            + back.message() + ": the server does not serve the upload back");
-                });
-            case SERVER_CHECKSUM:
-                return CompletableFuture.completedFuture(copy.checksummedSha256().<ProofVerdict>map(sha ->
-                        sha.equals(s.sha256())
-                                ? new Proved(proof, sha, "the server checked every chunk's Upload-Checksum")
-                                : new ProvedBad(proof, sha, "the server checked bytes hashing to " + sha
-                                        + ", recorded " + s.sha256()))
-                        .orElseGet(() -> new Unprovable(proof, "the server did not check every chunk against an "
-                                + "Upload-Checksum (it offers no algorithm this camera has, or a chunk was cut)")));
-            default:
-                return CompletableFuture.completedFuture(new Unprovable(proof, "no proof is configured: "
-                        + "the camera keeps what it uploaded"));
-        }
+        return prove(s).thenApply(verdict -> {
+            Verification raw = verdicts.remove(s.segmentId());
+            return raw != null && judge(s, raw).equals(verdict) ? raw : verdict.asVerification(s);
+        });
     }
 
     /** The reference backend's verdict as a proof. */
