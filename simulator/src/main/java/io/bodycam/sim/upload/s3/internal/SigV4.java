@@ -2,6 +2,7 @@ package io.bodycam.sim.upload.s3.internal;
 
 import io.bodycam.sim.upload.Credentials;
 import io.bodycam.sim.upload.internal.Digests;
+import io.bodycam.sim.upload.internal.PercentEncoding;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -90,18 +91,7 @@ public final class SigV4 {
      * (and {@code /} when {@code keepSlash}, for object key paths) as {@code %XY} in upper-case hex.
      */
     public static String encode(String s, boolean keepSlash) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~' || (keepSlash && c == '/')) {
-                out.append(c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return PercentEncoding.encode(s, keepSlash);
     }
 
     /** Query parameters sorted by name (then value), each {@code name=value}, a bare name as {@code name=}. */
