@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The bytes {@code [from, to)} of an upload's source as a {@linkplain OutgoingBody streamed body}: pieces
@@ -89,6 +90,27 @@ public final class SourceBody implements OutgoingBody {
                 } else {
                     hand.run();
                 }
+            }
+        });
+    }
+
+    /**
+     * Reads every piece without sending any (each feeds the digests and is released), then calls
+     * {@code then} on the loop with {@code null}, or with why a piece could not be read: the hashing pass
+     * over an S3 part whose SHA-256 must be signed before the part goes out. Nothing is called once closed.
+     */
+    public void drain(Consumer<Throwable> then) {
+        next((piece, error) -> {
+            if (piece != null) {
+                piece.release();
+            }
+            if (closed) {
+                return;
+            }
+            if (error != null || piece == null) {
+                then.accept(error);
+            } else {
+                timers.onLoop(() -> drain(then));
             }
         });
     }

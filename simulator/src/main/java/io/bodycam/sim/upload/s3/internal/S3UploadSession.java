@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One segment's upload to S3 as a state machine on the camera's loop. Smaller than a part: one
@@ -101,8 +102,8 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
                     finish(0, Optional.of(sha256), returned != null ? "the server returned the sent "
                             + "x-amz-checksum-sha256" : "the server accepted the body against its signed SHA-256", false);
                 }
-            } else if (digestRefused(reply)) {
-                finish(0, Optional.empty(), "the server refused the body: " + errorOf(reply), true);
+            } else if (S3Xml.digestRefused(reply)) {
+                finish(0, Optional.empty(), "the server refused the body: " + S3Xml.error(reply), true);
             } else {
                 unexpected(reply, "PutObject", this::putObject);
             }
@@ -114,7 +115,7 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
             if (error != null) {
                 retryLater(error, this::createMultipart);
             } else if (reply.status() == 200) {
-                Optional<String> id = xml(reply).flatMap(x -> x.text("UploadId")).filter(s -> !s.isEmpty());
+                Optional<String> id = S3Xml.of(reply).flatMap(x -> x.text("UploadId")).filter(s -> !s.isEmpty());
                 if (id.isEmpty()) {
                     fail(protocol(reply, "CreateMultipartUpload answered without an UploadId"));
                     return;
@@ -166,33 +167,24 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
         MessageDigest partDigest = Digests.sha256();
         MessageDigest wholeCandidate = candidate(n);
         List<MessageDigest> digests = wholeCandidate == null ? List.of(partDigest) : List.of(partDigest, wholeCandidate);
-        SourceBody pass = new SourceBody(reader, key, partStart(n), partEnd(n), config.pieceSize(), UploadPacer.UNLIMITED,
-                timers, digests);
-        drain(pass, error -> {
+        body = new SourceBody(reader, key, partStart(n), partEnd(n), config.pieceSize(), UploadPacer.UNLIMITED, timers,
+                digests);
+        body.drain(guardedError(error -> {
             if (error != null) {
                 fail(error);
             } else {
                 sendPart(n, Digests.hex(partDigest.digest()), wholeCandidate);
             }
-        });
+        }));
     }
 
-    /** Pulls every piece of {@code pass} (releasing each) and then calls {@code then} with null or the failure. */
-    private void drain(SourceBody pass, java.util.function.Consumer<Throwable> then) {
-        pass.next((piece, error) -> {
-            if (done()) {
-                if (piece != null) {
-                    piece.release();
-                }
-            } else if (error != null) {
+    /** Runs {@code then} unless the session has ended meanwhile. */
+    private Consumer<Throwable> guardedError(Consumer<Throwable> then) {
+        return error -> {
+            if (!done()) {
                 then.accept(error);
-            } else if (piece == null) {
-                then.accept(null);
-            } else {
-                piece.release();
-                timers.onLoop(() -> drain(pass, then));
             }
-        });
+        };
     }
 
     private void sendPart(int n, String partSha256Hex, MessageDigest wholeCandidate) {
@@ -237,7 +229,7 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
             if (error != null) {
                 retryLater(error, this::listParts);
             } else if (reply.status() == 200) {
-                Optional<S3Xml> doc = xml(reply);
+                Optional<S3Xml> doc = S3Xml.of(reply);
                 if (doc.isEmpty()) {
                     fail(protocol(reply, "ListParts answered something that is not XML"));
                     return;
@@ -251,7 +243,7 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
                     resumeFrom(listed);
                 }
             } else if (reply.status() == 404) {
-                restart("ListParts answered 404 " + errorOf(reply));
+                restart("ListParts answered 404 " + S3Xml.error(reply));
             } else {
                 unexpected(reply, "ListParts", this::listParts);
             }
@@ -267,7 +259,7 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
             String etag = p.text("ETag").orElse("");
             Part recorded = mine.get(n);
             boolean whole = n >= 1 && n <= partCount() && size == partEnd(n) - partStart(n);
-            if (whole && recorded != null && sameEtag(recorded.etag(), etag)) {
+            if (whole && recorded != null && S3Xml.unquote(recorded.etag()).equals(S3Xml.unquote(etag))) {
                 upload.parts.put(n, recorded);
             } else if (whole && recorded == null && !config.checksums()) {
                 upload.parts.put(n, new Part(size, etag, null));
@@ -286,19 +278,19 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
                 retryLater(error, this::complete);
                 return;
             }
-            Optional<S3Xml> doc = xml(reply);
+            Optional<S3Xml> doc = S3Xml.of(reply);
             boolean errorInside = doc.map(d -> d.rootName().equals("Error")).orElse(false);
             if (reply.status() == 200 && !errorInside) {
                 completed(u, doc.flatMap(d -> d.text("ChecksumSHA256")).orElse(null));
             } else if (reply.status() == 404 && u.completeSent) {
-                restart("CompleteMultipartUpload answered 404 " + errorOf(reply));
+                restart("CompleteMultipartUpload answered 404 " + S3Xml.error(reply));
             } else if (errorInside && doc.flatMap(d -> d.text("Code")).map(c -> c.equals("InternalError")
                     || c.equals("SlowDown")).orElse(false)) {
                 retryLater(new UploadException(Kind.SERVER_ERROR, 200, "CompleteMultipartUpload failed inside its 200: "
-                        + errorOf(reply), null), this::complete);
+                        + S3Xml.error(reply), null), this::complete);
             } else if (errorInside) {
                 abortQuietly(u);
-                fail(new UploadException(Kind.REJECTED, 200, "CompleteMultipartUpload failed: " + errorOf(reply), null));
+                fail(new UploadException(Kind.REJECTED, 200, "CompleteMultipartUpload failed: " + S3Xml.error(reply), null));
             } else {
                 unexpected(reply, "CompleteMultipartUpload", this::complete);
             }
@@ -342,10 +334,10 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
     private void unexpected(HttpReply reply, String what, Runnable retry) {
         int status = reply.status();
         UploadException e = new UploadException(status >= 500 ? Kind.SERVER_ERROR : Kind.REJECTED, status,
-                what + " answered " + status + " " + errorOf(reply), null);
+                what + " answered " + status + " " + S3Xml.error(reply), null);
         if (status >= 500) {
             retryLater(e, retry);
-        } else if (status == 404 && upload != null && !what.equals("PutObject")) {
+        } else if (status == 404 && upload != null) {
             restart(e.getMessage());
         } else {
             if (upload != null) {
@@ -385,36 +377,6 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
             body.close();
         }
         reader.close();
-    }
-
-    private static boolean sameEtag(String a, String b) {
-        return strip(a).equals(strip(b));
-    }
-
-    private static String strip(String etag) {
-        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1)
-                : etag;
-    }
-
-    private static boolean digestRefused(HttpReply reply) {
-        return reply.status() == 400 && xml(reply).flatMap(x -> x.text("Code"))
-                .map(c -> c.equals("XAmzContentSHA256Mismatch") || c.equals("BadDigest")).orElse(false);
-    }
-
-    private static Optional<S3Xml> xml(HttpReply reply) {
-        if (reply.content().length == 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(S3Xml.parse(reply.content()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String errorOf(HttpReply reply) {
-        return xml(reply).map(x -> x.text("Code").orElse(x.rootName()) + x.text("Message").map(m -> ": " + m).orElse(""))
-                .orElse(reply.body().strip());
     }
 
     private static UploadException protocol(HttpReply reply, String what) {

@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload.s3.internal;
 
+import io.bodycam.sim.upload.internal.HttpReply;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.xml.sax.SAXException;
 
 /**
  * The few S3 XML answers a camera reads (InitiateMultipartUploadResult, ListPartsResult,
- * CompleteMultipartUploadResult, Error), parsed without DTDs or external entities. Small documents only:
+ * CompleteMultipartUploadResult, Error), parsed without DTDs or external entities, and what an answer
+ * says about errors. Small documents only:
  * the connection gathers at most 64 KiB.
  */
 final class S3Xml {
@@ -42,6 +44,39 @@ final class S3Xml {
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalArgumentException("not an S3 XML answer: " + e.getMessage(), e);
         }
+    }
+
+    /** The body of {@code reply} as S3 XML, if it is some. */
+    static Optional<S3Xml> of(HttpReply reply) {
+        if (reply.content().length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(reply.content()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An error answer in a line: its {@code Code} and {@code Message}, or the body as it came. */
+    static String error(HttpReply reply) {
+        return of(reply).map(x -> x.text("Code").orElse(x.rootName()) + x.text("Message").map(m -> ": " + m).orElse(""))
+                .orElse(reply.body().strip());
+    }
+
+    /**
+     * Whether the server refused a body as not hashing to the SHA-256 it came with: a 400
+     * {@code XAmzContentSHA256Mismatch} (the signed payload hash) or {@code BadDigest} (a checksum).
+     */
+    static boolean digestRefused(HttpReply reply) {
+        return reply.status() == 400 && of(reply).flatMap(x -> x.text("Code"))
+                .map(c -> c.equals("XAmzContentSHA256Mismatch") || c.equals("BadDigest")).orElse(false);
+    }
+
+    /** An ETag without the quotes S3 puts around it. */
+    static String unquote(String etag) {
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1)
+                : etag;
     }
 
     /** The root element's name ({@code Error} for an error, even inside a 200). */
