@@ -10,8 +10,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The camera's HTTP side as the firmware sees it: time sync, configuration, resumable upload and the
- * backend's verdict on a segment. Implemented over a tus client in a run ({@link TusEvidenceLink}) and
- * by a fake on the manual clock in unit tests. Results may complete on any thread; the firmware hops
+ * proof of a segment's stored copy. Implemented per upload protocol ({@link TusEvidenceLink},
+ * {@link S3EvidenceLink}, {@link SwiftEvidenceLink}, {@link PutEvidenceLink}) and by a fake on the manual
+ * clock in unit tests. Results may complete on any thread; the firmware hops
  * back to its own.
  */
 public interface EvidenceLink {
@@ -29,8 +30,21 @@ public interface EvidenceLink {
      */
     CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload);
 
-    /** {@code GET /evidence/{deviceId}/{segmentId}}: what the backend holds for this segment. */
+    /**
+     * Whether the backend's copy of the segment is proved, in the reference contract's terms: the
+     * backend's own verdict ({@code GET /evidence/{deviceId}/{segmentId}}), or the link's
+     * {@linkplain #prove proof} told as one.
+     */
     CompletionStage<Verification> verify(SegmentManifest segment);
+
+    /**
+     * What the link's {@link Proof} says about the segment's stored copy: delete it, upload it afresh,
+     * keep it and never upload it again, or upload it. A link never sends a completed upload again
+     * unless this said the copy is bad. By default the reference verdict of {@link #verify}, judged.
+     */
+    default CompletionStage<ProofVerdict> prove(SegmentManifest segment) {
+        return verify(segment).thenApply(v -> TusEvidenceLink.judge(segment, v));
+    }
 
     /**
      * The camera's network is gone (it rebooted, lost power or left its dock): whatever is in flight

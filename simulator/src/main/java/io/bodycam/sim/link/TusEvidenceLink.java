@@ -1,62 +1,57 @@
 package io.bodycam.sim.link;
 
+import io.bodycam.sim.link.ProofVerdict.NotStored;
+import io.bodycam.sim.link.ProofVerdict.Proved;
+import io.bodycam.sim.link.ProofVerdict.ProvedBad;
+import io.bodycam.sim.link.ProofVerdict.Unprovable;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
-import io.bodycam.sim.upload.DeviceConfigResponse;
-import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.UploadOutcome;
 import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.upload.UploadRequest;
 import io.bodycam.sim.upload.Verification;
-
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A camera's {@link EvidenceLink} over HTTP: tus 1.0.0 uploads with the segment's metadata
- * (docs/contract/README.md, "Upload metadata"), {@code /evidence} verdicts, {@code /time} and
- * {@code /devices/{id}/config}.
+ * A camera's {@link EvidenceLink} over tus 1.0.0: uploads with the segment's metadata
+ * (docs/contract/README.md, "Upload metadata"), proved by the link's {@link Proof}: the reference
+ * backend's {@code /evidence} verdict, a read-back of the finished upload from its URL, or the server's
+ * check of every chunk's {@code Upload-Checksum}. Time, config and firmware go to the reference
+ * contract's endpoints over the same client.
  */
-public final class TusEvidenceLink implements EvidenceLink {
+public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
 
     private final TusClient client;
     private final String deviceId;
     private final String officer;
-    private final UploadPacer lte;
+    /** The backend's last verdict per segment, from the verdict proof, until {@link #verify} hands it on. */
+    private final Map<String, Verification> verdicts = new HashMap<>();
 
-    /** A link without an LTE limit of its own. */
+    /** A link proved by the reference verdict, without an LTE limit of its own. */
     public TusEvidenceLink(TusClient client, String deviceId, String officer) {
         this(client, deviceId, officer, UploadPacer.UNLIMITED);
     }
 
-    /** @param lte paces uploads over LTE (the camera's LTE bandwidth times the payload scale) */
+    /** A link proved by the reference verdict; {@code lte} paces uploads over LTE. */
     public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte) {
+        this(client, deviceId, officer, lte, Proof.VERDICT);
+    }
+
+    /**
+     * @param lte   paces uploads over LTE (the camera's LTE bandwidth times the payload scale)
+     * @param proof what lets the camera delete an uploaded segment
+     */
+    public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte, Proof proof) {
+        super(client.loop(), BackendServices.reference(client, deviceId), lte, proof);
         this.client = client;
         this.deviceId = deviceId;
         this.officer = officer;
-        this.lte = lte;
-    }
-
-    @Override
-    public CompletionStage<TimeSample> time() {
-        return client.time();
-    }
-
-    @Override
-    public CompletionStage<DeviceConfigResponse> config() {
-        return client.config(deviceId);
-    }
-
-    @Override
-    public CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload) {
-        return upload(s, payload, null);
-    }
-
-    @Override
-    public CompletionStage<Long> uploadOverLte(SegmentManifest s, SegmentSource payload) {
-        return upload(s, payload, lte);
     }
 
     @Override
@@ -65,12 +60,7 @@ public final class TusEvidenceLink implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<byte[]> firmware(String path, long offset, int length) {
-        return client.download(path, offset, length);
-    }
-
-    /** {@code link} null: the dock's. */
-    private CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload, UploadPacer link) {
+    CompletableFuture<UploadGuard.Sent<UploadOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("deviceId", s.deviceId());
         meta.put("recordingId", s.recordingId());
@@ -84,12 +74,58 @@ public final class TusEvidenceLink implements EvidenceLink {
         meta.put("preEventSeconds", Double.toString(s.preEventMillis() / 1000.0));
         meta.put("filename", s.segmentId() + (s.mp4() ? ".mp4" : ".bin"));
         UploadRequest request = new UploadRequest(s.segmentId(), meta, payload, s.sha256());
-        return (link == null ? client.upload(request) : client.upload(request, link)).thenApply(UploadOutcome::bytesSent);
+        return (link == null ? client.upload(request) : client.upload(request, link))
+                .thenApply(outcome -> new UploadGuard.Sent<>(outcome, outcome.bytesSent()));
     }
 
     @Override
+    CompletableFuture<ProofVerdict> judge(SegmentManifest s, UploadOutcome copy) {
+        switch (proof()) {
+            case VERDICT:
+                return client.verify(deviceId, s.segmentId()).thenApply(v -> {
+                    verdicts.put(s.segmentId(), v);
+                    return judge(s, v);
+                });
+            case READ_BACK:
+                return client.readBack(copy.uploadUrl()).thenApply(back -> readBack(s, back, copy.uploadUrl().toString()));
+            default:
+                return CompletableFuture.completedFuture(vouched(s, copy.checksummedSha256(),
+                        copy.checksummedSha256().isPresent() ? "the server checked every chunk's Upload-Checksum"
+                                : "the server did not check every chunk against an Upload-Checksum (it offers no "
+                                        + "algorithm this camera has, or a chunk was cut)"));
+        }
+    }
+
+    /**
+     * With the {@link Proof#VERDICT verdict} proof, the backend's own verdict as it gave it (so a camera
+     * keeps reacting to the reference contract's statuses) unless the link's rule overrode it; with any
+     * other proof, the proof's verdict in the contract's terms ({@link ProofVerdict#asVerification}).
+     */
+    @Override
     public CompletionStage<Verification> verify(SegmentManifest s) {
-        return client.verify(deviceId, s.segmentId());
+        if (proof() != Proof.VERDICT) {
+            return super.verify(s);
+        }
+        return prove(s).thenApply(verdict -> {
+            Verification raw = verdicts.remove(s.segmentId());
+            return raw != null && judge(s, raw).equals(verdict) ? raw : verdict.asVerification(s);
+        });
+    }
+
+    /** The reference backend's verdict as a proof. */
+    static ProofVerdict judge(SegmentManifest s, Verification v) {
+        String status = v.status().name().toLowerCase(Locale.ROOT);
+        if (v.confirms(s.sha256())) {
+            return new Proved(Proof.VERDICT, v.sha256(), "the backend verified it");
+        }
+        if (v.status() == Verification.Status.CORRUPT && v.sha256().equalsIgnoreCase(s.sha256())) {
+            return new Unprovable(Proof.VERDICT, "the backend holds exactly these bytes and refused them");
+        }
+        if (v.status() == Verification.Status.CORRUPT || v.status() == Verification.Status.VERIFIED) {
+            return new ProvedBad(Proof.VERDICT, v.sha256(), "the backend holds a " + status + " copy hashing to "
+                    + v.sha256() + ", recorded " + s.sha256());
+        }
+        return new NotStored("the backend's verdict is " + status);
     }
 
     @Override

@@ -12,6 +12,8 @@ import io.bodycam.sim.upload.internal.HttpReply;
 import io.bodycam.sim.upload.internal.LoopTimers;
 import io.bodycam.sim.upload.internal.Pacer;
 import io.bodycam.sim.upload.internal.TusRequests;
+import io.bodycam.sim.upload.internal.TusUpload;
+import io.bodycam.sim.upload.internal.HashedGet;
 import io.bodycam.sim.upload.internal.UploadSession;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
@@ -56,7 +58,9 @@ public final class TusClient implements AutoCloseable {
     private final LoopTimers timers;
     private final UploadPacer pacer;
     private final Backoff backoff;
-    private final Map<String, URI> knownUploads = new HashMap<>();
+    private final Map<String, TusUpload> knownUploads = new HashMap<>();
+    /** The server's answer to OPTIONS, asked once before the first upload; null until asked. */
+    private CompletableFuture<TusCapabilities> capabilities;
     private final Map<String, UploadSession> active = new LinkedHashMap<>();
     private boolean closed;
 
@@ -90,6 +94,11 @@ public final class TusClient implements AutoCloseable {
         return config;
     }
 
+    /** The camera's event loop this client runs on, where every future it returns completes. */
+    public EventLoop loop() {
+        return loop;
+    }
+
     /**
      * Uploads (or resumes uploading) one segment; completes when the server holds all of its bytes.
      * Whether they hash right is for {@link #verify} to say. At most one upload per key at a time.
@@ -113,11 +122,35 @@ public final class TusClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(
                         new IllegalStateException("an upload of '" + request.key() + "' is already running"));
             }
-            UploadSession session = new UploadSession(request, config, requests, connection, link, backoff,
-                    timers, knownUploads);
+            UploadSession session = new UploadSession(request, config, requests, connection, link, backoff, timers,
+                    knownUploads);
             active.put(request.key(), session);
-            return session.start().whenComplete((outcome, error) -> active.remove(request.key(), session));
+            session.start(capabilities());
+            return session.result().whenComplete((outcome, error) -> active.remove(request.key(), session));
         });
+    }
+
+    /**
+     * What the server offers (tus 1.0.0, "OPTIONS"), asked once: a server that answers OPTIONS with
+     * anything but 200 or 204 offers nothing beyond the core. If the request itself fails, this upload
+     * goes without extensions and the next one asks again. Call on the loop.
+     */
+    private CompletableFuture<TusCapabilities> capabilities() {
+        if (capabilities != null) {
+            return capabilities;
+        }
+        CompletableFuture<TusCapabilities> asked = connection.send(alloc -> requests.options()).handle((reply, error) -> {
+            if (error != null) {
+                capabilities = null;
+                return TusCapabilities.NONE;
+            }
+            return reply.status() == 200 || reply.status() == 204
+                    ? TusCapabilities.parse(reply.header("Tus-Extension").orElse(null),
+                            reply.header("Tus-Checksum-Algorithm").orElse(null))
+                    : TusCapabilities.NONE;
+        });
+        capabilities = asked;
+        return asked;
     }
 
     /**
@@ -183,6 +216,15 @@ public final class TusClient implements AutoCloseable {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /**
+     * A finished upload fetched back from its upload URL and hashed as it arrives (servers such as
+     * {@code @tus/server} serve a finished upload by {@code GET}); what the read-back proof rests on.
+     */
+    public CompletableFuture<ReadBack> readBack(URI uploadUrl) {
+        Objects.requireNonNull(uploadUrl, "uploadUrl");
+        return onLoop(() -> HashedGet.fetch(connection, alloc -> requests.download(uploadUrl)));
     }
 
     /** The backend's verdict on a segment ({@code GET /evidence/{deviceId}/{segmentId}}); 404 is UNKNOWN. */
@@ -325,17 +367,6 @@ public final class TusClient implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
-        if (loop.inEventLoop()) {
-            return action.get();
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> action.get().whenComplete((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(value);
-            }
-        }));
-        return result;
+        return LoopTimers.call(loop, action);
     }
 }

@@ -19,7 +19,12 @@ public record Verification(String deviceId, String segmentId, Status status, Str
         /** An upload exists but has not finished. */
         INCOMPLETE,
         /** Never uploaded ({@code 404}). */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * Uploaded, but nothing can prove the stored copy (a link whose proof cannot speak, see
+         * {@code io.bodycam.sim.link.Proof}): keep the segment and do not upload it again.
+         */
+        UNPROVABLE
     }
 
     /** The verdict for a segment the backend has never seen. */

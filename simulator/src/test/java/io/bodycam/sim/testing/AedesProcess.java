@@ -1,15 +1,11 @@
 package io.bodycam.sim.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * aedes, an MQTT broker written for Node.js (a non-Java implementation), run by a tiny script
@@ -26,8 +22,6 @@ public final class AedesProcess extends BrokerProcess {
     /** The aedes release the matrix is tested with. */
     public static final String VERSION = "1.2.0";
 
-    private static final List<String> NODE = List.of("/usr/bin/node", "/usr/local/bin/node");
-    private static final List<String> NPM = List.of("/usr/bin/npm", "/usr/local/bin/npm");
     /** The broker script, beside this class in the test jar; {@code benchmarks/brokers.sh} runs it too. */
     private static final String SCRIPT = "aedes-broker.mjs";
     private static Optional<String> unavailable;
@@ -57,7 +51,7 @@ public final class AedesProcess extends BrokerProcess {
         unavailable().ifPresent(why -> {
             throw new IllegalStateException(why);
         });
-        Path node = find(NODE).orElseThrow();
+        Path node = NodePackages.node().orElseThrow();
         AedesProcess a = new AedesProcess(node, home(), freePort(), Files.createTempDirectory("aedes-"));
         try {
             a.launch();
@@ -95,47 +89,6 @@ public final class AedesProcess extends BrokerProcess {
     }
 
     private static Optional<String> install() {
-        if (find(NODE).isEmpty()) {
-            return Optional.of("node is not installed (apt-get install -y nodejs npm)");
-        }
-        Path home = home();
-        Path installed = home.resolve("node_modules/aedes/package.json");
-        try {
-            Files.createDirectories(home);
-            try (InputStream script = AedesProcess.class.getResourceAsStream(SCRIPT)) {
-                if (script == null) {
-                    return Optional.of(SCRIPT + " is missing beside " + AedesProcess.class.getName());
-                }
-                Files.copy(script, home.resolve("broker.mjs"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"" + VERSION + "\"")) {
-                return Optional.empty();
-            }
-            Optional<Path> npm = find(NPM);
-            if (npm.isEmpty()) {
-                return Optional.of("npm is not installed (apt-get install -y npm), so aedes cannot be installed");
-            }
-            Path log = home.resolve("npm-install.log");
-            Process p = new ProcessBuilder(npm.get().toString(), "install", "--prefix", home.toString(), "--no-audit",
-                    "--no-fund", "--no-save", "aedes@" + VERSION)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.of("npm install aedes@" + VERSION + " took over 3 minutes; see " + log);
-            }
-            if (p.exitValue() != 0 || !Files.exists(installed)) {
-                return Optional.of("npm install aedes@" + VERSION + " failed (" + p.exitValue() + "); see " + log);
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("cannot install aedes into " + home + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted while installing aedes");
-        }
-    }
-
-    private static Optional<Path> find(List<String> candidates) {
-        return candidates.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+        return NodePackages.install(home(), Map.of("aedes", VERSION), AedesProcess.class, SCRIPT, "broker.mjs");
     }
 }

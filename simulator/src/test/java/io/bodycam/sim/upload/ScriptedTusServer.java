@@ -34,12 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A minimal tus server for client tests whose answers a test can script: it keeps offsets right
  * (no hashing, no checks beyond the offset) and logs every request, and before handling a request
  * it takes the next scripted fault for that method, if any: answer a status, drop the connection,
- * or never answer.
+ * or never answer. OPTIONS announces the checksum extension (see {@link #offers}) and is counted apart
+ * from the log.
  */
 final class ScriptedTusServer implements AutoCloseable {
 
-    /** A logged request: method, path and Upload-Offset (-1 if none), body length. */
-    record Seen(String method, String path, long offset, int bodyBytes) {
+    /** A logged request: method, path, Upload-Offset (-1 if none), body length and Upload-Checksum (null if none). */
+    record Seen(String method, String path, long offset, int bodyBytes, String checksum) {
         @Override
         public String toString() {
             return method + " " + path + (offset >= 0 ? " @" + offset : "") + (bodyBytes > 0 ? " +" + bodyBytes : "");
@@ -55,10 +56,13 @@ final class ScriptedTusServer implements AutoCloseable {
     private final Map<String, Queue<Integer>> faults = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger discoveries = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean closeAfterEachAnswer;
     private volatile String getBody = "{}";
     private volatile int getStatus = 200;
+    private volatile String extensions = "creation,checksum";
+    private volatile String checksumAlgorithms = "sha1,sha256";
 
     ScriptedTusServer() throws InterruptedException {
         channel = new ServerBootstrap().group(group).channel(Transport.best().serverChannel())
@@ -98,6 +102,13 @@ final class ScriptedTusServer implements AutoCloseable {
         return this;
     }
 
+    /** What OPTIONS announces in Tus-Extension and Tus-Checksum-Algorithm (null: the header is left out). */
+    ScriptedTusServer offers(String extensions, String checksumAlgorithms) {
+        this.extensions = extensions;
+        this.checksumAlgorithms = checksumAlgorithms;
+        return this;
+    }
+
     /** What every GET answers. */
     ScriptedTusServer getAnswers(int status, String body) {
         this.getStatus = status;
@@ -107,6 +118,11 @@ final class ScriptedTusServer implements AutoCloseable {
 
     List<Seen> seen() {
         return List.copyOf(seen);
+    }
+
+    /** OPTIONS requests received (answered, but kept out of {@link #seen()}). */
+    int discoveries() {
+        return discoveries.get();
     }
 
     int connections() {
@@ -125,8 +141,12 @@ final class ScriptedTusServer implements AutoCloseable {
             String method = request.method().name();
             String path = request.uri();
             String offsetHeader = request.headers().get("Upload-Offset");
-            seen.add(new Seen(method, path, offsetHeader == null ? -1 : Long.parseLong(offsetHeader),
-                    request.content().readableBytes()));
+            if (method.equals("OPTIONS")) {
+                discoveries.incrementAndGet();
+            } else {
+                seen.add(new Seen(method, path, offsetHeader == null ? -1 : Long.parseLong(offsetHeader),
+                    request.content().readableBytes(), request.headers().get("Upload-Checksum")));
+            }
             Queue<Integer> queue = faults.get(method);
             Integer fault = queue == null ? null : queue.poll();
             if (fault != null && fault == STALL) {
@@ -180,6 +200,17 @@ final class ScriptedTusServer implements AutoCloseable {
                 }
                 case "GET":
                     return answer(getStatus, getBody);
+                case "OPTIONS": {
+                    FullHttpResponse r = answer(204, "");
+                    r.headers().set("Tus-Version", "1.0.0");
+                    if (extensions != null) {
+                        r.headers().set("Tus-Extension", extensions);
+                    }
+                    if (checksumAlgorithms != null) {
+                        r.headers().set("Tus-Checksum-Algorithm", checksumAlgorithms);
+                    }
+                    return r;
+                }
                 default:
                     return answer(405, "");
             }

@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
  * or resumes elsewhere (at once, or when its read completes). Used on the camera's event loop only, and
  * answers there.
  */
-final class ChunkReader {
+public final class ChunkReader {
 
     private final ByteSource source;
     private final int chunkSize;
@@ -25,7 +25,7 @@ final class ChunkReader {
     private int aheadLength;
     private CompletableFuture<ByteBuf> ahead;
 
-    ChunkReader(ByteSource source, int chunkSize, ByteBufAllocator alloc, LoopTimers loop) {
+    public ChunkReader(ByteSource source, int chunkSize, ByteBufAllocator alloc, LoopTimers loop) {
         this.source = source;
         this.chunkSize = chunkSize;
         this.alloc = alloc;
@@ -37,7 +37,7 @@ final class ChunkReader {
      * why it could not be read: the one read ahead when it is that one, else a fresh read; and starts
      * reading the chunk after it. If the loop has shut down meanwhile, the chunk is released instead.
      */
-    void take(long at, int length, BiConsumer<ByteBuf, Throwable> then) {
+    public void take(long at, int length, BiConsumer<ByteBuf, Throwable> then) {
         CompletableFuture<ByteBuf> chunk;
         if (ahead != null && aheadAt == at && aheadLength == length) {
             chunk = ahead;
@@ -64,7 +64,7 @@ final class ChunkReader {
     }
 
     /** Drops the chunk read ahead, if any: its buffer is released once its read is done. */
-    void close() {
+    public void close() {
         if (ahead != null) {
             ahead.thenAccept(ByteBuf::release);
             ahead = null;

@@ -3,46 +3,55 @@ package io.bodycam.sim.upload.internal;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A camera's one keep-alive HTTP/1.1 connection to the backend. Requests wait in a queue and go out
- * one at a time (no pipelining), so a verify can slip in between two upload chunks while memory stays
- * at one request body. The connection opens on demand and reopens after the server closes it.
+ * A camera's one keep-alive HTTP/1.1 connection to a backend. Requests wait in a queue and go out one
+ * at a time (no pipelining), so a verify can slip in between two upload chunks while memory stays at
+ * one request body. The connection opens on demand and reopens after the server closes it.
  *
- * <p>A GET or HEAD that loses a reused connection before its answer is sent once more on a new one:
- * the server may have closed the idle connection just as the request went out. Other requests fail
+ * <p>A body is either built whole with its request or {@linkplain OutgoingBody streamed} piece by piece
+ * as the channel takes it (an S3 part, a whole segment); an answer's body is gathered (up to 64 KiB) or
+ * {@linkplain ReplyStream streamed} to a consumer (a read-back of a stored object).
+ *
+ * <p>A GET or HEAD that loses a reused connection before any of its answer is sent once more on a new
+ * one: the server may have closed the idle connection just as the request went out. Other requests fail
  * with {@link Kind#CONNECTION_LOST} and the caller decides.
  *
- * <p>A request that gets no answer within the timeout fails with {@link Kind#TIMEOUT} and the
- * connection is closed, as tus 1.0.0 ("Core Protocol", "PATCH") asks: "A timeout SHOULD be handled by
- * closing the underlying connection." Every method runs on the camera's event loop, and every future
- * completes there.
+ * <p>A request that makes no progress (no piece of its body written, nothing of its answer read) within
+ * the timeout fails with {@link Kind#TIMEOUT} and the connection is closed, as tus 1.0.0 ("Core
+ * Protocol", "PATCH") asks: "A timeout SHOULD be handled by closing the underlying connection." Every
+ * method runs on the camera's event loop, and every future completes there.
  */
 public final class HttpConnection {
 
-    /** The largest answer body read: a firmware range ({@code TusClient.FIRMWARE_CHUNK}) or a small JSON. */
+    /** The largest answer body gathered: a firmware range ({@code TusClient.FIRMWARE_CHUNK}) or a small document. */
     private static final int MAX_REPLY_BYTES = 64 * 1024;
 
     private final EventLoop loop;
@@ -73,7 +82,6 @@ public final class HttpConnection {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast("http-codec", new HttpClientCodec())
-                                .addLast("http-aggregator", new HttpObjectAggregator(MAX_REPLY_BYTES))
                                 .addLast(ReplyHandler.NAME, new ReplyHandler(HttpConnection.this));
                     }
                 });
@@ -84,10 +92,23 @@ public final class HttpConnection {
      * and the connection is open, so waiting requests hold no buffers. Call on the event loop.
      */
     public CompletableFuture<HttpReply> send(Function<ByteBufAllocator, FullHttpRequest> request) {
+        return send(new Exchange(request, null, null));
+    }
+
+    /**
+     * Queues a request whose body streams from {@code body} (null: none besides what {@code head}
+     * holds) and whose answer's body goes where {@code stream} says. {@code head} must not be a full
+     * request when there is a body; its {@code Content-Length} is set to the body's length.
+     */
+    public CompletableFuture<HttpReply> send(Function<ByteBufAllocator, ? extends HttpRequest> head, OutgoingBody body,
+                                             ReplyStream stream) {
+        return send(new Exchange(head, body, stream));
+    }
+
+    private CompletableFuture<HttpReply> send(Exchange exchange) {
         assert loop.inEventLoop();
-        Exchange exchange = new Exchange(request);
         if (closed) {
-            exchange.reply.completeExceptionally(new UploadException(Kind.CLOSED, "the client is closed"));
+            fail(exchange, new UploadException(Kind.CLOSED, "the client is closed"));
         } else {
             waiting.add(exchange);
             pump();
@@ -109,11 +130,11 @@ public final class HttpConnection {
     public void reset(UploadException why) {
         assert loop.inEventLoop();
         if (inFlight != null) {
-            finish(inFlight).reply.completeExceptionally(why);
+            fail(finish(inFlight), why);
         }
         Exchange e;
         while ((e = waiting.poll()) != null) {
-            e.reply.completeExceptionally(why);
+            fail(e, why);
         }
         dropChannel();
     }
@@ -127,25 +148,78 @@ public final class HttpConnection {
             return;
         }
         Exchange exchange = waiting.poll();
-        FullHttpRequest request;
+        HttpRequest request;
         try {
             request = exchange.request.apply(channel.alloc());
         } catch (RuntimeException e) {
-            exchange.reply.completeExceptionally(e);
+            fail(exchange, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
             pump();
             return;
         }
         inFlight = exchange;
-        exchange.retryIfStale = answeredOnChannel > 0 && !exchange.retried
+        exchange.restart();
+        exchange.retryIfStale = answeredOnChannel > 0 && !exchange.retried && exchange.body == null
                 && (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD));
         HttpUtil.setKeepAlive(request, true);
-        exchange.timeout = loop.schedule(() -> onTimeout(exchange), timeoutNanos, TimeUnit.NANOSECONDS);
+        if (exchange.body != null) {
+            HttpUtil.setContentLength(request, exchange.body.length());
+        }
+        touch(exchange);
         Channel ch = channel;
         ch.writeAndFlush(request).addListener(f -> {
             if (!f.isSuccess()) {
                 onError(ch, f.cause());
+            } else if (exchange.body != null) {
+                writeBody(exchange, ch);
             }
         });
+    }
+
+    /** Writes the streamed body's next piece, then the next, while the channel takes them. */
+    private void writeBody(Exchange exchange, Channel ch) {
+        if (exchange != inFlight || ch != channel || exchange.bodySent) {
+            return;
+        }
+        if (!ch.isWritable()) {
+            exchange.awaitingWritable = true;
+            return;
+        }
+        exchange.body.next((piece, error) -> {
+            if (exchange != inFlight || ch != channel || exchange.bodySent) {
+                if (piece != null) {
+                    piece.release();
+                }
+            } else if (error != null) {
+                fail(finish(exchange), error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+                dropChannel();
+                pump();
+            } else if (piece == null) {
+                exchange.bodySent = true;
+                ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        onError(ch, f.cause());
+                    }
+                });
+            } else {
+                touch(exchange);
+                ch.writeAndFlush(new DefaultHttpContent(piece)).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        onError(ch, f.cause());
+                    } else {
+                        loop.execute(() -> writeBody(exchange, ch));
+                    }
+                });
+            }
+        });
+    }
+
+    void onWritable(Channel ch) {
+        Exchange exchange = inFlight;
+        if (ch == channel && exchange != null && exchange.awaitingWritable && ch.isWritable()) {
+            exchange.awaitingWritable = false;
+            writeBody(exchange, ch);
+        }
     }
 
     private void connect() {
@@ -166,7 +240,7 @@ public final class HttpConnection {
             } else {
                 Exchange first = waiting.poll();
                 if (first != null) {
-                    first.reply.completeExceptionally(new UploadException(Kind.CONNECT_FAILED, 0,
+                    fail(first, new UploadException(Kind.CONNECT_FAILED, 0,
                             "cannot connect to " + address + ": " + f.cause().getMessage(), f.cause()));
                 }
             }
@@ -174,17 +248,58 @@ public final class HttpConnection {
         });
     }
 
-    void onResponse(Channel ch, FullHttpResponse response) {
-        if (ch != channel || inFlight == null) {
+    void onHead(Channel ch, HttpResponse head) {
+        Exchange exchange = inFlight;
+        if (ch != channel || exchange == null || head.status().code() == 100) {
             return;
         }
-        byte[] body = new byte[response.content().readableBytes()];
-        response.content().getBytes(response.content().readerIndex(), body);
-        HttpReply reply = new HttpReply(response.status().code(),
-                new DefaultHttpHeaders().add(response.headers()), body);
-        Exchange exchange = finish(inFlight);
+        exchange.status = head.status().code();
+        exchange.headers = head.headers();
+        exchange.keepAlive = HttpUtil.isKeepAlive(head);
+        exchange.sink = exchange.stream == null ? null : exchange.stream.open(exchange.status, exchange.headers);
+        if (exchange.sink == null) {
+            exchange.gathered = new ByteArrayOutputStream();
+        }
+        touch(exchange);
+    }
+
+    void onContent(Channel ch, HttpContent content) {
+        Exchange exchange = inFlight;
+        if (ch != channel || exchange == null || !exchange.answering()) {
+            return;
+        }
+        ByteBuf bytes = content.content();
+        if (exchange.sink != null) {
+            try {
+                exchange.sink.accept(bytes);
+            } catch (RuntimeException e) {
+                fail(finish(exchange), e);
+                dropChannel();
+                pump();
+                return;
+            }
+        } else if (exchange.gathered.size() + bytes.readableBytes() > MAX_REPLY_BYTES) {
+            fail(finish(exchange), new UploadException(Kind.PROTOCOL_ERROR, exchange.status, "the answer's body is over "
+                    + MAX_REPLY_BYTES + " bytes", null));
+            dropChannel();
+            pump();
+            return;
+        } else {
+            exchange.gathered.writeBytes(ByteBufUtil.getBytes(bytes));
+        }
+        touch(exchange);
+        if (content instanceof LastHttpContent) {
+            answered(ch, exchange);
+        }
+    }
+
+    private void answered(Channel ch, Exchange exchange) {
+        byte[] body = exchange.gathered == null ? new byte[0] : exchange.gathered.toByteArray();
+        HttpReply reply = new HttpReply(exchange.status, exchange.headers, body);
+        finish(exchange);
         answeredOnChannel++;
-        if (!HttpUtil.isKeepAlive(response)) {
+        boolean bodyUnsent = exchange.body != null && !exchange.bodySent;
+        if (!exchange.keepAlive || bodyUnsent) {
             dropChannel();
         }
         exchange.reply.complete(reply);
@@ -203,17 +318,25 @@ public final class HttpConnection {
             return;
         }
         channel = null;
-        if (inFlight != null && inFlight.retryIfStale) {
-            Exchange again = finish(inFlight);
-            again.retried = true;
-            waiting.addFirst(again);
-        } else if (inFlight != null) {
+        Exchange exchange = inFlight;
+        if (exchange != null && exchange.retryIfStale && !exchange.answering()) {
+            finish(exchange).retried = true;
+            waiting.addFirst(exchange);
+        } else if (exchange != null) {
             Throwable cause = lastError;
             String detail = cause == null ? "closed by the server" : cause.toString();
-            finish(inFlight).reply.completeExceptionally(new UploadException(Kind.CONNECTION_LOST, 0,
+            fail(finish(exchange), new UploadException(Kind.CONNECTION_LOST, 0,
                     "connection to " + address + " lost before the answer: " + detail, cause));
         }
         pump();
+    }
+
+    /** Restarts the exchange's timeout: it made progress. */
+    private void touch(Exchange exchange) {
+        if (exchange.timeout != null) {
+            exchange.timeout.cancel(false);
+        }
+        exchange.timeout = loop.schedule(() -> onTimeout(exchange), timeoutNanos, TimeUnit.NANOSECONDS);
     }
 
     private void onTimeout(Exchange exchange) {
@@ -222,8 +345,8 @@ public final class HttpConnection {
         }
         finish(exchange);
         dropChannel();
-        exchange.reply.completeExceptionally(new UploadException(Kind.TIMEOUT,
-                "no answer from " + address + " within " + Duration.ofNanos(timeoutNanos)));
+        fail(exchange, new UploadException(Kind.TIMEOUT,
+                "no progress with " + address + " within " + Duration.ofNanos(timeoutNanos)));
         pump();
     }
 
@@ -235,23 +358,18 @@ public final class HttpConnection {
         return exchange;
     }
 
+    private static void fail(Exchange exchange, Throwable why) {
+        if (exchange.body != null) {
+            exchange.body.close();
+        }
+        exchange.reply.completeExceptionally(why);
+    }
+
     private void dropChannel() {
         Channel ch = channel;
         channel = null;
         if (ch != null) {
             ch.close();
-        }
-    }
-
-    private static final class Exchange {
-        final Function<ByteBufAllocator, FullHttpRequest> request;
-        final CompletableFuture<HttpReply> reply = new CompletableFuture<>();
-        ScheduledFuture<?> timeout;
-        boolean retryIfStale;
-        boolean retried;
-
-        Exchange(Function<ByteBufAllocator, FullHttpRequest> request) {
-            this.request = request;
         }
     }
 }

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
@@ -62,16 +63,31 @@ public final class TusRequests {
     }
 
     /**
-     * tus "PATCH" with the checksum extension: {@code Upload-Checksum} is the algorithm name and the
-     * base64 digest of this request's body (tus 1.0.0, "Checksum", Upload-Checksum).
+     * tus "PATCH"; with the checksum extension, {@code uploadChecksum} (null: none) is the algorithm name
+     * and the base64 digest of this request's body (tus 1.0.0, "Checksum", Upload-Checksum).
      */
-    public FullHttpRequest chunk(URI upload, long offset, ByteBuf body, String sha256Base64) {
+    public FullHttpRequest chunk(URI upload, long offset, ByteBuf body, String uploadChecksum) {
         FullHttpRequest r = request(HttpMethod.PATCH, pathOf(upload), body);
         r.headers().set("Tus-Resumable", TUS_VERSION)
                 .set("Upload-Offset", offset)
-                .set(HttpHeaderNames.CONTENT_TYPE, OFFSET_OCTET_STREAM)
-                .set("Upload-Checksum", "sha256 " + sha256Base64);
+                .set(HttpHeaderNames.CONTENT_TYPE, OFFSET_OCTET_STREAM);
+        if (uploadChecksum != null) {
+            r.headers().set("Upload-Checksum", uploadChecksum);
+        }
         return r;
+    }
+
+    /**
+     * tus "OPTIONS" on the creation URL: what the server supports. tus 1.0.0 exempts OPTIONS from
+     * {@code Tus-Resumable}, so none is sent.
+     */
+    public FullHttpRequest options() {
+        return request(HttpMethod.OPTIONS, creationUrl.getRawPath(), Unpooled.EMPTY_BUFFER);
+    }
+
+    /** A GET of a finished upload (servers such as {@code @tus/server} serve it back). */
+    public HttpRequest download(URI upload) {
+        return request(HttpMethod.GET, pathOf(upload), Unpooled.EMPTY_BUFFER);
     }
 
     /** A plain GET of a contract path below the endpoint; path segments are percent-encoded. */

@@ -1,26 +1,22 @@
 package io.bodycam.sim.upload.internal;
 
-import io.bodycam.sim.upload.UploadPacer;
-
-import io.bodycam.sim.time.Timer;
+import io.bodycam.sim.upload.TusCapabilities;
 import io.bodycam.sim.upload.TusClientConfig;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;
 import io.bodycam.sim.upload.UploadOutcome;
+import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.upload.UploadRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.FullHttpRequest;
-import java.net.URI;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.function.BiConsumer;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +26,19 @@ import org.slf4j.LoggerFactory;
  * connection, a timeout or a 5xx it backs off and asks HEAD for the offset (tus 1.0.0, "Core
  * Protocol": the client resumes from the server's offset); on 404/410 the upload is gone and is
  * created anew; 409 resyncs the offset by HEAD; 460 resends the chunk; any other 4xx fails it.
+ * Retries follow {@link RetryingTask}; the upload stays in {@code knownUploads} until it completes, so
+ * a later upload of the same key resumes.
  *
- * <p>Every failed request uses one attempt; {@code maxAttempts} failures in a row without a committed
- * chunk in between give up. The upload URL stays in {@code knownUploads} until the upload completes,
- * so a later upload of the same key resumes.
+ * <p>When the server offers a checksum algorithm, every PATCH carries {@code Upload-Checksum}, and the
+ * session keeps a running SHA-256 of the bytes the server accepted with their checksum checked; it ends
+ * in the outcome when that covers the whole upload.
  *
  * <p>An in-memory or regenerated source is read inline when its chunk's request goes out. A
  * {@link io.bodycam.sim.upload.ByteSource#deferred() deferred} source (a file) is read off the loop, one
  * chunk ahead ({@link ChunkReader}); a chunk read but not yet handed to the connection is released if
  * the upload ends first. A chunk that cannot be read fails the upload with {@link Kind#READ_FAILED}.
  */
-public final class UploadSession {
+public final class UploadSession extends RetryingTask<UploadOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadSession.class);
 
@@ -51,25 +49,24 @@ public final class UploadSession {
     private final TusRequests requests;
     private final HttpConnection connection;
     private final UploadPacer pacer;
-    private final Backoff backoff;
-    private final LoopTimers timers;
-    private final Map<String, URI> knownUploads;
+    private final Map<String, TusUpload> knownUploads;
+    /** The tus name of the Upload-Checksum algorithm, or null when the server offers none. */
+    private String checksum;
     /** Reads a deferred source's chunks ahead; null for a source read inline. */
     private final ChunkReader chunks;
-    private final CompletableFuture<UploadOutcome> result = new CompletableFuture<>();
     private final List<Long> resumedFrom = new ArrayList<>();
-    private URI uploadUrl;
+    private TusUpload upload;
     private long offset;
     private long bytesSent;
-    private int attempts = 1;
-    private int failuresInRow;
-    private Timer timer = Timer.NONE;
+    /** The running checked digest with the chunk in flight added, taken when the server accepts it whole. */
+    private MessageDigest candidate;
     /** A chunk of a deferred source, read and waiting to go out (its pacing delay, the connection). */
     private ByteBuf ready;
 
     public UploadSession(UploadRequest request, TusClientConfig config, TusRequests requests,
                          HttpConnection connection, UploadPacer pacer, Backoff backoff, LoopTimers timers,
-                         Map<String, URI> knownUploads) {
+                         Map<String, TusUpload> knownUploads) {
+        super(timers, backoff, config.maxAttempts());
         this.request = request;
         this.length = request.source().length();
         this.metadataHeader = TusRequests.encodeMetadata(request.metadata());
@@ -77,33 +74,36 @@ public final class UploadSession {
         this.requests = requests;
         this.connection = connection;
         this.pacer = pacer;
-        this.backoff = backoff;
-        this.timers = timers;
         this.knownUploads = knownUploads;
-        this.uploadUrl = knownUploads.get(request.key());
+        this.upload = knownUploads.get(request.key());
         this.chunks = request.source().deferred()
                 ? new ChunkReader(request.source(), config.chunkSize(), ByteBufAllocator.DEFAULT, timers) : null;
     }
 
-    /** Starts (or resumes) the upload; the future completes on the loop. */
-    public CompletableFuture<UploadOutcome> start() {
-        if (uploadUrl != null) {
-            askOffset();
-        } else {
-            create();
-        }
-        return result;
+    /**
+     * Starts (or resumes) the upload once the server's capabilities are known (they choose the
+     * checksum); the future completes on the loop.
+     */
+    public void start(CompletionStage<TusCapabilities> offered) {
+        offered.whenComplete(guarded((capabilities, error) -> {
+            checksum = capabilities == null ? null : capabilities.checksum().orElse(null);
+            if (upload != null) {
+                askOffset();
+            } else {
+                create();
+            }
+        }));
     }
 
-    /** Stops at once, failing the future with {@code why}; the upload URL is kept for a later resume. */
-    public void abort(UploadException why) {
-        fail(why);
+    @Override
+    protected String describe() {
+        return "upload of " + request.key() + " at offset " + offset;
     }
 
     private void create() {
         connection.send(alloc -> requests.creation(length, metadataHeader)).whenComplete(guarded((reply, error) -> {
             if (error != null) {
-                retryLater(error);
+                retry(error);
             } else if (reply.status() == 201) {
                 created(reply);
             } else {
@@ -119,21 +119,21 @@ public final class UploadSession {
             return;
         }
         try {
-            uploadUrl = requests.creationUrl().resolve(location);
+            upload = new TusUpload(requests.creationUrl().resolve(location));
         } catch (IllegalArgumentException e) {
             fail(new UploadException(Kind.PROTOCOL_ERROR, 201, "Location '" + location + "' is not a URL", e));
             return;
         }
-        knownUploads.put(request.key(), uploadUrl);
+        knownUploads.put(request.key(), upload);
         offset = 0;
         sendNextChunk();
     }
 
     private void askOffset() {
-        URI url = uploadUrl;
-        connection.send(alloc -> requests.offset(url)).whenComplete(guarded((reply, error) -> {
+        TusUpload u = upload;
+        connection.send(alloc -> requests.offset(u.url)).whenComplete(guarded((reply, error) -> {
             if (error != null) {
-                retryLater(error);
+                retry(error);
             } else if (reply.status() == 200 || reply.status() == 204) {
                 resumeAt(reply);
             } else {
@@ -149,8 +149,7 @@ public final class UploadSession {
     private void resumeAt(HttpReply reply) {
         String serverLength = reply.header("Upload-Length").orElse(Long.toString(length));
         if (!serverLength.equals(Long.toString(length))) {
-            knownUploads.remove(request.key());
-            uploadUrl = null;
+            forget();
             create();
             return;
         }
@@ -165,7 +164,7 @@ public final class UploadSession {
 
     private void sendNextChunk() {
         if (offset == length) {
-            complete();
+            finished();
             return;
         }
         int n = (int) Math.min(config.chunkSize(), length - offset);
@@ -190,28 +189,19 @@ public final class UploadSession {
 
     /** Sends the next chunk once the link's pacing allows. */
     private void paced(int n) {
-        long delay = pacer.reserve(timers.now(), n);
-        if (delay > 0) {
-            timer = timers.after(delay, () -> {
-                if (!done()) {
-                    patch(n);
-                }
-            });
-        } else {
-            patch(n);
-        }
+        later(pacer.reserve(timers.now(), n), () -> patch(n));
     }
 
     private void patch(int n) {
         long at = offset;
-        URI url = uploadUrl;
+        TusUpload u = upload;
         connection.send(alloc -> {
             ByteBuf body = chunks != null ? takeReady() : alloc.buffer(n);
             try {
                 if (chunks == null) {
                     readInline(at, n, body);
                 }
-                FullHttpRequest r = requests.chunk(url, at, body, sha256Base64(body));
+                FullHttpRequest r = requests.chunk(u.url, at, body, checksumHeader(u, at, body));
                 bytesSent += n;
                 return r;
             } catch (RuntimeException e) {
@@ -220,62 +210,84 @@ public final class UploadSession {
             }
         }).whenComplete((reply, error) -> releaseReady()).whenComplete(guarded((reply, error) -> {
             if (error != null) {
-                retryLater(error);
+                retry(error);
             } else if (reply.status() == 204 || reply.status() == 200) {
                 long newOffset = parseOffset(reply);
                 if (newOffset >= 0) {
-                    offset = newOffset;
-                    failuresInRow = 0;
+                    accepted(u, at, newOffset, n);
+                    progressed();
                     sendNextChunk();
                 }
             } else if (reply.status() == 460) {
-                retryNow(reply, this::sendNextChunk);
+                retryNow(rejected(reply, "PATCH"), this::sendNextChunk);
             } else {
                 unexpected(reply, "PATCH");
             }
         }));
     }
 
+    /**
+     * The {@code Upload-Checksum} value of a chunk ("the name of the used checksum algorithm and the
+     * Base64 encoded checksum separated by a space"), or null when the server offers none. A chunk that
+     * continues the checked bytes also feeds a candidate of their running SHA-256.
+     */
+    private String checksumHeader(TusUpload u, long at, ByteBuf body) {
+        candidate = null;
+        if (checksum == null) {
+            return null;
+        }
+        if (at == u.checkedThrough) {
+            candidate = Digests.copy(u.checked);
+            Digests.update(candidate, body);
+        }
+        return checksum + " " + Digests.base64(Digests.of(TusCapabilities.javaName(checksum), body));
+    }
+
+    /** The server took the chunk: when whole and checksummed, its bytes join the checked ones. */
+    private void accepted(TusUpload u, long at, long newOffset, int n) {
+        if (candidate != null && newOffset == at + n) {
+            u.checked = candidate;
+            u.checkedThrough = newOffset;
+        }
+        candidate = null;
+        offset = newOffset;
+    }
+
     private void unexpected(HttpReply reply, String what) {
         int status = reply.status();
         if (status >= 500) {
-            retryLater(new UploadException(Kind.SERVER_ERROR, status, what + " answered " + status + " "
+            retry(new UploadException(Kind.SERVER_ERROR, status, what + " answered " + status + " "
                     + reply.body(), null));
-        } else if ((status == 404 || status == 410) && uploadUrl != null) {
-            knownUploads.remove(request.key());
-            uploadUrl = null;
-            retryNow(reply, this::create);
-        } else if (status == 409 && uploadUrl != null) {
-            retryNow(reply, this::askOffset);
+        } else if ((status == 404 || status == 410) && upload != null) {
+            forget();
+            retryNow(rejected(reply, what), this::create);
+        } else if (status == 409 && upload != null) {
+            retryNow(rejected(reply, what), this::askOffset);
         } else {
-            knownUploads.remove(request.key());
-            fail(new UploadException(Kind.REJECTED, status, what + " answered " + status + " " + reply.body(), null));
+            forget();
+            fail(rejected(reply, what));
         }
     }
 
-    private void retryNow(HttpReply reply, Runnable next) {
-        if (useAttempt(new UploadException(Kind.REJECTED, reply.status(), "answered " + reply.status(), null))) {
-            next.run();
-        }
+    private static UploadException rejected(HttpReply reply, String what) {
+        return new UploadException(Kind.REJECTED, reply.status(), what + " answered " + reply.status() + " "
+                + reply.body(), null);
     }
 
-    private void retryLater(Throwable error) {
-        if (!useAttempt(error)) {
-            return;
-        }
-        long delay = backoff.delayMillis(failuresInRow);
-        LOG.debug("upload of {} failed at offset {} ({}); retrying in {} virtual ms", request.key(), offset,
-                error, delay);
-        timer = timers.after(delay, () -> {
-            if (done()) {
-                return;
-            }
-            if (uploadUrl != null) {
+    private void retry(Throwable error) {
+        LOG.debug("upload of {} failed at offset {} ({}); retrying", request.key(), offset, error);
+        retryLater(error, () -> {
+            if (upload != null) {
                 askOffset();
             } else {
                 create();
             }
         });
+    }
+
+    private void forget() {
+        knownUploads.remove(request.key());
+        upload = null;
     }
 
     private void readInline(long at, int n, ByteBuf body) {
@@ -305,31 +317,6 @@ public final class UploadSession {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private boolean useAttempt(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof UploadException u && (u.kind() == Kind.CLOSED || u.kind() == Kind.READ_FAILED)) {
-            fail(u);
-            return false;
-        }
-        if (!(cause instanceof UploadException)) {
-            fail(cause);
-            return false;
-        }
-        failuresInRow++;
-        if (failuresInRow >= config.maxAttempts()) {
-            int status = ((UploadException) cause).status().orElse(0);
-            fail(new UploadException(Kind.GAVE_UP, status, "upload of " + request.key() + " failed "
-                    + failuresInRow + " times in a row at offset " + offset, cause));
-            return false;
-        }
-        attempts++;
-        return true;
-    }
-
     private long parseOffset(HttpReply reply) {
         String header = reply.header("Upload-Offset").orElse("");
         try {
@@ -345,54 +332,19 @@ public final class UploadSession {
         return -1;
     }
 
-    private void complete() {
+    private void finished() {
+        TusUpload u = upload;
         knownUploads.remove(request.key());
-        stop();
-        result.complete(new UploadOutcome(request.key(), uploadUrl, length, bytesSent, attempts, resumedFrom));
+        Optional<String> checked = u.checkedThrough == length
+                ? Optional.of(Digests.hex(u.checked.digest())) : Optional.empty();
+        complete(new UploadOutcome(request.key(), u.url, length, bytesSent, attempts(), resumedFrom, checked));
     }
 
-    private void fail(Throwable why) {
-        stop();
-        result.completeExceptionally(why);
-    }
-
-    /** Cancels the pending timer and lets go of every chunk read for a request that will not be sent. */
-    private void stop() {
-        timer.cancel();
+    @Override
+    protected void released() {
         releaseReady();
         if (chunks != null) {
             chunks.close();
-        }
-    }
-
-    private boolean done() {
-        return result.isDone();
-    }
-
-    /**
-     * Runs an answer's handler unless the upload is already over; a bug that throws fails the upload
-     * instead of vanishing inside the future chain.
-     */
-    private BiConsumer<HttpReply, Throwable> guarded(BiConsumer<HttpReply, Throwable> handler) {
-        return (reply, error) -> {
-            if (done()) {
-                return;
-            }
-            try {
-                handler.accept(reply, error);
-            } catch (RuntimeException e) {
-                fail(e);
-            }
-        };
-    }
-
-    private static String sha256Base64(ByteBuf body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(body.nioBuffer());
-            return Base64.getEncoder().encodeToString(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.bodycam.sim.upload.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
@@ -45,7 +46,7 @@ class TusRequestsTest {
     void a_chunk_is_a_patch_with_offset_content_type_checksum_and_the_body() {
         ByteBuf body = Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII);
 
-        String wire = encode(requests.chunk(URI.create("http://127.0.0.1:8080/files/abc"), 10, body, "c2hh"));
+        String wire = encode(requests.chunk(URI.create("http://127.0.0.1:8080/files/abc"), 10, body, "sha256 c2hh"));
 
         assertTrue(wire.startsWith("PATCH /files/abc HTTP/1.1\r\n"), wire);
         assertTrue(wire.contains("content-length: 5\r\n"), wire);
@@ -53,6 +54,15 @@ class TusRequestsTest {
         assertTrue(wire.contains("content-type: application/offset+octet-stream\r\n"), wire);
         assertTrue(wire.contains("Upload-Checksum: sha256 c2hh\r\n"), wire);
         assertTrue(wire.endsWith("\r\n\r\nhello"), wire);
+    }
+
+    @Test
+    void a_chunk_for_a_server_without_the_checksum_extension_carries_no_upload_checksum() {
+        ByteBuf body = Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII);
+
+        String wire = encode(requests.chunk(URI.create("http://127.0.0.1:8080/files/abc"), 0, body, null));
+
+        assertFalse(wire.contains("Upload-Checksum"), wire);
     }
 
     @Test
