@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Everything that makes one virtual camera what it is, fixed at creation. Defaults are those of
- * DESIGN.md section 3, each taken from DOMAIN.md with its source id; every setter checks its range and
- * names the field when it refuses a value.
+ * docs/design.md#defaults, each listed with its range and source in docs/domain.md#defaults; every
+ * setter checks its range and names the field when it refuses a value.
  */
 public final class CameraConfig {
 
@@ -199,7 +199,7 @@ public final class CameraConfig {
         private double gpsLossesPerHour = 2;                            // [GUESS]
         private Duration gpsIntervalRecording = Duration.ofSeconds(10); // every 10 s recording [S4]
         private Duration gpsIntervalIdle = Duration.ofMinutes(15);      // every 15 min buffering [S4]
-        private Duration heartbeat = Duration.ofSeconds(30);            // DESIGN.md section 3
+        private Duration heartbeat = Duration.ofSeconds(30);            // [GUESS], docs/domain.md#status-and-time
         private double dockUploadBitsPerSecond = 25_000_000;            // up to 25 Mbit/s per camera [S7]
         private Duration clockOffset = Duration.ZERO;
         private Duration uploadRetryDelay = Duration.ofSeconds(30);     // [GUESS]

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * A camera's GPS receiver following a seeded patrol route around a centre. It fixes once a virtual
- * second (DESIGN.md: "1 Hz fix internally") whether or not anyone reads it, so the route depends only
+ * second (docs/domain.md#gps) whether or not anyone reads it, so the route depends only
  * on the seed, never on when or how often the camera publishes.
  *
  * <p>Route: the officer heads for a random waypoint within the patrol radius, at a speed drawn for

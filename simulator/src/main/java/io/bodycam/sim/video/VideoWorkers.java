@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The bounded pool that writes, reads (for upload), hashes, probes and deletes segment files: a
  * fixed number of threads (one per core by default) and a bounded queue, so encoding and disk work
- * never runs on a Netty event loop (DESIGN.md principle 2) and a fleet that films faster than the
- * machine can write sees its jobs refused with a clear error instead of an ever-growing queue. Counts
- * what it did for the meters ({@code video.*}, docs/metrics.md).
+ * never runs on a Netty event loop (docs/design.md#no-thread-per-device) and a fleet that films faster
+ * than the machine can write sees its jobs refused with a clear error instead of an ever-growing queue.
+ * Counts what it did for the meters ({@code video.*}, docs/metrics.md).
  */
 public final class VideoWorkers implements AutoCloseable {
 

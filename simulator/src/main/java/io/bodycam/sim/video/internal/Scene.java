@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * costs a few milliseconds and no garbage but the text.
  *
  * <p>The grain matters: without it the encoder needs a fraction of the target bitrate and files would
- * be far smaller than a body camera's (DOMAIN.md 1.2: ~1.8 GB/h at 720p [S57]).
+ * be far smaller than a body camera's (~1.8 GB/h at 720p [S57], docs/domain.md#recording).
  */
 public final class Scene {
 
