@@ -11,9 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The run's live numbers as Micrometer meters (DESIGN.md principle 7), bound to the observer and the
- * collector: the progress line reads them during the run, and their final Prometheus exposition is kept
- * in the run record as {@value #FILE}.
+ * The run's live numbers as Micrometer meters (docs/design.md#measured-not-guessed), bound to the
+ * observer and the collector: the progress line reads them during the run, and their final Prometheus
+ * exposition is kept in the run record as {@value #FILE}.
  */
 final class RunMeters {
 
