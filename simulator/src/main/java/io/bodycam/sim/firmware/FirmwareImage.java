@@ -49,10 +49,6 @@ public final class FirmwareImage {
         return length;
     }
 
-    public boolean isTampered() {
-        return flippedAt >= 0;
-    }
-
     /** Writes the bytes at positions {@code [position, position + len)} into {@code dst[off..]}. */
     public void read(long position, byte[] dst, int off, int len) {
         if (position < 0 || len < 0 || position + len > length) {

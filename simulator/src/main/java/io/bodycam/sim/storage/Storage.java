@@ -118,10 +118,6 @@ public final class Storage {
         return Math.max(0, capacity - stored - reserved);
     }
 
-    public Optional<SegmentManifest> get(String segmentId) {
-        return Optional.ofNullable(segments.get(segmentId));
-    }
-
     /** Stored segments in upload order. */
     public List<SegmentManifest> queue() {
         List<SegmentManifest> list = new ArrayList<>(segments.values());

@@ -86,10 +86,6 @@ public final class TusClient implements AutoCloseable {
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), Objects.requireNonNull(jitter));
     }
 
-    public TusClientConfig config() {
-        return config;
-    }
-
     /**
      * Uploads (or resumes uploading) one segment; completes when the server holds all of its bytes.
      * Whether they hash right is for {@link #verify} to say. At most one upload per key at a time.

@@ -119,19 +119,9 @@ public final class ClipLibrary implements AutoCloseable {
         return format;
     }
 
-    /** The cache folder of this format. */
-    public Path folder() {
-        return folder;
-    }
-
     /** How many clips this open had to render (0: all came from the cache). */
     public int rendered() {
         return rendered;
-    }
-
-    /** Coded bytes of one second of clip {@code i}'s video, on average. */
-    public long videoBytesPerSecond(int i) {
-        return video.get(i).bytes() / CLIP_SECONDS;
     }
 
     PacketTrack video(int i) {

@@ -26,7 +26,6 @@ public final class VideoWorkers implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
-    private final AtomicInteger running = new AtomicInteger();
 
     /**
      * @param threads       worker threads, 1..64
@@ -89,7 +88,6 @@ public final class VideoWorkers implements AutoCloseable {
         CompletableFuture<T> f = new CompletableFuture<>();
         try {
             execute(() -> {
-                running.incrementAndGet();
                 long t0 = System.nanoTime();
                 try {
                     f.complete(job.call());
@@ -99,7 +97,6 @@ public final class VideoWorkers implements AutoCloseable {
                     f.completeExceptionally(e);
                 } finally {
                     busyNanos.add(System.nanoTime() - t0);
-                    running.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -123,10 +120,6 @@ public final class VideoWorkers implements AutoCloseable {
         return held != null ? held.size() : pool.getQueue().size();
     }
 
-    public int running() {
-        return running.get();
-    }
-
     public long completed() {
         return completed.sum();
     }
@@ -142,10 +135,6 @@ public final class VideoWorkers implements AutoCloseable {
     /** Thread time spent in jobs so far. */
     public long busyNanos() {
         return busyNanos.sum();
-    }
-
-    public int threads() {
-        return pool == null ? 0 : pool.getMaximumPoolSize();
     }
 
     /** Stops taking jobs, lets the running ones finish (a few seconds at most), drops the waiting ones. */

@@ -56,14 +56,6 @@ public final class Scene {
         this.smallFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, height / 40));
     }
 
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
-    }
-
     /** Height of the overlay band at the bottom of the picture. */
     public int bandHeight() {
         return height / 8;
