@@ -64,10 +64,6 @@ public final class ReferenceBackend implements AutoCloseable {
         return evidence.ledger();
     }
 
-    public DeviceConfigStore configs() {
-        return evidence.configs();
-    }
-
     @Override
     public void close() {
         try {

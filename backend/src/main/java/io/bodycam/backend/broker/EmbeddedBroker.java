@@ -157,10 +157,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         start();
     }
 
-    public String host() {
-        return HOST;
-    }
-
     /** The listening port; 0 before the first start. */
     public synchronized int port() {
         return port;
