@@ -59,10 +59,6 @@ final class RunMeters {
         return gauge != null ? gauge.value() : meter.functionCounter().count();
     }
 
-    int mode(Mode mode) {
-        return (int) registry.get("bodycam.devices.mode").tag("mode", mode.name()).gauge().value();
-    }
-
     /** The registry itself, for the record's own meters and the Prometheus endpoint. */
     PrometheusMeterRegistry registry() {
         return registry;

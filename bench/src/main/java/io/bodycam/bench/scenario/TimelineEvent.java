@@ -41,11 +41,6 @@ public record TimelineEvent(Duration at, String phase, Selector select, Duration
         return new TimelineEvent(at, phase, s, over, action);
     }
 
-    /** The same event, opening a named phase. */
-    public TimelineEvent phase(String name) {
-        return new TimelineEvent(at, name, select, over, action);
-    }
-
     /** The event's name in scenario files. */
     public String kind() {
         return action.kind();

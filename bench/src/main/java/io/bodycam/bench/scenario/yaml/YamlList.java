@@ -22,16 +22,6 @@ public final class YamlList implements YamlNode {
         this.problems = problems;
     }
 
-    /** The number of elements. */
-    public int size() {
-        return elements.size();
-    }
-
-    /** Whether the list has no elements. */
-    public boolean isEmpty() {
-        return elements.isEmpty();
-    }
-
     /** The elements in document order; mappings among them are checked by {@link YamlMap#finish()}. */
     public List<YamlNode> nodes() {
         opened.addAll(elements);

@@ -28,11 +28,6 @@ public final class YamlScalar implements YamlNode {
         return text;
     }
 
-    /** Whether the value was quoted ('...' or "...") or a block (| or >). */
-    public boolean isQuoted() {
-        return quoted;
-    }
-
     /** Whether the value is YAML's "nothing": empty, {@code ~} or {@code null}, unquoted. */
     public boolean isNull() {
         return isNull;
