@@ -1,2 +1,2 @@
-/** The Netty transport (epoll or NIO) that every camera and server of a run shares. */
+/** What cameras and servers share on the network: the Netty transport (epoll or NIO) and request paths. */
 package io.bodycam.sim.net;
