@@ -11,8 +11,8 @@ import java.net.URI;
 
 /**
  * The embedded reference backend: an MQTT broker and the evidence server, in this process, on free
- * loopback ports (DESIGN.md section 5). What it holds is asked through {@link #ledger()}. The fleet
- * observer is the bench's, started beside it, since it watches external brokers too.
+ * loopback ports (docs/design.md#reference-backend). What it holds is asked through {@link #ledger()}.
+ * The fleet observer is the bench's, started beside it, since it watches external brokers too.
  */
 public final class ReferenceBackend implements AutoCloseable {
 
@@ -62,10 +62,6 @@ public final class ReferenceBackend implements AutoCloseable {
 
     public EvidenceLedger ledger() {
         return evidence.ledger();
-    }
-
-    public DeviceConfigStore configs() {
-        return evidence.configs();
     }
 
     @Override

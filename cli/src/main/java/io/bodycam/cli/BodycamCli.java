@@ -33,8 +33,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code bodycam} command line: run a scenario, check scenario files, rebuild a report. Exit codes
- * (DESIGN.md section 5): 0 all assertions hold, 1 an assertion failed, 2 bad input, 3 the run could
- * not be carried out.
+ * (docs/design.md#exit-codes): 0 all assertions hold, 1 an assertion failed, 2 bad input, 3 the run
+ * could not be carried out.
  */
 @Command(name = "bodycam", mixinStandardHelpOptions = true, version = "bodycam-bench 0.1.0",
         description = "Virtual body-worn camera fleet and test bench.",

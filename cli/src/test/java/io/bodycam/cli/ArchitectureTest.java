@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The module graph is the architecture (DESIGN.md section 6): simulator <- bench -> record <- reports, bench
- * -> backend -> simulator, and the CLI on top of all of them. These rules read the compiled main classes of
- * every module (this module's test classpath holds them all) and fail on an arrow that points the wrong way,
- * or on packages of one module that depend on each other in a circle.
+ * The module graph is the architecture (docs/design.md#module-graph): simulator <- bench -> record <-
+ * reports, bench -> backend -> simulator, and the CLI on top of all of them. These rules read the
+ * compiled main classes of every module (this module's test classpath holds them all) and fail on an
+ * arrow that points the wrong way, or on packages of one module that depend on each other in a circle.
  */
 class ArchitectureTest {
 

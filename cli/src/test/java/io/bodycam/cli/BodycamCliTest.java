@@ -26,7 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as a user meets it: exit codes (DESIGN.md section 5), messages and the run folder. */
+/** The command line as a user meets it: exit codes (docs/design.md#exit-codes), messages and the run folder. */
 class BodycamCliTest {
 
     private final StringWriter out = new StringWriter();

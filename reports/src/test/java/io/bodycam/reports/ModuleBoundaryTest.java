@@ -6,9 +6,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * reports reads the run record only (DESIGN.md section 6): the engine's classes (simulator, bench,
- * backend) and its libraries (Netty, Paho, Micrometer) must not even be on its classpath, so a dependency
- * that pulls them in fails here.
+ * reports reads the run record only (docs/design.md#module-graph): the engine's classes (simulator,
+ * bench, backend) and its libraries (Netty, Paho, Micrometer) must not even be on its classpath, so a
+ * dependency that pulls them in fails here.
  */
 class ModuleBoundaryTest {
 

@@ -1,6 +1,5 @@
 package io.bodycam.sim;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -136,7 +135,6 @@ class RepositoryReferencesTest {
     }
 
     @Test
-    @Disabled("until the references are rewritten: lead merges the module split first")
     void no_file_names_the_team_notes_design_domain_or_facts() {
         List<String> found = new ArrayList<>();
         for (Path file : files(p -> !isThisTest(p))) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference backend's MQTT broker: HiveMQ Community Edition running in this JVM, bound to
- * 127.0.0.1 only, speaking MQTT 3.1.1 and 5 (chosen over Moquette for MQTT 5, FACTS.md).
+ * 127.0.0.1 only, speaking MQTT 3.1.1 and 5 (chosen over Moquette for MQTT 5:
+ * docs/platform.md#embedded-broker).
  *
  * <p>Every start writes its own {@code config.xml} into a temporary folder (loopback listener, no
  * usage statistics, deep client queues), so nothing reaches the network and nothing survives
@@ -154,10 +155,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         stop();
         start();
-    }
-
-    public String host() {
-        return HOST;
     }
 
     /** The listening port; 0 before the first start. */

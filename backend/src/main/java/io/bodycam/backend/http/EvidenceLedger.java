@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The reference backend's record of the evidence it holds, judged as a correct digital evidence
- * management system would (DESIGN.md principle 4, nothing lost, nothing doubled): a completed upload
+ * management system would (docs/design.md#nothing-lost-nothing-doubled): a completed upload
  * whose bytes hash to its declared SHA-256 is accepted once; the same segment with the same hash
  * completing again is rejected as a duplicate; a mismatch is quarantined as corrupt and a later
  * correct upload replaces it. Thread-safe; the server's threads write, the bench reads

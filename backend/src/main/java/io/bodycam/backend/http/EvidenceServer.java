@@ -99,10 +99,6 @@ public final class EvidenceServer implements AutoCloseable {
         return ledger;
     }
 
-    public DeviceConfigStore configs() {
-        return configs;
-    }
-
     /** The firmware this server releases, signs and offers ({@code /firmware/...}, and in config answers). */
     public FirmwareReleases firmware() {
         return firmware;

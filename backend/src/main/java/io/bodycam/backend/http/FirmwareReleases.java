@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Ed25519 key, whose public half cameras are configured with ({@code GET /firmware/key} shows it).
  * Also the offer each camera gets at its next dock's config sync. Thread-safe.
  *
- * <p>For the negative path (DOMAIN.md failure mode 10, security item 1) an offer can carry a signature
- * by a key no camera trusts ({@link Image#BAD_SIGNATURE}), or point at a copy of the image with one byte
- * changed under the genuine signature ({@link Image#TAMPERED}): each must be rejected by the camera.
+ * <p>For the negative path (docs/domain.md#failure-firmware, docs/domain.md#firmware-signing) an offer
+ * can carry a signature by a key no camera trusts ({@link Image#BAD_SIGNATURE}), or point at a copy of
+ * the image with one byte changed under the genuine signature ({@link Image#TAMPERED}): each must be
+ * rejected by the camera.
  */
 public final class FirmwareReleases {
 

@@ -52,14 +52,6 @@ public final class Mp4Arrivals implements AutoCloseable {
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
-    public Path folder() {
-        return folder;
-    }
-
-    public boolean keep() {
-        return keep;
-    }
-
     /** Where an upload's bytes go while it streams in. */
     public Path partFile(String deviceId, String segmentId, String uploadId) {
         return folder.resolve(safe(deviceId)).resolve(safe(segmentId) + "." + uploadId + ".part");

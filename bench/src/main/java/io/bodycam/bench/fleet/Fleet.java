@@ -27,9 +27,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The cameras of a run, all on one shared Netty event loop group (DESIGN.md principle 2: no thread per
- * device). Camera {@code i} gets the loop {@code group.next()} hands out; its MQTT and HTTP channels
- * live on that same loop, so its state is touched by one thread only.
+ * The cameras of a run, all on one shared Netty event loop group (docs/design.md#no-thread-per-device).
+ * Camera {@code i} gets the loop {@code group.next()} hands out; its MQTT and HTTP channels live on
+ * that same loop, so its state is touched by one thread only.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -126,7 +126,7 @@ public final class Fleet implements AutoCloseable {
         return b.build();
     }
 
-    /** Each camera's seed, from the scenario's seed and its fleet index (DESIGN.md principle 3). */
+    /** Each camera's seed, from the scenario's seed and its fleet index (docs/design.md#determinism). */
     public static long deviceSeed(long scenarioSeed, int index) {
         long z = scenarioSeed * 0x9E3779B97F4A7C15L + index;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

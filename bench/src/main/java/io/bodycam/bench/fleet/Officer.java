@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * behaviour's fixed schedule (relative to going on duty); each is recorded for a length drawn from the
  * behaviour's distribution, started by a weighted trigger and filed under a weighted category. Some
  * recordings the officer forgets to stop. All randomness comes from the camera's own seeded generator,
- * so a seed replays the same incidents (DESIGN.md principle 3). Runs on the camera's thread.
+ * so a seed replays the same incidents (docs/design.md#determinism). Runs on the camera's thread.
  */
 public final class Officer {
 

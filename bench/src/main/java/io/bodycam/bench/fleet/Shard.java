@@ -1,11 +1,11 @@
 package io.bodycam.bench.fleet;
 
 /**
- * One slice of a fleet run on several machines ({@code bodycam run --shard i/N}, DESIGN.md section 7):
- * shard {@code i} of {@code N} (0-based, as a Kubernetes Indexed Job numbers its pods) runs the cameras
- * whose 1-based fleet index {@code k} has {@code (k - 1) mod N == i}. Seeds and timeline picks still
- * derive from the whole fleet, so the shards together run exactly the cameras, and the per-camera
- * events, of the unsharded run.
+ * One slice of a fleet run on several machines ({@code bodycam run --shard i/N},
+ * docs/design.md#shards): shard {@code i} of {@code N} (0-based, as a Kubernetes Indexed Job numbers
+ * its pods) runs the cameras whose 1-based fleet index {@code k} has {@code (k - 1) mod N == i}. Seeds
+ * and timeline picks still derive from the whole fleet, so the shards together run exactly the cameras,
+ * and the per-camera events, of the unsharded run.
  *
  * @param index this shard, {@code 0..count-1}
  * @param count how many shards the fleet is cut into, {@code >= 1}

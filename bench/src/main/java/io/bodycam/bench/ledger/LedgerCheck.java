@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares what every camera recorded with what the backend holds (DESIGN.md principle 4), and sorts
- * every recorded segment into exactly one outcome:
+ * Compares what every camera recorded with what the backend holds
+ * (docs/design.md#nothing-lost-nothing-doubled), and sorts every recorded segment into exactly one
+ * outcome:
  * <ul>
  *   <li>{@code verified}: the backend holds bytes with the camera's SHA-256;</li>
  *   <li>{@code corrupt}: the backend holds bytes with another hash;</li>

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The run record's {@code events.jsonl}: every camera event, one JSON object a line, written by its
@@ -36,7 +35,6 @@ public final class EventLog implements AutoCloseable {
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final long startNanos = System.nanoTime();
-    private final AtomicLong written = new AtomicLong();
     private volatile IOException failure;
 
     public EventLog(Path file) throws IOException {
@@ -51,10 +49,6 @@ public final class EventLog implements AutoCloseable {
         queue.add(new Item(e, System.nanoTime()));
     }
 
-    public long written() {
-        return written.get();
-    }
-
     private void drain(BufferedWriter out) {
         try (out) {
             while (true) {
@@ -64,7 +58,6 @@ public final class EventLog implements AutoCloseable {
                 }
                 out.write(line(item));
                 out.write('\n');
-                written.incrementAndGet();
                 if (queue.isEmpty()) {
                     out.flush();
                 }

@@ -11,9 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The run's live numbers as Micrometer meters (DESIGN.md principle 7), bound to the observer and the
- * collector: the progress line reads them during the run, and their final Prometheus exposition is kept
- * in the run record as {@value #FILE}.
+ * The run's live numbers as Micrometer meters (docs/design.md#measured-not-guessed), bound to the
+ * observer and the collector: the progress line reads them during the run, and their final Prometheus
+ * exposition is kept in the run record as {@value #FILE}.
  */
 public final class RunMeters {
 
@@ -57,10 +57,6 @@ public final class RunMeters {
         var meter = registry.find(name);
         var gauge = meter.gauge();
         return gauge != null ? gauge.value() : meter.functionCounter().count();
-    }
-
-    public int mode(Mode mode) {
-        return (int) registry.get("bodycam.devices.mode").tag("mode", mode.name()).gauge().value();
     }
 
     /** The registry itself, for the record's own meters and the Prometheus endpoint. */

@@ -29,8 +29,4 @@ public record DeviceState(
     public DeviceState {
         flags = List.copyOf(flags);
     }
-
-    public boolean hasFlag(String flag) {
-        return flags.contains(flag);
-    }
 }

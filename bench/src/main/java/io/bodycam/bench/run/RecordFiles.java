@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Writes the end-of-run files of the record: {@code summary.json} (the scenario, its seed, the verdict,
- * every metric at its dotted path, the assertions with their actual values; DESIGN.md section 5) and
- * {@code ledger.jsonl}.
+ * every metric at its dotted path, the assertions with their actual values; docs/design.md#run-record)
+ * and {@code ledger.jsonl}.
  */
 final class RecordFiles {
 

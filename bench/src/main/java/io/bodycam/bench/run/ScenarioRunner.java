@@ -53,7 +53,7 @@ public final class ScenarioRunner {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** Exit codes of {@code bodycam run} (DESIGN.md section 5). */
+    /** Exit codes of {@code bodycam run} (docs/design.md#exit-codes). */
     public static final int PASSED = 0;
     public static final int ASSERTION_FAILED = 1;
     public static final int BAD_INPUT = 2;

@@ -4,7 +4,6 @@ import io.bodycam.sim.state.Trigger;
 
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,12 +127,5 @@ public record Behaviour(double incidentsPerHour, List<ScheduledIncident> schedul
         public Behaviour build() {
             return new Behaviour(incidentsPerHour, schedule, duration, triggers, categories, forgetToStop);
         }
-    }
-
-    /** The category names, for messages. */
-    public Map<String, Double> categoryWeights() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        categories.forEach(c -> m.put(c.name(), c.weight()));
-        return m;
     }
 }

@@ -41,11 +41,6 @@ public record TimelineEvent(Duration at, String phase, Selector select, Duration
         return new TimelineEvent(at, phase, s, over, action);
     }
 
-    /** The same event, opening a named phase. */
-    public TimelineEvent phase(String name) {
-        return new TimelineEvent(at, name, select, over, action);
-    }
-
     /** The event's name in scenario files. */
     public String kind() {
         return action.kind();
@@ -145,7 +140,7 @@ public record TimelineEvent(Duration at, String phase, Selector select, Duration
      * the camera gets the genuine image or a bad one it must reject.
      */
     public record FirmwareRollout(String version, Duration window, long size, Image image) implements Action {
-        /** What the camera is offered (DOMAIN.md failure mode 10, security item 1). */
+        /** What the camera is offered (docs/domain.md#failure-firmware, docs/domain.md#firmware-signing). */
         public enum Image {
             /** The signed image. */
             GENUINE,

@@ -8,6 +8,7 @@ import io.bodycam.bench.scenario.Selector;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.sim.state.Trigger;
 import io.bodycam.sim.gps.GpsFix;
+import io.bodycam.sim.gps.GreatCircle;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,17 +139,7 @@ public final class Timeline {
 
     private static boolean inside(FleetMember m, Selector.Near near) {
         GpsFix f = m.camera().position();
-        return distance(near.lat(), near.lon(), f.lat(), f.lon()) <= near.radiusMetres();
-    }
-
-    /** Great-circle distance in metres (haversine). */
-    public static double distance(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 6_371_000.0 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+        return GreatCircle.distance(near.lat(), near.lon(), f.lat(), f.lon()) <= near.radiusMetres();
     }
 
     private static long spread(Duration over, int k, int n) {

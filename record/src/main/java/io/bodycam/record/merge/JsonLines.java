@@ -64,10 +64,6 @@ final class JsonLines implements Iterator<JsonLines.Line>, AutoCloseable {
         }
     }
 
-    Path file() {
-        return file;
-    }
-
     @Override
     public boolean hasNext() {
         return next != null;

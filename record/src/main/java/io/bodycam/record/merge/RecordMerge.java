@@ -237,14 +237,6 @@ public final class RecordMerge {
             this.decimal = decimal;
         }
 
-        public ShardSet shards() {
-            return shards;
-        }
-
-        public Path dir() {
-            return dir;
-        }
-
         /** The merged run's metrics by dotted name; NaN where nothing was measured. */
         public Map<String, Double> metrics() {
             return metrics;

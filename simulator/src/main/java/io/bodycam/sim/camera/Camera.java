@@ -47,7 +47,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One virtual body-worn camera: the firmware's state machine (DESIGN.md section 3) with its recorder,
+ * One virtual body-worn camera: the firmware's state machine (docs/design.md#camera) with its recorder,
  * storage, battery and GPS, speaking MQTT through a {@link TelemetryLink} and HTTP through an
  * {@link EvidenceLink}. Its modes change only through one transition table (the internal
  * {@code ModeMachine}); this class wires the firmware's parts and powers them up and down.

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Everything that makes one virtual camera what it is, fixed at creation. Defaults are those of
- * DESIGN.md section 3, each taken from DOMAIN.md with its source id; every setter checks its range and
- * names the field when it refuses a value.
+ * docs/design.md#defaults, each listed with its range and source in docs/domain.md#defaults; every
+ * setter checks its range and names the field when it refuses a value.
  */
 public final class CameraConfig {
 
@@ -89,7 +89,10 @@ public final class CameraConfig {
         return new Builder(deviceId);
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration, to derive one camera's config from another's. Public
+     * API for users who build cameras themselves; the bench builds each config from scratch.
+     */
     public Builder toBuilder() {
         Builder b = new Builder(deviceId);
         b.agency = agency;
@@ -134,6 +137,7 @@ public final class CameraConfig {
     public Duration segmentLength() { return segmentLength; }
     public Duration maxRecording() { return maxRecording; }
     public double videoBitsPerSecond() { return videoBitsPerSecond; }
+    /** Public API; the camera itself reads the scaled rates, such as {@link #payloadBytesPerSecond()}. */
     public double payloadScale() { return payloadScale; }
     public long storageCapacity() { return storageCapacity; }
     public long storageLowThreshold() { return storageLowThreshold; }
@@ -151,6 +155,7 @@ public final class CameraConfig {
     public Duration uploadRetryDelay() { return uploadRetryDelay; }
     public double lteOutagesPerHour() { return lteOutagesPerHour; }
     public Duration lteOutageLength() { return lteOutageLength; }
+    /** Public API: the camera itself reads the scaled rate ({@link #ltePayloadBytesPerSecond()}). */
     public double lteUploadBitsPerSecond() { return lteUploadBitsPerSecond; }
     public Duration firmwareApplyTime() { return firmwareApplyTime; }
     /** The base64 Ed25519 public key firmware must be signed with; null: the camera takes no firmware. */
@@ -199,7 +204,7 @@ public final class CameraConfig {
         private double gpsLossesPerHour = 2;                            // [GUESS]
         private Duration gpsIntervalRecording = Duration.ofSeconds(10); // every 10 s recording [S4]
         private Duration gpsIntervalIdle = Duration.ofMinutes(15);      // every 15 min buffering [S4]
-        private Duration heartbeat = Duration.ofSeconds(30);            // DESIGN.md section 3
+        private Duration heartbeat = Duration.ofSeconds(30);            // [GUESS], docs/domain.md#status-and-time
         private double dockUploadBitsPerSecond = 25_000_000;            // up to 25 Mbit/s per camera [S7]
         private Duration clockOffset = Duration.ZERO;
         private Duration uploadRetryDelay = Duration.ofSeconds(30);     // [GUESS]
@@ -229,6 +234,11 @@ public final class CameraConfig {
             return this;
         }
 
+        /**
+         * The officer wearing the camera, sent in its state and with every segment (default
+         * {@code officer-<deviceId>}). Public API for users who build cameras themselves; scenarios keep
+         * the default.
+         */
         public Builder officer(String v) {
             officer = Objects.requireNonNull(v, "officer");
             return this;

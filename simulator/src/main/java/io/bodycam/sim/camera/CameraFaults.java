@@ -25,10 +25,10 @@ import java.util.Objects;
 
 /**
  * What the world can do to one camera beyond normal use: the device faults of a scenario (issue 5,
- * DOMAIN.md section (c)). Each method checks its argument at once, on the caller's thread, then hops
- * onto the camera's thread like every camera method. Each injected fault is reported to the bench as
- * a {@code fault.*} event on the {@link CameraListener} only: the camera itself does not know, so
- * nothing goes out on MQTT.
+ * docs/faults.md#camera-faults, docs/domain.md#failure-modes). Each method checks its argument at once,
+ * on the caller's thread, then hops onto the camera's thread like every camera method. Each injected
+ * fault is reported to the bench as a {@code fault.*} event on the {@link CameraListener} only: the
+ * camera itself does not know, so nothing goes out on MQTT.
  *
  * <pre>{@code
  * camera.faults().powerLoss();                 // abrupt: the Will fires, the open segment is lost

@@ -11,8 +11,8 @@ import java.util.HexFormat;
  * A firmware image's bytes: a deterministic pseudo-random stream of {@code length} bytes, a pure
  * function of (version, position), so the backend serves any range without storing the image and a
  * test can rebuild it. A {@link #tampered() tampered} copy differs in one byte in the middle: what a
- * compromised mirror or a man in the middle would serve under a genuine signature (DOMAIN.md section 3,
- * security item 1; Mitchell found unsigned, unverified firmware [S53]).
+ * compromised mirror or a man in the middle would serve under a genuine signature
+ * (docs/domain.md#firmware-signing; Mitchell found unsigned, unverified firmware [S53]).
  */
 public final class FirmwareImage {
 
@@ -47,10 +47,6 @@ public final class FirmwareImage {
 
     public long length() {
         return length;
-    }
-
-    public boolean isTampered() {
-        return flippedAt >= 0;
     }
 
     /** Writes the bytes at positions {@code [position, position + len)} into {@code dst[off..]}. */

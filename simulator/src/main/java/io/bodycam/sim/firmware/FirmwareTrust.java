@@ -9,7 +9,7 @@ import java.util.Base64;
 
 /**
  * The key a camera trusts for firmware: an image is accepted only if its SHA-256 is the offer's and the
- * offer's manifest carries a valid Ed25519 signature by this key (DOMAIN.md section 3, security item 1;
+ * offer's manifest carries a valid Ed25519 signature by this key (docs/domain.md#firmware-signing;
  * unsigned, unverified firmware was one of Mitchell's findings [S53]).
  */
 public final class FirmwareTrust {

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Firmware version numbers as the contract writes them: two to four dot-separated numbers
- * ({@code 4.13.0}), compared number by number, so a camera can refuse a rollback (DOMAIN.md section 3,
- * security item 1: "test version-rollback protection").
+ * ({@code 4.13.0}), compared number by number, so a camera can refuse a rollback
+ * (docs/domain.md#firmware-signing).
  */
 public final class FirmwareVersion {
 

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * A camera's GPS receiver following a seeded patrol route around a centre. It fixes once a virtual
- * second (DESIGN.md: "1 Hz fix internally") whether or not anyone reads it, so the route depends only
+ * second (docs/domain.md#gps) whether or not anyone reads it, so the route depends only
  * on the seed, never on when or how often the camera publishes.
  *
  * <p>Route: the officer heads for a random waypoint within the patrol radius, at a speed drawn for
@@ -12,8 +12,6 @@ import java.util.SplittableRandom;
  * (buildings, underpasses) with a seeded rate and length; during one the receiver reports no fix.
  */
 public final class GpsReceiver {
-
-    private static final double EARTH_RADIUS = 6_371_000.0;
 
     private final double centreLat;
     private final double centreLon;
@@ -134,16 +132,16 @@ public final class GpsReceiver {
             speed = 0;
             return;
         }
-        double dist = distance(lat, lon, targetLat, targetLon);
+        double dist = GreatCircle.distance(lat, lon, targetLat, targetLon);
         if (dist <= legSpeed) {
             lat = targetLat;
             lon = targetLon;
             newLeg(stepTime);
             return;
         }
-        heading = bearing(lat, lon, targetLat, targetLon);
+        heading = GreatCircle.bearing(lat, lon, targetLat, targetLon);
         speed = Math.max(0, legSpeed * (0.9 + random.nextDouble(0.2)));
-        double[] moved = move(lat, lon, heading, speed);
+        double[] moved = GreatCircle.move(lat, lon, heading, speed);
         lat = moved[0];
         lon = moved[1];
         alt += random.nextDouble(-0.3, 0.3);
@@ -181,34 +179,6 @@ public final class GpsReceiver {
     private double[] randomPointInRadius() {
         double r = style.radiusMetres * Math.sqrt(random.nextDouble());
         double bearing = random.nextDouble(360);
-        return move(centreLat, centreLon, bearing, r);
-    }
-
-    static double distance(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * EARTH_RADIUS * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
-    }
-
-    static double bearing(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dl = Math.toRadians(lon2 - lon1);
-        double y = Math.sin(dl) * Math.cos(p2);
-        double x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl);
-        return (Math.toDegrees(Math.atan2(y, x)) + 360) % 360;
-    }
-
-    static double[] move(double lat, double lon, double bearingDeg, double metres) {
-        double d = metres / EARTH_RADIUS;
-        double b = Math.toRadians(bearingDeg);
-        double p1 = Math.toRadians(lat);
-        double l1 = Math.toRadians(lon);
-        double p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
-        double l2 = l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
-        return new double[] {Math.toDegrees(p2), Math.toDegrees(l2)};
+        return GreatCircle.move(centreLat, centreLon, bearing, r);
     }
 }

@@ -2,7 +2,7 @@ package io.bodycam.sim.gps;
 
 /**
  * How an officer moves on patrol: the area covered and the speeds. Values are engineering guesses
- * ([GUESS] in DOMAIN.md terms): a car patrols a few kilometres at urban speeds with stops, an officer
+ * ([GUESS], docs/domain.md#gps): a car patrols a few kilometres at urban speeds with stops, an officer
  * on foot walks a beat of a few hundred metres.
  */
 public enum PatrolStyle {

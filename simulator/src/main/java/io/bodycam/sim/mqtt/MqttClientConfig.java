@@ -199,7 +199,10 @@ public final class MqttClientConfig {
             return this;
         }
 
-        /** MQTT 5 only: whole seconds, 0..4294967295 (MQTT 5 section 3.1.2.11.2, a four-byte integer). */
+        /**
+         * MQTT 5 only: whole seconds, 0..4294967295 (MQTT 5 section 3.1.2.11.2, a four-byte integer).
+         * Public API for users of the MQTT client; the bench keeps the default.
+         */
         public Builder sessionExpiry(Duration sessionExpiry) {
             this.sessionExpiry = wholeSeconds(sessionExpiry, "session expiry", 0, MAX_UINT32);
             return this;

@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@link EventLoop}, where every method must be called and every {@link MqttListener} callback runs.
  *
  * <p>After any loss it reconnects with exponential backoff and full jitter: the n-th attempt in a row
- * waits a uniformly random time in [0, min(backoff max, backoff initial * 2^n)] (AWS "full jitter",
- * DOMAIN.md source S76), so a fleet does not come back in waves after a broker restart. A refused CONNACK
- * or no CONNACK within the connect timeout counts as a failed attempt; an accepted CONNACK resets n.
- * Backoff and connect timeout run on the {@link Scheduler} (virtual time); keep-alive runs on wall time.
+ * waits a uniformly random time in [0, min(backoff max, backoff initial * 2^n)] (AWS "full jitter"
+ * [S76], docs/domain.md#reconnect-backoff), so a fleet does not come back in waves after a broker
+ * restart. A refused CONNACK or no CONNACK within the connect timeout counts as a failed attempt; an
+ * accepted CONNACK resets n. Backoff and connect timeout run on the {@link Scheduler} (virtual time);
+ * keep-alive runs on wall time.
  *
  * <pre>{@code
  * MqttConnection mqtt = new MqttConnection(config, loop, Transport.best(),
@@ -57,7 +58,7 @@ public final class MqttConnection {
     /**
      * @param will asked at every CONNECT for the Last Will to register (the camera puts a fresh seq and
      *             time in it); may return null for no Will
-     * @param jitter the seeded source of the backoff delays (DESIGN.md principle 3)
+     * @param jitter the seeded source of the backoff delays (docs/design.md#determinism)
      */
     public MqttConnection(MqttClientConfig config, EventLoop loop, Transport transport, Scheduler scheduler,
             Supplier<MqttWill> will, MqttListener listener, RandomGenerator jitter) {

@@ -1,6 +1,7 @@
 /**
  * The camera's MQTT client: one {@link io.bodycam.sim.mqtt.MqttConnection} per virtual camera, thousands
- * sharing one Netty event loop group, each living on its camera's own event loop (DESIGN.md principle 2).
+ * sharing one Netty event loop group, each living on its camera's own event loop
+ * (docs/design.md#no-thread-per-device).
  *
  * <p>It speaks MQTT 3.1.1 and 5 ({@link io.bodycam.sim.mqtt.MqttProtocol}) with Netty's MQTT codec,
  * registers a fresh Last Will ({@link io.bodycam.sim.mqtt.MqttWill}) at every CONNECT, reconnects with

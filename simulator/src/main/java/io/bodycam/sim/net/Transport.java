@@ -16,7 +16,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 /**
  * The Netty transport every camera and server of a run shares: epoll where the native library loads,
  * NIO otherwise. Epoll matters at fleet scale: with thousands of periodic timers NIO's selector
- * busy-polls (FACTS.md, "Use epoll": 71 % CPU on NIO against 17 % on epoll for 10,000 devices).
+ * busy-polls (docs/platform.md#epoll: 71 % CPU on NIO against 17 % on epoll for 10,000 devices).
  */
 public enum Transport {
     EPOLL(EpollSocketChannel.class, EpollServerSocketChannel.class),

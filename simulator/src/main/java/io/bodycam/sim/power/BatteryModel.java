@@ -4,10 +4,10 @@ package io.bodycam.sim.power;
  * Drain and charge rates, in percent of a full charge per hour.
  *
  * <p>Defaults: about 12 h of mixed use per charge [S12]; read as 10 h buffering plus 2 h recording
- * (DOMAIN.md: 2 h recorded per shift is the typical figure [S55]) this gives 7.5 %/h buffering and
- * 12.5 %/h recording. Sleep 2 %/h is a guess. A full recharge takes up to 9 h on a dock [S12], so
- * 11.1 %/h. Low battery at 10 % [S12]; critical below "10 minutes left" [S32], about 2 % at the
- * recording rate, rounded up to 3 %.
+ * (2 h recorded per shift is a typical figure [S55]; docs/domain.md#battery) this gives 7.5 %/h
+ * buffering and 12.5 %/h recording. Sleep 2 %/h is a guess. A full recharge takes up to 9 h on a dock
+ * [S12], so 11.1 %/h. Low battery at 10 % [S12]; critical below "10 minutes left" [S32], about 2 % at
+ * the recording rate, rounded up to 3 %.
  */
 public record BatteryModel(double idlePerHour, double recordingPerHour, double sleepPerHour,
                            double chargePerHour, double lowPercent, double criticalPercent) {

@@ -34,10 +34,6 @@ public final class CaptureStream {
         return (long) Math.floor((captureTime - STREAM_EPOCH) / 1000.0 * bytesPerSecond);
     }
 
-    public double bytesPerSecond() {
-        return bytesPerSecond;
-    }
-
     /** Writes the stream bytes at positions {@code [position, position + len)} into {@code dst[off..]}. */
     public void fill(long position, byte[] dst, int off, int len) {
         SeededBytes.fill(seed, position, dst, off, len);

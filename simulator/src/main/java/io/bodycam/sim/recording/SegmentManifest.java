@@ -2,7 +2,7 @@ package io.bodycam.sim.recording;
 
 /**
  * A closed segment of a recording: what the camera stores, uploads and must not delete until the
- * backend confirmed it with the same SHA-256 (DESIGN.md principle 4).
+ * backend confirmed it with the same SHA-256 (docs/design.md#nothing-lost-nothing-doubled).
  *
  * @param start          capture time of the first byte (for the first segment: trigger minus pre-event)
  * @param end            capture time after the last byte

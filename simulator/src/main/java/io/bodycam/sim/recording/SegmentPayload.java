@@ -23,10 +23,6 @@ public final class SegmentPayload implements SegmentSource {
     /** Offset of the byte that reads flipped; -1 for an intact copy. */
     private final long flipped;
 
-    public SegmentPayload(CaptureStream stream, SegmentManifest segment) {
-        this(stream, segment, false);
-    }
-
     /** @param damaged the copy on the card reads one byte flipped (after it was hashed) */
     public SegmentPayload(CaptureStream stream, SegmentManifest segment, boolean damaged) {
         this.stream = stream;

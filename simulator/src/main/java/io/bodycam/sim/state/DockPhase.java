@@ -5,8 +5,8 @@ package io.bodycam.sim.state;
  * stored segment upload, verify, purge ("when the upload is complete, a check is done ... If the
  * check passes, then the video is deleted from the camera" [S23]); then, once no evidence waits and the
  * camera's moment in the download window has come, firmware: download, staged, applying, reboot
- * (DOMAIN.md table (b): DOCKED_FW_STAGED, FW_APPLYING, REBOOTING; "after staging, the upgrade is
- * immediately applied" [S28]); idle and charging when done.
+ * (docs/domain.md#dock-phases; "after staging, the upgrade is immediately applied" [S28]); idle and
+ * charging when done.
  */
 public enum DockPhase {
     TIME_SYNC,

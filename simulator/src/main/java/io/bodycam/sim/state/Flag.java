@@ -1,6 +1,6 @@
 package io.bodycam.sim.state;
 
-/** Conditions that can hold in any mode (DESIGN.md section 3, DOMAIN.md table (b)). */
+/** Conditions that can hold in any mode (docs/design.md#modes, docs/domain.md#flags). */
 public enum Flag {
     /** Below 10 % [S12]. */
     LOW_BATTERY,

@@ -1,8 +1,8 @@
 package io.bodycam.sim.state;
 
 /**
- * The firmware's operating modes, after the Axon, Motorola and Getac manuals (DESIGN.md section 3,
- * DOMAIN.md table (b)).
+ * The firmware's operating modes, after the Axon, Motorola and Getac manuals (docs/design.md#modes,
+ * docs/domain.md#modes).
  */
 public enum Mode {
     /** No capture, no radio. */

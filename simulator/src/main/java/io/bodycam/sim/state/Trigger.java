@@ -1,8 +1,8 @@
 package io.bodycam.sim.state;
 
 /**
- * What started a recording (DOMAIN.md 1.7). Signal-style triggers (holster, light bar, surge) do not
- * wake a sleeping camera [S13]; a button press or a backend command does.
+ * What started a recording (docs/domain.md#triggers). Signal-style triggers (holster, light bar, surge)
+ * do not wake a sleeping camera [S13]; a button press or a backend command does.
  */
 public enum Trigger {
     BUTTON(true),

@@ -14,11 +14,11 @@ import java.util.Set;
 /**
  * The camera's flash: closed segments waiting for upload, and room reserved by the recording in
  * progress. A segment leaves only through {@link #purge}, which the firmware calls after the backend
- * verified it (DESIGN.md principle 4). Sizes are nominal: what a real camera would hold, even when a
- * run shrinks payloads.
+ * verified it (docs/design.md#nothing-lost-nothing-doubled). Sizes are nominal: what a real camera
+ * would hold, even when a run shrinks payloads.
  *
  * <p>Upload order: flagged segments first ("critical events upload first" [S27]), then oldest first
- * (FIFO [GUESS], DOMAIN.md table (a)).
+ * (FIFO [GUESS], docs/domain.md#upload-order).
  */
 public final class Storage {
 
@@ -116,10 +116,6 @@ public final class Storage {
     /** Nominal bytes that would fill the card now, on top of what is already occupied. */
     public long unoccupied() {
         return Math.max(0, capacity - stored - reserved);
-    }
-
-    public Optional<SegmentManifest> get(String segmentId) {
-        return Optional.ofNullable(segments.get(segmentId));
     }
 
     /** Stored segments in upload order. */

@@ -70,11 +70,6 @@ public final class ManualClock implements SimClock, Scheduler {
         return true;
     }
 
-    @Override
-    public SimClock clock() {
-        return this;
-    }
-
     /** Moves time forward by {@code step}, running what falls due on the way. */
     public void advance(Duration step) {
         advanceTo(now + step.toMillis());

@@ -396,10 +396,5 @@ public final class PausableClock implements SimClock, AutoCloseable {
             }
             return Thread.currentThread() == loopThread;
         }
-
-        @Override
-        public SimClock clock() {
-            return PausableClock.this;
-        }
     }
 }

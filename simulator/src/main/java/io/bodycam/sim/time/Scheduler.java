@@ -26,9 +26,6 @@ public interface Scheduler {
     /** True when the caller is already on this scheduler's thread (so it may touch device state directly). */
     boolean inThread();
 
-    /** The clock this scheduler reads. */
-    SimClock clock();
-
     /** Runs {@code task} now when on this scheduler's thread, else hands it over with {@link #execute}. */
     default void run(Runnable task) {
         if (inThread()) {

@@ -3,7 +3,7 @@ package io.bodycam.sim.time;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The only source of time for device logic (DESIGN.md principle 1: virtual time).
+ * The only source of time for device logic (docs/design.md#virtual-time).
  *
  * <p>Device code never reads the system clock or sleeps: it asks {@link #now()} and schedules its
  * timers through a {@link Scheduler} bound to its own event loop. Production runs on

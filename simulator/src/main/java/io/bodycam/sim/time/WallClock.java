@@ -118,10 +118,5 @@ public final class WallClock implements SimClock {
             }
             return Thread.currentThread() == loopThread;
         }
-
-        @Override
-        public SimClock clock() {
-            return WallClock.this;
-        }
     }
 }

@@ -90,10 +90,6 @@ public final class TusClient implements AutoCloseable {
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), Objects.requireNonNull(jitter));
     }
 
-    public TusClientConfig config() {
-        return config;
-    }
-
     /** The camera's event loop this client runs on, where every future it returns completes. */
     public EventLoop loop() {
         return loop;

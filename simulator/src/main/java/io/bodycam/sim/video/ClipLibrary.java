@@ -16,8 +16,9 @@ import java.util.List;
  * The template clips every mp4 segment is cut from: {@value #CLIPS} clips of {@value #CLIP_SECONDS} s of
  * the moving test {@link Scene} with AAC audio, encoded once with JavaCV at the format's resolution and
  * bitrate and cached on disk under a versioned folder ({@code <cache>/v1/720p-4000k/clip-0.mp4}), so the
- * next run only loads them. Encoding a 720p clip costs seconds (FACTS.md: ~55 fps with drawing);
- * remuxing its packets into a segment costs milliseconds, which is what lets hundreds of cameras film.
+ * next run only loads them. Encoding a 720p clip costs seconds (docs/platform.md#encode-speed: ~55 fps
+ * with drawing); remuxing its packets into a segment costs milliseconds, which is what lets hundreds of
+ * cameras film.
  *
  * <p>Loaded clips live in native memory as reference-counted packets, shared read-only by every
  * worker; {@link #close} frees them.
@@ -118,19 +119,9 @@ public final class ClipLibrary implements AutoCloseable {
         return format;
     }
 
-    /** The cache folder of this format. */
-    public Path folder() {
-        return folder;
-    }
-
     /** How many clips this open had to render (0: all came from the cache). */
     public int rendered() {
         return rendered;
-    }
-
-    /** Coded bytes of one second of clip {@code i}'s video, on average. */
-    public long videoBytesPerSecond(int i) {
-        return video.get(i).bytes() / CLIP_SECONDS;
     }
 
     PacketTrack video(int i) {

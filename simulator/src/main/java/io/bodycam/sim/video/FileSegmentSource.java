@@ -39,10 +39,6 @@ public final class FileSegmentSource implements SegmentSource {
         this.workers = workers;
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public long length() {
         return length;

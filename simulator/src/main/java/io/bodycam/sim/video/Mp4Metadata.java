@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The container metadata of a segment MP4 (MP4 {@code mdta} keys, shown by ffprobe and most players as
- * the file's tags): who recorded it, when and where, as DEMS and policies expect (DOMAIN.md
- * "Metadata that DEMS and policies expect": officer, device serial, start/stop timestamps, GPS,
- * pre-event portion [S1, S4, S11]).
+ * the file's tags): who recorded it, when and where, as DEMS and policies expect
+ * (docs/domain.md#evidence-metadata: officer, device serial, start and stop time, GPS, pre-event
+ * portion [S1, S4, S11]).
  */
 public final class Mp4Metadata {
 

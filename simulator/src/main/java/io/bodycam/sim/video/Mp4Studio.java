@@ -61,14 +61,6 @@ public final class Mp4Studio implements AutoCloseable {
         return workers;
     }
 
-    public SegmentWriter writer() {
-        return writer;
-    }
-
-    public Path cards() {
-        return cards;
-    }
-
     @Override
     public void close() {
         workers.close();

@@ -28,7 +28,10 @@ public enum Resolution {
         return height;
     }
 
-    /** 4 Mbit/s at 720p (DOMAIN.md 1.2 [S57]); a quarter of the pixels, a quarter of the bits at 360p [GUESS]. */
+    /**
+     * 4 Mbit/s at 720p [S57]; a quarter of the pixels, a quarter of the bits at 360p [GUESS]
+     * (docs/domain.md#video).
+     */
     public long defaultBitrate() {
         return defaultBitrate;
     }

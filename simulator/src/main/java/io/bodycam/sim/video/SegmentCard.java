@@ -42,14 +42,6 @@ public final class SegmentCard {
         this.workers = workers;
     }
 
-    public Path folder() {
-        return folder;
-    }
-
-    public VideoFormat format() {
-        return writer.format();
-    }
-
     /** The file of a complete segment. */
     public Path file(String segmentId) {
         return folder.resolve(segmentId + ".mp4");
@@ -121,11 +113,6 @@ public final class SegmentCard {
             Files.deleteIfExists(file(segmentId));
             return null;
         }));
-    }
-
-    /** Jobs of this card not finished yet. */
-    public int pending() {
-        return pending.size();
     }
 
     private <T> CompletableFuture<T> track(CompletableFuture<T> f) {

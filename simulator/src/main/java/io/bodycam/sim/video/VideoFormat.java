@@ -7,8 +7,8 @@ import java.util.Objects;
  * camera id, clock and position burned in ({@code overlay}), and whether the pre-event part carries
  * audio. Immutable; {@link #builder()} checks each value and names the field.
  *
- * <p>Defaults: 720p30 H.264 at 4 Mbit/s with AAC audio (DOMAIN.md 1.2, "recommended simulator default"
- * [S14, S57]); the pre-event buffer is video only unless an admin enables audio in it [S1, S2].
+ * <p>Defaults: 720p30 H.264 at 4 Mbit/s with AAC audio (docs/domain.md#video [S14, S57]); the pre-event
+ * buffer is video only unless an admin enables audio in it [S1, S2].
  *
  * @param bitsPerSecond target video bitrate of the clip library's encoder
  * @param overlay       encode each segment's pictures with its camera id, clock and GPS burned in (small

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The bounded pool that writes, reads (for upload), hashes, probes and deletes segment files: a
  * fixed number of threads (one per core by default) and a bounded queue, so encoding and disk work
- * never runs on a Netty event loop (DESIGN.md principle 2) and a fleet that films faster than the
- * machine can write sees its jobs refused with a clear error instead of an ever-growing queue. Counts
- * what it did for the meters ({@code video.*}, docs/metrics.md).
+ * never runs on a Netty event loop (docs/design.md#no-thread-per-device) and a fleet that films faster
+ * than the machine can write sees its jobs refused with a clear error instead of an ever-growing queue.
+ * Counts what it did for the meters ({@code video.*}, docs/metrics.md).
  */
 public final class VideoWorkers implements AutoCloseable {
 
@@ -26,7 +26,6 @@ public final class VideoWorkers implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
-    private final AtomicInteger running = new AtomicInteger();
 
     /**
      * @param threads       worker threads, 1..64
@@ -89,7 +88,6 @@ public final class VideoWorkers implements AutoCloseable {
         CompletableFuture<T> f = new CompletableFuture<>();
         try {
             execute(() -> {
-                running.incrementAndGet();
                 long t0 = System.nanoTime();
                 try {
                     f.complete(job.call());
@@ -99,7 +97,6 @@ public final class VideoWorkers implements AutoCloseable {
                     f.completeExceptionally(e);
                 } finally {
                     busyNanos.add(System.nanoTime() - t0);
-                    running.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -123,10 +120,6 @@ public final class VideoWorkers implements AutoCloseable {
         return held != null ? held.size() : pool.getQueue().size();
     }
 
-    public int running() {
-        return running.get();
-    }
-
     public long completed() {
         return completed.sum();
     }
@@ -142,10 +135,6 @@ public final class VideoWorkers implements AutoCloseable {
     /** Thread time spent in jobs so far. */
     public long busyNanos() {
         return busyNanos.sum();
-    }
-
-    public int threads() {
-        return pool == null ? 0 : pool.getMaximumPoolSize();
     }
 
     /** Stops taking jobs, lets the running ones finish (a few seconds at most), drops the waiting ones. */

@@ -34,7 +34,7 @@ class GpsReceiverTest {
         double maxSpeed = 0;
         for (long t = T0; t <= T0 + 8 * 3_600_000L; t += 1000) {
             GpsFix f = gps.fixAt(t);
-            double d = GpsReceiver.distance(39.0911, -94.4155, f.lat(), f.lon());
+            double d = GreatCircle.distance(39.0911, -94.4155, f.lat(), f.lon());
             assertTrue(d <= 3_050, "within the 3 km patrol radius, was " + d);
             assertTrue(f.heading() >= 0 && f.heading() < 360);
             maxSpeed = Math.max(maxSpeed, f.speed());

@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** Reconnect timing on a {@link io.bodycam.sim.time.ManualClock}: full-jitter backoff (DOMAIN.md S76). */
+/**
+ * Reconnect timing on a {@link io.bodycam.sim.time.ManualClock}: full-jitter backoff [S76]
+ * (docs/domain.md#reconnect-backoff).
+ */
 class MqttReconnectTest {
 
     /** Always draws the top of the range, so every delay equals its cap. */
@@ -89,6 +92,6 @@ class MqttReconnectTest {
             long d = delays.get(n);
             assertTrue(d >= 0 && d <= cap, "delay " + n + " was " + d + " ms, cap " + cap + " ms; all: " + delays);
         }
-        assertEquals(runs.get(0), runs.get(1), "the same seed gives the same delays (DESIGN.md principle 3)");
+        assertEquals(runs.get(0), runs.get(1), "the same seed gives the same delays (docs/design.md#determinism)");
     }
 }

@@ -22,10 +22,11 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingMethod;
 
 /**
- * Fails a test in which a Netty event loop thread blocked (DESIGN.md principle 2): BlockHound, with
- * Netty's own integration marking event loop threads non-blocking, reports every blocking call made on
- * one; this guard records them and fails the test after it with where each happened. Recording instead
- * of throwing lets the code under test go on, so the failure lists every offender, not just the first.
+ * Fails a test in which a Netty event loop thread blocked (docs/design.md#no-thread-per-device):
+ * BlockHound, with Netty's own integration marking event loop threads non-blocking, reports every
+ * blocking call made on one; this guard records them and fails the test after it with where each
+ * happened. Recording instead of throwing lets the code under test go on, so the failure lists every
+ * offender, not just the first.
  *
  * <p>BlockHound knows the JDK's blocking primitives (sleep, park, wait, socket and stream I/O); file
  * channels are not among them, so the guard adds positional file reads and writes and the file system

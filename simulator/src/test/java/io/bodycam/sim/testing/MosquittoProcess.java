@@ -44,7 +44,7 @@ public final class MosquittoProcess extends BrokerProcess {
         Path dir = Files.createTempDirectory("mosquitto-");
         dir.toFile().setWritable(true, false);
         // persistence off; max_queued_messages raised so a fast publisher's QoS 1 backlog is not dropped
-        // (FACTS.md: the default 1000 drops copies to a subscriber that falls behind)
+        // (docs/platform.md#mosquitto: the default 1000 drops copies to a subscriber that falls behind)
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " " + HOST,
                 "allow_anonymous true",

@@ -1,12 +1,11 @@
 package io.bodycam.backend.http.internal;
 
+import io.bodycam.sim.net.UriPath;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +30,7 @@ final class Routes {
     /** What to do with {@code request}, which arrived on {@code channel}. */
     RequestBody route(HttpRequest request, Channel channel) {
         String method = method(request);
-        List<String> path = segments(request.uri());
+        List<String> path = UriPath.segments(request.uri());
         String first = path.isEmpty() ? "" : path.get(0);
         switch (first) {
             case "files":
@@ -86,7 +85,7 @@ final class Routes {
 
     /** A tus request under {@code /files/} other than discovery (OPTIONS): what upload faults apply to. */
     static boolean isUpload(HttpRequest request) {
-        List<String> path = segments(request.uri());
+        List<String> path = UriPath.segments(request.uri());
         return !path.isEmpty() && path.get(0).equals("files") && !method(request).equals("OPTIONS");
     }
 
@@ -101,16 +100,6 @@ final class Routes {
     private static String method(HttpRequest request) {
         String override = request.headers().get("X-HTTP-Method-Override");
         return (override == null ? request.method().name() : override.trim()).toUpperCase(Locale.ROOT);
-    }
-
-    private static List<String> segments(String uri) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : new QueryStringDecoder(uri).rawPath().split("/")) {
-            if (!raw.isEmpty()) {
-                segments.add(QueryStringDecoder.decodeComponent(raw));
-            }
-        }
-        return segments;
     }
 
     private RequestBody get(String method, java.util.function.Supplier<FullHttpResponse> endpoint) {

@@ -39,11 +39,6 @@ final class UploadResource {
     private boolean terminated;
 
     UploadResource(String id, long length, UploadMetadata metadata, String deviceId, String segmentId,
-                   String recordingId, String declaredSha256) {
-        this(id, length, metadata, deviceId, segmentId, recordingId, declaredSha256, null);
-    }
-
-    UploadResource(String id, long length, UploadMetadata metadata, String deviceId, String segmentId,
                    String recordingId, String declaredSha256, PartFile part) {
         this.part = part;
         this.id = id;

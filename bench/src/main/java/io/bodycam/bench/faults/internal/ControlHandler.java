@@ -7,6 +7,7 @@ import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.bench.faults.FaultProxies;
 import io.bodycam.bench.faults.FaultProxy;
 import io.bodycam.bench.faults.Toxic;
+import io.bodycam.sim.net.UriPath;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -19,9 +20,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +75,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private FullHttpResponse route(FullHttpRequest request) {
         String method = request.method().name();
-        List<String> path = segments(request.uri());
+        List<String> path = UriPath.segments(request.uri());
         String first = path.isEmpty() ? "" : path.get(0);
         if (first.equals("reset") && path.size() == 1 && method.equals("POST")) {
             proxies.reset();
@@ -177,16 +176,6 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FullHttpRe
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static List<String> segments(String uri) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : new QueryStringDecoder(uri).rawPath().split("/")) {
-            if (!raw.isEmpty()) {
-                segments.add(QueryStringDecoder.decodeComponent(raw));
-            }
-        }
-        return segments;
     }
 
     private static FullHttpResponse json(HttpResponseStatus status, JsonNode body) {

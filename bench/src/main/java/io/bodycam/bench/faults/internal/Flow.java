@@ -42,10 +42,6 @@ final class Flow {
         this.target = to;
     }
 
-    Direction direction() {
-        return direction;
-    }
-
     /** Bytes read from the source: through the toxics, into the queue. */
     void onRead(ByteBuf data) {
         if (ended) {

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * Writes the parts of the run record that follow the run second by second (DESIGN.md section 5):
+ * Writes the parts of the run record that follow the run second by second (docs/design.md#run-record):
  * {@code timeseries.jsonl}, the HdrHistogram interval logs under {@code latency/}, {@code gps.jsonl},
  * the roster {@code devices.jsonl} and, at the end, the full evidence ledger {@code evidence.jsonl}.
  * It listens to every camera's events, looks at the fleet once a wall second ({@link #look}), and adds

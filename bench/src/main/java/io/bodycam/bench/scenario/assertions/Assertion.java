@@ -13,19 +13,9 @@ import java.util.Objects;
  */
 public record Assertion(String expr, String metric, Op op, double value, String during, boolean abortOnFail) {
 
-    /** Comparison operators, as written. */
+    /** Comparison operators: {@code <}, {@code <=}, {@code >}, {@code >=}, {@code ==}, {@code !=}. */
     public enum Op {
-        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
-
-        private final String symbol;
-
-        Op(String symbol) {
-            this.symbol = symbol;
-        }
-
-        public String symbol() {
-            return symbol;
-        }
+        LT, LE, GT, GE, EQ, NE;
 
         public boolean test(double actual, double threshold) {
             return switch (this) {

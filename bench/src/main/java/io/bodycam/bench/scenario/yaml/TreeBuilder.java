@@ -58,7 +58,7 @@ final class TreeBuilder {
         checkTag(node, position);
         if (!inProgress.add(node)) {
             problems.report(position, "an alias refers to the value that contains it", "remove the recursive alias");
-            return new YamlScalar("", false, true, position, path);
+            return new YamlScalar("", true, position, path);
         }
         try {
             if (node instanceof MappingNode mapping) {
@@ -77,10 +77,10 @@ final class TreeBuilder {
             boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
             var override = substitutions.override(path);
             if (override.isPresent()) {
-                return new YamlScalar(override.get(), false, false, Substitutions.position(path, override.get()), path);
+                return new YamlScalar(override.get(), false, Substitutions.position(path, override.get()), path);
             }
             String text = substitutions.expand(scalar.getValue(), position, problems);
-            return new YamlScalar(text, !plain, plain && Tag.NULL.equals(scalar.getTag()), position, path);
+            return new YamlScalar(text, plain && Tag.NULL.equals(scalar.getTag()), position, path);
         } finally {
             inProgress.remove(node);
         }
@@ -122,7 +122,7 @@ final class TreeBuilder {
         substitutions.additions(path, explicit.keySet()).forEach((key, value) -> {
             String childPath = path.isEmpty() ? key : path + "." + key;
             SourcePosition at = Substitutions.position(childPath, value);
-            all.add(new YamlMap.Entry(key, at, new YamlScalar(value, false, false, at, childPath)));
+            all.add(new YamlMap.Entry(key, at, new YamlScalar(value, false, at, childPath)));
         });
         return all;
     }

@@ -7,29 +7,16 @@ import java.util.List;
  * A list in a scenario file. Its elements are nodes; {@link #maps()} and {@link #strings()} read
  * the common cases and report elements of the wrong kind with their position.
  */
-public final class YamlList implements YamlNode {
+public final class YamlList extends YamlNode {
 
     private final List<YamlNode> elements;
-    private final SourcePosition position;
-    private final String path;
     private final Problems problems;
     private final List<YamlNode> opened = new ArrayList<>();
 
     YamlList(List<YamlNode> elements, SourcePosition position, String path, Problems problems) {
+        super(position, path);
         this.elements = List.copyOf(elements);
-        this.position = position;
-        this.path = path;
         this.problems = problems;
-    }
-
-    /** The number of elements. */
-    public int size() {
-        return elements.size();
-    }
-
-    /** Whether the list has no elements. */
-    public boolean isEmpty() {
-        return elements.isEmpty();
     }
 
     /** The elements in document order; mappings among them are checked by {@link YamlMap#finish()}. */
@@ -64,23 +51,13 @@ public final class YamlList implements YamlNode {
     }
 
     @Override
-    public SourcePosition position() {
-        return position;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
     public String describe() {
         return "a list";
     }
 
     @Override
     public String toString() {
-        return position + " list of " + elements.size();
+        return position() + " list of " + elements.size();
     }
 
     /** Checks the unknown keys of every mapping handed out by this list, however deep. */

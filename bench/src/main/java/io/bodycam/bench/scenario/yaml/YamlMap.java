@@ -20,14 +20,12 @@ import java.util.function.Function;
  * {@link Problems#throwIfAny()} has passed. Every key asked for is remembered, so that
  * {@link #finish()} can report the keys nobody asked for, with a did-you-mean.
  */
-public final class YamlMap implements YamlNode {
+public final class YamlMap extends YamlNode {
 
     /** One key and its value; the key keeps its own position for "unknown key" and "duplicate key". */
     record Entry(String key, SourcePosition keyPosition, YamlNode value) { }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private final SourcePosition position;
-    private final String path;
     private final Problems problems;
     private final ScalarReader reader;
     private final boolean placeholder;
@@ -36,11 +34,10 @@ public final class YamlMap implements YamlNode {
     private boolean finished;
 
     YamlMap(List<Entry> entries, SourcePosition position, String path, Problems problems, boolean placeholder) {
+        super(position, path);
         for (Entry entry : entries) {
             this.entries.put(entry.key(), entry);
         }
-        this.position = position;
-        this.path = path;
         this.problems = problems;
         this.reader = new ScalarReader(problems);
         this.placeholder = placeholder;
@@ -169,7 +166,7 @@ public final class YamlMap implements YamlNode {
 
     /** A required list; when it is missing or not a list, an empty one. */
     public YamlList list(String key) {
-        return required(key, new YamlList(List.of(), position, childPath(key), problems), node -> asList(node, key));
+        return required(key, new YamlList(List.of(), position(), childPath(key), problems), node -> asList(node, key));
     }
 
     /** A list, or empty when the key is absent. */
@@ -201,23 +198,13 @@ public final class YamlMap implements YamlNode {
     }
 
     @Override
-    public SourcePosition position() {
-        return position;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
     public String describe() {
         return "a mapping";
     }
 
     @Override
     public String toString() {
-        return position + " mapping " + entries.keySet();
+        return position() + " mapping " + entries.keySet();
     }
 
     List<Entry> entries() {
@@ -245,7 +232,7 @@ public final class YamlMap implements YamlNode {
         Optional<YamlNode> node = value(key);
         if (node.isEmpty()) {
             if (!placeholder) {
-                problems.report(position, "missing required key '" + key + "'" + (path.isEmpty() ? "" : " in '" + path + "'"));
+                problems.report(position(), "missing required key '" + key + "'" + (path().isEmpty() ? "" : " in '" + path() + "'"));
             }
             return fallback;
         }
@@ -280,10 +267,10 @@ public final class YamlMap implements YamlNode {
     }
 
     private YamlMap placeholder(String key) {
-        return new YamlMap(List.of(), position, childPath(key), problems, true);
+        return new YamlMap(List.of(), position(), childPath(key), problems, true);
     }
 
     private String childPath(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return path().isEmpty() ? key : path() + "." + key;
     }
 }

@@ -5,22 +5,17 @@ package io.bodycam.bench.scenario.yaml;
  * turned into a boolean, an octal number or 1.1 behind the reader's back. The accessor that reads
  * it decides what the text must be.
  */
-public final class YamlScalar implements YamlNode {
+public final class YamlScalar extends YamlNode {
 
     private static final int DESCRIBE_LIMIT = 40;
 
     private final String text;
-    private final boolean quoted;
     private final boolean isNull;
-    private final SourcePosition position;
-    private final String path;
 
-    YamlScalar(String text, boolean quoted, boolean isNull, SourcePosition position, String path) {
+    YamlScalar(String text, boolean isNull, SourcePosition position, String path) {
+        super(position, path);
         this.text = text;
-        this.quoted = quoted;
         this.isNull = isNull;
-        this.position = position;
-        this.path = path;
     }
 
     /** The text as written, without quotes; "" for an empty value. */
@@ -28,24 +23,9 @@ public final class YamlScalar implements YamlNode {
         return text;
     }
 
-    /** Whether the value was quoted ('...' or "...") or a block (| or >). */
-    public boolean isQuoted() {
-        return quoted;
-    }
-
     /** Whether the value is YAML's "nothing": empty, {@code ~} or {@code null}, unquoted. */
     public boolean isNull() {
         return isNull;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return position;
-    }
-
-    @Override
-    public String path() {
-        return path;
     }
 
     @Override
@@ -61,6 +41,6 @@ public final class YamlScalar implements YamlNode {
 
     @Override
     public String toString() {
-        return position + " " + describe();
+        return position() + " " + describe();
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * Reads a backend command from the {@code cmd} topic, checks it and carries it out on the camera.
  * Anything wrong (not JSON, no id or type, unknown type, bad params) gives an error ack and changes
- * nothing: a malformed command must never hurt the camera (DESIGN.md principle 5).
+ * nothing: a malformed command must never hurt the camera (docs/design.md#clear-errors).
  */
 public final class CommandHandler {
 

@@ -3,7 +3,7 @@ package io.bodycam.sim.camera.internal;
 /**
  * The camera's own real-time clock: true (virtual) time plus an offset that a wrong setting, a skew
  * or a drift puts there, until a time sync on the dock takes it out again [S8, S9]. Drift is in parts
- * per million of elapsed time, so ±10 ppm is about ±0.9 s a day (DOMAIN.md section (c), item 7).
+ * per million of elapsed time, so ±10 ppm is about ±0.9 s a day (docs/domain.md#failure-clock).
  *
  * <p>The clock counts as unsynced once it was set wrong, or once drift has moved it more than
  * {@link #DRIFT_TOLERANCE_MILLIS} since the last sync [S79].

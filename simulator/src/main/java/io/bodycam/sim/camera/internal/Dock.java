@@ -34,7 +34,7 @@ import java.util.Set;
  * The camera in its dock. Each stay: time sync, config sync, then upload, verify and purge each stored
  * segment in upload order, until the queue is empty. A segment whose upload fails or that the backend
  * does not confirm with the camera's own SHA-256 stays on the camera and is tried again later: nothing
- * is deleted before it is verified (DESIGN.md principle 4, [S23, S28]).
+ * is deleted before it is verified (docs/design.md#nothing-lost-nothing-doubled, [S23, S28]).
  *
  * <p>A corrupt verdict on a segment whose own copy no longer matches its hash holds it on the card,
  * out of the upload queue (uploading bad bytes again cannot help). A segment the backend confirms is

@@ -33,16 +33,16 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * The camera's firmware: the version it runs, and an offered update on its way in (DOMAIN.md 1.11,
- * table (b) DOCKED_FW_STAGED, FW_APPLYING, REBOOTING; failure mode 10).
+ * The camera's firmware: the version it runs, and an offered update on its way in
+ * (docs/domain.md#firmware, docs/domain.md#dock-phases, docs/domain.md#failure-firmware).
  *
  * <p>An offer (the {@code updateFirmware} command, or the dock's config sync) names a download window.
  * The camera picks its own moment in it, a seeded fraction of the window ("Firmware Download Timeframe
  * ... a shorter timeframe means cameras download firmware sooner but may result in congestion" [S13]),
  * and downloads once it is docked, that moment has come (in its own clock), and no evidence waits for
- * upload: evidence comes first (DOMAIN.md table (b) puts the firmware steps after upload, verify and
- * purge; "critical events upload first" [S27]; and a reboot must never stand between a recording and
- * its verification). A camera that misses its window downloads at its next dock.
+ * upload: evidence comes first (docs/domain.md#dock-phases puts the firmware steps after upload, verify
+ * and purge; "critical events upload first" [S27]; and a reboot must never stand between a recording
+ * and its verification). A camera that misses its window downloads at its next dock.
  *
  * <p>The image comes in ranges over the dock's link, hashed as it arrives. Then the offer's manifest
  * must carry a valid Ed25519 signature by the trusted key and the image must hash to the manifest's
@@ -53,9 +53,9 @@ import java.util.function.LongSupplier;
  * <p>Undocking mid-download pauses it: the next dock resumes from the same byte (VideoManager "fast
  * download recovery" [S31]); the partial image and its running hash stay in flash, which a real
  * camera would re-hash instead. Undocking or losing power mid-apply must not brick the camera
- * [GUESS, DOMAIN.md failure mode 10 asks to test it but no source says what firmware does]: the image is
- * written to the inactive bank of an A/B layout and the switch happens only at the end, so the camera
- * comes back on its old firmware, keeps the staged image and applies it again at its next dock.
+ * [GUESS] (docs/domain.md#failure-firmware asks to test it; no source says what firmware does): the
+ * image is written to the inactive bank of an A/B layout and the switch happens only at the end, so the
+ * camera comes back on its old firmware, keeps the staged image and applies it again at its next dock.
  */
 public final class FirmwareUpdater {
 

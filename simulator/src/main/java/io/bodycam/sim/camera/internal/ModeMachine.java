@@ -32,9 +32,9 @@ import static io.bodycam.sim.state.Mode.SLEEP;
 
 /**
  * The camera's modes and, inside {@link Mode#DOCKED}, its dock phases, as one transition table
- * (DESIGN.md section 3, DOMAIN.md table (b)). Every change of mode or phase goes through here; one the
- * table does not list is a firmware bug and is refused with an {@link IllegalStateException} naming
- * both ends, before anything changed. Runs on the camera's thread.
+ * (docs/design.md#modes, docs/domain.md#transitions). Every change of mode or phase goes through here;
+ * one the table does not list is a firmware bug and is refused with an {@link IllegalStateException}
+ * naming both ends, before anything changed. Runs on the camera's thread.
  */
 public final class ModeMachine {
 

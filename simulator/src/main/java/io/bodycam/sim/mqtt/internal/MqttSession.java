@@ -274,7 +274,10 @@ public final class MqttSession {
         subscriptionsConfirmed = true;
     }
 
-    /** Built directly from a pooled buffer: {@code MqttMessageBuilders.publish()} would copy it (FACTS.md). */
+    /**
+     * Built directly from a pooled buffer: {@code MqttMessageBuilders.publish()} would copy it
+     * (docs/platform.md#netty-mqtt-publish).
+     */
     private ByteBuf buffer(byte[] payload) {
         return channel.alloc().buffer(payload.length).writeBytes(payload);
     }

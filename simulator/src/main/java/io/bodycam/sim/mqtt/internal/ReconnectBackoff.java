@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential backoff with "full jitter" after AWS (DOMAIN.md source S76): the n-th retry in a row waits
- * a uniformly random time in [0, min(max, initial * 2^n)]. Spreading the delays over the whole range is
- * what keeps a fleet from reconnecting in waves after a broker restart. {@link #reset()} after success.
+ * Exponential backoff with "full jitter" after AWS ([S76], docs/domain.md#reconnect-backoff): the n-th
+ * retry in a row waits a uniformly random time in [0, min(max, initial * 2^n)]. Spreading the delays
+ * over the whole range is what keeps a fleet from reconnecting in waves after a broker restart.
+ * {@link #reset()} after success.
  */
 public final class ReconnectBackoff {
 

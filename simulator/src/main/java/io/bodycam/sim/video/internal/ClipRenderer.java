@@ -16,9 +16,9 @@ import java.util.function.IntFunction;
 /**
  * Encodes pictures into an MP4 with JavaCV's {@link FFmpegFrameRecorder}: H.264 asked for by codec id
  * ({@code AV_CODEC_ID_H264}; in the LGPL FFmpeg build that is libopenh264, since asking for
- * {@code libx264} by name silently falls back to MPEG-4 Part 2, FACTS.md), at the format's bitrate,
- * 30 fps, one IDR frame a second so that a segment may start at any whole second of a clip, and
- * optionally AAC audio (48 kHz mono, a street hum with a tone every two seconds).
+ * {@code libx264} by name silently falls back to MPEG-4 Part 2, docs/platform.md#javacv), at the
+ * format's bitrate, 30 fps, one IDR frame a second so that a segment may start at any whole second of a
+ * clip, and optionally AAC audio (48 kHz mono, a street hum with a tone every two seconds).
  */
 public final class ClipRenderer {
 

@@ -6,7 +6,7 @@ import org.bytedeco.javacpp.BytePointer;
 import java.io.IOException;
 
 /**
- * The few things every use of FFmpeg here shares: its log is silenced once (FACTS.md:
+ * The few things every use of FFmpeg here shares: its log is silenced once (docs/platform.md#javacv:
  * {@code av_log_set_level}; here down to fatal errors), and a negative return code becomes an
  * {@link IOException} naming the call and FFmpeg's own words for the error.
  */

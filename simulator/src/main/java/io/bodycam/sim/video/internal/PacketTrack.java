@@ -35,18 +35,14 @@ public final class PacketTrack implements AutoCloseable {
     private final AVCodecParameters parameters;
     private final List<AVPacket> packets;
     private final boolean[] keyframes;
-    private final long bytes;
 
     private PacketTrack(AVCodecParameters parameters, List<AVPacket> packets) {
         this.parameters = parameters;
         this.packets = packets;
         this.keyframes = new boolean[packets.size()];
-        long total = 0;
         for (int i = 0; i < packets.size(); i++) {
             keyframes[i] = (packets.get(i).flags() & org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY) != 0;
-            total += packets.get(i).size();
         }
-        this.bytes = total;
     }
 
     /** The video and (if present) audio tracks of {@code file}: index 0 video, 1 audio or null. */
@@ -136,11 +132,6 @@ public final class PacketTrack implements AutoCloseable {
 
     public boolean keyframe(int i) {
         return keyframes[i];
-    }
-
-    /** Coded bytes of all packets. */
-    public long bytes() {
-        return bytes;
     }
 
     @Override

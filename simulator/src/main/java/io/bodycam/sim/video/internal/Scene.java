@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * costs a few milliseconds and no garbage but the text.
  *
  * <p>The grain matters: without it the encoder needs a fraction of the target bitrate and files would
- * be far smaller than a body camera's (DOMAIN.md 1.2: ~1.8 GB/h at 720p [S57]).
+ * be far smaller than a body camera's (~1.8 GB/h at 720p [S57], docs/domain.md#recording).
  */
 public final class Scene {
 
@@ -54,14 +54,6 @@ public final class Scene {
         }
         this.bandFont = new Font(Font.MONOSPACED, Font.BOLD, Math.max(12, height / 26));
         this.smallFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, height / 40));
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
     }
 
     /** Height of the overlay band at the bottom of the picture. */
