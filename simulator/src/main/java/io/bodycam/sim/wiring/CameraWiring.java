@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
 /**
  * Builds one camera wired to a backend: on its event loop and clock, an MQTT telemetry link to the
  * broker and a tus evidence link to the upload endpoint, each client seeded from the camera's own seed
- * (so a seed replays the same retries and reconnects, DESIGN.md principle 3). This is the one place
+ * (so a seed replays the same retries and reconnects, docs/design.md#determinism). This is the one place
  * where a camera's connection settings become clients: a fleet, the device console and tests all
  * build cameras here, so a new setting (transport security, a device profile's topics and payloads)
  * is added to this builder once and reaches every camera.
