@@ -1,7 +1,5 @@
 package io.bodycam.sim.recording;
 
-import io.bodycam.sim.upload.ByteSource;
-
 /**
  * The camera's stored copy of one segment, as the uploader reads it: its bytes by range, and their
  * SHA-256 as they read now (the firmware's check of its own copy after a corrupt verdict). Synthetic

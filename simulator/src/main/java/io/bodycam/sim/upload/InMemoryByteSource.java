@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload;
 
+import io.bodycam.sim.recording.ByteSource;
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload;
 
+import io.bodycam.sim.recording.ByteSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

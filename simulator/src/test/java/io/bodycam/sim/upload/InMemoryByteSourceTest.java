@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload;
 
+import io.bodycam.sim.recording.ByteSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

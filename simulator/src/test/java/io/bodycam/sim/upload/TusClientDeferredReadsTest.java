@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload;
 
+import io.bodycam.sim.recording.ByteSource;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
 package io.bodycam.sim.upload.internal;
 
-import io.bodycam.sim.upload.ByteSource;
+import io.bodycam.sim.recording.ByteSource;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.CompletableFuture;

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * in the outcome when that covers the whole upload.
  *
  * <p>An in-memory or regenerated source is read inline when its chunk's request goes out. A
- * {@link io.bodycam.sim.upload.ByteSource#deferred() deferred} source (a file) is read off the loop, one
+ * {@link io.bodycam.sim.recording.ByteSource#deferred() deferred} source (a file) is read off the loop, one
  * chunk ahead ({@link ChunkReader}); a chunk read but not yet handed to the connection is released if
  * the upload ends first. A chunk that cannot be read fails the upload with {@link Kind#READ_FAILED}.
  */

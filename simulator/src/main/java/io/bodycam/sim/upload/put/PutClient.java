@@ -3,7 +3,7 @@ package io.bodycam.sim.upload.put;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.time.Scheduler;
-import io.bodycam.sim.upload.ByteSource;
+import io.bodycam.sim.recording.ByteSource;
 import io.bodycam.sim.upload.ReadBack;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;

@@ -1,6 +1,6 @@
 package io.bodycam.sim.upload.put;
 
-import io.bodycam.sim.upload.ByteSource;
+import io.bodycam.sim.recording.ByteSource;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;
 import io.bodycam.sim.upload.UploadPacer;

@@ -2,7 +2,7 @@ package io.bodycam.sim.upload.swift;
 
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.Scheduler;
-import io.bodycam.sim.upload.ByteSource;
+import io.bodycam.sim.recording.ByteSource;
 import io.bodycam.sim.upload.Credentials;
 import io.bodycam.sim.upload.ReadBack;
 import io.bodycam.sim.upload.UploadException;

@@ -2,7 +2,7 @@ package io.bodycam.sim.upload.swift.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bodycam.sim.upload.ByteSource;
+import io.bodycam.sim.recording.ByteSource;
 import io.bodycam.sim.upload.Credentials;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;

@@ -1,4 +1,4 @@
-package io.bodycam.sim.upload;
+package io.bodycam.sim.recording;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
