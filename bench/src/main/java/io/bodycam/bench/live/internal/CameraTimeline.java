@@ -138,7 +138,7 @@ public final class CameraTimeline {
             }
             boolean uploading = mode == Mode.PRIORITY_UPLOAD || phase == DockPhase.UPLOADING;
             int code = StatusCode.pack(mode, phase, online, uploading);
-            if (changes > 0 && changeT[changes - 1] == eventT[i]) {
+            if (changes > 0 && ct[changes - 1] == eventT[i]) {
                 changes--;
             }
             if (changes == 0 || cc[changes - 1] != code) {

@@ -137,7 +137,8 @@
         ['segments stored', s.segmentsStored], ['to upload', s.uploadable], ['recording', s.recordingId || '\u2013'],
         ['firmware', s.firmware + (s.firmwarePending ? ' (offered ' + s.firmwarePending + ')' : '')], ['boots', s.boots]);
     } else {
-      rows.push(['snapshot', 'none in a replay: the state comes from the record\u2019s events']);
+      rows.push(['snapshot', this.fleet.replay ? 'none in a replay: the state comes from the record\u2019s events'
+        : 'none from this fleet']);
     }
     var t = document.getElementById('camera-state');
     t.textContent = '';
