@@ -6,6 +6,7 @@ import io.bodycam.bench.live.internal.BatchEncoder;
 import io.bodycam.bench.live.internal.CounterHistory;
 import io.bodycam.bench.live.internal.EventStream;
 import io.bodycam.bench.live.internal.LiveHandler;
+import io.bodycam.bench.live.internal.MountBridge;
 import io.bodycam.bench.live.internal.MountGate;
 import io.bodycam.bench.live.internal.StaticFiles;
 import io.bodycam.sim.net.Transport;
@@ -21,8 +22,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetAddress;
@@ -49,7 +48,7 @@ import java.util.regex.Pattern;
  * <p>Loopback by default; bound to any other address it needs a token, and refuses to start without
  * one. Its one event loop thread only parses and writes: the fleet is read on the server's own worker
  * thread, which also builds one batch per interval (500 ms by default) for all subscribers, and a
- * mounted handler runs on an executor of its own (the fault API may block while it binds a port).
+ * mounted handler runs on a thread of its own (the fault API may block while it binds a port).
  *
  * <pre>{@code
  * try (LiveServer ui = LiveServer.builder(fleet).port(8480).build().start()) {
@@ -68,17 +67,17 @@ public final class LiveServer implements AutoCloseable {
     private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     private final EventLoopGroup loop;
-    private final EventExecutorGroup mountExecutor;
+    private final List<MountBridge> bridges;
     private final ScheduledExecutorService worker;
     private final ChannelGroup channels;
     private final Channel listener;
     private final EventStream stream;
     private final StaticFiles files;
 
-    private LiveServer(EventLoopGroup loop, EventExecutorGroup mountExecutor, ScheduledExecutorService worker,
+    private LiveServer(EventLoopGroup loop, List<MountBridge> bridges, ScheduledExecutorService worker,
                        ChannelGroup channels, Channel listener, EventStream stream, StaticFiles files) {
         this.loop = loop;
-        this.mountExecutor = mountExecutor;
+        this.bridges = bridges;
         this.worker = worker;
         this.channels = channels;
         this.listener = listener;
@@ -135,9 +134,7 @@ public final class LiveServer implements AutoCloseable {
         listener.close().syncUninterruptibly();
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        if (mountExecutor != null) {
-            mountExecutor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        bridges.forEach(MountBridge::close);
     }
 
     private record Mount(String prefix, Supplier<? extends ChannelHandler> handler) {
@@ -194,8 +191,8 @@ public final class LiveServer implements AutoCloseable {
         /**
          * Serves the requests under {@code prefix} with handlers from {@code handler} (one per connection,
          * or the same {@code @Sharable} one), after the access check, with the prefix taken off the URI.
-         * The handler receives a whole {@code FullHttpRequest}, runs on an executor of its own (it may
-         * block) and writes its own response.
+         * The handler receives a whole {@code FullHttpRequest}, runs on a thread of its own behind an
+         * in-process channel (it may block) and writes its own response.
          *
          * <pre>{@code builder.mount("/faults", () -> new ControlHandler(proxies, backendFaults)); }</pre>
          */
@@ -231,7 +228,7 @@ public final class LiveServer implements AutoCloseable {
     private static LiveServer start(Config c, AccessRule rule) {
         StaticFiles files = new StaticFiles();
         EventLoopGroup loop = c.transport().newGroup(1);
-        EventExecutorGroup mountExecutor = c.mounts().isEmpty() ? null : new DefaultEventExecutorGroup(1);
+        List<MountBridge> bridges = new ArrayList<>();
         ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bodycam-live");
             t.setDaemon(true);
@@ -241,6 +238,9 @@ public final class LiveServer implements AutoCloseable {
         CounterHistory history = new CounterHistory(HISTORY_SAMPLES);
         EventStream stream = new EventStream(c.fleet(), new BatchEncoder(c.fleet().roster()), history);
         try {
+            for (Mount m : c.mounts()) {
+                bridges.add(new MountBridge(m.handler()));
+            }
             LiveHandler live = new LiveHandler(c.fleet(), worker, stream, history, files, c.batchInterval().toMillis());
             AccessHandler access = new AccessHandler(rule);
             Channel ch = new ServerBootstrap()
@@ -255,11 +255,8 @@ public final class LiveServer implements AutoCloseable {
                                     .addLast("compress", new HttpContentCompressor())
                                     .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
                                     .addLast(AccessHandler.NAME, access);
-                            for (int i = 0; i < c.mounts().size(); i++) {
-                                Mount m = c.mounts().get(i);
-                                String name = "mount-" + i;
-                                ch.pipeline().addLast(MountGate.name(name), new MountGate(m.prefix(), name))
-                                        .addLast(mountExecutor, name, m.handler().get());
+                            for (int i = 0; i < bridges.size(); i++) {
+                                ch.pipeline().addLast("mount-" + i, new MountGate(c.mounts().get(i).prefix(), bridges.get(i)));
                             }
                             ch.pipeline().addLast(LiveHandler.NAME, live);
                         }
@@ -269,13 +266,11 @@ public final class LiveServer implements AutoCloseable {
                     .channel();
             long every = c.batchInterval().toMillis();
             worker.scheduleWithFixedDelay(() -> stream.tick(System.nanoTime()), 0, every, TimeUnit.MILLISECONDS);
-            return new LiveServer(loop, mountExecutor, worker, channels, ch, stream, files);
+            return new LiveServer(loop, bridges, worker, channels, ch, stream, files);
         } catch (RuntimeException e) {
             worker.shutdownNow();
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            if (mountExecutor != null) {
-                mountExecutor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            }
+            bridges.forEach(MountBridge::close);
             throw new IllegalStateException("cannot bind the dashboard to " + c.address().getHostAddress() + ":" + c.port(), e);
         }
     }

@@ -213,14 +213,16 @@ final class DevToolsBrowser implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
+        socket.abort();
+        process.destroy();
         try {
-            socket.abort();
-        } finally {
-            process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -52,7 +52,7 @@ final class FakeFleet implements LiveFleet {
         northSouth = new boolean[cameras];
         street = new double[cameras];
         speed = new double[cameras];
-        int side = (int) Math.ceil(Math.sqrt(cameras / 4.0)) + 2;
+        int side = 2 * (int) Math.ceil(Math.sqrt(cameras / 4.0)) + 4;
         for (int i = 0; i < cameras; i++) {
             northSouth[i] = random.nextBoolean();
             street[i] = (random.nextInt(side) - side / 2) * BLOCK_DEG;

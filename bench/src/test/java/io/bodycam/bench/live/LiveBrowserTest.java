@@ -24,7 +24,7 @@ class LiveBrowserTest {
     @TempDir
     Path work;
 
-    private final FakeFleet fleet = new FakeFleet(60, 11);
+    private final FakeFleet fleet = new FakeFleet(600, 11);
     private LiveServer server;
     private DevToolsBrowser browser;
 
@@ -72,6 +72,7 @@ class LiveBrowserTest {
         browser.eval("bodycamLive.fit()");
         JsonNode stats = browser.eval("bodycamLive.mapStats()");
         assertEquals(expected, read(stats.path("drawn")), "cameras drawn per colour (markers and clusters): " + stats);
+        assertTrue(stats.path("clusters").asInt() > 0, "600 cameras zoomed out are clustered: " + stats);
         assertEquals("[]", browser.eval("JSON.stringify(bodycamLive.errors)").asText(), "no script error");
         JsonNode resources = browser.eval("performance.getEntriesByType('resource').map(function(e){return e.name;})");
         for (JsonNode r : resources) {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,25 @@ class LiveServerTest {
         LiveServer.Builder b = LiveServer.builder(fleet).bind(InetAddress.getByName("0.0.0.0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::start);
         assertTrue(e.getMessage().contains("needs a token"), e.getMessage());
+    }
+
+    @Test
+    void in_a_replay_an_action_gets_409_with_the_reason_and_the_scrubber_steers_the_time(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        RecordReplay replay = RecordReplay.open(SyntheticRecord.write(dir));
+        LiveServer server = start(LiveServer.builder(replay));
+        HttpResponse<String> refused = post(server, "/api/cameras/A/actions", "{\"action\":\"powerCut\"}");
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(JSON.readTree(refused.body()).path("error").asText().contains("cannot be acted on"), refused.body());
+        HttpResponse<String> seek = post(server, "/api/replay", "{\"seek\":" + (SyntheticRecord.S + 105_000) + "}");
+        assertEquals(200, seek.statusCode(), seek.body());
+        assertEquals(SyntheticRecord.S + 105_000, JSON.readTree(seek.body()).path("at").asLong());
+        assertEquals("DOCKED", JSON.readTree(get(server, "/api/cameras/A", null).body()).path("state").path("mode").asText());
+        HttpResponse<String> badSpeed = post(server, "/api/replay", "{\"play\":0}");
+        assertEquals(400, badSpeed.statusCode(), badSpeed.body());
+        JsonNode history = JSON.readTree(get(server, "/api/counters/history", null).body());
+        assertEquals(SyntheticRecord.S, history.get(0).path("t").asLong(), "a replay's history starts at the run's start");
+        assertEquals(SyntheticRecord.S + 180_000, history.get(history.size() - 1).path("t").asLong(), "and ends at its end");
     }
 
     @Test

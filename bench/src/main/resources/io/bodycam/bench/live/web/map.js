@@ -8,7 +8,8 @@
   'use strict';
 
   var CLUSTER_CELL = 44;          // px: grid clustering cell
-  var CLUSTER_BELOW = 0.25;       // px per metre: cluster when zoomed out further than this
+  var CLUSTER_BELOW = 0.25;       // px per metre: cluster when zoomed out further than this ...
+  var CLUSTER_ABOVE = 400;        // ... and more cameras than this are in view
   var FOCUS_SCALE = 1.5;          // px per metre when focusing on one camera
   var TRAIL_CAPACITY = 200000;    // street segments kept; later ones are not drawn
   var TRAIL_MAX_METRES = 400;     // a longer jump is not a street
@@ -271,8 +272,6 @@
     var colours = m.colours;
     var drawn = {};
     colours.forEach(function (c) { drawn[c.name] = 0; });
-    var cluster = this.view.scale < CLUSTER_BELOW;
-    var cells = new Map();
     var inView = [];
     for (var i = 0; i < m.n; i++) {
       if (!m.located[i]) { continue; }
@@ -280,14 +279,17 @@
       var p = this.toScreen(w[0], w[1]);
       if (p[0] < -20 || p[1] < -20 || p[0] > this.width + 20 || p[1] > this.height + 20) { continue; }
       drawn[colours[(m.status[i] >> 10) & 7].name]++;
-      if (cluster) {
-        var key = Math.floor(p[0] / CLUSTER_CELL) + ':' + Math.floor(p[1] / CLUSTER_CELL);
+      inView.push(i, p[0], p[1]);
+    }
+    var cells = new Map();
+    if (this.view.scale < CLUSTER_BELOW && inView.length / 3 > CLUSTER_ABOVE) {
+      for (var q = 0; q < inView.length; q += 3) {
+        var key = Math.floor(inView[q + 1] / CLUSTER_CELL) + ':' + Math.floor(inView[q + 2] / CLUSTER_CELL);
         var cell = cells.get(key);
         if (!cell) { cells.set(key, cell = []); }
-        cell.push(i, p[0], p[1]);
-      } else {
-        inView.push(i, p[0], p[1]);
+        cell.push(inView[q], inView[q + 1], inView[q + 2]);
       }
+      inView = [];
     }
     this.singles = [];
     this.clusters = [];

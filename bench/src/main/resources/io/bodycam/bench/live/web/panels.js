@@ -8,7 +8,10 @@
 
   var MAX_POINTS = 3600;
   var DRAW_EVERY_MS = 1000;
-  var LATENCY_SHOWN = { 'state p50': true, 'state p99': true, 'gps p99': true, 'events p99': true, 'commandRtt p99': true };
+  /** Latency series drawn: p99 of each kind and the state messages' p50; the first five shown at first. */
+  var LATENCY_SERIES = ['state p50', 'state p99', 'gps p99', 'events p99', 'commandRtt p99', 'status p99', 'ack p99',
+    'timerLag p99', 'recordToVerified p99'];
+  var LATENCY_SHOWN = 5;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -68,11 +71,8 @@
     r.upload.push(c.uploadBytesPerSecond / 1e6);
     var lat = this.latency;
     var n = r.t.length;
-    Object.keys(c.latency).forEach(function (kind) {
-      ['p50', 'p99'].forEach(function (p) {
-        var name = kind + ' ' + p;
-        if (!lat[name]) { lat[name] = new Array(n - 1).fill(null); }
-      });
+    LATENCY_SERIES.forEach(function (name) {
+      if (!lat[name] && c.latency[name.split(' ')[0]]) { lat[name] = new Array(n - 1).fill(null); }
     });
     Object.keys(lat).forEach(function (name) {
       var parts = name.split(' ');
@@ -116,9 +116,9 @@
       ]
     }), true);
     var self = this;
-    var names = Object.keys(this.latency).sort();
+    var names = LATENCY_SERIES.filter(function (n) { return self.latency[n]; });
     var selected = {};
-    names.forEach(function (n) { selected[n] = !!LATENCY_SHOWN[n]; });
+    names.forEach(function (n) { selected[n] = LATENCY_SERIES.indexOf(n) < LATENCY_SHOWN; });
     this.latencyChart.setOption(Object.assign({}, base, {
       legend: { top: 0, type: 'scroll', textStyle: { fontSize: 10 }, itemHeight: 8, selected: selected },
       yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
