@@ -120,7 +120,8 @@
     var selected = {};
     names.forEach(function (n) { selected[n] = LATENCY_SERIES.indexOf(n) < LATENCY_SHOWN; });
     this.latencyChart.setOption(Object.assign({}, base, {
-      legend: { top: 0, type: 'scroll', textStyle: { fontSize: 10 }, itemHeight: 8, selected: selected },
+      legend: { top: 0, textStyle: { fontSize: 10 }, itemHeight: 8, itemGap: 6, selected: selected },
+      grid: { left: 44, right: 16, top: 58, bottom: 22 },
       yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
       series: names.map(function (n, i) {
         return { name: n, type: 'line', showSymbol: false, connectNulls: true, data: zip(r.t, self.latency[n]),
@@ -134,15 +135,23 @@
     if (!this.replay) {
       this.sample(c);
     }
-    var now = Date.now();
-    if (!this.drawnAt || now - this.drawnAt >= DRAW_EVERY_MS) {
-      this.drawnAt = now;
-      this.draw();
-    }
+    this.drawSoon();
     this.modes(c);
     this.evidence(c.evidence);
     this.assertions(c.assertions);
     this.faults(c.faults);
+  };
+
+  /** Draws the charts at most once a DRAW_EVERY_MS, the last change always included. */
+  Panels.prototype.drawSoon = function () {
+    if (this.pending) { return; }
+    var self = this;
+    var wait = Math.max(0, (this.drawnAt || 0) + DRAW_EVERY_MS - Date.now());
+    this.pending = setTimeout(function () {
+      self.pending = 0;
+      self.drawnAt = Date.now();
+      self.draw();
+    }, wait);
   };
 
   Panels.prototype.modes = function (c) {
