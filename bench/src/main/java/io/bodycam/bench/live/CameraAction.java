@@ -3,6 +3,7 @@ package io.bodycam.bench.live;
 import io.bodycam.sim.camera.Trigger;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -146,7 +147,7 @@ public sealed interface CameraAction {
                             + (v == null ? "null" : v.getClass().getSimpleName()));
                 }
             });
-            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         }
 
         public String kind() {

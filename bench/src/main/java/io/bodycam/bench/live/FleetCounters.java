@@ -2,6 +2,7 @@ package io.bodycam.bench.live;
 
 import io.bodycam.sim.camera.Mode;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record FleetCounters(long virtualTime, int cameras, Map<Mode, Integer> mo
         for (Mode m : Mode.values()) {
             all.put(m, modes.getOrDefault(m, 0));
         }
-        modes = java.util.Collections.unmodifiableMap(all);
+        modes = Collections.unmodifiableMap(all);
         latency = Map.copyOf(latency);
         Objects.requireNonNull(evidence, "evidence");
         assertions = List.copyOf(assertions);

@@ -22,12 +22,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -44,10 +48,10 @@ public final class RecordReplay implements LiveFleet, ReplayControl {
     private final Path dir;
     private final String title;
     private final List<RosterEntry> roster;
+    private final Map<String, Integer> index = new HashMap<>();
     private final CameraTimeline[] timelines;
     private final List<Tick> ticks;
     private final long[] tickT;
-    private final VirtualAxis axis;
     private final LatencyHistory latency;
     private final EvidenceHistory evidence;
     private final FaultWindows faults;
@@ -66,10 +70,12 @@ public final class RecordReplay implements LiveFleet, ReplayControl {
         this.dir = dir;
         this.title = title;
         this.roster = roster;
+        for (int i = 0; i < roster.size(); i++) {
+            index.put(roster.get(i).deviceId(), i);
+        }
         this.timelines = timelines;
         this.ticks = ticks;
         this.tickT = ticks.stream().mapToLong(t -> axis.ofVirtual(t.virtualMs())).toArray();
-        this.axis = axis;
         this.latency = latency;
         this.evidence = evidence;
         this.faults = faults;
@@ -116,7 +122,7 @@ public final class RecordReplay implements LiveFleet, ReplayControl {
                     .or(() -> scenario.map(Scenario::clockSpeed)).orElse(1.0);
             VirtualAxis axis = VirtualAxis.of(ticks.stream().mapToLong(Tick::wallMs).toArray(),
                     ticks.stream().mapToLong(Tick::virtualMs).toArray(), speed,
-                    scenario.map(Scenario::start).map(java.time.Instant::toEpochMilli).orElse(null),
+                    scenario.map(Scenario::start).map(Instant::toEpochMilli).orElse(null),
                     events.sampleT(), events.sampleWall());
             scenario.ifPresent(s -> timelineFaults(s, axis.start(), faults));
             long end = Math.max(events.lastT(), ticks.isEmpty() ? Long.MIN_VALUE : axis.ofVirtual(ticks.get(ticks.size() - 1).virtualMs()));
@@ -255,7 +261,7 @@ public final class RecordReplay implements LiveFleet, ReplayControl {
         }
         double mqtt = 0;
         double upload = 0;
-        int k = java.util.Arrays.binarySearch(tickT, t);
+        int k = Arrays.binarySearch(tickT, t);
         int tick = k >= 0 ? k : -k - 2;
         if (tick >= 0) {
             Tick x = ticks.get(tick);
@@ -268,12 +274,11 @@ public final class RecordReplay implements LiveFleet, ReplayControl {
     }
 
     private int indexOf(String deviceId) {
-        for (int i = 0; i < roster.size(); i++) {
-            if (roster.get(i).deviceId().equals(deviceId)) {
-                return i;
-            }
+        Integer i = index.get(deviceId);
+        if (i == null) {
+            throw new NoSuchCameraException(deviceId);
         }
-        throw new NoSuchCameraException(deviceId);
+        return i;
     }
 
     private static Optional<RunRecord> summary(Path dir) {
@@ -302,7 +307,7 @@ public final class RecordReplay implements LiveFleet, ReplayControl {
         for (TimelineEvent e : s.timeline()) {
             if (e.action() instanceof TimelineEvent.Fault f && (f.fault().network() || f.fault().backend())) {
                 long from = start + e.at().toMillis();
-                String detail = new java.util.TreeMap<>(f.params()).toString().replaceAll("[{}]", "");
+                String detail = new TreeMap<>(f.params()).toString().replaceAll("[{}]", "");
                 faults.timeline(f.fault().wireName(), target(e.select()), detail, from, e.over().toMillis() + f.length().toMillis());
             }
         }

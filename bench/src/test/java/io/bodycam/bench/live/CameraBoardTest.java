@@ -1,5 +1,6 @@
 package io.bodycam.bench.live;
 
+import io.bodycam.sim.camera.DockPhase;
 import io.bodycam.sim.camera.Mode;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class CameraBoardTest {
     @Test
     void a_dock_phase_outside_the_dock_is_refused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CameraState("A", Mode.RECORDING, io.bodycam.sim.camera.DockPhase.UPLOADING, 1, 1, true, false));
+                () -> new CameraState("A", Mode.RECORDING, DockPhase.UPLOADING, 1, 1, true, false));
         assertTrue(e.getMessage().contains("needs mode DOCKED"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.bodycam.bench.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bodycam.sim.camera.Mode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class LiveBrowserTest {
     @Test
     void clicking_a_camera_and_an_action_button_reaches_the_camera() throws Exception {
         String id = "CAM-00005";
-        fleet.set(id, io.bodycam.sim.camera.Mode.RECORDING);
+        fleet.set(id, Mode.RECORDING);
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.eval("bodycamLive.legendCounts().RECORDING").asInt()
                 == expected(fleet).get(MarkerColour.RECORDING));
         assertTrue(browser.eval("bodycamLive.focus('" + id + "')").asBoolean(), "the camera has a position");

@@ -1,5 +1,6 @@
 package io.bodycam.bench.live;
 
+import io.bodycam.bench.live.internal.StaticFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -103,7 +104,7 @@ class LiveScaleTest {
     }
 
     private static int gzipped(String path) throws IOException {
-        io.bodycam.bench.live.internal.StaticFiles files = new io.bodycam.bench.live.internal.StaticFiles();
+        StaticFiles files = new StaticFiles();
         byte[] bytes = files.get(path).orElseThrow().bytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {

@@ -2,6 +2,7 @@ package io.bodycam.bench.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.bench.live.internal.StatusCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ final class SseMirror {
     String differenceFrom(List<CameraState> states) {
         for (int i = 0; i < states.size(); i++) {
             CameraState s = states.get(i);
-            int code = io.bodycam.bench.live.internal.StatusCode.of(s);
+            int code = StatusCode.of(s);
             if (status[i] != code) {
                 return s.deviceId() + ": status " + status[i] + ", expected " + code + " (" + s + ")";
             }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a {@link CameraAction} from the JSON the page posts: {@code {"action": "pullNetwork",
@@ -30,7 +31,7 @@ public final class ActionJson {
         }
         JsonNode name = n.get("action");
         if (name == null || !name.isTextual()) {
-            throw new IllegalArgumentException("\"action\" is missing: one of " + String.join(", ", new java.util.TreeSet<>(NAMES)));
+            throw new IllegalArgumentException("\"action\" is missing: one of " + String.join(", ", new TreeSet<>(NAMES)));
         }
         return switch (name.asText()) {
             case "powerOn" -> new CameraAction.PowerOn();
@@ -46,7 +47,7 @@ public final class ActionJson {
             case "skewClock" -> new CameraAction.SkewClock(seconds(n, "seconds"));
             case "sendCommand" -> command(n);
             default -> throw new IllegalArgumentException("unknown action \"" + name.asText() + "\": one of "
-                    + String.join(", ", new java.util.TreeSet<>(NAMES)));
+                    + String.join(", ", new TreeSet<>(NAMES)));
         };
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ final class JsonLineFile {
                         lineStart = offset + i + 1;
                     } else {
                         if (len == line.length) {
-                            line = java.util.Arrays.copyOf(line, len * 2);
+                            line = Arrays.copyOf(line, len * 2);
                         }
                         line[len++] = b;
                     }

@@ -28,9 +28,7 @@ public final class StaticFiles {
 
     public StaticFiles() {
         byPath.put("/", new Asset(read(WEB + "index.html"), "text/html; charset=utf-8"));
-        for (String name : new String[] {"live.css"}) {
-            byPath.put("/" + name, new Asset(read(WEB + name), "text/css; charset=utf-8"));
-        }
+        byPath.put("/live.css", new Asset(read(WEB + "live.css"), "text/css; charset=utf-8"));
         for (String name : new String[] {"live.js", "map.js", "panels.js", "camera.js"}) {
             byPath.put("/" + name, new Asset(read(WEB + name), "text/javascript; charset=utf-8"));
         }

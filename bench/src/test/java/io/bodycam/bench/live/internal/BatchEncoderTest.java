@@ -2,6 +2,7 @@ package io.bodycam.bench.live.internal;
 
 import io.bodycam.bench.live.CameraState;
 import io.bodycam.bench.live.RosterEntry;
+import io.bodycam.sim.camera.DockPhase;
 import io.bodycam.sim.camera.Mode;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +67,10 @@ class BatchEncoderTest {
 
     @Test
     void the_status_code_carries_the_colour_and_reads_back() {
-        CameraState s = new CameraState("A", Mode.DOCKED, io.bodycam.sim.camera.DockPhase.VERIFYING, 1, 1, false, true);
+        CameraState s = new CameraState("A", Mode.DOCKED, DockPhase.VERIFYING, 1, 1, false, true);
         int code = StatusCode.of(s);
         assertEquals(Mode.DOCKED, StatusCode.mode(code));
-        assertEquals(io.bodycam.sim.camera.DockPhase.VERIFYING, StatusCode.dockPhase(code));
+        assertEquals(DockPhase.VERIFYING, StatusCode.dockPhase(code));
         assertEquals(false, StatusCode.online(code));
         assertEquals(true, StatusCode.uploading(code));
         assertEquals(s.colour().ordinal(), StatusCode.colour(code));
