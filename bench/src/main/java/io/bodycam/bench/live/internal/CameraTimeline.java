@@ -17,9 +17,12 @@ import java.util.Arrays;
  */
 public final class CameraTimeline {
 
+    private static final EventKind[] KINDS = EventKind.values();
+
     private long[] eventT = new long[8];
     private long[] eventOffset = new long[8];
-    private EventKind[] eventKind = new EventKind[8];
+    /** {@link EventKind} ordinals: a byte an event, for records of millions of events. */
+    private byte[] eventKind = new byte[8];
     private int[] eventArg = new int[8];
     private int events;
 
@@ -41,7 +44,7 @@ public final class CameraTimeline {
         }
         eventT[events] = t;
         eventOffset[events] = offset;
-        eventKind[events] = kind;
+        eventKind[events] = (byte) kind.ordinal();
         eventArg[events] = arg;
         events++;
     }
@@ -101,7 +104,7 @@ public final class CameraTimeline {
         boolean online = false;
         int lastUploadStep = -1;
         for (int i = 0; i < events; i++) {
-            switch (eventKind[i]) {
+            switch (KINDS[eventKind[i]]) {
                 case MODE -> {
                     mode = Mode.values()[eventArg[i]];
                     phase = null;
@@ -154,8 +157,8 @@ public final class CameraTimeline {
     /** The index of the last upload step before the dock session starting at {@code docked} ends, or -1. */
     private int lastUploadStepOfSession(int docked) {
         int last = -1;
-        for (int j = docked + 1; j < events && eventKind[j] != EventKind.MODE; j++) {
-            if (eventKind[j] == EventKind.UPLOAD_STEP) {
+        for (int j = docked + 1; j < events && KINDS[eventKind[j]] != EventKind.MODE; j++) {
+            if (KINDS[eventKind[j]] == EventKind.UPLOAD_STEP) {
                 last = j;
             }
         }
@@ -170,7 +173,7 @@ public final class CameraTimeline {
         Arrays.sort(order, (a, b) -> Long.compare(eventT[a], eventT[b]));
         long[] t = new long[events];
         long[] off = new long[events];
-        EventKind[] k = new EventKind[events];
+        byte[] k = new byte[events];
         int[] arg = new int[events];
         for (int i = 0; i < events; i++) {
             t[i] = eventT[order[i]];
