@@ -143,9 +143,9 @@ class RecordReplayTest {
     }
 
     @Test
-    void the_reports_fixture_of_a_real_run_replays() {
-        Path fixture = Path.of("..", "reports", "src", "test", "resources", "runs", "failed");
-        assumeTrue(Files.isDirectory(fixture), "the reports module's fixture is at " + fixture);
+    void the_record_modules_fixture_of_a_real_run_replays() {
+        Path fixture = Path.of("..", "record", "src", "test", "resources", "runs", "failed");
+        assumeTrue(Files.isDirectory(fixture), "the record module's fixture is at " + fixture);
         RecordReplay r = RecordReplay.open(fixture);
         assertEquals(3, r.roster().size());
         r.seek(r.position().start() + 1_286_853);
