@@ -2,18 +2,15 @@ package io.bodycam.bench.live.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.bodycam.bench.live.ActionRefusedException;
 import io.bodycam.bench.live.CameraAction;
 import io.bodycam.bench.live.FleetCounters;
 import io.bodycam.bench.live.LiveFleet;
-import io.bodycam.bench.live.NoSuchCameraException;
 import io.bodycam.bench.live.ReplayControl;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -22,15 +19,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -49,7 +41,6 @@ public final class LiveHandler extends SimpleChannelInboundHandler<FullHttpReque
     static final int DETAIL_EVENTS = 30;
     /** Counter samples a replay's history is thinned to. */
     static final int REPLAY_HISTORY_POINTS = 1200;
-    private static final long FLEET_TIMEOUT_SECONDS = 10;
 
     private final LiveFleet fleet;
     private final ExecutorService worker;
@@ -68,25 +59,12 @@ public final class LiveHandler extends SimpleChannelInboundHandler<FullHttpReque
         this.fleetJson = LiveJson.bytes(LiveJson.fleet(fleet.title(), fleet.replay().isPresent(), fleet.roster(), batchMillis));
     }
 
-    /** A request refused with a status and a reason. */
-    private static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient HttpResponseStatus status;
-
-        Refused(HttpResponseStatus status, String message) {
-            super(message, null, false, false);
-            this.status = status;
-        }
-    }
-
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         try {
             route(ctx, request);
-        } catch (Refused r) {
-            Responses.send(ctx, request, Responses.error(r.status, r.getMessage()));
-        } catch (IllegalArgumentException e) {
-            Responses.send(ctx, request, Responses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage()));
+        } catch (RuntimeException e) {
+            Exchange.refuse(ctx, request, e);
         }
     }
 
@@ -94,59 +72,59 @@ public final class LiveHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = new QueryStringDecoder(request.uri()).path();
         HttpMethod method = request.method();
         if (!path.startsWith("/api/")) {
-            allow(method, HttpMethod.GET);
-            StaticFiles.Asset a = files.get(path).orElseThrow(() -> new Refused(HttpResponseStatus.NOT_FOUND, "no such page: " + path));
+            Exchange.allow(method, HttpMethod.GET);
+            StaticFiles.Asset a = files.get(path).orElseThrow(() -> new Exchange.Refused(HttpResponseStatus.NOT_FOUND, "no such page: " + path));
             Responses.send(ctx, request, Responses.of(HttpResponseStatus.OK, a.bytes(), a.contentType()));
             return;
         }
         List<String> parts = List.of(path.substring(5).split("/"));
         switch (parts.get(0)) {
             case "fleet" -> {
-                allow(method, HttpMethod.GET);
+                Exchange.allow(method, HttpMethod.GET);
                 Responses.send(ctx, request, Responses.of(HttpResponseStatus.OK, fleetJson, "application/json"));
             }
             case "events" -> {
-                allow(method, HttpMethod.GET);
+                Exchange.allow(method, HttpMethod.GET);
                 subscribe(ctx);
             }
             case "counters" -> {
-                allow(method, HttpMethod.GET);
+                Exchange.allow(method, HttpMethod.GET);
                 if (parts.size() == 1) {
                     answer(ctx, request, () -> CompletableFuture.completedFuture(current()), LiveJson::counters);
                 } else if (parts.size() == 2 && parts.get(1).equals("history")) {
                     answer(ctx, request, () -> CompletableFuture.completedFuture(historyNow()), this::historyJson);
                 } else {
-                    throw new Refused(HttpResponseStatus.NOT_FOUND, "no such resource: " + path);
+                    throw new Exchange.Refused(HttpResponseStatus.NOT_FOUND, "no such resource: " + path);
                 }
             }
             case "cameras" -> camera(ctx, request, method, parts);
             case "replay" -> replay(ctx, request, method);
-            default -> throw new Refused(HttpResponseStatus.NOT_FOUND, "no such resource: " + path);
+            default -> throw new Exchange.Refused(HttpResponseStatus.NOT_FOUND, "no such resource: " + path);
         }
     }
 
     private void camera(ChannelHandlerContext ctx, FullHttpRequest request, HttpMethod method, List<String> parts) {
         if (parts.size() < 2 || parts.get(1).isEmpty()) {
-            throw new Refused(HttpResponseStatus.NOT_FOUND, "name a camera: /api/cameras/{deviceId}");
+            throw new Exchange.Refused(HttpResponseStatus.NOT_FOUND, "name a camera: /api/cameras/{deviceId}");
         }
         String id = QueryStringDecoder.decodeComponent(parts.get(1));
         if (parts.size() == 2) {
-            allow(method, HttpMethod.GET);
+            Exchange.allow(method, HttpMethod.GET);
             answer(ctx, request, () -> fleet.detail(id, DETAIL_EVENTS), LiveJson::detail);
         } else if (parts.size() == 3 && parts.get(2).equals("actions")) {
-            allow(method, HttpMethod.POST);
-            CameraAction action = ActionJson.parse(body(request));
+            Exchange.allow(method, HttpMethod.POST);
+            CameraAction action = ActionJson.parse(Exchange.body(request));
             answer(ctx, request, () -> fleet.act(id, action), LiveJson::result);
         } else {
-            throw new Refused(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.uri());
+            throw new Exchange.Refused(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.uri());
         }
     }
 
     private void replay(ChannelHandlerContext ctx, FullHttpRequest request, HttpMethod method) {
-        ReplayControl r = fleet.replay().orElseThrow(() -> new Refused(HttpResponseStatus.NOT_FOUND,
+        ReplayControl r = fleet.replay().orElseThrow(() -> new Exchange.Refused(HttpResponseStatus.NOT_FOUND,
                 "this dashboard shows a live run: there is no replay to steer"));
         if (method.equals(HttpMethod.POST)) {
-            JsonNode b = body(request);
+            JsonNode b = Exchange.body(request);
             Runnable change;
             if (b.has("seek") && b.get("seek").isNumber()) {
                 long t = b.get("seek").asLong();
@@ -168,7 +146,7 @@ public final class LiveHandler extends SimpleChannelInboundHandler<FullHttpReque
             }, LiveJson::replay);
             return;
         }
-        allow(method, HttpMethod.GET);
+        Exchange.allow(method, HttpMethod.GET);
         answer(ctx, request, () -> CompletableFuture.completedFuture(r.position()), LiveJson::replay);
     }
 
@@ -196,62 +174,8 @@ public final class LiveHandler extends SimpleChannelInboundHandler<FullHttpReque
         return a;
     }
 
-    /**
-     * Runs {@code call} on the worker and writes its answer: 200 with {@code json} of the value, 404 for
-     * an unknown camera, 409 for a refused action, 400 for a bad argument, 504 when the fleet does not
-     * answer within {@value #FLEET_TIMEOUT_SECONDS} s.
-     */
     private <T> void answer(ChannelHandlerContext ctx, FullHttpRequest request, Supplier<CompletionStage<T>> call,
                             Function<T, Object> json) {
-        request.retain();
-        CompletableFuture.supplyAsync(() -> call.get(), worker)
-                .thenCompose(Function.identity())
-                .toCompletableFuture()
-                .orTimeout(FLEET_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .handle((value, error) -> error == null ? Responses.json(HttpResponseStatus.OK, json.apply(value)) : failure(error))
-                .whenComplete((response, e) -> {
-                    try {
-                        Responses.send(ctx, request, response != null ? response
-                                : Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, String.valueOf(e)));
-                    } finally {
-                        request.release();
-                    }
-                });
-    }
-
-    private static FullHttpResponse failure(Throwable error) {
-        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (e instanceof NoSuchCameraException) {
-            return Responses.error(HttpResponseStatus.NOT_FOUND, e.getMessage());
-        }
-        if (e instanceof ActionRefusedException) {
-            return Responses.error(HttpResponseStatus.CONFLICT, e.getMessage());
-        }
-        if (e instanceof IllegalArgumentException) {
-            return Responses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
-        }
-        if (e instanceof TimeoutException) {
-            return Responses.error(HttpResponseStatus.GATEWAY_TIMEOUT, "the fleet did not answer within " + FLEET_TIMEOUT_SECONDS + " s");
-        }
-        return Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the fleet failed: " + e);
-    }
-
-    private static void allow(HttpMethod method, HttpMethod allowed) {
-        if (!method.equals(allowed)) {
-            throw new Refused(HttpResponseStatus.METHOD_NOT_ALLOWED, "method " + method + " not allowed here, only " + allowed);
-        }
-    }
-
-    private static JsonNode body(FullHttpRequest request) {
-        String text = request.content().toString(StandardCharsets.UTF_8);
-        try {
-            JsonNode n = LiveJson.JSON.readTree(text.isBlank() ? "{}" : text);
-            if (n == null || !n.isObject()) {
-                throw new IllegalArgumentException("the body must be a JSON object");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        Exchange.answer(ctx, request, worker, call, json);
     }
 }

@@ -114,7 +114,7 @@ public final class LiveJson {
         return n;
     }
 
-    static ObjectNode state(CameraState s) {
+    public static ObjectNode state(CameraState s) {
         ObjectNode n = JSON.createObjectNode();
         n.put("mode", s.mode().name());
         n.put("dockPhase", s.dockPhase() == null ? null : s.dockPhase().name());
