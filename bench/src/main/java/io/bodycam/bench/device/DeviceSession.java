@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One camera, or a few, in a developer's hand ({@code bodycam device}): real cameras wired as a run
@@ -90,6 +93,12 @@ public final class DeviceSession implements AutoCloseable {
     private final LiveCameras cameras;
     private final List<CameraListener> listeners;
     private final double speed;
+    /** Puts the cameras' states on the board twice a wall second, for the dashboard and {@code GET /cameras}. */
+    private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bodycam-device-look");
+        t.setDaemon(true);
+        return t;
+    });
 
     private DeviceSession(PausableClock clock, RunBackend backend, FleetObserver observer, Fleet fleet, LiveCameras cameras,
                           List<CameraListener> listeners, double speed) {
@@ -100,6 +109,7 @@ public final class DeviceSession implements AutoCloseable {
         this.cameras = cameras;
         this.listeners = listeners;
         this.speed = speed;
+        looker.scheduleWithFixedDelay(cameras::look, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -215,6 +225,7 @@ public final class DeviceSession implements AutoCloseable {
     /** Switches the cameras off (each says {@code offline}), then stops the observer, the backend and the clock. */
     @Override
     public void close() {
+        looker.shutdownNow();
         if (clock.isPaused()) {
             clock.resume();
         }

@@ -68,6 +68,14 @@ class DeviceRestTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> mode("DEV-0002").equals("RECORDING"));
         await().atMost(Duration.ofSeconds(30)).until(() -> session.observer().device("DEV-0002")
                 .flatMap(d -> d.state()).map(s -> s.mode().equals("RECORDING")).orElse(false));
+        await("GET /cameras shows it recording").atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode c : JSON.readTree(get("/cameras").body())) {
+                if (c.path("deviceId").asText().equals("DEV-0002")) {
+                    return c.path("colour").asText().equals("RECORDING") && c.path("online").asBoolean();
+                }
+            }
+            return false;
+        });
         JsonNode events = JSON.readTree(get("/cameras/DEV-0002").body()).path("events");
         assertTrue(events.toString().contains("\"trigger\":\"holster\""), events.toString());
         assertEquals("READY_BUFFERING", mode("DEV-0001"), "the other camera is left alone");
