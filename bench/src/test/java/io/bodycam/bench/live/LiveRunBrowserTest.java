@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.run.Endpoint;
 import io.bodycam.bench.run.ScenarioRunner;
-import io.bodycam.bench.run.Ticker;
 import io.bodycam.bench.run.Timing;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.sim.time.PausableClock;
@@ -64,35 +63,6 @@ class LiveRunBrowserTest {
               - evidence.lost == 0
             """;
 
-    /** Steps a held clock a second per tick up to where the test lets it go, then holds. */
-    private static final class HeldTicker implements Ticker {
-        private final PausableClock clock;
-        private long until;
-
-        HeldTicker(PausableClock clock) {
-            this.clock = clock;
-            this.until = clock.now();
-        }
-
-        @Override
-        public synchronized void next() throws InterruptedException {
-            while (clock.now() >= until) {
-                wait();
-            }
-            clock.step(Duration.ofSeconds(1));
-        }
-
-        synchronized void letGo(Duration to) {
-            until = Math.max(until, clock.now() + to.toMillis());
-            notifyAll();
-        }
-
-        synchronized void release() {
-            until = Long.MAX_VALUE;
-            notifyAll();
-        }
-    }
-
     @Test
     void the_map_of_a_running_scenario_shows_each_colour_and_a_clicked_action_reaches_the_camera(@TempDir Path dir)
             throws Exception {
@@ -102,7 +72,7 @@ class LiveRunBrowserTest {
         StringWriter console = new StringWriter();
         CompletableFuture<ScenarioRunner.Result> run;
         try (PausableClock clock = PausableClock.paused(Instant.parse("2027-03-01T08:00:00Z").toEpochMilli())) {
-            HeldTicker ticker = new HeldTicker(clock);
+            HeldTicker ticker = new HeldTicker(clock, Duration.ofSeconds(1));
             Timing timing = new Timing((start, speed, lag) -> clock, ticker);
             run = CompletableFuture.supplyAsync(() -> ScenarioRunner.run(ScenarioLoader.parse("live-run.yaml", SCENARIO),
                     new ScenarioRunner.Options(dir.resolve("run"), dir, SCENARIO, new PrintWriter(console, true), false, 1, null,
