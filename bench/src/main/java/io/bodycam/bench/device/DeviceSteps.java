@@ -4,7 +4,6 @@ import io.bodycam.bench.live.ActionResult;
 import io.bodycam.bench.live.CameraAction;
 import io.bodycam.bench.live.EventLine;
 import io.bodycam.bench.live.LiveCameras;
-import io.bodycam.bench.scenario.units.Durations;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.event.CameraEvent;
@@ -106,13 +105,13 @@ public final class DeviceSteps implements CameraListener {
             case "help":
                 return ok(help());
             case "use":
-                return use(arg(args, 0, "use <device id or number>"));
+                return use(StepArgs.arg(args, 0, "use <device id or number>"));
             case "status":
                 return ok(status());
             case "queue":
                 return ok(queue());
             case "events":
-                return ok(events(args.isEmpty() ? 10 : whole(args.get(0), "events count", 1, LiveCameras.EVENTS_KEPT)));
+                return ok(events(args.isEmpty() ? 10 : StepArgs.whole(args.get(0), "events count", 1, LiveCameras.EVENTS_KEPT)));
             case "pause":
                 session.clock().pause();
                 return ok("clock paused at " + time());
@@ -120,10 +119,10 @@ public final class DeviceSteps implements CameraListener {
                 session.clock().resume();
                 return ok("clock running at speed " + session.clock().speed());
             case "speed":
-                session.clock().setSpeed(number(arg(args, 0, "speed <virtual seconds per wall second>"), "speed"));
+                session.clock().setSpeed(StepArgs.number(StepArgs.arg(args, 0, "speed <virtual seconds per wall second>"), "speed"));
                 return ok("speed " + session.clock().speed() + (session.clock().isPaused() ? " (paused)" : ""));
             case "step":
-                session.clock().step(duration(arg(args, 0, "step <duration, e.g. 30s>")));
+                session.clock().step(StepArgs.duration(StepArgs.arg(args, 0, "step <duration, e.g. 30s>")));
                 return ok("clock at " + time() + " (paused)");
             case "wait":
                 return waitFor(condition(args), within(args));
@@ -138,16 +137,16 @@ public final class DeviceSteps implements CameraListener {
         return switch (name) {
             case "on" -> new CameraAction.PowerOn();
             case "off" -> new CameraAction.PowerOff();
-            case "record" -> new CameraAction.StartRecording(args.isEmpty() ? Trigger.BUTTON : trigger(args.get(0)));
+            case "record" -> new CameraAction.StartRecording(args.isEmpty() ? Trigger.BUTTON : StepArgs.trigger(args.get(0)));
             case "stop" -> new CameraAction.StopRecording();
             case "dock" -> new CameraAction.Dock();
             case "undock" -> new CameraAction.Undock();
-            case "pull-network" -> new CameraAction.PullNetwork(duration(arg(args, 0, "pull-network <duration, e.g. 60s>")));
+            case "pull-network" -> new CameraAction.PullNetwork(StepArgs.duration(StepArgs.arg(args, 0, "pull-network <duration, e.g. 60s>")));
             case "power-cut" -> new CameraAction.PowerCut();
-            case "battery" -> new CameraAction.SetBattery(number(arg(args, 0, "battery <percent>"), "battery percent"));
-            case "storage" -> storage(arg(args, 0, "storage full|free"));
-            case "skew" -> new CameraAction.SkewClock(duration(arg(args, 0, "skew <duration, e.g. 1h or -90s>")));
-            case "command" -> command(args);
+            case "battery" -> new CameraAction.SetBattery(StepArgs.number(StepArgs.arg(args, 0, "battery <percent>"), "battery percent"));
+            case "storage" -> StepArgs.storage(StepArgs.arg(args, 0, "storage full|free"));
+            case "skew" -> new CameraAction.SkewClock(StepArgs.duration(StepArgs.arg(args, 0, "skew <duration, e.g. 1h or -90s>")));
+            case "command" -> StepArgs.command(args);
             default -> throw new IllegalArgumentException("no step '" + name + "'; steps: " + String.join(", ", NAMES));
         };
     }
@@ -179,18 +178,18 @@ public final class DeviceSteps implements CameraListener {
     }
 
     private Check condition(List<String> args) {
-        String what = arg(args, 0, "wait|expect mode <MODE> | phase <PHASE> | event <type> | uploaded | online | offline");
+        String what = StepArgs.arg(args, 0, "wait|expect mode <MODE> | phase <PHASE> | event <type> | uploaded | online | offline");
         return switch (what.toLowerCase(Locale.ROOT)) {
             case "mode" -> {
-                Mode m = named(Mode.class, arg(args, 1, "mode <MODE>"), "mode");
+                Mode m = StepArgs.named(Mode.class, StepArgs.arg(args, 1, "mode <MODE>"), "mode");
                 yield new Check("mode " + m, s -> s.mode() == m, null);
             }
             case "phase" -> {
-                DockPhase p = named(DockPhase.class, arg(args, 1, "phase <PHASE>"), "dock phase");
+                DockPhase p = StepArgs.named(DockPhase.class, StepArgs.arg(args, 1, "phase <PHASE>"), "dock phase");
                 yield new Check("dock phase " + p, s -> s.mode() == Mode.DOCKED && s.dockPhase() == p, null);
             }
             case "event" -> {
-                String type = arg(args, 1, "event <type, e.g. upload.verified>");
+                String type = StepArgs.arg(args, 1, "event <type, e.g. upload.verified>");
                 yield new Check("event " + type, null, type);
             }
             case "uploaded" -> new Check("everything uploaded", s -> s.mode() == Mode.DOCKED && s.dockPhase() == DockPhase.IDLE
@@ -207,7 +206,7 @@ public final class DeviceSteps implements CameraListener {
         if (at < 0) {
             return DEFAULT_WITHIN;
         }
-        return duration(arg(args, at + 1, "within <duration>"));
+        return StepArgs.duration(StepArgs.arg(args, at + 1, "within <duration>"));
     }
 
     /**
@@ -353,80 +352,12 @@ public final class DeviceSteps implements CameraListener {
     private Outcome use(String which) {
         List<String> ids = session.deviceIds();
         String id = which.chars().allMatch(Character::isDigit) && !ids.contains(which)
-                ? ids.get(whole(which, "camera number", 1, ids.size()) - 1) : which;
+                ? ids.get(StepArgs.whole(which, "camera number", 1, ids.size()) - 1) : which;
         if (!ids.contains(id)) {
             throw new IllegalArgumentException("no camera " + id + "; cameras: " + String.join(", ", ids));
         }
         selected = id;
         return ok("acting on " + id);
-    }
-
-    private static CameraAction storage(String how) {
-        return switch (how) {
-            case "full" -> new CameraAction.SetStorage(true);
-            case "free" -> new CameraAction.SetStorage(false);
-            default -> throw new IllegalArgumentException("storage full|free, was " + how);
-        };
-    }
-
-    private static CameraAction command(List<String> args) {
-        String type = arg(args, 0, "command <type> [key=value ...]");
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (String kv : args.subList(1, args.size())) {
-            int eq = kv.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("a command parameter is key=value, was " + kv);
-            }
-            String v = kv.substring(eq + 1);
-            params.put(kv.substring(0, eq), v.equals("true") || v.equals("false") ? Boolean.valueOf(v)
-                    : v.matches("-?\\d+(\\.\\d+)?") ? (Object) Double.valueOf(v) : v);
-        }
-        return new CameraAction.SendCommand(type, params);
-    }
-
-    private static Trigger trigger(String name) {
-        return named(Trigger.class, name, "trigger");
-    }
-
-    private static <E extends Enum<E>> E named(Class<E> type, String name, String what) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(name.replace('-', '_').replace('.', '_'))) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("no " + what + " '" + name + "'; " + what + "s: "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-    }
-
-    private static Duration duration(String text) {
-        return Durations.parse(text);
-    }
-
-    private static double number(String text, String what) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a number, was " + text);
-        }
-    }
-
-    private static int whole(String text, String what, int min, int max) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(what + " must be " + min + ".." + max + ", was " + v);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a whole number, was " + text);
-        }
-    }
-
-    private static String arg(List<String> args, int i, String usage) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException("usage: " + usage);
-        }
-        return args.get(i);
     }
 
     private static Outcome ok(String text) {
