@@ -1,7 +1,8 @@
 package io.bodycam.cli;
 
-import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.fleet.Shard;
+import io.bodycam.bench.run.Endpoint;
+import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
@@ -13,6 +14,7 @@ import io.bodycam.reports.JunitXmlReport;
 import io.bodycam.reports.html.ComparisonReport;
 import io.bodycam.reports.html.HtmlReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +41,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bodycam", mixinStandardHelpOptions = true, version = "bodycam-bench 0.1.0",
         description = "Virtual body-worn camera fleet and test bench.",
         subcommands = {BodycamCli.Run.class, BodycamCli.Validate.class, BodycamCli.Report.class, DensityCommand.class,
-                BackendCommand.class, ClipCommand.class})
+                BackendCommand.class, ClipCommand.class, DeviceCommand.class})
 public final class BodycamCli {
 
     private BodycamCli() {
@@ -111,6 +113,9 @@ public final class BodycamCli {
                 + " fleet index k has (k-1) mod N = i, with their seeds and timeline times from the whole fleet")
         String shard;
 
+        @Mixin
+        ServeOptions serve = new ServeOptions();
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -133,10 +138,19 @@ public final class BodycamCli {
                 err.println("bodycam run: --shard: " + e.getMessage());
                 return ScenarioRunner.BAD_INPUT;
             }
+            Endpoint ui;
+            Endpoint control;
+            try {
+                ui = serve.ui();
+                control = serve.control();
+            } catch (IllegalArgumentException e) {
+                err.println("bodycam run: " + e.getMessage());
+                return ScenarioRunner.BAD_INPUT;
+            }
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
                     Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads,
-                    metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice));
+                    metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice, ui, control));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
                 return r.exitCode();
@@ -206,7 +220,8 @@ public final class BodycamCli {
     @Command(name = "report", subcommands = ReportMergeCommand.class, description = {
             "Rebuild the reports of a finished run from its record (report.html, junit.xml),",
             "compare two runs side by side (--compare RUN_A RUN_B): exit 1 when B regressed,",
-            "or merge the records of a run's shards (report merge RUN_DIR... [--out DIR])."})
+            "merge the records of a run's shards (report merge RUN_DIR... [--out DIR]),",
+            "or replay a finished run on the live dashboard (--ui-port PORT RUN_DIR) until Ctrl-C."})
     static final class Report implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -220,6 +235,9 @@ public final class BodycamCli {
         @Option(names = "--out", paramLabel = "FILE", description = "where --compare writes its HTML (default: RUN_B/compare.html)")
         Path out;
 
+        @Mixin
+        ServeOptions serve = new ServeOptions();
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -228,8 +246,15 @@ public final class BodycamCli {
                 return ScenarioRunner.BAD_INPUT;
             }
             try {
+                if (serve.uiPort != null) {
+                    if (dir == null) {
+                        err.println("bodycam report: --ui-port replays one run: give RUN_DIR");
+                        return ScenarioRunner.BAD_INPUT;
+                    }
+                    return ReplayServer.serve(dir, serve.ui(), spec.commandLine().getOut());
+                }
                 return compare != null ? compare() : rebuild();
-            } catch (RecordException e) {
+            } catch (RecordException | IllegalArgumentException e) {
                 err.println("bodycam report: " + e.getMessage());
                 return ScenarioRunner.BAD_INPUT;
             }

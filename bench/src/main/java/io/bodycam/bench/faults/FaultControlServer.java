@@ -4,6 +4,7 @@ import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.bench.faults.internal.ControlHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -71,6 +72,17 @@ public final class FaultControlServer implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot bind the fault control API to 127.0.0.1:" + port, e);
         }
+    }
+
+    /**
+     * The API's handler alone, to serve it on a server of the caller's (the control API of
+     * {@code bodycam run --control-port}); it expects whole requests ({@code FullHttpRequest}) and may
+     * block, so it must not run on a loop that carries traffic.
+     *
+     * @param backendFaults the embedded evidence server's faults, or null to leave {@code /backend/http} out
+     */
+    public static ChannelHandler handler(FaultProxies proxies, HttpFaults backendFaults) {
+        return new ControlHandler(proxies, backendFaults);
     }
 
     public int port() {

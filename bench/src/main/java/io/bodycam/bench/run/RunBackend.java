@@ -24,7 +24,7 @@ import java.util.Optional;
 public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBackend embedded) implements AutoCloseable {
 
     /** Starts the embedded backend on {@code clock}, or points at the scenario's external one. */
-    static RunBackend start(Scenario scenario, SimClock clock, Path dir, PrintWriter console) {
+    public static RunBackend start(Scenario scenario, SimClock clock, Path dir, PrintWriter console) {
         if (!scenario.backend().embedded()) {
             URI upload = scenario.backend().upload();
             return new RunBackend(scenario.backend().mqtt(), upload, new HttpBackendView(upload), null);
@@ -42,7 +42,7 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
     }
 
     /** The key whose firmware signatures the cameras trust: the embedded backend's; none against an external one. */
-    String firmwareKey() {
+    public String firmwareKey() {
         return embedded == null ? null : embedded.evidence().firmware().publicKey();
     }
 

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one scenario end to end, in steps: starts the backend ({@link RunBackend}: embedded, or an
@@ -67,9 +68,22 @@ public final class ScenarioRunner {
      * @param threads      event loop threads for the fleet (0: one per core)
      * @param metrics      where to serve the run's meters for Prometheus (port 0: any free one), or null for nowhere
      * @param shard        the slice of the fleet this run plays ({@link Shard#WHOLE}: all of it)
+     * @param ui           where to serve the live dashboard during the run, or null for nowhere
+     * @param control      where to serve the control API (faults by hand, camera actions), or null for nowhere;
+     *                     with one, every fleet group talks through its own fault proxies
      */
     public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
-                          InetSocketAddress metrics, Shard shard) {
+                          InetSocketAddress metrics, Shard shard, Endpoint ui, Endpoint control) {
+
+        /** Without a dashboard or a control API. */
+        public Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
+                       InetSocketAddress metrics, Shard shard) {
+            this(out, runsDir, scenarioText, console, tty, threads, metrics, shard, null, null);
+        }
+
+        boolean live() {
+            return ui != null || control != null;
+        }
     }
 
     /** What a run ended with. */
@@ -215,14 +229,19 @@ public final class ScenarioRunner {
         private Judge.Verdict observed(FleetObserver observer, RunCollector collector) throws IOException {
             Judge.Verdict verdict;
             Watch.Outcome outcome;
+            AtomicReference<RunLiveFleet> live = new AtomicReference<>();
             try (FaultInjector faults = new FaultInjector(scenario, clock, backend.mqtt(), backend.upload(),
-                    backend.embedded(), recovery, offline);
+                    backend.embedded(), recovery, offline, options.control() != null);
                  Fleet fleet = new Fleet(scenario, options.shard(), routes(faults), clock, Transport.best(),
                          options.threads(), e -> {
                      collector.onEvent(e);
                      record.onEvent(e);
                      offline.onEvent(e);
                      recovery.onEvent(e);
+                     RunLiveFleet l = live.get();
+                     if (l != null) {
+                         l.onEvent(e);
+                     }
                  }, studio);
                  RunBackstage backstage = new RunBackstage(observer, commands, recovery, faults, backend.embedded(),
                          scenario.payloadScale(), fleet.members())) {
@@ -232,13 +251,22 @@ public final class ScenarioRunner {
                 long start = clock.now();
                 Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
                 Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
+                if (options.live()) {
+                    live.set(new RunLiveFleet(scenario, clock, fleet, observer, collector, record, faults,
+                            backend.reference().map(b -> b.evidence().faults()).orElse(null)));
+                }
                 long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
                         scenario.seed(), start, fleet.station(), backstage);
                 RunMeters meters = meters(observer, collector);
                 Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(),
                         fleet.members().size());
-                outcome = new Watch(scenario, clock, fleet, observer, record, meters, taker, phases, progress, start,
-                        timelineEnd, wallStart).until(timing.ticker());
+                outcome = watch(new Watch(scenario, clock, fleet, observer, record, meters, taker, phases, progress, start,
+                        timelineEnd, wallStart, s -> {
+                    RunLiveFleet l = live.get();
+                    if (l != null) {
+                        l.cameras().look(s);
+                    }
+                }), live.get(), faults);
                 if (outcome.aborted()) {
                     options.console().println("bodycam: " + outcome.endReason());
                 }
@@ -251,6 +279,17 @@ public final class ScenarioRunner {
             RecordFiles.write(dir, scenario, verdict.metrics(), verdict.results(), verdict.evidence(),
                     outcome.endReason(), options.shard());
             return verdict;
+        }
+
+        /** Watches the run, serving the dashboard and the control API meanwhile when asked. */
+        private Watch.Outcome watch(Watch watch, RunLiveFleet live, FaultInjector faults) {
+            if (live == null) {
+                return watch.until(timing.ticker());
+            }
+            try (LiveEndpoints served = LiveEndpoints.start(live.cameras(), options.ui(), options.control(), faults.proxies(),
+                    backend.reference().map(b -> b.evidence().faults()).orElse(null), options.console())) {
+                return watch.until(timing.ticker());
+            }
         }
 
         /** The run's meters, fed to the record and served to Prometheus when asked. */

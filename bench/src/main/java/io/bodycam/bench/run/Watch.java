@@ -19,6 +19,7 @@ import io.bodycam.sim.time.SimClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The runner's watch step: looks at the run once a tick (the fleet's snapshots into the record and
@@ -49,15 +50,18 @@ final class Watch {
     private final long timelineEnd;
     private final long wallStart;
     private final List<Assertion> abortable;
+    private final Consumer<List<CameraSnapshot>> onLook;
     private double allConnectedAfter = Double.NaN;
 
     /**
      * @param start       the run's virtual start (epoch ms)
      * @param timelineEnd when the timeline's last event has happened (virtual epoch ms)
      * @param wallStart   {@link System#nanoTime()} at the run's start
+     * @param onLook      told the fleet's snapshots at every look (the live dashboard)
      */
     Watch(Scenario scenario, SimClock clock, Fleet fleet, FleetObserver observer, RunRecorder record, RunMeters meters,
-          Snapshot.Taker taker, Phases phases, Progress progress, long start, long timelineEnd, long wallStart) {
+          Snapshot.Taker taker, Phases phases, Progress progress, long start, long timelineEnd, long wallStart,
+          Consumer<List<CameraSnapshot>> onLook) {
         this.scenario = scenario;
         this.clock = clock;
         this.fleet = fleet;
@@ -71,6 +75,7 @@ final class Watch {
         this.timelineEnd = timelineEnd;
         this.wallStart = wallStart;
         this.abortable = scenario.assertions().stream().filter(Assertion::abortOnFail).toList();
+        this.onLook = onLook;
     }
 
     /** Looks once a tick until the run is over. */
@@ -96,6 +101,7 @@ final class Watch {
             allConnectedAfter = wall;
         }
         List<CameraSnapshot> snapshots = fleet.snapshots();
+        onLook.accept(snapshots);
         FleetLook look = record.look(virtual, snapshots);
         progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), record.liveMetrics()).size());
         Optional<String> failing = abortable.isEmpty() ? Optional.empty() : failing(taker.take(clock.now()));

@@ -53,11 +53,26 @@ public final class FaultInjector implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "bodycam-faults"));
     private final AtomicLong toxics = new AtomicLong();
 
+    /** A fault of the timeline in force now, for the live dashboard. */
+    public record InForce(String kind, List<String> groups, Map<String, String> params, long since) {
+    }
+
+    private final List<InForce> inForce = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /**
      * @param embedded null for an external backend
      */
     public FaultInjector(Scenario scenario, SimClock clock, URI mqtt, URI upload, ReferenceBackend embedded, RecoveryTracker recovery,
                   OfflineDetection offline) {
+        this(scenario, clock, mqtt, upload, embedded, recovery, offline, false);
+    }
+
+    /**
+     * As above; with {@code byHand} every group talks through its fault proxies even when the timeline
+     * has no network fault, so faults can be injected by hand through the control API.
+     */
+    public FaultInjector(Scenario scenario, SimClock clock, URI mqtt, URI upload, ReferenceBackend embedded, RecoveryTracker recovery,
+                  OfflineDetection offline, boolean byHand) {
         this.scenario = scenario;
         this.clock = clock;
         this.embedded = embedded;
@@ -65,7 +80,7 @@ public final class FaultInjector implements AutoCloseable {
         this.offline = offline;
         boolean needProxies = scenario.timeline().stream().anyMatch(e -> e.action() instanceof TimelineEvent.Fault f
                 && (f.fault().network() || f.fault() == FaultKind.BROKER_RESTART && embedded == null));
-        this.proxies = needProxies ? new FaultProxies(1, scenario.seed()) : null;
+        this.proxies = needProxies || byHand ? new FaultProxies(1, scenario.seed()) : null;
         if (proxies != null) {
             for (FleetGroup g : scenario.fleet()) {
                 mqttProxies.put(g.name(), proxies.create("mqtt-" + g.name(), mqtt));
@@ -111,6 +126,16 @@ public final class FaultInjector implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The run's fault proxies (one pair per fleet group), when it has them. */
+    public Optional<FaultProxies> proxies() {
+        return Optional.ofNullable(proxies);
+    }
+
+    /** The timeline's faults in force now. */
+    public List<InForce> inForce() {
+        return List.copyOf(inForce);
+    }
+
     /** Where a group's cameras connect: through its proxies when the run has them. */
     public URI mqtt(String group, URI direct) {
         return proxies == null ? direct : mqttProxies.get(group).uri("tcp");
@@ -129,8 +154,11 @@ public final class FaultInjector implements AutoCloseable {
         Scheduler timer = fleet.get(0).camera().scheduler();
         thread.execute(() -> {
             Runnable undo;
+            List<String> hit = groups.isEmpty() ? List.copyOf(mqttProxies.keySet()) : groups;
+            InForce now = new InForce(f.fault().wireName(), hit, f.params(), clock.now());
             try {
-                undo = start(f, groups.isEmpty() ? List.copyOf(mqttProxies.keySet()) : groups, at, fleet);
+                undo = start(f, hit, at, fleet);
+                inForce.add(now);
             } catch (RuntimeException e) {
                 log.warn("fault {} could not be injected: {}", f.fault().wireName(), e.toString());
                 return;
@@ -139,6 +167,7 @@ public final class FaultInjector implements AutoCloseable {
                 if (!thread.isShutdown()) {
                     thread.execute(() -> {
                         undo.run();
+                        inForce.remove(now);
                         recovery.faultEnded(clock.now());
                         log.info("fault {} over", f.fault().wireName());
                     });

@@ -17,6 +17,7 @@ import io.bodycam.sim.camera.internal.Lifecycle;
 import io.bodycam.sim.camera.internal.LiveSettings;
 import io.bodycam.sim.camera.internal.ModeMachine;
 import io.bodycam.sim.camera.internal.Mp4Segments;
+import io.bodycam.sim.camera.internal.NetworkGate;
 import io.bodycam.sim.camera.internal.PendingFaults;
 import io.bodycam.sim.camera.internal.PriorityUpload;
 import io.bodycam.sim.camera.internal.Recorder;
@@ -95,6 +96,7 @@ public final class Camera implements TelemetryHandler {
                   EvidenceLink evidence, CameraListener listener, SegmentCard card) {
         this.config = config;
         this.scheduler = scheduler;
+        NetworkGate network = new NetworkGate(evidence, scheduler);
         this.listener = listener;
         long now = scheduler.now();
         this.clock = new DeviceClock(config.clockOffset().toMillis(), now);
@@ -109,13 +111,13 @@ public final class Camera implements TelemetryHandler {
         Mp4Segments mp4 = card == null ? null : new Mp4Segments(card, config, scheduler, gps, events, this::segmentFileDone);
         this.card = new EvidenceCard(storage, stream, mp4, flags, events);
         PendingFaults pending = new PendingFaults(storage, events);
-        this.firmware = new FirmwareUpdater(config, scheduler, machine, evidence, events, this::deviceTime, this.card,
+        this.firmware = new FirmwareUpdater(config, scheduler, machine, network, events, this::deviceTime, this.card,
                 this::reboot);
         this.telemetry = telemetry.apply(this);
         this.reporter = new Reporter(config.deviceId(), this.telemetry, this::deviceTime, firmware::running);
-        this.dock = new Dock(scheduler, machine, evidence, events, storage, this.card, pending, settings, firmware, clock,
+        this.dock = new Dock(scheduler, machine, network, events, storage, this.card, pending, settings, firmware, clock,
                 flags, config.uploadRetryDelay());
-        this.priority = new PriorityUpload(machine, scheduler, storage, evidence, this.card, events);
+        this.priority = new PriorityUpload(machine, scheduler, storage, network, this.card, events);
         this.recorder = new Recorder(config, scheduler, machine, storage, flags, events, this.card, pending, settings,
                 priority, reason -> {
                     if (!reason.halts()) {
@@ -130,7 +132,7 @@ public final class Camera implements TelemetryHandler {
                 dock, routines, this.telemetry, reporter);
         this.commands = new CommandHandler(recorder, priority, firmware, settings, this::publishGps, this::reboot);
         this.faults = new CameraFaults(scheduler, machine, events, flags, clock, gps, storage, battery, recorder, pending,
-                lifecycle::losePower, housekeeping);
+                lifecycle::losePower, housekeeping, millis -> routines.loseLink(millis, network::pull));
     }
 
     // ------------------------------------------------------------------ what the officer and the world do

@@ -12,6 +12,7 @@ import io.bodycam.sim.event.FaultBattery;
 import io.bodycam.sim.event.FaultClockDrift;
 import io.bodycam.sim.event.FaultClockSkew;
 import io.bodycam.sim.event.FaultGpsLoss;
+import io.bodycam.sim.event.FaultNetworkPulled;
 import io.bodycam.sim.event.FaultStorageFilled;
 import io.bodycam.sim.event.FaultStorageReleased;
 import io.bodycam.sim.event.StorageFull;
@@ -22,6 +23,7 @@ import io.bodycam.sim.time.Scheduler;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * What the world can do to one camera beyond normal use: the device faults of a scenario (issue 5,
@@ -53,10 +55,11 @@ public final class CameraFaults {
     private final PendingFaults pending;
     private final Runnable losePower;
     private final Runnable housekeeping;
+    private final LongConsumer pullNetwork;
 
     CameraFaults(Scheduler scheduler, ModeMachine machine, EventSink events, Flags flags, DeviceClock clock,
                  GpsReceiver gps, Storage storage, Battery battery, Recorder recorder, PendingFaults pending,
-                 Runnable losePower, Runnable housekeeping) {
+                 Runnable losePower, Runnable housekeeping, LongConsumer pullNetwork) {
         this.scheduler = scheduler;
         this.machine = machine;
         this.events = events;
@@ -69,6 +72,7 @@ public final class CameraFaults {
         this.pending = pending;
         this.losePower = losePower;
         this.housekeeping = housekeeping;
+        this.pullNetwork = pullNetwork;
     }
 
     /**
@@ -78,6 +82,23 @@ public final class CameraFaults {
      */
     public void powerLoss() {
         scheduler.run(losePower);
+    }
+
+    /**
+     * The camera's network goes away for {@code length} (a pulled dock cable, a dead cell): MQTT drops
+     * without a goodbye (the broker publishes the Will), HTTP requests in flight fail and new ones fail
+     * at once. Afterwards MQTT reconnects (QoS 1 messages queued meanwhile go out) and an interrupted
+     * upload resumes at its next retry.
+     */
+    public void pullNetwork(Duration length) {
+        Objects.requireNonNull(length, "network outage length");
+        if (length.isNegative() || length.isZero() || length.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("network outage length must be 1 ms..1 day, was " + length);
+        }
+        scheduler.run(() -> {
+            pullNetwork.accept(length.toMillis());
+            events.emit(new FaultNetworkPulled(events.deviceId(), events.time(), length.toMillis()));
+        });
     }
 
     /** Moves the camera's clock by {@code by} (a wrong manual setting, a DST error); flags it unsynced. */

@@ -6,9 +6,9 @@ package io.bodycam.sim.event;
  * like the others.
  */
 public sealed interface BenchNote extends CameraEvent
-        permits FaultBattery, FaultClockDrift, FaultClockSkew, FaultDuplicateUpload, FaultGpsLoss, FaultPowerLoss,
+        permits FaultBattery, FaultClockDrift, FaultClockSkew, FaultDuplicateUpload, FaultGpsLoss, FaultNetworkPulled, FaultPowerLoss,
                 FaultSegmentDamaged, FaultStorageFilled, FaultStorageReleased, LinkDown, LinkUp, LteOutage,
-                ModeChanged, PriorityUploadRefused {
+                ModeChanged, PriorityUploadRefused, UploadResumed {
 
     @Override
     default boolean published() {

@@ -13,6 +13,7 @@ import io.bodycam.sim.event.TimeSynced;
 import io.bodycam.sim.event.Undocked;
 import io.bodycam.sim.event.UploadCompleted;
 import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadResumed;
 import io.bodycam.sim.event.UploadVerified;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
@@ -215,6 +216,9 @@ public final class Dock {
                 if (error != null) {
                     failed(s, "upload failed: " + Failure.message(error));
                 } else {
+                    if (sent < s.bytes()) {
+                        events.emit(new UploadResumed(events.deviceId(), events.time(), s.segmentId(), sent, s.bytes()));
+                    }
                     events.emit(new UploadCompleted(events.deviceId(), events.time(), s.segmentId(), s.bytes(), false));
                     verify(s);
                 }

@@ -8,6 +8,7 @@ import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
 
 import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
 
 /**
  * A powered camera's periodic work: the GPS report at the cadence of its mode [S4], the {@code state}
@@ -116,9 +117,26 @@ public final class Routines {
         if (!telemetry.connected()) {
             return;
         }
-        telemetry.stop(false);
-        reporter.willSpent();
+        loseLink(millis, m -> { });
         events.emit(new LteOutage(events.deviceId(), events.time(), millis));
+    }
+
+    /**
+     * The MQTT link dies without a goodbye (the broker publishes the Will) and the camera tries again
+     * after {@code millis} of virtual time, unless it is off by then; {@code alsoHttp} takes the HTTP
+     * side away for as long.
+     */
+    public void loseLink(long millis, LongConsumer alsoHttp) {
+        alsoHttp.accept(millis);
+        if (machine.mode() == Mode.OFF) {
+            return;
+        }
+        reconnect.cancel();
+        boolean wasUp = telemetry.connected();
+        telemetry.stop(false);
+        if (wasUp) {
+            reporter.willSpent();
+        }
         reconnect = scheduler.schedule(millis, () -> {
             if (machine.mode() != Mode.OFF) {
                 telemetry.start();
