@@ -30,6 +30,8 @@ final class DeviceRecord {
     private GpsReport gps;
     private long malformed;
     private final Map<TopicKind, SeqTracker> trackers = new EnumMap<>(TopicKind.class);
+    /** The highest seq of a status the camera published itself (not a Will); -1 before the first. */
+    private long statusSeq = -1;
 
     DeviceRecord(String deviceId, String agency) {
         this.deviceId = deviceId;
@@ -42,7 +44,19 @@ final class DeviceRecord {
     }
 
     synchronized Verdict track(TopicKind kind, long seq, long ts, boolean retained, int epoch) {
+        if (kind == TopicKind.STATUS) {
+            statusSeq = Math.max(statusSeq, seq);
+        }
         return trackers.computeIfAbsent(kind, k -> new SeqTracker()).accept(seq, ts, retained, epoch);
+    }
+
+    /**
+     * A Will is stale when its seq is below a status the camera said after it: the camera reserves the
+     * Will's seq right after its {@code online} (online n, Will n+1), so a Will older than the latest
+     * status belongs to a connection the camera has already replaced.
+     */
+    synchronized boolean staleWill(long seq) {
+        return seq < statusSeq;
     }
 
     String deviceId() {

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one MQTT message from a camera into updates of the {@link FleetModel}, checking it against
@@ -25,7 +28,10 @@ import java.util.function.Predicate;
  * few map updates per message.
  *
  * <p>The Last Will ({@code offline} with reason {@code connection lost}) was composed at CONNECT time,
- * so it counts for presence but neither for {@code seq} bookkeeping nor for latency.
+ * so it counts for presence but neither for {@code seq} bookkeeping nor for latency. A Will older than
+ * the camera's latest status is stale and ignored: a broker restarted with its sessions kept may publish
+ * the Will of a session the camera has already taken over again (HiveMQ CE loads its pending Wills
+ * after it starts taking connections), and it must not mark a connected camera offline for good.
  */
 public final class MessageHandler {
 
@@ -34,6 +40,9 @@ public final class MessageHandler {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
+
+    private final AtomicBoolean staleWillLogged = new AtomicBoolean();
     private final FleetModel fleet;
     private final CommandBook commands;
     private final Predicate<String> watched;
@@ -114,6 +123,10 @@ public final class MessageHandler {
         };
         String reason = optText(m, "reason");
         if (!online && WILL_REASON.equals(reason)) {
+            if (device.staleWill(seq)) {
+                staleWill(device, seq);
+                return;
+            }
             fleet.presence(device, false, reason, optText(m, "firmware"));
             return;
         }
@@ -122,6 +135,16 @@ public final class MessageHandler {
             fleet.presence(device, online, reason, optText(m, "firmware"));
         }
         latency(TopicKind.STATUS, v, ts, retained);
+    }
+
+    private void staleWill(DeviceRecord device, long seq) {
+        if (staleWillLogged.compareAndSet(false, true)) {
+            LOG.info("observer: ignored a stale Will of {} (seq {}, older than its latest status): the broker"
+                    + " published the Will of a connection the camera had already replaced (further ones at debug)",
+                    device.deviceId(), seq);
+        } else {
+            LOG.debug("observer: ignored a stale Will of {} (seq {})", device.deviceId(), seq);
+        }
     }
 
     private void state(DeviceRecord device, JsonNode m, long seq, long ts, boolean retained) {

@@ -248,4 +248,18 @@ class MessageHandlerTest {
 
         assertEquals(Presence.OFFLINE, device().presence(), "only its own status brings it back");
     }
+
+    @Test
+    void a_stale_will_from_a_replaced_connection_does_not_mark_a_connected_camera_offline() {
+        handle(STATUS, msg(0, T0, "\"status\":\"online\""));
+        handle(STATUS, msg(2, T0 + 60_000, "\"status\":\"online\""));
+
+        handle(STATUS, msg(1, T0, "\"status\":\"offline\",\"reason\":\"connection lost\""), true);
+
+        assertEquals(Presence.ONLINE, device().presence(), "the Will of the first connection came after the second said online");
+        assertEquals(1, fleet.onlineCount());
+
+        handle(STATUS, msg(3, T0, "\"status\":\"offline\",\"reason\":\"connection lost\""));
+        assertEquals(Presence.OFFLINE, device().presence(), "the Will of the current connection counts");
+    }
 }
