@@ -10,12 +10,12 @@ import java.util.List;
 /**
  * One or more events of every type, each with the JSON it writes ({@code type} and its own fields), as
  * the camera published them and the bench logged them before events were typed: the table that pins
- * each event's one JSON mapping.
+ * each event's one JSON mapping. Public for the bench's ContractSpecTest, which checks every published sample against docs/contract/asyncapi.yaml.
  */
-final class EventSamples {
+public final class EventSamples {
 
     /** An event and the JSON object its {@link CameraEvent#writeJson} writes. */
-    record Pinned(CameraEvent event, String json) {
+    public record Pinned(CameraEvent event, String json) {
     }
 
     static final String ID = "IPD-0001";
@@ -24,7 +24,7 @@ final class EventSamples {
     private static final String SHA2 = "60af62e45069fc94ee3229afbb20e6d3e0e8044555a9847fc6724a24536d024b";
     private static final Interruption CUT = new Interruption("IPD-0001-R00002", 1, T - 8_000, T, 4_000_000);
 
-    static final List<Pinned> ALL = List.of(
+    public static final List<Pinned> ALL = List.of(
             pin(new Boot(ID, T, "4.12.3", 2, 1), """
                     {"type":"boot","firmware":"4.12.3","boots":2,"recovered":1}"""),
             pin(new Reboot(ID, T, "firmware 4.13.0"), """

@@ -30,7 +30,11 @@ final class DeviceRecord {
     private GpsReport gps;
     private long malformed;
     private final Map<TopicKind, SeqTracker> trackers = new EnumMap<>(TopicKind.class);
-    /** The highest seq of a status the camera published itself (not a Will); -1 before the first. */
+    /**
+     * The highest seq of a status the camera published itself (not a Will) and this observer heard live;
+     * -1 before the first. Retained copies do not count: they may be left over from an earlier run of a
+     * camera with the same id, whose seqs started again from 0.
+     */
     private long statusSeq = -1;
 
     DeviceRecord(String deviceId, String agency) {
@@ -44,7 +48,7 @@ final class DeviceRecord {
     }
 
     synchronized Verdict track(TopicKind kind, long seq, long ts, boolean retained, int epoch) {
-        if (kind == TopicKind.STATUS) {
+        if (kind == TopicKind.STATUS && !retained) {
             statusSeq = Math.max(statusSeq, seq);
         }
         return trackers.computeIfAbsent(kind, k -> new SeqTracker()).accept(seq, ts, retained, epoch);

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * Turns one MQTT message from a camera into updates of the {@link FleetModel}, checking it against
  * the contract ({@code docs/contract/README.md}): a JSON object with {@code schema} 1, the topic's
  * {@code deviceId}, an integer {@code seq} and {@code ts}, and the fields its topic requires. Anything
- * else is counted as malformed and dropped; nothing here throws.
+ * else is counted as malformed and dropped; nothing here throws. A message that passes those checks is
+ * then validated against its schema in {@code docs/contract/asyncapi.yaml}: one that breaks it (a field
+ * missing, of the wrong type, out of its enum, or not in the contract) is used but counted as malformed
+ * too, with the validator's reason.
  *
  * <p>Runs on Paho's callback thread, which must keep up with the whole fleet: one tree parse and a
  * few map updates per message.
@@ -41,6 +44,7 @@ public final class MessageHandler {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
+    private static final ContractSchemas CONTRACT = new ContractSchemas();
 
     private final AtomicBoolean staleWillLogged = new AtomicBoolean();
     private final FleetModel fleet;
@@ -81,7 +85,13 @@ public final class MessageHandler {
         DeviceRecord device = fleet.device(t.deviceId, t.agency);
         device.seen(t.agency, fleet.now());
         try {
-            accept(t, device, parse(payload), retained);
+            JsonNode m = parse(payload);
+            accept(t, device, m, retained);
+            Optional<String> broken = CONTRACT.violation(t.kind, m);
+            if (broken.isPresent()) {
+                device.malformed();
+                fleet.malformed(topic, "breaks docs/contract/asyncapi.yaml: " + broken.get(), payload);
+            }
         } catch (Malformed m) {
             device.malformed();
             fleet.malformed(topic, m.getMessage(), payload);

@@ -27,6 +27,11 @@ class MessageHandlerTest {
     private static final String STATE = "bwc/v1/kcpd/IPD-0001/state";
     private static final String STATUS = "bwc/v1/kcpd/IPD-0001/status";
 
+    /** A state with every field the contract's schema requires. */
+    private static final String FULL_STATE = "\"mode\":\"OFF\",\"dockPhase\":null,\"flags\":[],"
+            + "\"battery\":{\"pct\":80.0,\"charging\":false},\"storage\":{\"capacityBytes\":64,\"usedBytes\":0,\"freeBytes\":64},"
+            + "\"uploadQueue\":{\"segments\":0,\"bytes\":0},\"recording\":null,\"firmware\":\"4.12.3\",\"clockOffsetMs\":0,\"officer\":\"b-1\"";
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ManualClock clock = new ManualClock(T0);
     private FleetModel fleet = new FleetModel(clock);
@@ -107,8 +112,8 @@ class MessageHandlerTest {
     @Test
     void a_shard_observer_ignores_the_cameras_of_other_shards_on_a_shared_broker() {
         handler = new MessageHandler(fleet, new CommandBook(timer), "IPD-0001"::equals);
-        handle(STATE, msg(0, T0, "\"mode\":\"OFF\""));
-        handle("bwc/v1/kcpd/IPD-0002/state", msg(0, T0, "\"mode\":\"OFF\"").replace("IPD-0001", "IPD-0002"));
+        handle(STATE, msg(0, T0, FULL_STATE));
+        handle("bwc/v1/kcpd/IPD-0002/state", msg(0, T0, FULL_STATE).replace("IPD-0001", "IPD-0002"));
         handle("bwc/v1/kcpd/IPD-0002/state", "not even JSON");
 
         FleetStats stats = fleet.stats(0, 0);
