@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The observer's aggregate view of the fleet: one {@link DeviceRecord} per camera plus fleet-wide
@@ -32,6 +34,8 @@ import org.HdrHistogram.SynchronizedHistogram;
  * wall time by dividing by the clock's speed, recorded in microseconds up to one hour.
  */
 public final class FleetModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetModel.class);
 
     static final long MAX_LATENCY_MICROS = TimeUnit.HOURS.toMicros(1);
     static final int MAX_EVENT_TYPES = 256;
@@ -157,8 +161,10 @@ public final class FleetModel {
 
     void malformed(String topic, String reason, byte[] payload) {
         malformed.increment();
-        if (firstMalformed.get() == null) {
-            firstMalformed.compareAndSet(null, new MalformedPayload(topic, reason, excerpt(payload), clock.now()));
+        if (firstMalformed.get() == null
+                && firstMalformed.compareAndSet(null, new MalformedPayload(topic, reason, excerpt(payload), clock.now()))) {
+            LOG.warn("observer: a message breaks the contract (counted in mqtt.malformed; further ones are counted only): {}: {}: {}",
+                    topic, reason, excerpt(payload));
         }
     }
 
