@@ -47,7 +47,7 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("mqtt.seqGaps", "missing seq numbers on QoS 1 topics, per camera and topic");
         count("mqtt.duplicates", "QoS 1 messages the observer received twice");
         count("mqtt.gpsLost", "GPS messages (QoS 0) that never arrived");
-        count("mqtt.malformed", "payloads the observer could not read");
+        count("mqtt.malformed", "messages that break the contract: unreadable, or against docs/contract/asyncapi.yaml");
         percentiles("mqtt.offlineDetected", "wall time from a camera's connection dying (power loss, cut network) to the "
                 + "observer seeing it offline, normally through its Last Will");
         count("mqtt.offlineUndetected", "connection deaths the observer never saw as offline");
