@@ -1,0 +1,64 @@
+package io.bodycam.bench.conform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the kit's cases against a {@link Target}, one after another, and says what each decided. A case
+ * that needs a capability the target does not claim is NOT APPLICABLE; one that throws anything but its
+ * own failure (a refused connection, a timeout) fails with that error as its evidence.
+ *
+ * <pre>{@code
+ * ConformanceReport r = ConformanceKit.run(new Target(mqtt, upload, Set.of(Target.VERDICT)), 1L, c -> { });
+ * r.passed();  // every applicable case passed
+ * }</pre>
+ */
+public final class ConformanceKit {
+
+    private ConformanceKit() {
+    }
+
+    /** Every case of the kit, in the order it runs them. */
+    public static List<ConformanceCase> cases() {
+        return Cases.all();
+    }
+
+    /** Runs every case; {@code progress} hears of each as it ends. {@code seed} fixes the bytes sent. */
+    public static ConformanceReport run(Target target, long seed, Consumer<CaseResult> progress) {
+        Probe probe = new Probe(target, seed);
+        List<CaseResult> results = new ArrayList<>();
+        for (ConformanceCase c : cases()) {
+            CaseResult r = runOne(c, probe);
+            results.add(r);
+            progress.accept(r);
+        }
+        return new ConformanceReport(target, results);
+    }
+
+    private static CaseResult runOne(ConformanceCase c, Probe probe) {
+        if (c.capability() != null && !probe.target().claims(c.capability())) {
+            return new CaseResult(c.id(), c.title(), c.clauses(), Verdict.NOT_APPLICABLE,
+                    "needs capability '" + c.capability() + "', which the backend does not claim", 0);
+        }
+        List<String> log = new ArrayList<>();
+        long t0 = System.nanoTime();
+        Verdict verdict;
+        try {
+            c.check().run(probe, log);
+            verdict = Verdict.PASS;
+        } catch (ConformanceCase.Failed f) {
+            log.add("FAIL: " + f.getMessage());
+            verdict = Verdict.FAIL;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.add("FAIL: interrupted");
+            verdict = Verdict.FAIL;
+        } catch (Exception e) {
+            log.add("FAIL: " + e);
+            verdict = Verdict.FAIL;
+        }
+        return new CaseResult(c.id(), c.title(), c.clauses(), verdict, String.join("\n", log),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+}

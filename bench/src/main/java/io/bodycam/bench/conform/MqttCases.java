@@ -1,0 +1,203 @@
+package io.bodycam.bench.conform;
+
+import static io.bodycam.bench.conform.ConformanceCase.expect;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The MQTT cases, each with Paho clients of its own playing a camera and the backend's side. They run on
+ * the kit's thread, never on an event loop, so waiting here blocks nobody.
+ */
+final class MqttCases {
+
+    private static final String AGENCY = "conform";
+    /** Keep-alive the Will case's camera asks for; the contract gives the broker 1.5 x that. */
+    private static final int KEEP_ALIVE_SECONDS = 4;
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    private MqttCases() {
+    }
+
+    private record Heard(String topic, String payload, boolean retained) {
+    }
+
+    private static String topic(String deviceId, String kind) {
+        return "bwc/v1/" + AGENCY + "/" + deviceId + "/" + kind;
+    }
+
+    private static MqttClient client(Probe p, String clientId, MqttConnectOptions options, List<String> log) throws MqttException {
+        MqttClient c = new MqttClient(p.target().mqtt().toString(), clientId, new MemoryPersistence());
+        c.connect(options);
+        log.add("CONNECT " + clientId + " clean session " + options.isCleanSession() + " keep-alive " + options.getKeepAliveInterval() + " s -> accepted");
+        return c;
+    }
+
+    private static MqttConnectOptions options(boolean clean) {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(clean);
+        o.setAutomaticReconnect(false);
+        o.setConnectionTimeout(10);
+        o.setKeepAliveInterval(30);
+        return o;
+    }
+
+    private static BlockingQueue<Heard> listen(MqttClient c, String filter, List<String> log) throws MqttException {
+        BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
+        c.subscribe(filter, 1, (t, m) -> heard.add(new Heard(t, new String(m.getPayload(), StandardCharsets.UTF_8), m.isRetained())));
+        log.add("SUBSCRIBE " + filter);
+        return heard;
+    }
+
+    private static Heard next(BlockingQueue<Heard> q, Duration within, List<String> log) throws InterruptedException {
+        Heard h = q.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        log.add(h == null ? "  nothing within " + within.toMillis() + " ms"
+                : "  heard " + h.topic() + (h.retained() ? " (retained) " : " ") + h.payload());
+        return h;
+    }
+
+    private static void close(MqttClient c) {
+        try {
+            if (c.isConnected()) {
+                c.disconnect(1000);
+            }
+            c.close(true);
+        } catch (MqttException e) {
+            // the case has decided; a client that will not close cleanly changes nothing
+        }
+    }
+
+    private static String status(String deviceId, String status, long seq) {
+        return "{\"schema\":1,\"deviceId\":\"" + deviceId + "\",\"seq\":" + seq + ",\"ts\":" + System.currentTimeMillis()
+                + ",\"status\":\"" + status + "\",\"firmware\":\"conform\"" + ("offline".equals(status) ? ",\"reason\":\"connection lost\"" : "") + "}";
+    }
+
+    static void retained(Probe p, List<String> log) throws Exception {
+        String device = p.deviceId();
+        MqttClient camera = client(p, device, options(false), log);
+        MqttClient later = null;
+        try {
+            camera.publish(topic(device, "status"), status(device, "online", 0).getBytes(StandardCharsets.UTF_8), 1, true);
+            log.add("PUBLISH " + topic(device, "status") + " QoS 1 retained online");
+            later = client(p, "conform-backend-" + device, options(true), log);
+            Heard h = next(listen(later, topic(device, "status"), log), Duration.ofSeconds(5), log);
+            expect(h != null, "a subscriber that came after the camera's retained status got nothing");
+            expect(h.retained() && h.payload().contains("\"online\""), "the later subscriber got no retained online status");
+            camera.publish(topic(device, "status"), new byte[0], 1, true); // clears the retained message the case left
+        } finally {
+            close(camera);
+            if (later != null) {
+                close(later);
+            }
+        }
+    }
+
+    static void will(Probe p, List<String> log) throws Exception {
+        String device = p.deviceId();
+        MqttClient backend = client(p, "conform-backend-" + device, options(true), log);
+        MqttClient camera = null;
+        try {
+            BlockingQueue<Heard> heard = listen(backend, topic(device, "status"), log);
+            MqttConnectOptions o = options(false);
+            o.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+            o.setWill(topic(device, "status"), status(device, "offline", 1).getBytes(StandardCharsets.UTF_8), 1, true);
+            camera = client(p, device, o, log);
+            camera.publish(topic(device, "status"), status(device, "online", 0).getBytes(StandardCharsets.UTF_8), 1, true);
+            Heard online = next(heard, Duration.ofSeconds(5), log);
+            expect(online != null && online.payload().contains("\"online\""), "the camera's online status never arrived");
+            long t0 = System.nanoTime();
+            camera.disconnectForcibly(0, 1000, false);
+            log.add("socket closed without DISCONNECT");
+            Duration bound = Duration.ofMillis(KEEP_ALIVE_SECONDS * 1500L + 2000);
+            Heard will = next(heard, bound, log);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            expect(will != null && will.payload().contains("\"offline\""), "no Will within " + bound.toMillis() + " ms");
+            log.add("  the Will came " + ms + " ms after the socket closed");
+            backend.publish(topic(device, "status"), new byte[0], 1, true);
+        } finally {
+            if (camera != null) {
+                camera.close(true);
+            }
+            close(backend);
+        }
+    }
+
+    static void queuedCommand(Probe p, List<String> log) throws Exception {
+        String device = p.deviceId();
+        MqttClient camera = client(p, device, options(false), log);
+        camera.subscribe(topic(device, "cmd"), 1);
+        log.add("SUBSCRIBE " + topic(device, "cmd") + " QoS 1");
+        camera.disconnect(1000);
+        camera.close();
+        log.add("DISCONNECT " + device + " (session kept)");
+        MqttClient backend = client(p, "conform-backend-" + device, options(true), log);
+        MqttClient again = null;
+        try {
+            String command = "{\"id\":\"conform-1\",\"type\":\"locate\",\"params\":{}}";
+            backend.publish(topic(device, "cmd"), command.getBytes(StandardCharsets.UTF_8), 1, false);
+            log.add("PUBLISH " + topic(device, "cmd") + " QoS 1 " + command + " while the camera is offline");
+            BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
+            again = new MqttClient(p.target().mqtt().toString(), device, new MemoryPersistence());
+            again.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                    // the case ends on what was heard
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    heard.add(new Heard(topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.isRetained()));
+                }
+
+                @Override
+                public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+                    // the camera sends nothing here
+                }
+            });
+            again.connect(options(false));
+            log.add("CONNECT " + device + " again, clean session false");
+            Heard h = next(heard, Duration.ofSeconds(5), log);
+            expect(h != null && h.payload().contains("conform-1"), "the command sent while the camera was offline never reached it");
+        } finally {
+            close(backend);
+            if (again != null) {
+                close(again);
+            }
+            MqttClient clean = client(p, device, options(true), log); // ends the session the case made
+            close(clean);
+        }
+    }
+
+    static void foreignTopic(Probe p, List<String> log) throws Exception {
+        String victim = p.deviceId();
+        String impostor = p.deviceId();
+        MqttClient backend = client(p, "conform-backend-" + victim, options(true), log);
+        MqttClient bad = null;
+        try {
+            BlockingQueue<Heard> heard = listen(backend, topic(victim, "#"), log);
+            try {
+                bad = client(p, impostor, options(true), log);
+                bad.publish(topic(victim, "state"), "{\"forged\":true}".getBytes(StandardCharsets.UTF_8), 1, false);
+                log.add("PUBLISH as " + impostor + " on " + topic(victim, "state"));
+            } catch (MqttException e) {
+                log.add("  refused: " + e.getMessage());
+            }
+            Heard h = next(heard, QUIET, log);
+            expect(h == null, "a message " + impostor + " published on " + victim + "'s topic was delivered");
+        } finally {
+            if (bad != null) {
+                close(bad);
+            }
+            close(backend);
+        }
+    }
+}

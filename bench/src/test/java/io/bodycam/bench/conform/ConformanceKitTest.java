@@ -1,0 +1,75 @@
+package io.bodycam.bench.conform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.bench.testing.BrokerMatrix;
+import io.bodycam.sim.testing.TestBroker;
+import io.bodycam.sim.testing.TusNodeServer;
+import io.bodycam.sim.time.WallClock;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kit judged by what it finds: every applicable case passes against the reference backend, and
+ * against servers nobody here wrote (Debian's Mosquitto, npm's @tus/server) it passes what they do and
+ * fails exactly the clauses they break when they are said to keep them.
+ */
+class ConformanceKitTest {
+
+    private static Map<String, Verdict> verdicts(ConformanceReport r) {
+        return r.results().stream().collect(Collectors.toMap(CaseResult::id, CaseResult::verdict, (a, b) -> a, TreeMap::new));
+    }
+
+    @Test
+    void against_the_reference_backend_every_applicable_case_passes(@TempDir Path dir) throws Exception {
+        try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime())) {
+            ConformanceReport r = ConformanceKit.run(new Target(backend.mqtt(), backend.upload(),
+                    Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION)), 1, c -> { });
+
+            assertTrue(r.passed(), () -> r.results().stream().filter(c -> c.verdict() == Verdict.FAIL)
+                    .map(c -> c.id() + ": " + c.evidence()).collect(Collectors.joining("\n")));
+            assertEquals(Verdict.NOT_APPLICABLE, verdicts(r).get("MQTT-ACL-01"), "topic ACL is not claimed");
+            assertEquals(ConformanceKit.cases().size() - 1, r.count(Verdict.PASS));
+            r.write(dir);
+            String junit = Files.readString(dir.resolve("conformance-junit.xml"));
+            assertTrue(junit.contains("tests=\"" + ConformanceKit.cases().size() + "\" failures=\"0\" skipped=\"1\""), junit);
+            assertTrue(Files.readString(dir.resolve("conformance.json")).contains("\"id\" : \"TUS-OFFSET-01\""));
+        }
+    }
+
+    @Test
+    void against_mosquitto_and_tus_server_the_kit_fails_exactly_the_clauses_they_do_not_keep() throws Exception {
+        assumeTrue(BrokerMatrix.MOSQUITTO.unavailable().isEmpty(), () -> "skipped: " + BrokerMatrix.MOSQUITTO.unavailable().orElse(""));
+        assumeTrue(TusNodeServer.unavailable().isEmpty(), () -> "skipped: " + TusNodeServer.unavailable().orElse(""));
+        try (TestBroker mosquitto = BrokerMatrix.MOSQUITTO.start(); TusNodeServer tus = TusNodeServer.start()) {
+            // claimed on purpose: @tus/server offers no checksum extension, and Mosquitto without an ACL file
+            // lets any client publish anywhere
+            ConformanceReport r = ConformanceKit.run(new Target(URI.create("tcp://127.0.0.1:" + mosquitto.port()), tus.endpoint(),
+                    Set.of(Target.CHECKSUM, Target.TOPIC_ACL, Target.TERMINATION)), 1, c -> { });
+
+            Map<String, Verdict> v = verdicts(r);
+            Set<String> failed = v.entrySet().stream().filter(e -> e.getValue() == Verdict.FAIL).map(Map.Entry::getKey)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            assertEquals(Set.of("MQTT-ACL-01", "TUS-CHECKSUM-01"), failed, () -> r.results().toString());
+            assertFalse(r.passed());
+            assertEquals(Verdict.PASS, v.get("TUS-CHECKSUM-02"), "a right checksum is taken (it is ignored, not checked)");
+            assertEquals(Verdict.PASS, v.get("TUS-OFFSET-01"));
+            assertEquals(Verdict.PASS, v.get("MQTT-WILL-01"));
+            assertEquals(Verdict.PASS, v.get("MQTT-SESSION-01"));
+            assertEquals(Verdict.NOT_APPLICABLE, v.get("EVIDENCE-VERIFIED-01"), "no verdict endpoint is claimed");
+            String checksum = r.results().stream().filter(c -> c.id().equals("TUS-CHECKSUM-01")).findFirst().orElseThrow().evidence();
+            assertTrue(checksum.contains("not offered in Tus-Extension"), checksum);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.bodycam.cli;
+
+import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.bench.conform.CaseResult;
+import io.bodycam.bench.conform.ConformanceKit;
+import io.bodycam.bench.conform.ConformanceReport;
+import io.bodycam.bench.conform.Target;
+import io.bodycam.bench.conform.Verdict;
+import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.sim.time.WallClock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bodycam conform}: the conformance kit against a backend (docs/conformance.md). Without
+ * {@code --mqtt} and {@code --upload} it judges the embedded reference backend, which claims every
+ * capability it has. Exit 0 when every applicable case passed, 1 when one failed, 2 for bad input, 3 when
+ * the kit could not run.
+ */
+@Command(name = "conform", description = "Run the conformance kit against a backend: numbered cases, each PASS, FAIL or"
+        + " NOT APPLICABLE with the requests and answers that decided it.")
+final class ConformCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mqtt", paramLabel = "URI", description = "the backend's broker, tcp://host:port")
+    URI mqtt;
+
+    @Option(names = "--upload", paramLabel = "URI", description = "the backend's HTTP base (tus at /files/), http://host:port")
+    URI upload;
+
+    @Option(names = "--claims", paramLabel = "LIST", split = ",",
+            description = "capabilities the backend claims: checksum, verdict, termination, topic-acl (default: none;"
+                    + " against the embedded backend: checksum, verdict, termination)")
+    String[] claims;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "conformance",
+            description = "where conformance.json and conformance-junit.xml go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "fixes the bytes the cases send (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((mqtt == null) != (upload == null)) {
+            err.println("bodycam conform: give both --mqtt and --upload, or neither for the embedded reference backend");
+            return ScenarioRunner.BAD_INPUT;
+        }
+        ReferenceBackend embedded = null;
+        Target target;
+        try {
+            Set<String> claimed = claims == null ? null : new LinkedHashSet<>(Arrays.asList(claims));
+            if (mqtt == null) {
+                embedded = ReferenceBackend.start(WallClock.realTime());
+                target = new Target(embedded.mqtt(), embedded.upload(), claimed != null ? claimed
+                        : Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION));
+                o.println("bodycam conform: the embedded reference backend, " + target.mqtt() + " and " + target.upload());
+            } else {
+                target = new Target(mqtt, upload, claimed != null ? claimed : Set.of());
+                o.println("bodycam conform: " + target.mqtt() + " and " + target.upload());
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("bodycam conform: " + e.getMessage());
+            return ScenarioRunner.BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("bodycam conform: cannot start the embedded backend: " + e.getMessage());
+            return ScenarioRunner.CANNOT_RUN;
+        }
+        o.println("  claims: " + (target.capabilities().isEmpty() ? "nothing optional" : String.join(", ", target.capabilities().stream().sorted().toList())));
+        o.flush();
+        try {
+            ConformanceReport report = ConformanceKit.run(target, seed, r -> print(o, r));
+            report.write(out);
+            o.printf("bodycam conform: %s: %s%n  evidence  %s%n  junit     %s%n", report.passed() ? "PASSED" : "FAILED",
+                    report.tally(), out.resolve("conformance.json"), out.resolve("conformance-junit.xml"));
+            return report.passed() ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED;
+        } catch (IOException e) {
+            err.println("bodycam conform: cannot write " + out + ": " + e.getMessage());
+            return ScenarioRunner.CANNOT_RUN;
+        } finally {
+            o.flush();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static void print(PrintWriter o, CaseResult r) {
+        String mark = switch (r.verdict()) {
+            case PASS -> "PASS";
+            case FAIL -> "FAIL";
+            case NOT_APPLICABLE -> "n/a ";
+        };
+        o.printf("  %s  %-21s %s%n", mark, r.id(), r.title());
+        if (r.verdict() == Verdict.FAIL) {
+            o.println("        " + r.evidence().substring(r.evidence().lastIndexOf('\n') + 1));
+        }
+        o.flush();
+    }
+}

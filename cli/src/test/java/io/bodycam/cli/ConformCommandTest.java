@@ -1,0 +1,42 @@
+package io.bodycam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bodycam conform} as a user types it: the embedded backend passes, bad input is named. */
+class ConformCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int conform(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "conform";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return BodycamCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    }
+
+    @Test
+    void the_embedded_reference_backend_passes_every_applicable_case(@TempDir Path dir) throws Exception {
+        assertEquals(0, conform("--out", dir.toString()), () -> out + "\n" + err);
+        assertTrue(out.toString().contains("PASS  TUS-OFFSET-01"), out::toString);
+        assertTrue(out.toString().contains("n/a   MQTT-ACL-01"), out::toString);
+        assertTrue(out.toString().contains("bodycam conform: PASSED: 15 passed, 0 failed, 1 not applicable"), out::toString);
+        assertTrue(Files.size(dir.resolve("conformance-junit.xml")) > 0);
+    }
+
+    @Test
+    void half_a_backend_or_an_unknown_capability_is_bad_input() {
+        assertEquals(2, conform("--mqtt", "tcp://127.0.0.1:1883"));
+        assertTrue(err.toString().contains("give both --mqtt and --upload"), err::toString);
+        assertEquals(2, conform("--claims", "teleport"));
+        assertTrue(err.toString().contains("unknown capability 'teleport' (known: checksum, termination, topic-acl, verdict)"), err::toString);
+    }
+}
