@@ -3,6 +3,7 @@ package io.bodycam.bench.observer.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.bodycam.sim.state.Flag;
 import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.state.StopReason;
 import io.bodycam.sim.state.Trigger;
+import io.bodycam.sim.testing.SpecLinters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,5 +255,13 @@ class ContractSpecTest {
 
     private static ObjectNode envelope() {
         return JSON.createObjectNode().put("schema", 1).put("deviceId", "IPD-0001").put("seq", 4).put("ts", 1_767_225_600_000L);
+    }
+
+    @Test
+    void the_asyncapi_parser_and_an_openapi_linter_find_no_error_in_the_specs() throws Exception {
+        assumeTrue(SpecLinters.unavailable().isEmpty(), () -> "skipped: " + SpecLinters.unavailable().orElse(""));
+        SpecLinters.Verdict v = SpecLinters.lint(DIR.resolve("asyncapi.yaml"), DIR.resolve("openapi.yaml"));
+        assertTrue(v.ok(), v::output);
+        assertTrue(v.output().contains("0 errors"), v::output);
     }
 }
