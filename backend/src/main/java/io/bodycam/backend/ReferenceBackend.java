@@ -35,7 +35,7 @@ public final class ReferenceBackend implements AutoCloseable {
         EmbeddedBroker broker = brokerSettings.build();
         try {
             broker.start();
-            EvidenceServer evidence = new EvidenceServer(clock, new EvidenceLedger(), new DeviceConfigStore(),
+            EvidenceServer evidence = new EvidenceServer(clock, new EvidenceLedger(evidenceSettings.mutants()), new DeviceConfigStore(),
                     evidenceSettings).start();
             return new ReferenceBackend(broker, evidence);
         } catch (RuntimeException e) {

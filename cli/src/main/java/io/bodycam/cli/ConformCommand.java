@@ -1,6 +1,9 @@
 package io.bodycam.cli;
 
 import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.broker.EmbeddedBroker;
+import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.Mutant;
 import io.bodycam.bench.conform.CaseResult;
 import io.bodycam.bench.conform.ConformanceKit;
 import io.bodycam.bench.conform.ConformanceReport;
@@ -45,6 +48,10 @@ final class ConformCommand implements Callable<Integer> {
                     + " against the embedded backend: checksum, verdict, termination)")
     String[] claims;
 
+    @Option(names = "--mutant", paramLabel = "NAME", split = ",",
+            description = "start the embedded backend with deliberate defects, to watch the kit catch them: ${COMPLETION-CANDIDATES}")
+    Mutant[] mutants;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "conformance",
             description = "where conformance.json and conformance-junit.xml go (default: ${DEFAULT-VALUE})")
     Path out;
@@ -60,15 +67,22 @@ final class ConformCommand implements Callable<Integer> {
             err.println("bodycam conform: give both --mqtt and --upload, or neither for the embedded reference backend");
             return ScenarioRunner.BAD_INPUT;
         }
+        if (mutants != null && mqtt != null) {
+            err.println("bodycam conform: --mutant applies to the embedded reference backend only");
+            return ScenarioRunner.BAD_INPUT;
+        }
         ReferenceBackend embedded = null;
         Target target;
         try {
             Set<String> claimed = claims == null ? null : new LinkedHashSet<>(Arrays.asList(claims));
             if (mqtt == null) {
-                embedded = ReferenceBackend.start(WallClock.realTime());
+                Set<Mutant> defects = mutants == null ? Set.of() : Set.copyOf(Arrays.asList(mutants));
+                embedded = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
+                        EvidenceServerConfig.builder().mutants(defects).build());
                 target = new Target(embedded.mqtt(), embedded.upload(), claimed != null ? claimed
                         : Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION));
-                o.println("bodycam conform: the embedded reference backend, " + target.mqtt() + " and " + target.upload());
+                o.println("bodycam conform: the embedded reference backend" + (defects.isEmpty() ? "" : " with mutants " + defects)
+                        + ", " + target.mqtt() + " and " + target.upload());
             } else {
                 target = new Target(mqtt, upload, claimed != null ? claimed : Set.of());
                 o.println("bodycam conform: " + target.mqtt() + " and " + target.upload());

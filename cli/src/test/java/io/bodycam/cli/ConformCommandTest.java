@@ -39,4 +39,12 @@ class ConformCommandTest {
         assertEquals(2, conform("--claims", "teleport"));
         assertTrue(err.toString().contains("unknown capability 'teleport' (known: checksum, termination, topic-acl, verdict)"), err::toString);
     }
+
+    @Test
+    void a_mutant_of_the_embedded_backend_is_caught(@TempDir Path dir) {
+        assertEquals(1, conform("--mutant", "KEEPS_DUPLICATES", "--out", dir.toString()), () -> out + "\n" + err);
+        assertTrue(out.toString().contains("FAIL  EVIDENCE-DUP-01"), out::toString);
+        assertTrue(out.toString().contains("the backend holds 2 copies of one segment"), out::toString);
+        assertEquals(2, conform("--mutant", "KEEPS_DUPLICATES", "--mqtt", "tcp://127.0.0.1:1", "--upload", "http://127.0.0.1:1"));
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reference backend's record of the evidence it holds, judged as a correct digital evidence
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class EvidenceLedger {
 
     private final Map<Key, EvidenceEntry> entries = new LinkedHashMap<>();
+    private final Set<Mutant> mutants;
     private long uploadsCreated;
     private long uploadsTerminated;
     private long bytesReceived;
@@ -83,14 +85,15 @@ public final class EvidenceLedger {
         EvidenceEntry before = entries.get(key);
         boolean held = before != null && before.status() == EvidenceStatus.VERIFIED;
         EvidenceEntry after;
-        if (!computedSha256.equals(declaredSha256) || rejection != null) {
+        boolean hashOk = computedSha256.equals(declaredSha256) || mutants.contains(Mutant.VERIFIES_CORRUPT);
+        if (!hashOk || rejection != null) {
             corrupt++;
-            String reason = !computedSha256.equals(declaredSha256)
+            String reason = !hashOk
                     ? "bytes hash to " + computedSha256 + ", upload declared " + declaredSha256
                     : "rejected on arrival: " + rejection;
             after = held ? before : new EvidenceEntry(deviceId, segmentId, recordingId, declaredSha256,
                     computedSha256, bytes, EvidenceStatus.CORRUPT, 0, reason);
-        } else if (held && before.computedSha256().equals(computedSha256)) {
+        } else if (held && before.computedSha256().equals(computedSha256) && !mutants.contains(Mutant.KEEPS_DUPLICATES)) {
             duplicatesRejected++;
             after = before;
         } else {
@@ -111,6 +114,16 @@ public final class EvidenceLedger {
         return new LedgerSnapshot(new ArrayList<>(entries.values()), new LedgerCounters(uploadsCreated,
                 uploadsTerminated, bytesReceived, chunksCommitted, checksumFailures, completed, verified, corrupt,
                 duplicatesRejected, answered4xx, answered5xx));
+    }
+
+    /** A ledger that keeps the contract. */
+    public EvidenceLedger() {
+        this(Set.of());
+    }
+
+    /** A ledger with deliberate defects ({@link Mutant#KEEPS_DUPLICATES}, {@link Mutant#VERIFIES_CORRUPT}). */
+    public EvidenceLedger(Set<Mutant> mutants) {
+        this.mutants = Set.copyOf(mutants);
     }
 
     private record Key(String deviceId, String segmentId) {

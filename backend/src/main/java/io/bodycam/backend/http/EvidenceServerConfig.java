@@ -1,7 +1,9 @@
 package io.bodycam.backend.http;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where the reference evidence server listens and what it accepts. Immutable; build it with
@@ -18,6 +20,7 @@ public final class EvidenceServerConfig {
     private final int threads;
     private final java.nio.file.Path mp4Folder;
     private final boolean keepMp4;
+    private final Set<Mutant> mutants;
 
     private EvidenceServerConfig(Builder b) {
         this.port = b.port;
@@ -29,6 +32,17 @@ public final class EvidenceServerConfig {
         this.threads = b.threads;
         this.mp4Folder = b.mp4Folder;
         this.keepMp4 = b.keepMp4;
+        this.mutants = Set.copyOf(b.mutants);
+    }
+
+    /** The deliberate defects this server runs with (none unless asked for). */
+    public Set<Mutant> mutants() {
+        return mutants;
+    }
+
+    /** True when the server runs with {@code m}. */
+    public boolean mutant(Mutant m) {
+        return mutants.contains(m);
     }
 
     public static Builder builder() {
@@ -103,6 +117,7 @@ public final class EvidenceServerConfig {
 
     /** Validating builder; every setter checks its value at once. */
     public static final class Builder {
+        private final Set<Mutant> mutants = EnumSet.noneOf(Mutant.class);
         private int port;
         private String bindAddress = "127.0.0.1";
         private long maxUploadSize = 16L << 30;
@@ -123,6 +138,13 @@ public final class EvidenceServerConfig {
         public Builder mp4Checks(java.nio.file.Path folder, boolean keep) {
             this.mp4Folder = Objects.requireNonNull(folder, "mp4 folder");
             this.keepMp4 = keep;
+            return this;
+        }
+
+        /** Starts the server with deliberate defects, for proving the conformance kit. */
+        public Builder mutants(Set<Mutant> defects) {
+            mutants.clear();
+            mutants.addAll(defects);
             return this;
         }
 

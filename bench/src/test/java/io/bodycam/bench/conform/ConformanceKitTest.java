@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.broker.EmbeddedBroker;
+import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.Mutant;
 import io.bodycam.bench.testing.BrokerMatrix;
 import io.bodycam.sim.testing.TestBroker;
 import io.bodycam.sim.testing.TusNodeServer;
@@ -19,6 +22,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The kit judged by what it finds: every applicable case passes against the reference backend, and
@@ -70,6 +75,30 @@ class ConformanceKitTest {
             assertEquals(Verdict.NOT_APPLICABLE, v.get("EVIDENCE-VERIFIED-01"), "no verdict endpoint is claimed");
             String checksum = r.results().stream().filter(c -> c.id().equals("TUS-CHECKSUM-01")).findFirst().orElseThrow().evidence();
             assertTrue(checksum.contains("not offered in Tus-Extension"), checksum);
+        }
+    }
+
+    /** The cases each deliberate defect must fail, and only those (docs/conformance.md, mutation score). */
+    static final Map<Mutant, Set<String>> CAUGHT_BY = Map.of(
+            Mutant.ACCEPTS_WRONG_CHECKSUM, Set.of("TUS-CHECKSUM-01"),
+            Mutant.STALE_HEAD_OFFSET, Set.of("TUS-HEAD-01"),
+            Mutant.CACHEABLE_HEAD, Set.of("TUS-HEAD-01"),
+            Mutant.SWALLOWS_OFFSET_MISMATCH, Set.of("TUS-OFFSET-01"),
+            Mutant.KEEPS_DUPLICATES, Set.of("EVIDENCE-DUP-01"),
+            Mutant.VERIFIES_CORRUPT, Set.of("EVIDENCE-CORRUPT-01"));
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mutant.class)
+    void each_mutant_of_the_reference_backend_fails_exactly_the_cases_of_the_clause_it_breaks(Mutant mutant) throws Exception {
+        try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
+                EvidenceServerConfig.builder().mutants(Set.of(mutant)).build())) {
+            ConformanceReport r = ConformanceKit.run(new Target(backend.mqtt(), backend.upload(),
+                    Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION)), 1, c -> { });
+
+            Set<String> failed = r.results().stream().filter(c -> c.verdict() == Verdict.FAIL).map(CaseResult::id)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            assertEquals(CAUGHT_BY.get(mutant), failed, () -> r.results().stream().filter(c -> c.verdict() == Verdict.FAIL)
+                    .map(c -> c.id() + ": " + c.evidence()).collect(Collectors.joining("\n")));
         }
     }
 }

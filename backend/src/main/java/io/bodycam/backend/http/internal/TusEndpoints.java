@@ -1,5 +1,7 @@
 package io.bodycam.backend.http.internal;
 
+import io.bodycam.backend.http.Mutant;
+
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -107,9 +109,12 @@ final class TusEndpoints {
         Optional<UploadResource> found = backend.uploads().get(id);
         FullHttpResponse r = Answers.tus(answers.empty(found.isPresent() ? HttpResponseStatus.OK
                 : HttpResponseStatus.NOT_FOUND));
-        r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        if (!backend.limits().mutant(Mutant.CACHEABLE_HEAD)) {
+            r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        }
         found.ifPresent(upload -> {
-            r.headers().set("Upload-Offset", upload.offset()).set("Upload-Length", upload.length);
+            r.headers().set("Upload-Offset", backend.limits().mutant(Mutant.STALE_HEAD_OFFSET) ? 0 : upload.offset())
+                    .set("Upload-Length", upload.length);
             if (upload.metadata.header() != null) {
                 r.headers().set("Upload-Metadata", upload.metadata.header());
             }
@@ -144,6 +149,11 @@ final class TusEndpoints {
             return badRequest("Upload-Offset must be a non-negative integer, was " + quoted(offsetHeader));
         }
         long offset = Long.parseLong(offsetHeader.trim());
+        if (offset != start.offset() && backend.limits().mutant(Mutant.SWALLOWS_OFFSET_MISMATCH)) {
+            FullHttpResponse swallowed = Answers.tus(answers.empty(HttpResponseStatus.NO_CONTENT));
+            swallowed.headers().set("Upload-Offset", start.offset());
+            return drained(swallowed);
+        }
         if (offset != start.offset()) {
             return drained(tus(HttpResponseStatus.CONFLICT,
                     "Upload-Offset " + offset + " does not match the upload's offset " + start.offset()));

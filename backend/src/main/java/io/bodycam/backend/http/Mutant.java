@@ -1,0 +1,21 @@
+package io.bodycam.backend.http;
+
+/**
+ * A deliberate defect the reference backend can be started with, each breaking exactly one clause of the
+ * device contract: the conformance kit is proven by finding every one (docs/conformance.md, mutation
+ * score). Never on unless a test or {@code bodycam conform --mutant} asks for it.
+ */
+public enum Mutant {
+    /** A chunk whose {@code Upload-Checksum} does not match is committed anyway (tus "Checksum": must answer 460). */
+    ACCEPTS_WRONG_CHECKSUM,
+    /** {@code HEAD} tells offset 0 whatever was committed (tus "HEAD": must tell the offset reached). */
+    STALE_HEAD_OFFSET,
+    /** {@code HEAD} answers without {@code Cache-Control: no-store}, so a proxy may serve an old offset. */
+    CACHEABLE_HEAD,
+    /** A {@code PATCH} at the wrong offset is answered 204 (and dropped) instead of 409. */
+    SWALLOWS_OFFSET_MISMATCH,
+    /** A second complete upload of a verified segment is kept as a second copy. */
+    KEEPS_DUPLICATES,
+    /** A segment whose bytes hash otherwise than declared is called verified. */
+    VERIFIES_CORRUPT
+}
