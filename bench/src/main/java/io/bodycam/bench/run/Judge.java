@@ -72,7 +72,9 @@ final class Judge {
         p.collector().updates().put(metrics, snapshots, p.observer().devices());
         metrics.put("devices.configured", (double) p.fleet().members().size());
         List<AssertionResult> results = AssertionResult.evaluate(p.scenario().assertions(),
-                a -> p.phases().scope(a, metrics, end));
+                a -> p.phases().scope(a, metrics, end)).stream()
+                .map(r -> r.assertion().eventually() == null ? r : watch.liveness().result(r.assertion()))
+                .toList();
         return new Verdict(metrics, results, evidence);
     }
 

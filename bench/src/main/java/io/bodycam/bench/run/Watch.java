@@ -30,8 +30,11 @@ import java.util.function.Consumer;
  */
 final class Watch {
 
-    /** What the watch saw: when every camera was first online (wall ms, NaN: never), who was online at the end, why it ended. */
-    record Outcome(double allConnectedAfterMillis, int onlineAtEnd, String endReason) {
+    /**
+     * What the watch saw: when every camera was first online (wall ms, NaN: never), who was online at the
+     * end, why it ended, and the {@code eventually} assertions' verdicts.
+     */
+    record Outcome(double allConnectedAfterMillis, int onlineAtEnd, String endReason, Liveness liveness) {
 
         boolean aborted() {
             return endReason.startsWith("aborted");
@@ -48,6 +51,7 @@ final class Watch {
     private final Phases phases;
     private final Progress progress;
     private final BenchHealth health;
+    private final Liveness liveness;
     private final long start;
     private final long timelineEnd;
     private final long wallStart;
@@ -74,6 +78,7 @@ final class Watch {
         this.phases = phases;
         this.progress = progress;
         this.health = health;
+        this.liveness = new Liveness(scenario.assertions(), start, phases);
         this.start = start;
         this.timelineEnd = timelineEnd;
         this.wallStart = wallStart;
@@ -107,7 +112,9 @@ final class Watch {
         onLook.accept(snapshots);
         FleetLook look = record.look(virtual, snapshots);
         health.sample(System.nanoTime());
-        progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), record.liveMetrics()).size(),
+        Map<String, Double> live = record.liveMetrics();
+        liveness.look(clock.now(), live);
+        progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), live).size(),
                 health.describe(taker.timerLagP99Millis()));
         Optional<String> failing = abortable.isEmpty() ? Optional.empty() : failing(taker.take(clock.now()));
         if (failing.isPresent()) {
@@ -125,7 +132,7 @@ final class Watch {
 
     private Outcome end(String reason) {
         progress.done();
-        return new Outcome(allConnectedAfter, observer.onlineCount(), reason);
+        return new Outcome(allConnectedAfter, observer.onlineCount(), reason, liveness);
     }
 
     /** The first abortOnFail assertion that already fails, measured so far (in its phase, once it started). */

@@ -112,6 +112,10 @@ public record Scenario(String name, String description, long seed, Instant start
             }
         }
         for (Assertion a : assertions) {
+            if (a.after() != null && !phases.contains(a.after())) {
+                throw new IllegalArgumentException("assertion '" + a.expr() + "' is bounded after phase '" + a.after()
+                        + "', which no timeline entry opens" + (phases.isEmpty() ? "" : "; phases: " + phases));
+            }
             if (a.during() != null && !phases.contains(a.during())) {
                 throw new IllegalArgumentException("assertion '" + a.expr() + "' is during phase '" + a.during()
                         + "', which no timeline entry opens" + (phases.isEmpty() ? "" : "; phases: " + phases));

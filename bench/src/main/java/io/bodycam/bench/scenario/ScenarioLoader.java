@@ -256,18 +256,26 @@ public final class ScenarioLoader {
             YamlNode exprNode = n;
             String during = null;
             boolean abort = false;
+            Duration eventually = null;
+            String after = null;
             if (n instanceof YamlMap m) {
                 exprNode = m.node("expr").orElse(m);
                 during = m.optionalString("during").orElse(null);
                 abort = m.bool("abortOnFail", false);
+                eventually = m.duration("eventually", null, Duration.ofSeconds(1), Duration.ofDays(30));
+                after = m.optionalString("after").orElse(null);
             }
             if (!(exprNode instanceof YamlScalar s) || s.isNull()) {
                 problems.report(n, "an assertion is one line of text, e.g. evidence.lost == 0, "
-                        + "or a mapping {expr: ..., during: phase, abortOnFail: true}");
+                        + "or a mapping {expr: ..., during: phase, abortOnFail: true} or {expr: ..., eventually: 15m, after: phase}");
                 continue;
             }
             try {
-                result.add(AssertionParser.parse(s.text()).with(during, abort));
+                Assertion a = AssertionParser.parse(s.text()).with(during, abort);
+                if (after != null && eventually == null) {
+                    throw new IllegalArgumentException("after names the phase an eventually bound starts at; add eventually: DURATION");
+                }
+                result.add(eventually == null ? a : a.eventually(eventually, after));
             } catch (IllegalArgumentException e) {
                 problems.report(exprNode, e.getMessage());
             }

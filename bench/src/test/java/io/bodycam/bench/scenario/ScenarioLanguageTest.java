@@ -243,6 +243,15 @@ class ScenarioLanguageTest {
                 firstProblem(base + "assertions: [{expr: evidence.lost == 0, abortOnFail: true}]\n"));
         assertEquals("s.yaml:1:1: assertion 'mqtt.received > 0' is during phase 'nope', which no timeline entry opens",
                 firstProblem(base + "assertions: [{expr: mqtt.received > 0, during: nope}]\n"));
+        assertTrue(firstProblem(base + "assertions: [{expr: evidence.lost == 0, eventually: 5m}]\n").startsWith(
+                "s.yaml:4:21: evidence.lost is not measured while the run goes, so it cannot be checked with eventually; these can: "
+                        + "devices.connectedPeak, devices.online"), firstProblem(base + "assertions: [{expr: evidence.lost == 0, eventually: 5m}]\n"));
+        assertEquals("s.yaml:4:21: after names the phase an eventually bound starts at; add eventually: DURATION",
+                firstProblem(base + "assertions: [{expr: devices.online == 2, after: x}]\n"));
+        assertEquals("s.yaml:1:1: assertion 'devices.online == 2 within 5m after nope' is bounded after phase 'nope', which no timeline entry opens",
+                firstProblem(base + "assertions: [{expr: devices.online == 2, eventually: 5m, after: nope}]\n"));
+        assertEquals("s.yaml:4:21: eventually cannot be combined with during or abortOnFail",
+                firstProblem(base + "assertions: [{expr: mqtt.received > 0, eventually: 5m, abortOnFail: true}]\n"));
         assertEquals("s.yaml:1:1: timeline event 'surge' names group 'b', which the fleet does not have",
                 firstProblem(base + "timeline: [{at: 0s, surge: {group: b, length: 1m}}]\n"));
         assertEquals("s.yaml:3:29: unknown profile 'patrol-fot', did you mean 'patrol-foot'?",

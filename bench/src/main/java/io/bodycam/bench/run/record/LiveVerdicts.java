@@ -19,7 +19,7 @@ public final class LiveVerdicts {
     }
 
     public static List<Assertion> failedSoFar(List<Assertion> assertions, Map<String, Double> live) {
-        return assertions.stream().filter(a -> failedForGood(a, live.get(a.metric()))).toList();
+        return assertions.stream().filter(a -> a.eventually() == null && failedForGood(a, live.get(a.metric()))).toList();
     }
 
     private static boolean failedForGood(Assertion a, Double actual) {

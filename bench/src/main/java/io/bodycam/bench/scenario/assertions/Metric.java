@@ -133,6 +133,24 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         ALL.put(name, new Metric(name, unit, description, windowed));
     }
 
+    /** The metrics a run measures while it goes (the live dashboard's, and what {@code eventually} can check). */
+    private static final List<String> LIVE = List.of("devices.connectedPeak", "devices.online", "mqtt.received",
+            "mqtt.seqGaps", "mqtt.duplicates", "mqtt.gpsLost", "mqtt.malformed", "commands.sent", "commands.acked",
+            "commands.failed", "evidence.segmentsRecorded", "uploads.completed", "uploads.failed", "uploads.bytes");
+
+    /** True when the run measures this metric while it goes, so {@code eventually} can check it. */
+    public boolean live() {
+        return LIVE.contains(name) || name.startsWith("commands.rtt.") || name.startsWith("mqtt.") && name.contains(".latency.");
+    }
+
+    /** The names of the metrics measured while the run goes, latency percentiles as families. */
+    public static List<String> liveNames() {
+        List<String> names = new ArrayList<>(LIVE);
+        names.add("mqtt.<kind>.latency.*");
+        names.add("commands.rtt.*");
+        return names;
+    }
+
     public static Optional<Metric> byName(String name) {
         return Optional.ofNullable(ALL.get(name));
     }
