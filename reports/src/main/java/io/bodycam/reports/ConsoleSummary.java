@@ -56,6 +56,14 @@ public final class ConsoleSummary {
         }
         line(sb, "timers", "camera timer lag p50 %s  p99 %s  max %s",
                 millis(r, "timer.lag.p50"), millis(r, "timer.lag.p99"), millis(r, "timer.lag.max"));
+        if (r.metric("bench.saturated").isPresent()) {
+            boolean saturated = r.metric("bench.saturated").get() > 0;
+            line(sb, "bench", "cpu mean %s%% max %s%%, gc max %s%%, observer busy max %s%%: %s",
+                    count(r, "bench.cpu.mean"), count(r, "bench.cpu.max"), count(r, "bench.gc.max"),
+                    count(r, "bench.observerBusy.max"), saturated
+                            ? "SATURATED, the figures above measure the bench falling behind, not the backend"
+                            : "not saturated");
+        }
         var assertions = r.assertions();
         sb.append(String.format("  assertions  %d, %d failed%n", assertions.size(), assertions.stream().filter(a -> !a.passed()).count()));
         for (var a : assertions) {

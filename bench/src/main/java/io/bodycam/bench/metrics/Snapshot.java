@@ -33,6 +33,12 @@ public record Snapshot(long virtualTime, FleetStats stats, Map<TopicKind, Histog
             this.lag = lag;
         }
 
+        /** The camera timer lag p99 so far, in milliseconds (NaN before any timer fired). */
+        public synchronized double timerLagP99Millis() {
+            lagSoFar.add(lag.getIntervalHistogram());
+            return lagSoFar.getTotalCount() == 0 ? Double.NaN : lagSoFar.getValueAtPercentile(99) / 1000.0;
+        }
+
         public synchronized Snapshot take(long virtualTime) {
             lagSoFar.add(lag.getIntervalHistogram());
             Map<TopicKind, Histogram> latency = new EnumMap<>(TopicKind.class);

@@ -144,6 +144,11 @@ public final class FleetObserver implements AutoCloseable {
         fleet.addPresenceListener(listener);
     }
 
+    /** Wall nanoseconds the observer has spent handling messages (one thread): its own load, apart from the broker's. */
+    public long busyNanos() {
+        return connection.busyNanos();
+    }
+
     public FleetStats stats() {
         return fleet.stats(commands.unmatched(), connection.reconnects());
     }

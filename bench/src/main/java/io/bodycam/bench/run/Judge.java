@@ -5,6 +5,7 @@ import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.metrics.BenchHealth;
 import io.bodycam.bench.metrics.Metrics;
 import io.bodycam.bench.metrics.RunCollector;
 import io.bodycam.bench.metrics.Snapshot;
@@ -46,7 +47,7 @@ final class Judge {
     /** The live parts of a run the verdict reads. */
     record Parts(Scenario scenario, Shard shard, Fleet fleet, FleetObserver observer, RunCollector collector,
                  RunRecorder record, Snapshot.Taker taker, Phases phases, FaultInjector faults, OfflineDetection offline,
-                 RecoveryTracker recovery) {
+                 RecoveryTracker recovery, BenchHealth health) {
     }
 
     private Judge() {
@@ -67,6 +68,7 @@ final class Judge {
                 p.fleet().mqttTotals(), p.observer(), p.collector(), evidence, end, wallNanos, virtualMillis);
         RecoveryMetrics.put(metrics, p.offline(), p.recovery());
         metrics.putAll(p.faults().httpFaultMetrics());
+        metrics.putAll(p.health().metrics(metrics.getOrDefault("timer.lag.p99", Double.NaN)));
         p.collector().updates().put(metrics, snapshots, p.observer().devices());
         metrics.put("devices.configured", (double) p.fleet().members().size());
         List<AssertionResult> results = AssertionResult.evaluate(p.scenario().assertions(),

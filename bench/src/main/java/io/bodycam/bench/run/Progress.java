@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The live progress line during a run: wall time, virtual time against the scenario's duration,
  * cameras online, recording and uploading, MQTT messages and upload megabytes per second, and the
- * assertions already failed for good. On a terminal one line is rewritten every second; otherwise (CI
+ * assertions already failed for good, and the bench's own health ({@link io.bodycam.bench.metrics.BenchHealth}). On a terminal one line is rewritten every second; otherwise (CI
  * logs) a plain line is printed every ten seconds.
  */
 final class Progress {
@@ -33,7 +33,7 @@ final class Progress {
     }
 
     /** Prints if it is time to, from the latest look at the fleet and the run's meters. */
-    void tick(long wallMillis, FleetLook look, RunMeters meters, int failedSoFar) {
+    void tick(long wallMillis, FleetLook look, RunMeters meters, int failedSoFar, String bench) {
         long now = System.nanoTime();
         if (!tty && lastPrintNanos != 0 && now - lastPrintNanos < PLAIN_EVERY_NANOS) {
             return;
@@ -41,7 +41,8 @@ final class Progress {
         long received = (long) meters.value("bodycam.mqtt.received");
         long bytes = (long) meters.value("bodycam.uploads.bytes");
         double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
-        String line = line(wallMillis, look, (received - lastReceived) / seconds, (bytes - lastBytes) / seconds, failedSoFar);
+        String line = line(wallMillis, look, (received - lastReceived) / seconds, (bytes - lastBytes) / seconds, failedSoFar)
+                + " | " + bench;
         lastReceived = received;
         lastBytes = bytes;
         lastNanos = now;

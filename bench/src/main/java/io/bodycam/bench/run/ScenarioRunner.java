@@ -7,6 +7,7 @@ import io.bodycam.bench.metrics.CommandCounter;
 import io.bodycam.bench.metrics.EventLog;
 import io.bodycam.bench.metrics.RunCollector;
 import io.bodycam.bench.metrics.RunMeters;
+import io.bodycam.bench.metrics.BenchHealth;
 import io.bodycam.bench.metrics.Snapshot;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.recovery.OfflineDetection;
@@ -250,6 +251,7 @@ public final class ScenarioRunner {
                         Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                 long start = clock.now();
                 Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
+                BenchHealth health = BenchHealth.ofThisProcess(observer::busyNanos);
                 Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
                 if (options.live()) {
                     live.set(new RunLiveFleet(scenario, clock, fleet, observer, collector, record, faults,
@@ -260,7 +262,7 @@ public final class ScenarioRunner {
                 RunMeters meters = meters(observer, collector);
                 Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(),
                         fleet.members().size());
-                outcome = watch(new Watch(scenario, clock, fleet, observer, record, meters, taker, phases, progress, start,
+                outcome = watch(new Watch(scenario, clock, fleet, observer, record, meters, taker, phases, progress, health, start,
                         timelineEnd, wallStart, s -> {
                     RunLiveFleet l = live.get();
                     if (l != null) {
@@ -272,7 +274,7 @@ public final class ScenarioRunner {
                 }
                 Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                 Judge.Parts parts = new Judge.Parts(scenario, options.shard(), fleet, observer, collector, record, taker,
-                        phases, faults, offline, recovery);
+                        phases, faults, offline, recovery, health);
                 verdict = Judge.judge(parts, outcome, backend.view(), clock.now(), clock.now() - start,
                         System.nanoTime() - wallStart);
             }

@@ -1,6 +1,7 @@
 package io.bodycam.bench.run;
 
 import io.bodycam.bench.fleet.Fleet;
+import io.bodycam.bench.metrics.BenchHealth;
 import io.bodycam.bench.metrics.Metrics;
 import io.bodycam.bench.metrics.RunMeters;
 import io.bodycam.bench.metrics.Snapshot;
@@ -46,6 +47,7 @@ final class Watch {
     private final Snapshot.Taker taker;
     private final Phases phases;
     private final Progress progress;
+    private final BenchHealth health;
     private final long start;
     private final long timelineEnd;
     private final long wallStart;
@@ -60,7 +62,7 @@ final class Watch {
      * @param onLook      told the fleet's snapshots at every look (the live dashboard)
      */
     Watch(Scenario scenario, SimClock clock, Fleet fleet, FleetObserver observer, RunRecorder record, RunMeters meters,
-          Snapshot.Taker taker, Phases phases, Progress progress, long start, long timelineEnd, long wallStart,
+          Snapshot.Taker taker, Phases phases, Progress progress, BenchHealth health, long start, long timelineEnd, long wallStart,
           Consumer<List<CameraSnapshot>> onLook) {
         this.scenario = scenario;
         this.clock = clock;
@@ -71,6 +73,7 @@ final class Watch {
         this.taker = taker;
         this.phases = phases;
         this.progress = progress;
+        this.health = health;
         this.start = start;
         this.timelineEnd = timelineEnd;
         this.wallStart = wallStart;
@@ -103,7 +106,9 @@ final class Watch {
         List<CameraSnapshot> snapshots = fleet.snapshots();
         onLook.accept(snapshots);
         FleetLook look = record.look(virtual, snapshots);
-        progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), record.liveMetrics()).size());
+        health.sample(System.nanoTime());
+        progress.tick(wall, look, meters, LiveVerdicts.failedSoFar(scenario.assertions(), record.liveMetrics()).size(),
+                health.describe(taker.timerLagP99Millis()));
         Optional<String> failing = abortable.isEmpty() ? Optional.empty() : failing(taker.take(clock.now()));
         if (failing.isPresent()) {
             return Optional.of("aborted: " + failing.get());

@@ -367,8 +367,9 @@ public final class Camera implements TelemetryHandler {
         reporter.gps(f);
     }
 
+    /** The camera's clock when the running task was due: what its messages carry as {@code ts}. */
     private long deviceTime() {
-        return clock.time(scheduler.now());
+        return clock.time(scheduler.due());
     }
 
     /** The bench hears every event; the backend the published ones. */

@@ -10,6 +10,16 @@ public interface Scheduler {
     /** Virtual now, in epoch milliseconds; the same value as the clock's. */
     long now();
 
+    /**
+     * The virtual time the task now running was due: a timer that fires late still says when it should
+     * have fired, so a report it makes is stamped with the time it was due and the delay of a bench that
+     * fell behind shows in the latency it measures (no coordinated omission). Outside a timer, and on a
+     * clock whose timers are never late, {@link #now()}.
+     */
+    default long due() {
+        return now();
+    }
+
     /** Runs {@code task} once, {@code delayMillis} virtual milliseconds from now (0 or less: as soon as possible). */
     Timer schedule(long delayMillis, Runnable task);
 

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WallClock implements SimClock {
 
+    private static final long NOT_A_TIMER = Long.MIN_VALUE;
+
     private final double speed;
     private final long startEpochMillis;
     private final long startNanos;
@@ -64,6 +66,8 @@ public final class WallClock implements SimClock {
     private final class LoopScheduler implements Scheduler {
         private final ScheduledExecutorService loop;
         private volatile Thread loopThread;
+        /** Wall nanos the running timer was due at; NOT_A_TIMER outside one. Read and written on the loop's thread only. */
+        private long dueNanos = NOT_A_TIMER;
 
         LoopScheduler(ScheduledExecutorService loop) {
             this.loop = loop;
@@ -75,12 +79,18 @@ public final class WallClock implements SimClock {
         }
 
         @Override
+        public long due() {
+            long d = dueNanos;
+            return d == NOT_A_TIMER ? now() : startEpochMillis + (long) ((d - startNanos) * speed / 1_000_000.0);
+        }
+
+        @Override
         public Timer schedule(long delayMillis, Runnable task) {
             long delayNanos = Math.max(0, wallNanos(delayMillis));
             long intended = System.nanoTime() + delayNanos;
             var future = loop.schedule(() -> {
                 lagListener.timerFired(System.nanoTime() - intended);
-                runHere(task);
+                runDue(intended, task);
             }, delayNanos, TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         }
@@ -94,9 +104,10 @@ public final class WallClock implements SimClock {
             long periodNanos = Math.max(1, wallNanos(periodMillis));
             long[] intended = {System.nanoTime() + delayNanos};
             var future = loop.scheduleAtFixedRate(() -> {
-                lagListener.timerFired(System.nanoTime() - intended[0]);
+                long due = intended[0];
+                lagListener.timerFired(System.nanoTime() - due);
                 intended[0] += periodNanos;
-                runHere(task);
+                runDue(due, task);
             }, delayNanos, periodNanos, TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         }
@@ -104,6 +115,15 @@ public final class WallClock implements SimClock {
         @Override
         public void execute(Runnable task) {
             loop.execute(() -> runHere(task));
+        }
+
+        private void runDue(long due, Runnable task) {
+            dueNanos = due;
+            try {
+                runHere(task);
+            } finally {
+                dueNanos = NOT_A_TIMER;
+            }
         }
 
         private void runHere(Runnable task) {

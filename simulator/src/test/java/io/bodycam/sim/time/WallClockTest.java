@@ -34,6 +34,37 @@ class WallClockTest {
     }
 
     @Test
+    void a_late_timer_says_when_it_was_due_and_outside_a_timer_due_is_now() {
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+        try {
+            WallClock clock = WallClock.startingAt(0, 1, TimerLagListener.NONE);
+            Scheduler s = clock.scheduler(loop);
+            AtomicLong due = new AtomicLong(-1);
+            AtomicLong now = new AtomicLong(-1);
+            AtomicLong plain = new AtomicLong(-1);
+            s.schedule(20, () -> {
+                due.set(s.due());
+                now.set(s.now());
+            });
+            // the loop is busy for 200 ms: the timer fires about 180 ms late
+            loop.execute(() -> {
+                long until = System.nanoTime() + 200_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> now.get() >= 0);
+            assertTrue(due.get() >= 20 && due.get() < 60, "due " + due.get() + " ms");
+            assertTrue(now.get() - due.get() >= 150, "fired " + (now.get() - due.get()) + " ms after it was due");
+            s.execute(() -> plain.set(s.due() - s.now()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> plain.get() >= 0);
+            assertTrue(plain.get() <= 1, "a task that is not a timer is due now, was " + plain.get() + " ms off");
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
     void a_speed_out_of_range_is_refused_with_the_range() {
         var e = assertThrows(IllegalArgumentException.class, () -> WallClock.startingAt(0, 0, TimerLagListener.NONE));
         assertEquals("clock speed must be > 0 and <= 100000, was 0.0", e.getMessage());

@@ -43,6 +43,7 @@ public final class ObserverConnection {
     private final String agency;
     private final ScheduledExecutorService timer;
     private final MessageHandler handler;
+    private final LongAdder busyNanos = new LongAdder();
     private final FleetModel fleet;
     private final MqttConnectOptions options = new MqttConnectOptions();
     private final LongAdder reconnects = new LongAdder();
@@ -212,6 +213,15 @@ public final class ObserverConnection {
         }
     }
 
+    /**
+     * Wall nanoseconds spent handling messages so far. Paho delivers on one thread, so the share of
+     * wall time spent here says how close the observer is to queueing messages (and adding its own
+     * delay to every latency it measures).
+     */
+    public long busyNanos() {
+        return busyNanos.sum();
+    }
+
     /** Runs on Paho's threads: minimal work, never throws. */
     private final class Callback implements MqttCallback {
         @Override
@@ -225,6 +235,7 @@ public final class ObserverConnection {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            long began = System.nanoTime();
             try {
                 handler.handle(topic, message.getPayload(), message.isRetained());
             } catch (RuntimeException e) {
@@ -233,6 +244,8 @@ public final class ObserverConnection {
                 } else {
                     log.debug("observer failed on a message from {}", topic, e);
                 }
+            } finally {
+                busyNanos.add(System.nanoTime() - began);
             }
         }
 

@@ -103,6 +103,12 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         millis("recovery.queueDrainedAfter", "virtual time from a fault's end until no segment waited for upload on any "
                 + "camera; the longest over the run's faults");
         percentiles("timer.lag", "how late camera timers fired on their event loops (wall)");
+        count("bench.cpu.mean", "percent of all cores the bench process used over the run (the embedded backend included)");
+        count("bench.cpu.max", "the busiest 5-second window's CPU, percent of all cores");
+        count("bench.gc.max", "the worst 5-second window's share of wall time in GC pauses, percent");
+        count("bench.observerBusy.max", "the worst 5-second window's share of wall time the observer's message thread was busy, percent");
+        count("bench.saturated", "1 when the bench itself was the bottleneck (docs/metrics.md#bench-health): its latencies "
+                + "are not the backend's");
         millis("run.wallTime", "wall time of the run");
         millis("run.virtualTime", "virtual time of the run");
         count("run.clockSpeed", "virtual seconds per wall second");
