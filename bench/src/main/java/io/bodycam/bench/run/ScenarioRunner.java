@@ -206,7 +206,7 @@ public final class ScenarioRunner {
 
         Result play() {
             FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock,
-                    Slot.watched(scenario, options.shard()));
+                    Slot.watched(scenario, options.shard()), scenario.backend().profile().topics());
             try {
                 observer.start();
             } catch (IOException e) {

@@ -11,27 +11,35 @@ import java.util.Objects;
  * @param upload   {@code http://host:port}; null for embedded
  * @param username MQTT user name for the cameras and the observer; null for none
  * @param password MQTT password; null for none
+ * @param profile  how the cameras speak to it ({@code backend.profile}; {@link DeviceProfile#REFERENCE} by default)
  */
-public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password) {
+public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password,
+                      DeviceProfile profile) {
 
     /** The MQTT protocol level cameras speak. */
     public enum MqttVersion { V3_1_1, V5 }
 
     public static Backend embedded(MqttVersion version) {
-        return new Backend(true, null, null, version, null, null);
+        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE);
     }
 
     public static Backend external(URI mqtt, URI upload, MqttVersion version) {
-        return new Backend(false, mqtt, upload, version, null, null);
+        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE);
     }
 
     /** The same backend, with MQTT credentials. */
     public Backend withCredentials(String user, String pass) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass);
+        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile);
+    }
+
+    /** The same backend, spoken to as {@code deviceProfile} says. */
+    public Backend withProfile(DeviceProfile deviceProfile) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile);
     }
 
     public Backend {
         Objects.requireNonNull(mqttVersion, "mqttVersion");
+        Objects.requireNonNull(profile, "device profile");
         if (!embedded) {
             Objects.requireNonNull(mqtt, "mqtt URL");
             Objects.requireNonNull(upload, "upload URL");

@@ -192,13 +192,16 @@ public final class ScenarioLoader {
         };
         String user = m.optionalString("username").orElse(null);
         String pass = m.optionalString("password").orElse(null);
+        DeviceProfile profile = m.optionalString("profile")
+                .flatMap(ref -> DeviceProfiles.load(ref, m.node("profile").orElseThrow(), problems, dir))
+                .orElse(DeviceProfile.REFERENCE);
         if (!m.has("mqtt") && !m.has("upload")) {
-            return Backend.embedded(version).withCredentials(user, pass);
+            return Backend.embedded(version).withCredentials(user, pass).withProfile(profile);
         }
         URI mqtt = uri(m, "mqtt", "tcp://127.0.0.1:1883");
         URI upload = uri(m, "upload", "http://127.0.0.1:8080");
         try {
-            return Backend.external(mqtt, upload, version).withCredentials(user, pass);
+            return Backend.external(mqtt, upload, version).withCredentials(user, pass).withProfile(profile);
         } catch (IllegalArgumentException e) {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);

@@ -130,7 +130,7 @@ public final class ObserverConnection {
 
     private IMqttToken subscribe(MqttAsyncClient c, IMqttActionListener listener) throws MqttException {
         TopicKind[] kinds = TopicKind.values();
-        String[] filters = Arrays.stream(kinds).map(k -> k.filter(agency)).toArray(String[]::new);
+        String[] filters = Arrays.stream(kinds).map(k -> handler.filter(k, agency)).toArray(String[]::new);
         int[] qos = Arrays.stream(kinds).mapToInt(TopicKind::qos).toArray();
         return c.subscribe(filters, qos, null, listener);
     }
