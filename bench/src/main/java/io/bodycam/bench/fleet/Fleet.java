@@ -98,8 +98,9 @@ public final class Fleet implements AutoCloseable {
                 long seed = deviceSeed(scenario.seed(), index);
                 CameraConfig.Builder builder = CameraConfig.builder(g.deviceId(index)).agency(g.agency())
                         .seed(seed).payloadScale(scenario.payloadScale());
-                if (routes.firmwareKey() != null) {
-                    builder.firmwareKey(routes.firmwareKey());
+                String firmwareKey = routes.firmwareKey() != null ? routes.firmwareKey() : scenario.backend().firmwareKey();
+                if (firmwareKey != null) {
+                    builder.firmwareKey(firmwareKey);
                 }
                 builder = g.camera().apply(builder);
                 if (studio != null) {
