@@ -49,7 +49,7 @@ class ForeignTusSmokeTest {
             JsonNode evidence = summary.path("evidence");
             long recorded = evidence.path("bytesRecorded").asLong(-1);
             String figures = "summary evidence: " + evidence + "\nsent to the tus server: " + tap.upstreamBytes()
-                    + " bytes\nconsole:\n" + console;
+                    + " bytes\nassertions: " + summary.path("assertions") + "\nconsole:\n" + console;
             assertEquals(0, evidence.path("lost").asInt(-1), figures);
             assertEquals(0, evidence.path("duplicated").asInt(-1), figures);
             assertTrue(evidence.path("segmentsRecorded").asInt() >= 10, figures);
