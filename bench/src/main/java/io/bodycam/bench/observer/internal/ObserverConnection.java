@@ -79,7 +79,7 @@ public final class ObserverConnection {
             subscribed.waitForCompletion(CONNECT_TIMEOUT.toMillis());
             requireGranted(subscribed);
             client = c;
-            log.info("observer {} watches bwc/v1/{}/+/... on {}", clientId, agency, brokerUrl);
+            log.info("observer {} watches {} ... on {}", clientId, handler.filter(TopicKind.STATUS, agency), brokerUrl);
         } catch (MqttException | IOException e) {
             closeQuietly(c);
             throw e instanceof IOException io ? io
@@ -139,8 +139,8 @@ public final class ObserverConnection {
     private void requireGranted(IMqttToken subscribed) throws IOException {
         int[] granted = subscribed.getGrantedQos();
         if (granted == null || Arrays.stream(granted).anyMatch(q -> q == 0x80)) {
-            throw new IOException("the broker at " + brokerUrl + " refused the observer's subscriptions to bwc/v1/"
-                    + agency + "/+/...: granted " + Arrays.toString(granted));
+            throw new IOException("the broker at " + brokerUrl + " refused the observer's subscriptions to "
+                    + handler.filter(TopicKind.STATUS, agency) + " ...: granted " + Arrays.toString(granted));
         }
     }
 
