@@ -38,5 +38,9 @@ public record DeviceProfile(String name, TopicScheme topics, Protocol protocol, 
             throw new IllegalArgumentException("proof verdict needs the reference backend's /evidence, which only "
                     + "comes with tus; use read-back, server-checksum or none");
         }
+        if (proof == Proof.VERDICT && !services) {
+            throw new IllegalArgumentException("proof verdict asks the reference backend's /evidence, which comes with "
+                    + "its services: list services [time, config, firmware], or use read-back, server-checksum or none");
+        }
     }
 }

@@ -110,6 +110,14 @@ class DeviceProfilesTest {
     }
 
     @Test
+    void proof_verdict_without_the_reference_services_is_refused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), CUSTOM.replace("proof: none", "proof: verdict"));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().contains("proof verdict asks the reference backend's /evidence"), e.getMessage());
+    }
+
+    @Test
     void a_missing_profile_file_is_reported_at_backend_profile() {
         var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", scenario("nowhere/p.yaml")));
         assertTrue(e.problems().get(0).format().startsWith("s.yaml:6:12: no device profile file 'nowhere/p.yaml'"),
