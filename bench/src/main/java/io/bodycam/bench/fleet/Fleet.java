@@ -1,6 +1,7 @@
 package io.bodycam.bench.fleet;
 
 import io.bodycam.bench.scenario.Backend;
+import io.bodycam.bench.scenario.DeviceProfile;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.camera.Camera;
@@ -15,6 +16,8 @@ import io.bodycam.sim.mqtt.MqttProtocol;
 import io.bodycam.sim.mqtt.MqttStats;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.SimClock;
+import io.bodycam.sim.upload.ConnectionSettings;
+import io.bodycam.sim.upload.s3.S3ClientConfig;
 import io.bodycam.sim.video.Mp4Studio;
 import io.bodycam.sim.wiring.CameraWiring;
 import io.bodycam.sim.wiring.WiredCamera;
@@ -95,22 +98,35 @@ public final class Fleet implements AutoCloseable {
                 long seed = deviceSeed(scenario.seed(), index);
                 CameraConfig.Builder builder = CameraConfig.builder(g.deviceId(index)).agency(g.agency())
                         .seed(seed).payloadScale(scenario.payloadScale());
-                if (routes.firmwareKey() != null) {
-                    builder.firmwareKey(routes.firmwareKey());
+                String firmwareKey = routes.firmwareKey() != null ? routes.firmwareKey() : scenario.backend().firmwareKey();
+                if (firmwareKey != null) {
+                    builder.firmwareKey(firmwareKey);
                 }
                 builder = g.camera().apply(builder);
                 if (studio != null) {
                     builder.videoBitsPerSecond(studio.format().bitsPerSecond());
                 }
                 CameraConfig config = builder.build();
-                WiredCamera wired = CameraWiring.builder(config).on(group.next(), clock).transport(transport)
+                WiredCamera wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
                         .mqtt(mqttBase).upload(upload).uplink(station.uplink()).listener(listener)
-                        .card(studio == null ? null : studio.card(config.deviceId())).build();
+                        .card(studio == null ? null : studio.card(config.deviceId())), scenario.backend().profile(),
+                        g.name(), upload, config).build();
                 wiring.add(wired);
                 Camera camera = wired.camera();
                 members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, g.behaviour(), seed ^ 0x0FF1CEL)));
             }
         }
+    }
+
+    /** The device profile's topics, proof and upload protocol (docs/backends.md). */
+    private static CameraWiring.Builder profiled(CameraWiring.Builder b, DeviceProfile profile, String group, URI upload,
+                                                 CameraConfig config) {
+        b.topics(profile.topics(), group).proof(profile.proof(), profile.services());
+        if (profile.protocol() == DeviceProfile.Protocol.S3) {
+            b.s3(profile.s3().apply(S3ClientConfig.builder().connection(ConnectionSettings.builder(upload)
+                    .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
+        }
+        return b;
     }
 
     private static MqttClientConfig mqttConfig(Scenario scenario, URI mqtt) {

@@ -19,7 +19,9 @@ import java.util.Set;
 /**
  * An external backend's side of the ledger, asked segment by segment through the contract's
  * {@code GET /evidence/{deviceId}/{segmentId}}. It cannot list what it holds, so
- * {@code evidence.unexpected} is not measured against an external backend.
+ * {@code evidence.unexpected} is not measured against an external backend. The path is asked under the
+ * upload URL's own base path, as the cameras' clients use it ({@code http://host/api} asks
+ * {@code /api/evidence/...}).
  */
 public final class HttpBackendView implements BackendView {
 
@@ -29,12 +31,13 @@ public final class HttpBackendView implements BackendView {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public HttpBackendView(URI base) {
-        this.base = base;
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        this.base = base.resolve(path.endsWith("/") ? path : path + "/");
     }
 
     @Override
     public Optional<Held> lookup(String deviceId, String segmentId) {
-        URI uri = base.resolve("/evidence/" + enc(deviceId) + "/" + enc(segmentId));
+        URI uri = base.resolve("evidence/" + enc(deviceId) + "/" + enc(segmentId));
         try {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -6,6 +6,7 @@ import io.bodycam.bench.observer.internal.CommandBook;
 import io.bodycam.bench.observer.internal.FleetModel;
 import io.bodycam.bench.observer.internal.MessageHandler;
 import io.bodycam.bench.observer.internal.ObserverConnection;
+import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.time.SimClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class FleetObserver implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final CommandBook commands;
     private final ObserverConnection connection;
+    private final MessageHandler handler;
     private boolean started;
     private volatile boolean stopped;
 
@@ -67,6 +69,12 @@ public final class FleetObserver implements AutoCloseable {
      * ({@code bodycam run --shard i/N}) sees its own cameras only, so the shards' records add up.
      */
     public FleetObserver(String brokerUrl, String agency, SimClock clock, java.util.function.Predicate<String> watched) {
+        this(brokerUrl, agency, clock, watched, TopicScheme.REFERENCE);
+    }
+
+    /** As above, for cameras whose device profile puts their messages on {@code topics} (docs/backends.md). */
+    public FleetObserver(String brokerUrl, String agency, SimClock clock, java.util.function.Predicate<String> watched,
+                         TopicScheme topics) {
         if (brokerUrl == null || !brokerUrl.startsWith("tcp://")) {
             throw new IllegalArgumentException("broker url must look like tcp://HOST:PORT, was " + brokerUrl);
         }
@@ -81,7 +89,8 @@ public final class FleetObserver implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.commands = new CommandBook(timer);
-        this.connection = new ObserverConnection(brokerUrl, agency, timer, new MessageHandler(fleet, commands, watched), fleet);
+        this.handler = new MessageHandler(fleet, commands, watched, topics);
+        this.connection = new ObserverConnection(brokerUrl, agency, timer, handler, fleet);
     }
 
     /**
@@ -221,8 +230,8 @@ public final class FleetObserver implements AutoCloseable {
         return ack;
     }
 
-    private static String cmdTopic(String agency, String deviceId) {
-        return "bwc/v1/" + agency + "/" + deviceId + "/cmd";
+    private String cmdTopic(String agency, String deviceId) {
+        return handler.commandTopic(agency, deviceId);
     }
 
     private static void requireTopicLevel(String field, String value) {

@@ -3,6 +3,7 @@ package io.bodycam.bench.run;
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.ledger.BackendView;
+import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.ledger.EvidenceLedgerView;
 import io.bodycam.bench.ledger.HttpBackendView;
 import io.bodycam.bench.scenario.FaultParams;
@@ -27,7 +28,9 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
     public static RunBackend start(Scenario scenario, SimClock clock, Path dir, PrintWriter console) {
         if (!scenario.backend().embedded()) {
             URI upload = scenario.backend().upload();
-            return new RunBackend(scenario.backend().mqtt(), upload, new HttpBackendView(upload), null);
+            // a foreign store has no GET /evidence: the cameras' proofs are what can be counted
+            BackendView view = scenario.backend().profile().services() ? new HttpBackendView(upload) : new CameraProofView();
+            return new RunBackend(scenario.backend().mqtt(), upload, view, null);
         }
         console.println("starting the embedded reference backend (MQTT broker, evidence server) ...");
         ReferenceBackend embedded = ReferenceBackend.start(clock,

@@ -9,6 +9,7 @@ import io.bodycam.bench.metrics.RunCollector;
 import io.bodycam.bench.metrics.RunMeters;
 import io.bodycam.bench.metrics.BenchHealth;
 import io.bodycam.bench.metrics.Snapshot;
+import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.recovery.OfflineDetection;
 import io.bodycam.bench.recovery.RecoveryTracker;
@@ -206,7 +207,7 @@ public final class ScenarioRunner {
 
         Result play() {
             FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock,
-                    Slot.watched(scenario, options.shard()));
+                    Slot.watched(scenario, options.shard()), scenario.backend().profile().topics());
             try {
                 observer.start();
             } catch (IOException e) {
@@ -239,6 +240,9 @@ public final class ScenarioRunner {
                      record.onEvent(e);
                      offline.onEvent(e);
                      recovery.onEvent(e);
+                     if (backend.view() instanceof CameraProofView proofs) {
+                         proofs.onEvent(e);
+                     }
                      RunLiveFleet l = live.get();
                      if (l != null) {
                          l.onEvent(e);

@@ -11,27 +11,42 @@ import java.util.Objects;
  * @param upload   {@code http://host:port}; null for embedded
  * @param username MQTT user name for the cameras and the observer; null for none
  * @param password MQTT password; null for none
+ * @param profile  how the cameras speak to it ({@code backend.profile}; {@link DeviceProfile#REFERENCE} by default)
+ * @param firmwareKey the key an external backend signs firmware with (base64 X.509 Ed25519); null for none
+ *                 (the embedded backend gives its own)
  */
-public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password) {
+public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password,
+                      DeviceProfile profile, String firmwareKey) {
 
     /** The MQTT protocol level cameras speak. */
     public enum MqttVersion { V3_1_1, V5 }
 
     public static Backend embedded(MqttVersion version) {
-        return new Backend(true, null, null, version, null, null);
+        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE, null);
     }
 
     public static Backend external(URI mqtt, URI upload, MqttVersion version) {
-        return new Backend(false, mqtt, upload, version, null, null);
+        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE, null);
     }
 
     /** The same backend, with MQTT credentials. */
     public Backend withCredentials(String user, String pass) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass);
+        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile, firmwareKey);
+    }
+
+    /** The same backend, spoken to as {@code deviceProfile} says. */
+    public Backend withProfile(DeviceProfile deviceProfile) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile, firmwareKey);
+    }
+
+    /** The same backend, with the key the cameras check firmware signatures against. */
+    public Backend withFirmwareKey(String key) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, key);
     }
 
     public Backend {
         Objects.requireNonNull(mqttVersion, "mqttVersion");
+        Objects.requireNonNull(profile, "device profile");
         if (!embedded) {
             Objects.requireNonNull(mqtt, "mqtt URL");
             Objects.requireNonNull(upload, "upload URL");

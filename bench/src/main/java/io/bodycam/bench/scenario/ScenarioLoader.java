@@ -192,16 +192,59 @@ public final class ScenarioLoader {
         };
         String user = m.optionalString("username").orElse(null);
         String pass = m.optionalString("password").orElse(null);
+        DeviceProfile profile = m.optionalString("profile")
+                .flatMap(ref -> DeviceProfiles.load(ref, m.node("profile").orElseThrow(), problems, dir))
+                .orElse(DeviceProfile.REFERENCE);
+        String firmwareKey = m.has("firmwareKey") ? firmwareKey(m) : null;
         if (!m.has("mqtt") && !m.has("upload")) {
-            return Backend.embedded(version).withCredentials(user, pass);
+            if (firmwareKey != null) {
+                problems.report(m.node("firmwareKey").orElseThrow(), "firmwareKey is for an external backend; the "
+                        + "embedded one gives the cameras its own key", "remove firmwareKey, or give mqtt and upload URLs");
+            }
+            return Backend.embedded(version).withCredentials(user, pass).withProfile(profile);
         }
         URI mqtt = uri(m, "mqtt", "tcp://127.0.0.1:1883");
         URI upload = uri(m, "upload", "http://127.0.0.1:8080");
         try {
-            return Backend.external(mqtt, upload, version).withCredentials(user, pass);
+            return Backend.external(mqtt, upload, version).withCredentials(user, pass).withProfile(profile)
+                    .withFirmwareKey(firmwareKey);
         } catch (IllegalArgumentException e) {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);
+        }
+    }
+
+    /**
+     * {@code backend.firmwareKey}: the external backend's firmware signing key (base64 X.509 Ed25519), or the
+     * path of a file holding it (PEM armour allowed), relative to the scenario; null when it is not valid.
+     */
+    private String firmwareKey(YamlMap m) {
+        YamlNode node = m.node("firmwareKey").orElseThrow();
+        String text = m.string("firmwareKey").strip();
+        Path file = dir.resolve(text).normalize();
+        if (!validKey(text) && java.nio.file.Files.isRegularFile(file)) {
+            try {
+                text = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                problems.report(node, "cannot read the firmware key file " + file + ": " + e.getMessage());
+                return null;
+            }
+        }
+        String key = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s+", "");
+        if (!validKey(key)) {
+            problems.report(node, "firmwareKey must be a base64 X.509 Ed25519 public key, or the path of a file holding one",
+                    "the key your backend signs firmware with, e.g. from `openssl pkey -pubout`");
+            return null;
+        }
+        return key;
+    }
+
+    private static boolean validKey(String key) {
+        try {
+            io.bodycam.sim.firmware.FirmwareTrust.of(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -10,7 +10,13 @@ import io.bodycam.backend.http.EvidenceServer;
 import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.sim.time.ManualClock;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,5 +62,28 @@ class HttpBackendViewTest {
         assertEquals(sha(bad), s2.sha256(), "the hash of the bytes the backend holds");
         assertTrue(view.lookup("CAM-1", "S3").isEmpty(), "never uploaded");
         assertTrue(view.allKeys().isEmpty(), "an external backend cannot list what it holds");
+    }
+
+    @Test
+    void the_upload_urls_base_path_is_kept() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().getPath());
+            byte[] body = ("{\"status\":\"verified\",\"sha256\":\"ab\",\"copies\":1}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        http.start();
+        try {
+            String root = "http://127.0.0.1:" + http.getAddress().getPort();
+            assertTrue(new HttpBackendView(URI.create(root + "/api/bwc")).lookup("CAM-1", "S1").orElseThrow().verified());
+            new HttpBackendView(URI.create(root + "/api/bwc/")).lookup("CAM-1", "S2");
+            new HttpBackendView(URI.create(root)).lookup("CAM-1", "S3");
+            assertEquals(List.of("/api/bwc/evidence/CAM-1/S1", "/api/bwc/evidence/CAM-1/S2", "/evidence/CAM-1/S3"), asked);
+        } finally {
+            http.stop(0);
+        }
     }
 }

@@ -13,14 +13,16 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import java.util.random.RandomGenerator;
 
 /**
- * A camera's {@link TelemetryLink} over MQTT: topics under {@code bwc/v1/{agency}/{deviceId}/}, the
- * {@code status} Last Will, and the {@code cmd} subscription (docs/contract/README.md). The client id
- * is the device id.
+ * A camera's {@link TelemetryLink} over MQTT: topics from its device profile's {@link TopicScheme}
+ * ({@link TopicScheme#REFERENCE}: under {@code bwc/v1/{agency}/{deviceId}/}), the {@code status} Last
+ * Will when the scheme asks for it, and the command subscription (docs/contract/README.md). The client
+ * id is the device id.
  */
 public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
 
-    private final String prefix;
+    private final String command;
     private final String[] topics = new String[Topic.values().length];
+    private final TopicScheme.Rule[] rules = new TopicScheme.Rule[Topic.values().length];
     private final TelemetryHandler handler;
     private final MqttConnection connection;
 
@@ -31,15 +33,28 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
      */
     public MqttTelemetryLink(MqttClientConfig base, String agency, String deviceId, EventLoop loop, Transport transport,
                              Scheduler realTime, TelemetryHandler handler, RandomGenerator jitter) {
-        this.prefix = "bwc/v1/" + agency + "/" + deviceId + "/";
+        this(base, TopicScheme.REFERENCE, agency, deviceId, "", loop, transport, realTime, handler, jitter);
+    }
+
+    /**
+     * @param scheme the device profile's topics
+     * @param group  the camera's fleet group, for {@code {group}} in the templates
+     */
+    public MqttTelemetryLink(MqttClientConfig base, TopicScheme scheme, String agency, String deviceId, String group,
+                             EventLoop loop, Transport transport, Scheduler realTime, TelemetryHandler handler,
+                             RandomGenerator jitter) {
         for (Topic t : Topic.values()) {
-            topics[t.ordinal()] = prefix + t.suffix();
+            topics[t.ordinal()] = scheme.topic(t, agency, deviceId, group);
+            rules[t.ordinal()] = scheme.rules().get(t);
         }
+        this.command = scheme.commandTopic(agency, deviceId, group);
         this.handler = handler;
+        TopicScheme.Rule status = rules[Topic.STATUS.ordinal()];
         this.connection = new MqttConnection(base.toBuilder().clientId(deviceId).build(), loop, transport, realTime,
-                () -> new MqttWill(topics[Topic.STATUS.ordinal()], handler.willPayload(), MqttQoS.AT_LEAST_ONCE, true),
+                scheme.statusWill() ? () -> new MqttWill(topics[Topic.STATUS.ordinal()], handler.willPayload(),
+                        MqttQoS.valueOf(status.qos()), status.retain()) : () -> null,
                 this, jitter);
-        connection.subscribe(prefix + "cmd", MqttQoS.AT_LEAST_ONCE);
+        connection.subscribe(command, MqttQoS.AT_LEAST_ONCE);
     }
 
     @Override
@@ -59,7 +74,8 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
 
     @Override
     public void publish(Topic topic, byte[] payload) {
-        connection.publish(topics[topic.ordinal()], payload, MqttQoS.valueOf(topic.qos()), topic.retain());
+        TopicScheme.Rule rule = rules[topic.ordinal()];
+        connection.publish(topics[topic.ordinal()], payload, MqttQoS.valueOf(rule.qos()), rule.retain());
     }
 
     /** The MQTT client's counters (published, acked, dropped, reconnects ...). */
@@ -79,7 +95,7 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
 
     @Override
     public void onMessage(String topic, byte[] payload, MqttQoS qos, boolean duplicate) {
-        if (topic.equals(prefix + "cmd")) {
+        if (topic.equals(command)) {
             handler.command(payload);
         }
     }

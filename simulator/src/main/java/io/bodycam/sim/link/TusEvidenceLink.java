@@ -48,7 +48,18 @@ public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
      * @param proof what lets the camera delete an uploaded segment
      */
     public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte, Proof proof) {
-        super(client.loop(), BackendServices.reference(client, deviceId), lte, proof);
+        this(client, deviceId, officer, lte, proof, true);
+    }
+
+    /**
+     * @param referenceServices whether the server also offers the reference contract's time, config and
+     *                          firmware endpoints; without them every side service says it is not offered
+     *                          ({@link BackendServices#NONE}), as against a plain tus server
+     */
+    public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte, Proof proof,
+                           boolean referenceServices) {
+        super(client.loop(), referenceServices ? BackendServices.reference(client, deviceId) : BackendServices.NONE,
+                lte, proof);
         this.client = client;
         this.deviceId = deviceId;
         this.officer = officer;

@@ -4,9 +4,13 @@ import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.link.EvidenceLink;
+import io.bodycam.sim.link.BackendServices;
 import io.bodycam.sim.link.MqttTelemetryLink;
+import io.bodycam.sim.link.Proof;
+import io.bodycam.sim.link.S3EvidenceLink;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
+import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.mqtt.MqttClientConfig;
 import io.bodycam.sim.net.Transport;
@@ -16,10 +20,13 @@ import io.bodycam.sim.time.WallClock;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.TusClientConfig;
 import io.bodycam.sim.upload.UploadPacer;
+import io.bodycam.sim.upload.s3.S3Client;
+import io.bodycam.sim.upload.s3.S3ClientConfig;
 import io.bodycam.sim.video.SegmentCard;
 import io.netty.channel.EventLoop;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -51,6 +58,8 @@ public final class CameraWiring {
     static final long MQTT_SEED = 0x3A77L;
     /** Mixed into the camera's seed for its tus client's retry jitter. */
     static final long TUS_SEED = 0x7A5L;
+    /** Mixed into the camera's seed for its S3 client's retry jitter. */
+    static final long S3_SEED = 0x53L;
 
     private CameraWiring() {
     }
@@ -73,6 +82,11 @@ public final class CameraWiring {
         private EvidenceLink evidence;
         private CameraListener listener = e -> { };
         private SegmentCard card;
+        private TopicScheme topics = TopicScheme.REFERENCE;
+        private String group = "";
+        private Proof proof = Proof.VERDICT;
+        private boolean referenceServices = true;
+        private S3ClientConfig s3;
 
         private Builder(CameraConfig config) {
             this.config = Objects.requireNonNull(config, "camera config");
@@ -128,6 +142,37 @@ public final class CameraWiring {
             return this;
         }
 
+        /**
+         * The device profile's MQTT topics ({@link TopicScheme#REFERENCE} unless given); {@code group}
+         * fills {@code {group}} in its templates.
+         */
+        public Builder topics(TopicScheme scheme, String group) {
+            this.topics = Objects.requireNonNull(scheme, "topic scheme");
+            this.group = Objects.requireNonNull(group, "group");
+            return this;
+        }
+
+        /**
+         * What lets the camera delete an uploaded segment, and whether the upload server also offers the
+         * reference contract's time, config and firmware endpoints ({@link Proof#VERDICT} and true unless
+         * given: the reference backend).
+         */
+        public Builder proof(Proof proof, boolean referenceServices) {
+            this.proof = Objects.requireNonNull(proof, "proof");
+            this.referenceServices = referenceServices;
+            return this;
+        }
+
+        /**
+         * Uploads to an S3-compatible bucket instead of tus: endpoint, bucket, key template, credentials
+         * and part size come from {@code config}; the rate limit stays that of the camera's dock. Side
+         * services are then none ({@link BackendServices#NONE}).
+         */
+        public Builder s3(S3ClientConfig config) {
+            this.s3 = Objects.requireNonNull(config, "S3 client config");
+            return this;
+        }
+
         /** A link every camera's dock uploads share (a site's uplink); unlimited unless given. */
         public Builder uplink(UploadPacer shared) {
             this.uplink = Objects.requireNonNull(shared, "uplink");
@@ -165,7 +210,7 @@ public final class CameraWiring {
                 throw new IllegalStateException("a camera needs an evidence link: call upload(...) or evidence(...)");
             }
             Scheduler scheduler = clock.scheduler(loop);
-            EvidenceLink http = evidence != null ? evidence : tusLink(scheduler);
+            EvidenceLink http = evidence != null ? evidence : s3 != null ? s3Link(scheduler) : tusLink(scheduler);
             TelemetryLink[] link = new TelemetryLink[1];
             Function<TelemetryHandler, TelemetryLink> factory = telemetry != null ? telemetry : this::mqttLink;
             Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card);
@@ -178,11 +223,18 @@ public final class CameraWiring {
             TusClient client = new TusClient(settings, loop, transport, scheduler,
                     new SplittableRandom(config.seed() ^ TUS_SEED), uplink);
             return new TusEvidenceLink(client, config.deviceId(), config.officer(),
-                    UploadPacer.limit(config.ltePayloadBytesPerSecond()));
+                    UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof, referenceServices);
+        }
+
+        private S3EvidenceLink s3Link(Scheduler scheduler) {
+            S3Client client = new S3Client(s3, config.deviceId(), config.agency(), loop, transport, scheduler,
+                    new SplittableRandom(config.seed() ^ S3_SEED), Clock.systemUTC(), uplink);
+            return new S3EvidenceLink(client, config.agency(), config.officer(), BackendServices.NONE,
+                    UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
         }
 
         private MqttTelemetryLink mqttLink(TelemetryHandler handler) {
-            return new MqttTelemetryLink(mqtt, config.agency(), config.deviceId(), loop, transport,
+            return new MqttTelemetryLink(mqtt, topics, config.agency(), config.deviceId(), group, loop, transport,
                     WallClock.realTime().scheduler(loop), handler, new SplittableRandom(config.seed() ^ MQTT_SEED));
         }
     }

@@ -8,11 +8,14 @@ import io.bodycam.bench.observer.DeviceState;
 import io.bodycam.bench.observer.GpsReport;
 import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.bench.observer.internal.SeqTracker.Verdict;
+import io.bodycam.sim.link.TopicScheme;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -50,6 +53,9 @@ public final class MessageHandler {
     private final FleetModel fleet;
     private final CommandBook commands;
     private final Predicate<String> watched;
+    private final TopicScheme topics;
+    /** Each camera's {@code {group}} as its topics showed it, for the command topic of a profile that uses it. */
+    private final Map<String, String> groups = new ConcurrentHashMap<>();
 
     public MessageHandler(FleetModel fleet, CommandBook commands) {
         this(fleet, commands, deviceId -> true);
@@ -57,9 +63,35 @@ public final class MessageHandler {
 
     /** Handles the messages of the cameras {@code watched} accepts (by device id) and ignores the others'. */
     public MessageHandler(FleetModel fleet, CommandBook commands, Predicate<String> watched) {
+        this(fleet, commands, watched, TopicScheme.REFERENCE);
+    }
+
+    /** As above, for cameras whose device profile puts their messages on {@code topics}. */
+    public MessageHandler(FleetModel fleet, CommandBook commands, Predicate<String> watched, TopicScheme topics) {
         this.fleet = fleet;
         this.commands = commands;
         this.watched = watched;
+        this.topics = topics;
+    }
+
+    /** The subscription filter for {@code kind}'s messages from {@code agency} ({@code +} for all). */
+    public String filter(TopicKind kind, String agency) {
+        return TopicScheme.filter(topics.rules().get(simTopic(kind)).template(), agency);
+    }
+
+    /** Where a command for one camera goes; {@code {group}} is the one its own messages showed. */
+    public String commandTopic(String agency, String deviceId) {
+        return topics.commandTopic(agency, deviceId, groups.getOrDefault(deviceId, ""));
+    }
+
+    private static io.bodycam.sim.link.Topic simTopic(TopicKind kind) {
+        return switch (kind) {
+            case STATUS -> io.bodycam.sim.link.Topic.STATUS;
+            case STATE -> io.bodycam.sim.link.Topic.STATE;
+            case GPS -> io.bodycam.sim.link.Topic.GPS;
+            case EVENTS -> io.bodycam.sim.link.Topic.EVENTS;
+            case ACK -> io.bodycam.sim.link.Topic.CMD_ACK;
+        };
     }
 
     private record Topic(String agency, String deviceId, TopicKind kind) {
@@ -75,7 +107,9 @@ public final class MessageHandler {
     public void handle(String topic, byte[] payload, boolean retained) {
         Topic t = parseTopic(topic);
         if (t == null) {
-            fleet.malformed(topic, "topic is not bwc/v1/{agency}/{deviceId}/{status|state|gps|events|cmd/ack}", payload);
+            fleet.malformed(topic, TopicScheme.REFERENCE.equals(topics)
+                    ? "topic is not bwc/v1/{agency}/{deviceId}/{status|state|gps|events|cmd/ack}"
+                    : "topic matches none of the device profile's templates", payload);
             return;
         }
         if (!watched.test(t.deviceId)) {
@@ -223,7 +257,10 @@ public final class MessageHandler {
         }
     }
 
-    private static Topic parseTopic(String topic) {
+    private Topic parseTopic(String topic) {
+        if (!TopicScheme.REFERENCE.equals(topics)) {
+            return parseProfileTopic(topic);
+        }
         if (!topic.startsWith(PREFIX)) {
             return null;
         }
@@ -235,6 +272,22 @@ public final class MessageHandler {
         return TopicKind.ofSuffix(topic.substring(deviceEnd + 1))
                 .map(kind -> new Topic(topic.substring(PREFIX.length(), agencyEnd), topic.substring(agencyEnd + 1, deviceEnd), kind))
                 .orElse(null);
+    }
+
+    private Topic parseProfileTopic(String topic) {
+        for (TopicKind kind : TopicKind.values()) {
+            Optional<Map<String, String>> values = TopicScheme.match(topics.rules().get(simTopic(kind)).template(), topic);
+            if (values.isPresent()) {
+                Map<String, String> v = values.get();
+                String deviceId = v.get("deviceId");
+                String group = v.get("group");
+                if (group != null) {
+                    groups.put(deviceId, group);
+                }
+                return new Topic(v.getOrDefault("agency", ""), deviceId, kind);
+            }
+        }
+        return null;
     }
 
     private static JsonNode parse(byte[] payload) {

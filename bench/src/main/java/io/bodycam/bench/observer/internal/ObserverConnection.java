@@ -79,7 +79,7 @@ public final class ObserverConnection {
             subscribed.waitForCompletion(CONNECT_TIMEOUT.toMillis());
             requireGranted(subscribed);
             client = c;
-            log.info("observer {} watches bwc/v1/{}/+/... on {}", clientId, agency, brokerUrl);
+            log.info("observer {} watches {} ... on {}", clientId, handler.filter(TopicKind.STATUS, agency), brokerUrl);
         } catch (MqttException | IOException e) {
             closeQuietly(c);
             throw e instanceof IOException io ? io
@@ -130,7 +130,7 @@ public final class ObserverConnection {
 
     private IMqttToken subscribe(MqttAsyncClient c, IMqttActionListener listener) throws MqttException {
         TopicKind[] kinds = TopicKind.values();
-        String[] filters = Arrays.stream(kinds).map(k -> k.filter(agency)).toArray(String[]::new);
+        String[] filters = Arrays.stream(kinds).map(k -> handler.filter(k, agency)).toArray(String[]::new);
         int[] qos = Arrays.stream(kinds).mapToInt(TopicKind::qos).toArray();
         return c.subscribe(filters, qos, null, listener);
     }
@@ -139,8 +139,8 @@ public final class ObserverConnection {
     private void requireGranted(IMqttToken subscribed) throws IOException {
         int[] granted = subscribed.getGrantedQos();
         if (granted == null || Arrays.stream(granted).anyMatch(q -> q == 0x80)) {
-            throw new IOException("the broker at " + brokerUrl + " refused the observer's subscriptions to bwc/v1/"
-                    + agency + "/+/...: granted " + Arrays.toString(granted));
+            throw new IOException("the broker at " + brokerUrl + " refused the observer's subscriptions to "
+                    + handler.filter(TopicKind.STATUS, agency) + " ...: granted " + Arrays.toString(granted));
         }
     }
 

@@ -53,6 +53,11 @@ public final class Problems {
         report(at.position(), message, hint);
     }
 
+    /** Records every problem of another load (a device profile read on its own), as it was found. */
+    public void absorb(ScenarioException other) {
+        problems.addAll(other.problems());
+    }
+
     /** Whether no problem has been reported. */
     public boolean isEmpty() {
         return problems.isEmpty();

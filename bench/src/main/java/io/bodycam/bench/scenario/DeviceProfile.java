@@ -1,0 +1,46 @@
+package io.bodycam.bench.scenario;
+
+import io.bodycam.sim.link.Proof;
+import io.bodycam.sim.link.TopicScheme;
+import io.bodycam.sim.upload.s3.S3ClientConfig;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * How a camera speaks to one kind of backend (a file under {@code profiles/}, chosen with
+ * {@code backend.profile}; docs/backends.md): its MQTT topics, its upload protocol with the proof that
+ * lets it delete a segment, and whether the backend offers the reference contract's time, config and
+ * firmware services. Not to be confused with {@link Profile}, a kind of officer in the fleet.
+ *
+ * @param s3      for {@link Protocol#S3}: the bucket settings over the run's upload URL; null otherwise
+ * @param services whether the upload server also offers time, config and firmware
+ */
+public record DeviceProfile(String name, TopicScheme topics, Protocol protocol, Proof proof,
+                            UnaryOperator<S3ClientConfig.Builder> s3, boolean services) {
+
+    /** The upload protocols a profile can choose. */
+    public enum Protocol { TUS, S3 }
+
+    /** The reference contract, as {@code profiles/bwc-v1.yaml} says it: the default. */
+    public static final DeviceProfile REFERENCE =
+            new DeviceProfile("bwc-v1", TopicScheme.REFERENCE, Protocol.TUS, Proof.VERDICT, null, true);
+
+    public DeviceProfile {
+        Objects.requireNonNull(name, "profile name");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(proof, "proof");
+        if (protocol == Protocol.S3 && s3 == null) {
+            throw new IllegalArgumentException("an s3 profile needs its bucket settings");
+        }
+        if (protocol != Protocol.TUS && proof == Proof.VERDICT) {
+            throw new IllegalArgumentException("proof verdict needs the reference backend's /evidence, which only "
+                    + "comes with tus; use read-back, server-checksum or none");
+        }
+        if (proof == Proof.VERDICT && !services) {
+            throw new IllegalArgumentException("proof verdict asks the reference backend's /evidence, which comes with "
+                    + "its services: list services [time, config, firmware], or use read-back, server-checksum or none");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.bodycam.bench.scenario;
+
+import io.bodycam.bench.scenario.yaml.Problems;
+import io.bodycam.bench.scenario.yaml.ScenarioException;
+import io.bodycam.bench.scenario.yaml.Suggestions;
+import io.bodycam.bench.scenario.yaml.YamlDocument;
+import io.bodycam.bench.scenario.yaml.YamlMap;
+import io.bodycam.bench.scenario.yaml.YamlNode;
+import io.bodycam.sim.link.Proof;
+import io.bodycam.sim.link.Topic;
+import io.bodycam.sim.link.TopicScheme;
+import io.bodycam.sim.upload.CredentialSource;
+import io.bodycam.sim.upload.s3.S3ClientConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads device profiles: a shipped one by name ({@code profiles/NAME.yaml} in the jar, from the
+ * repository's top-level {@code profiles/}), or a file by path. A profile is checked like a scenario:
+ * every problem with file, line and column, unknown keys with a did-you-mean. Keys: docs/backends.md.
+ */
+public final class DeviceProfiles {
+
+    /** The profiles shipped in the jar. */
+    public static final List<String> SHIPPED = List.of("bwc-v1", "tus-generic", "s3");
+
+    private static final Map<Topic, String> KEYS = Map.of(Topic.STATUS, "status", Topic.STATE, "state",
+            Topic.GPS, "gps", Topic.EVENTS, "events", Topic.CMD_ACK, "ack");
+
+    private DeviceProfiles() {
+    }
+
+    /**
+     * The profile {@code ref} names (a shipped name, or a path ending in {@code .yaml}); a problem is
+     * reported at {@code at} (the scenario's {@code backend.profile}) or in the profile file itself.
+     */
+    public static Optional<DeviceProfile> load(String ref, YamlNode at, Problems problems, Path dir) {
+        Problems own = new Problems();
+        try {
+            YamlMap root;
+            if (ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/")) {
+                Path file = dir.resolve(ref).normalize();
+                if (!Files.isRegularFile(file)) {
+                    problems.report(at, "no device profile file '" + ref + "' (looked at " + file + ")",
+                            "shipped profiles: " + String.join(", ", SHIPPED));
+                    return Optional.empty();
+                }
+                root = YamlDocument.load(file, own);
+            } else {
+                Optional<String> text = shipped(ref);
+                if (text.isEmpty()) {
+                    problems.report(at, "unknown device profile '" + ref + "'"
+                                    + Suggestions.closest(ref, SHIPPED).map(s -> ", did you mean '" + s + "'?").orElse(""),
+                            "shipped profiles: " + String.join(", ", SHIPPED) + "; or give a path to a .yaml file");
+                    return Optional.empty();
+                }
+                root = YamlDocument.parse("profiles/" + ref + ".yaml", text.get(), own);
+            }
+            DeviceProfile profile = read(root, ref);
+            root.finish();
+            own.throwIfAny();
+            return Optional.ofNullable(profile);
+        } catch (ScenarioException e) {
+            problems.absorb(e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> shipped(String name) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            return Optional.empty();
+        }
+        try (InputStream in = DeviceProfiles.class.getResourceAsStream("/profiles/" + name + ".yaml")) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped profile " + name, e);
+        }
+    }
+
+    private static DeviceProfile read(YamlMap root, String ref) {
+        Problems problems = root.problems();
+        String name = root.string("name", ref);
+        root.string("description", "");
+        root.string("description", "");
+        YamlMap mqtt = root.map("mqtt");
+        YamlMap topicMap = mqtt.map("topics");
+        Map<Topic, TopicScheme.Rule> rules = new EnumMap<>(Topic.class);
+        for (Topic t : Topic.values()) {
+            YamlMap m = topicMap.map(KEYS.get(t));
+            String template = m.string("topic");
+            int qos = m.integer("qos", t.qos(), 0, 1);
+            boolean retain = m.bool("retain", t.retain());
+            try {
+                rules.put(t, new TopicScheme.Rule(template, qos, retain));
+            } catch (IllegalArgumentException e) {
+                problems.report(m.node("topic").orElse(m), e.getMessage());
+            }
+        }
+        // the command topic: a template, or {topic: template} like the others
+        YamlNode cmdNode = topicMap.node("cmd").orElse(topicMap);
+        String command = cmdNode instanceof YamlMap cmd ? cmd.string("topic") : topicMap.string("cmd");
+        try {
+            TopicScheme.requireTemplate(command, "cmd topic");
+        } catch (IllegalArgumentException e) {
+            problems.report(cmdNode, e.getMessage());
+        }
+        boolean will = mqtt.bool("statusWill", true);
+        YamlMap upload = root.map("upload");
+        DeviceProfile.Protocol protocol = upload.enumValue("protocol", DeviceProfile.Protocol.class, DeviceProfile.Protocol.TUS);
+        Proof proof = upload.enumValue("proof", Proof.class, protocol == DeviceProfile.Protocol.TUS ? Proof.VERDICT : Proof.READ_BACK);
+        UnaryOperator<S3ClientConfig.Builder> s3 = protocol == DeviceProfile.Protocol.S3
+                ? upload.optionalMap("s3").map(DeviceProfiles::s3).orElseGet(() -> {
+                    problems.report(upload, "protocol s3 needs an s3: mapping (bucket, accessKey, secretKey ...)");
+                    return null;
+                })
+                : null;
+        boolean services = services(root);
+        if (!problems.isEmpty() || rules.size() < Topic.values().length) {
+            return null;
+        }
+        try {
+            return new DeviceProfile(name, new TopicScheme(rules, command, will), protocol, proof, s3, services);
+        } catch (IllegalArgumentException e) {
+            problems.report(root, e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code services: [time, config, firmware]} (the reference contract's) or {@code []}. */
+    private static boolean services(YamlMap root) {
+        List<String> listed = root.optionalList("services").map(l -> l.strings()).orElse(List.of());
+        List<String> all = List.of("time", "config", "firmware");
+        for (String s : listed) {
+            if (!all.contains(s)) {
+                root.problems().report(root.node("services").orElseThrow(), "unknown service '" + s + "'"
+                        + Suggestions.closest(s, all).map(x -> ", did you mean '" + x + "'?").orElse(""), "services: " + all);
+            }
+        }
+        if (!listed.isEmpty() && !listed.containsAll(all)) {
+            root.problems().report(root.node("services").orElseThrow(), "services come together (the reference "
+                    + "contract's time, config and firmware) or not at all", "write [time, config, firmware] or []");
+        }
+        return listed.containsAll(all);
+    }
+
+    private static UnaryOperator<S3ClientConfig.Builder> s3(YamlMap m) {
+        String bucket = m.string("bucket");
+        String region = m.string("region", "us-east-1");
+        String key = m.string("key", "{agency}/{deviceId}/{recordingId}/{segmentId}.{ext}");
+        String access = m.string("accessKey");
+        String secret = m.string("secretKey");
+        long part = m.dataSize("partSize", S3ClientConfig.MIN_PART, S3ClientConfig.MIN_PART, 512L * 1024 * 1024);
+        UnaryOperator<S3ClientConfig.Builder> op = b -> b.bucket(bucket).region(region).keyTemplate(key)
+                .credentials(CredentialSource.templates(access, secret)).partSize((int) part);
+        try {
+            op.apply(S3ClientConfig.builder());
+        } catch (IllegalArgumentException e) {
+            m.problems().report(m, e.getMessage());
+        }
+        return op;
+    }
+}

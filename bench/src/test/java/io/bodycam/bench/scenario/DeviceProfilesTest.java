@@ -1,0 +1,126 @@
+package io.bodycam.bench.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bodycam.bench.scenario.yaml.ScenarioException;
+import io.bodycam.sim.link.Proof;
+import io.bodycam.sim.link.Topic;
+import io.bodycam.sim.link.TopicScheme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceProfilesTest {
+
+    private static String scenario(String profile) {
+        return """
+                name: m
+                duration: 1h
+                backend:
+                  mqtt: tcp://127.0.0.1:1883
+                  upload: http://127.0.0.1:8080
+                  profile: %s
+                fleet:
+                  - count: 2
+                """.formatted(profile);
+    }
+
+    private static final String CUSTOM = """
+            name: acme
+            mqtt:
+              statusWill: false
+              topics:
+                status: {topic: "acme/{group}/{deviceId}/presence", qos: 1, retain: true}
+                state:  {topic: "acme/{group}/{deviceId}/state"}
+                gps:    {topic: "acme/{group}/{deviceId}/position"}
+                events: {topic: "acme/{group}/{deviceId}/event"}
+                ack:    {topic: "acme/{group}/{deviceId}/reply"}
+                cmd:    {topic: "acme/{group}/{deviceId}/order"}
+            upload:
+              protocol: tus
+              proof: none
+            services: []
+            """;
+
+    @Test
+    void without_a_profile_the_cameras_speak_the_reference_contract() {
+        Scenario s = ScenarioLoader.parse("s.yaml", scenario("bwc-v1").replace("  profile: bwc-v1\n", ""));
+        assertSame(DeviceProfile.REFERENCE, s.backend().profile());
+    }
+
+    @Test
+    void the_shipped_bwc_v1_file_is_the_reference_contract() {
+        DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("bwc-v1")).backend().profile();
+        assertEquals(DeviceProfile.REFERENCE.topics(), p.topics());
+        assertEquals(Proof.VERDICT, p.proof());
+        assertTrue(p.services());
+    }
+
+    @Test
+    void tus_generic_reads_back_and_has_no_side_services() {
+        DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("tus-generic")).backend().profile();
+        assertEquals(DeviceProfile.Protocol.TUS, p.protocol());
+        assertEquals(Proof.READ_BACK, p.proof());
+        assertFalse(p.services());
+    }
+
+    @Test
+    void an_unknown_profile_name_is_reported_where_it_is_written_with_the_closest_name() {
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", scenario("tus-generik")));
+        String first = e.problems().get(0).format();
+        assertTrue(first.startsWith("s.yaml:6:12: unknown device profile 'tus-generik', did you mean 'tus-generic'?"),
+                "got:\n" + e.getMessage());
+    }
+
+    @Test
+    void a_profile_file_by_path_gives_its_topics_to_every_camera(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), CUSTOM);
+        Files.writeString(dir.resolve("s.yaml"), scenario("./acme.yaml"));
+        DeviceProfile p = ScenarioLoader.load(dir.resolve("s.yaml")).backend().profile();
+        assertEquals("acme", p.name());
+        assertEquals(Proof.NONE, p.proof());
+        assertFalse(p.topics().statusWill());
+        assertEquals("acme/day/K-7/presence", p.topics().topic(Topic.STATUS, "kcpd", "K-7", "day"));
+        assertEquals("acme/day/K-7/order", p.topics().commandTopic("kcpd", "K-7", "day"));
+        assertEquals("acme/+/+/position", TopicScheme.filter(p.topics().rules().get(Topic.GPS).template(), "+"));
+    }
+
+    @Test
+    void a_misspelt_key_in_a_profile_file_is_reported_in_that_file_with_did_you_mean(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), CUSTOM.replace("statusWill", "statusWil"));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        String first = e.problems().get(0).format();
+        assertTrue(first.contains("acme.yaml:3:3: unknown key 'statusWil', did you mean 'statusWill'?"), "got:\n" + e.getMessage());
+    }
+
+    @Test
+    void a_template_without_the_device_id_is_refused_with_its_position(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), CUSTOM.replace("acme/{group}/{deviceId}/event\"", "acme/events\""));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        String first = e.problems().get(0).format();
+        assertTrue(first.contains("acme.yaml:8:21: ") && first.contains("must contain {deviceId}"), "got:\n" + e.getMessage());
+    }
+
+    @Test
+    void proof_verdict_without_the_reference_services_is_refused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), CUSTOM.replace("proof: none", "proof: verdict"));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().contains("proof verdict asks the reference backend's /evidence"), e.getMessage());
+    }
+
+    @Test
+    void a_missing_profile_file_is_reported_at_backend_profile() {
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", scenario("nowhere/p.yaml")));
+        assertTrue(e.problems().get(0).format().startsWith("s.yaml:6:12: no device profile file 'nowhere/p.yaml'"),
+                "got:\n" + e.getMessage());
+    }
+}
