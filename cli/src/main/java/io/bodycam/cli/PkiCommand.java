@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,9 @@ final class PkiCommand implements Callable<Integer> {
         @Option(names = "--id-pattern", defaultValue = "CAM-{index:0000}", description = "with --cameras: device ids (default: ${DEFAULT-VALUE})")
         String idPattern;
 
+        @Option(names = "--revoke", split = ",", paramLabel = "ID", description = "device ids the CRL (crl.pem) revokes")
+        List<String> revoke = new ArrayList<>();
+
         @Option(names = "--threads", defaultValue = "0", description = "workers (default: one per core)")
         int threads;
 
@@ -88,7 +92,13 @@ final class PkiCommand implements Callable<Integer> {
                 return 2;
             }
             int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            FleetPki.Result r = new FleetPki(Clock.systemUTC()).create(out, ids, workers);
+            FleetPki.Result r;
+            try {
+                r = new FleetPki(Clock.systemUTC()).create(out, ids, new LinkedHashSet<>(revoke), workers);
+            } catch (IllegalArgumentException e) {
+                err.println("bodycam pki create: " + e.getMessage());
+                return 2;
+            }
             double ms = r.deviceCertificates().toNanos() / 1e6;
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "%d device certificates (EC P-256) in %.1f s (%.2f ms each, %d threads); CA, server and observer in %s%n",

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +59,23 @@ class FleetPkiTest {
         X509Certificate expired = read(l.expiredDir().resolve("CAM-0001.pem"));
         expired.verify(ca.getPublicKey());
         assertThrows(CertificateExpiredException.class, expired::checkValidity);
+    }
+
+    @Test
+    void the_crl_revokes_exactly_the_chosen_devices() throws Exception {
+        PkiLayout l = new FleetPki(Clock.systemUTC())
+                .create(dir, List.of("CAM-0001", "CAM-0002", "CAM-0003"), Set.of("CAM-0002"), 2).layout();
+        X509CRL crl;
+        try (InputStream in = Files.newInputStream(l.crl())) {
+            crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+        }
+        crl.verify(read(l.caCert()).getPublicKey());
+        assertTrue(crl.isRevoked(read(l.deviceCert("CAM-0002"))));
+        assertFalse(crl.isRevoked(read(l.deviceCert("CAM-0001"))));
+        assertFalse(crl.isRevoked(read(l.deviceCert("CAM-0003"))));
+        assertTrue(Files.readString(l.manifest()).contains("revoked: [CAM-0002]\n"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FleetPki(Clock.systemUTC()).create(dir, List.of("CAM-0001"), Set.of("CAM-0009"), 1));
     }
 
     private static X509Certificate read(Path p) throws Exception {
