@@ -207,6 +207,7 @@ public final class ScenarioRunner {
         Result play() {
             FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock,
                     Slot.watched(scenario, options.shard()));
+            ObserverAccess.give(observer, scenario.backend());
             try {
                 observer.start();
             } catch (IOException e) {

@@ -7,27 +7,39 @@ import java.util.Objects;
  * Where the cameras connect: the embedded reference backend (started in-process on free loopback
  * ports), or an external MQTT broker and upload server.
  *
- * @param mqtt   {@code tcp://host:port}; null for embedded
+ * @param mqtt   {@code tcp://host:port} or {@code mqtts://host:port}; null for embedded
  * @param upload   {@code http://host:port}; null for embedded
- * @param username MQTT user name for the cameras and the observer; null for none
- * @param password MQTT password; null for none
+ * @param username MQTT user name for the cameras and the observer, {@code {deviceId}} replaced per camera; null for none
+ * @param password MQTT password, {@code {deviceId}} replaced per camera; null for none
+ * @param tls      trust and client certificates for {@code mqtts://}; null for the JDK's trust store and no client certificate
  */
-public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password) {
+public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password,
+                      BackendTls tls) {
 
     /** The MQTT protocol level cameras speak. */
     public enum MqttVersion { V3_1_1, V5 }
 
     public static Backend embedded(MqttVersion version) {
-        return new Backend(true, null, null, version, null, null);
+        return new Backend(true, null, null, version, null, null, null);
     }
 
     public static Backend external(URI mqtt, URI upload, MqttVersion version) {
-        return new Backend(false, mqtt, upload, version, null, null);
+        return new Backend(false, mqtt, upload, version, null, null, null);
     }
 
     /** The same backend, with MQTT credentials. */
     public Backend withCredentials(String user, String pass) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass);
+        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, tls);
+    }
+
+    /** The same backend, with TLS settings. */
+    public Backend withTls(BackendTls settings) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, settings);
+    }
+
+    /** Whether cameras speak MQTT over TLS. */
+    public boolean mqttTls() {
+        return mqtt != null && "mqtts".equals(mqtt.getScheme());
     }
 
     public Backend {
@@ -35,8 +47,11 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
         if (!embedded) {
             Objects.requireNonNull(mqtt, "mqtt URL");
             Objects.requireNonNull(upload, "upload URL");
-            if (!"tcp".equals(mqtt.getScheme()) || mqtt.getHost() == null || mqtt.getPort() < 0) {
-                throw new IllegalArgumentException("mqtt URL must look like tcp://host:1883, was " + mqtt);
+            if (!("tcp".equals(mqtt.getScheme()) || "mqtts".equals(mqtt.getScheme())) || mqtt.getHost() == null || mqtt.getPort() < 0) {
+                throw new IllegalArgumentException("mqtt URL must look like tcp://host:1883 or mqtts://host:8883, was " + mqtt);
+            }
+            if (tls != null && !"mqtts".equals(mqtt.getScheme())) {
+                throw new IllegalArgumentException("tls needs an mqtts:// URL, mqtt was " + mqtt);
             }
             if (!"http".equals(upload.getScheme()) || upload.getHost() == null) {
                 throw new IllegalArgumentException("upload URL must look like http://host:8080, was " + upload);

@@ -14,6 +14,7 @@ import io.bodycam.bench.scenario.yaml.YamlScalar;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -192,17 +193,40 @@ public final class ScenarioLoader {
         };
         String user = m.optionalString("username").orElse(null);
         String pass = m.optionalString("password").orElse(null);
+        BackendTls tls = m.optionalMap("tls").map(this::tls).orElse(null);
         if (!m.has("mqtt") && !m.has("upload")) {
+            if (tls != null) {
+                problems.report(m.node("tls").orElseThrow(), "tls needs an external mqtts:// broker; the embedded one speaks plain MQTT");
+            }
             return Backend.embedded(version).withCredentials(user, pass);
         }
         URI mqtt = uri(m, "mqtt", "tcp://127.0.0.1:1883");
         URI upload = uri(m, "upload", "http://127.0.0.1:8080");
         try {
-            return Backend.external(mqtt, upload, version).withCredentials(user, pass);
+            return Backend.external(mqtt, upload, version).withCredentials(user, pass).withTls(tls);
         } catch (IllegalArgumentException e) {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);
         }
+    }
+
+    /** {@code backend.tls}: {@code ca} (PEM file), {@code certs} (a {@code bodycam pki create} directory), {@code verifyHostname}. */
+    private BackendTls tls(YamlMap t) {
+        Path ca = t.optionalString("ca").map(dir::resolve).orElse(null);
+        if (ca != null && !Files.isRegularFile(ca)) {
+            problems.report(t.node("ca").orElseThrow(), "tls.ca: no such file " + ca, "make one with: bodycam pki create --out DIR --cameras N");
+        }
+        Path certs = t.optionalString("certs").map(dir::resolve).orElse(null);
+        if (certs != null && !Files.isDirectory(certs.resolve("devices"))) {
+            problems.report(t.node("certs").orElseThrow(), "tls.certs: " + certs + " has no devices/ folder",
+                    "point it at the --out directory of bodycam pki create");
+        }
+        boolean verify = t.bool("verifyHostname", true);
+        if (ca == null && certs == null && !verify) {
+            problems.report(t, "tls: turning verifyHostname off needs a ca to trust");
+            return null;
+        }
+        return new BackendTls(ca, certs, verify);
     }
 
     private URI uri(YamlMap m, String key, String example) {

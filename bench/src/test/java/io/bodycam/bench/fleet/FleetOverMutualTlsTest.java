@@ -1,0 +1,173 @@
+package io.bodycam.bench.fleet;
+
+import io.bodycam.bench.metrics.EventLog;
+import io.bodycam.bench.metrics.RunCollector;
+import io.bodycam.bench.observer.DeviceView;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.pki.FleetPki;
+import io.bodycam.bench.pki.MqttTls;
+import io.bodycam.bench.pki.PkiLayout;
+import io.bodycam.bench.scenario.Backend;
+import io.bodycam.bench.scenario.BackendTls;
+import io.bodycam.bench.scenario.Behaviour;
+import io.bodycam.bench.scenario.FleetGroup;
+import io.bodycam.bench.scenario.PayloadMode;
+import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.scenario.TimelineEvent;
+import io.bodycam.bench.timeline.Timeline;
+import io.bodycam.sim.net.Transport;
+import io.bodycam.sim.testing.MosquittoProcess;
+import io.bodycam.sim.time.WallClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Cameras with their own certificates against Debian's Mosquitto set up as a production broker would be:
+ * a TLS listener that requires a client certificate, the certificate's CN as the user name, and an ACL
+ * that lets each camera use only its own topics (docs/security.md). Skipped when Mosquitto is not installed.
+ */
+class FleetOverMutualTlsTest {
+
+    static final int HONEST = 5;
+    static final String FOREIGN = "TLS-06";
+
+    @TempDir
+    Path dir;
+
+    Process mosquitto;
+    FleetObserver observer;
+    Fleet fleet;
+    EventLog events;
+
+    @Test
+    void cameras_with_fleet_certificates_come_online_and_one_from_a_foreign_ca_is_refused() throws Exception {
+        Path binary = MosquittoProcess.findBinary().orElse(null);
+        Assumptions.assumeTrue(binary != null, "mosquitto is not installed");
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= HONEST + 1; i++) {
+            ids.add(String.format("TLS-%02d", i));
+        }
+        PkiLayout pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), ids, 1).layout();
+        PkiLayout other = new FleetPki(Clock.systemUTC()).create(dir.resolve("other"), List.of(FOREIGN), 1).layout();
+        Files.copy(other.deviceCert(FOREIGN), pki.deviceCert(FOREIGN), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(other.deviceKey(FOREIGN), pki.deviceKey(FOREIGN), StandardCopyOption.REPLACE_EXISTING);
+
+        int port = freePort();
+        Path log = dir.resolve("mosquitto.log");
+        startMosquitto(binary, pki, port, log);
+
+        URI mqtts = URI.create("mqtts://127.0.0.1:" + port);
+        BackendTls tls = new BackendTls(pki.caCert(), pki.dir(), true);
+        WallClock clock = WallClock.startingAt(System.currentTimeMillis(), 60, lag -> { });
+        observer = new FleetObserver(mqtts.toString(), "tls", clock)
+                .access(null, null, new MqttTls(tls).observerSocketFactory(), true);
+        observer.start();
+
+        Scenario s = Scenario.builder("tls").seed(3).duration(Duration.ofHours(1)).clockSpeed(60)
+                .backend(Backend.external(mqtts, URI.create("http://127.0.0.1:1"), Backend.MqttVersion.V3_1_1).withTls(tls))
+                .payload(PayloadMode.SYNTHETIC, 0.001)
+                .group(FleetGroup.builder("g").count(HONEST + 1).idPattern("TLS-{index:00}").agency("tls")
+                        .behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())
+                .event(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()))
+                .build();
+        events = new EventLog(dir.resolve("events.jsonl"));
+        fleet = new Fleet(s, Fleet.Routes.direct(mqtts, URI.create("http://127.0.0.1:1")), clock, Transport.best(), 1,
+                new RunCollector(events));
+        Timeline.schedule(s.timeline(), fleet.members(), s.seed(), clock.now(), fleet.station(), Timeline.Backstage.NONE);
+
+        await("the cameras with fleet certificates online as the observer sees them").atMost(Duration.ofSeconds(30))
+                .until(() -> observer.onlineCount() == HONEST);
+        await("mosquitto refuses the foreign CA's certificate").atMost(Duration.ofSeconds(20))
+                .until(() -> Files.readString(log).contains("certificate verify failed"));
+        assertEquals(HONEST, observer.onlineCount(), "only the cameras of the fleet CA are online");
+        assertTrue(observer.device(FOREIGN).map(d -> d.presence() != DeviceView.Presence.ONLINE).orElse(true),
+                "the foreign camera is not online");
+    }
+
+    private void startMosquitto(Path binary, PkiLayout pki, int port, Path log) throws IOException {
+        Path acl = dir.resolve("acl");
+        Files.writeString(acl, String.join("\n",
+                "pattern readwrite bwc/v1/+/%u/#",
+                "user " + PkiLayout.OBSERVER_CN,
+                "topic read bwc/v1/#",
+                "topic write bwc/v1/+/+/cmd",
+                ""));
+        Path conf = dir.resolve("mosquitto.conf");
+        Files.writeString(conf, String.join("\n",
+                "user root",
+                "persistence false",
+                "log_dest file " + log,
+                "log_type all",
+                "listener " + port + " 127.0.0.1",
+                "cafile " + pki.caCert(),
+                "certfile " + pki.serverCert(),
+                "keyfile " + pki.serverKey(),
+                "require_certificate true",
+                "use_identity_as_username true",
+                "allow_anonymous false",
+                "acl_file " + acl,
+                ""));
+        mosquitto = new ProcessBuilder(binary.toString(), "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+        await("mosquitto listens on " + port).atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return true;
+            } catch (IOException e) {
+                assertTrue(mosquitto.isAlive(), () -> "mosquitto exited: " + read(dir.resolve("mosquitto.out")));
+                return false;
+            }
+        });
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (observer != null) {
+            observer.close();
+        }
+        if (events != null) {
+            events.close();
+        }
+        if (mosquitto != null) {
+            mosquitto.destroy();
+            mosquitto.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
