@@ -16,17 +16,13 @@ import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.bench.timeline.Timeline;
 import io.bodycam.sim.net.Transport;
-import io.bodycam.sim.testing.MosquittoProcess;
+import io.bodycam.bench.testing.MosquittoTls;
 import io.bodycam.sim.time.WallClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +31,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Cameras with their own certificates against Debian's Mosquitto set up as a production broker would be:
- * a TLS listener that requires a client certificate, the certificate's CN as the user name, and an ACL
- * that lets each camera use only its own topics (docs/security.md). Skipped when Mosquitto is not installed.
+ * Cameras with their own certificates against Debian's Mosquitto set up as a production broker would be
+ * ({@link MosquittoTls}): a certificate required, its CN as the user name, each camera its own topics.
+ * Skipped when Mosquitto is not installed.
  */
 class FleetOverMutualTlsTest {
 
@@ -54,15 +49,14 @@ class FleetOverMutualTlsTest {
     @TempDir
     Path dir;
 
-    Process mosquitto;
+    MosquittoTls mosquitto;
     FleetObserver observer;
     Fleet fleet;
     EventLog events;
 
     @Test
     void cameras_with_fleet_certificates_come_online_and_one_from_a_foreign_ca_is_refused() throws Exception {
-        Path binary = MosquittoProcess.findBinary().orElse(null);
-        Assumptions.assumeTrue(binary != null, "mosquitto is not installed");
+        Assumptions.assumeTrue(MosquittoTls.installed(), "mosquitto is not installed");
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= HONEST + 1; i++) {
             ids.add(String.format("TLS-%02d", i));
@@ -72,11 +66,8 @@ class FleetOverMutualTlsTest {
         Files.copy(other.deviceCert(FOREIGN), pki.deviceCert(FOREIGN), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(other.deviceKey(FOREIGN), pki.deviceKey(FOREIGN), StandardCopyOption.REPLACE_EXISTING);
 
-        int port = freePort();
-        Path log = dir.resolve("mosquitto.log");
-        startMosquitto(binary, pki, port, log);
-
-        URI mqtts = URI.create("mqtts://127.0.0.1:" + port);
+        mosquitto = MosquittoTls.start(pki, dir.resolve("mosquitto"));
+        URI mqtts = mosquitto.url();
         BackendTls tls = new BackendTls(pki.caCert(), pki.dir(), true);
         WallClock clock = WallClock.startingAt(System.currentTimeMillis(), 60, lag -> { });
         observer = new FleetObserver(mqtts.toString(), "tls", clock)
@@ -98,64 +89,14 @@ class FleetOverMutualTlsTest {
         await("the cameras with fleet certificates online as the observer sees them").atMost(Duration.ofSeconds(30))
                 .until(() -> observer.onlineCount() == HONEST);
         await("mosquitto refuses the foreign CA's certificate").atMost(Duration.ofSeconds(20))
-                .until(() -> Files.readString(log).contains("certificate verify failed"));
+                .until(() -> mosquitto.log().contains("certificate verify failed"));
         assertEquals(HONEST, observer.onlineCount(), "only the cameras of the fleet CA are online");
         assertTrue(observer.device(FOREIGN).map(d -> d.presence() != DeviceView.Presence.ONLINE).orElse(true),
                 "the foreign camera is not online");
     }
 
-    private void startMosquitto(Path binary, PkiLayout pki, int port, Path log) throws IOException {
-        Path acl = dir.resolve("acl");
-        Files.writeString(acl, String.join("\n",
-                "pattern readwrite bwc/v1/+/%u/#",
-                "user " + PkiLayout.OBSERVER_CN,
-                "topic read bwc/v1/#",
-                "topic write bwc/v1/+/+/cmd",
-                ""));
-        Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, String.join("\n",
-                "user root",
-                "persistence false",
-                "log_dest file " + log,
-                "log_type all",
-                "listener " + port + " 127.0.0.1",
-                "cafile " + pki.caCert(),
-                "certfile " + pki.serverCert(),
-                "keyfile " + pki.serverKey(),
-                "require_certificate true",
-                "use_identity_as_username true",
-                "allow_anonymous false",
-                "acl_file " + acl,
-                ""));
-        mosquitto = new ProcessBuilder(binary.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
-        await("mosquitto listens on " + port).atMost(Duration.ofSeconds(10)).until(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            } catch (IOException e) {
-                assertTrue(mosquitto.isAlive(), () -> "mosquitto exited: " + read(dir.resolve("mosquitto.out")));
-                return false;
-            }
-        });
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (fleet != null) {
             fleet.close();
         }
@@ -166,8 +107,7 @@ class FleetOverMutualTlsTest {
             events.close();
         }
         if (mosquitto != null) {
-            mosquitto.destroy();
-            mosquitto.waitFor(5, TimeUnit.SECONDS);
+            mosquitto.close();
         }
     }
 }
