@@ -37,9 +37,9 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
         return new Backend(embedded, mqtt, upload, mqttVersion, username, password, settings);
     }
 
-    /** Whether cameras speak MQTT over TLS. */
+    /** Whether cameras speak MQTT over TLS: an {@code mqtts://} broker, or the embedded one given {@code tls}. */
     public boolean mqttTls() {
-        return mqtt != null && "mqtts".equals(mqtt.getScheme());
+        return embedded ? tls != null : "mqtts".equals(mqtt.getScheme());
     }
 
     public Backend {

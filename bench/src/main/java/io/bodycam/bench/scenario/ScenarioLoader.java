@@ -193,13 +193,10 @@ public final class ScenarioLoader {
         };
         String user = m.optionalString("username").orElse(null);
         String pass = m.optionalString("password").orElse(null);
-        BackendTls tls = m.optionalMap("tls").map(this::tls).orElse(null);
         if (!m.has("mqtt") && !m.has("upload")) {
-            if (tls != null) {
-                problems.report(m.node("tls").orElseThrow(), "tls needs an external mqtts:// broker; the embedded one speaks plain MQTT");
-            }
-            return Backend.embedded(version).withCredentials(user, pass);
+            return Backend.embedded(version).withCredentials(user, pass).withTls(m.optionalMap("tls").map(this::embeddedTls).orElse(null));
         }
+        BackendTls tls = m.optionalMap("tls").map(this::tls).orElse(null);
         URI mqtt = uri(m, "mqtt", "tcp://127.0.0.1:1883");
         URI upload = uri(m, "upload", "http://127.0.0.1:8080");
         try {
@@ -208,6 +205,23 @@ public final class ScenarioLoader {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);
         }
+    }
+
+    /**
+     * {@code backend.tls} of the embedded backend: only {@code certs}, a {@code bodycam pki create} directory the
+     * run creates for the scenario's fleet when it has no {@code ca.pem} yet; the broker then asks for mutual TLS
+     * and lets each camera use only its own topics (docs/security.md).
+     */
+    private BackendTls embeddedTls(YamlMap t) {
+        if (t.has("ca") || t.has("verifyHostname")) {
+            problems.report(t, "tls of the embedded backend takes only certs: its CA is certs/ca.pem, its name 127.0.0.1");
+        }
+        if (!t.has("certs")) {
+            problems.report(t, "tls of the embedded backend needs certs: a directory for bodycam pki create");
+            return null;
+        }
+        Path certs = t.optionalString("certs").map(dir::resolve).orElseThrow().normalize();
+        return new BackendTls(certs.resolve("ca.pem"), certs, true);
     }
 
     /** {@code backend.tls}: {@code ca} (PEM file), {@code certs} (a {@code bodycam pki create} directory), {@code verifyHostname}. */
