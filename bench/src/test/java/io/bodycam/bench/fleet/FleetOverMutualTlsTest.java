@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,17 +75,7 @@ class FleetOverMutualTlsTest {
                 .access(null, null, new MqttTls(tls).observerSocketFactory(), true);
         observer.start();
 
-        Scenario s = Scenario.builder("tls").seed(3).duration(Duration.ofHours(1)).clockSpeed(60)
-                .backend(Backend.external(mqtts, URI.create("http://127.0.0.1:1"), Backend.MqttVersion.V3_1_1).withTls(tls))
-                .payload(PayloadMode.SYNTHETIC, 0.001)
-                .group(FleetGroup.builder("g").count(HONEST + 1).idPattern("TLS-{index:00}").agency("tls")
-                        .behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())
-                .event(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()))
-                .build();
-        events = new EventLog(dir.resolve("events.jsonl"));
-        fleet = new Fleet(s, Fleet.Routes.direct(mqtts, URI.create("http://127.0.0.1:1")), clock, Transport.best(), 1,
-                new RunCollector(events));
-        Timeline.schedule(s.timeline(), fleet.members(), s.seed(), clock.now(), fleet.station(), Timeline.Backstage.NONE);
+        fleet = startFleet(mqtts, tls, HONEST + 1, clock);
 
         await("the cameras with fleet certificates online as the observer sees them").atMost(Duration.ofSeconds(30))
                 .until(() -> observer.onlineCount() == HONEST);
@@ -93,6 +84,40 @@ class FleetOverMutualTlsTest {
         assertEquals(HONEST, observer.onlineCount(), "only the cameras of the fleet CA are online");
         assertTrue(observer.device(FOREIGN).map(d -> d.presence() != DeviceView.Presence.ONLINE).orElse(true),
                 "the foreign camera is not online");
+    }
+
+    @Test
+    void the_broker_must_be_named_in_its_certificate_unless_hostname_checks_are_turned_off() throws Exception {
+        Assumptions.assumeTrue(MosquittoTls.installed(), "mosquitto is not installed");
+        PkiLayout pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), List.of("TLS-01", "TLS-02"), 1).layout();
+        mosquitto = MosquittoTls.start(pki, dir.resolve("mosquitto"), "127.0.0.2");
+        WallClock clock = WallClock.startingAt(System.currentTimeMillis(), 60, lag -> { });
+
+        fleet = startFleet(mosquitto.url(), new BackendTls(pki.caCert(), pki.dir(), true), 2, clock);
+        await("cameras checking the name stay off a broker whose certificate names 127.0.0.1 only")
+                .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> fleet.mqttTotals().connects() == 0);
+        fleet.close();
+        events.close();
+
+        fleet = startFleet(mosquitto.url(), new BackendTls(pki.caCert(), pki.dir(), false), 2, clock);
+        await("cameras told not to check the name connect").atMost(Duration.ofSeconds(20))
+                .until(() -> fleet.mqttTotals().connects() == 2);
+    }
+
+    private Fleet startFleet(URI mqtts, BackendTls tls, int cameras, WallClock clock) throws IOException {
+        Scenario s = Scenario.builder("tls").seed(3).duration(Duration.ofHours(1)).clockSpeed(60)
+                .backend(Backend.external(mqtts, URI.create("http://127.0.0.1:1"), Backend.MqttVersion.V3_1_1).withTls(tls))
+                .payload(PayloadMode.SYNTHETIC, 0.001)
+                .group(FleetGroup.builder("g").count(cameras).idPattern("TLS-{index:00}").agency("tls")
+                        .behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())
+                .event(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()))
+                .build();
+        events = new EventLog(dir.resolve("events-" + System.nanoTime() + ".jsonl"));
+        Fleet f = new Fleet(s, Fleet.Routes.direct(mqtts, URI.create("http://127.0.0.1:1")), clock, Transport.best(), 1,
+                new RunCollector(events));
+        Timeline.schedule(s.timeline(), f.members(), s.seed(), clock.now(), f.station(), Timeline.Backstage.NONE);
+        return f;
     }
 
     @AfterEach

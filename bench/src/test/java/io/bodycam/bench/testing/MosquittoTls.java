@@ -31,11 +31,13 @@ public final class MosquittoTls implements AutoCloseable {
             "");
 
     private final Process process;
+    private final String host;
     private final int port;
     private final Path log;
 
-    private MosquittoTls(Process process, int port, Path log) {
+    private MosquittoTls(Process process, String host, int port, Path log) {
         this.process = process;
+        this.host = host;
         this.port = port;
         this.log = log;
     }
@@ -45,8 +47,13 @@ public final class MosquittoTls implements AutoCloseable {
         return MosquittoProcess.findBinary().isPresent();
     }
 
-    /** Starts it with the layout's CA and server certificate; its files go under {@code dir}. */
+    /** Starts it on 127.0.0.1 with the layout's CA and server certificate; its files go under {@code dir}. */
     public static MosquittoTls start(PkiLayout pki, Path dir) throws IOException {
+        return start(pki, dir, "127.0.0.1");
+    }
+
+    /** As above, listening on {@code host} (a loopback address: 127.0.0.2 is one the server certificate does not name). */
+    public static MosquittoTls start(PkiLayout pki, Path dir, String host) throws IOException {
         Path binary = MosquittoProcess.findBinary().orElseThrow(() -> new IllegalStateException("mosquitto is not installed"));
         Files.createDirectories(dir);
         int port;
@@ -63,7 +70,7 @@ public final class MosquittoTls implements AutoCloseable {
                 "max_queued_messages 100000",
                 "log_dest file " + log,
                 "log_type all",
-                "listener " + port + " 127.0.0.1",
+                "listener " + port + " " + host,
                 "cafile " + pki.caCert(),
                 "certfile " + pki.serverCert(),
                 "keyfile " + pki.serverKey(),
@@ -75,14 +82,14 @@ public final class MosquittoTls implements AutoCloseable {
         Path out = dir.resolve("mosquitto.out");
         Process p = new ProcessBuilder(binary.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        MosquittoTls m = new MosquittoTls(p, port, log);
+        MosquittoTls m = new MosquittoTls(p, host, port, log);
         try {
             await("mosquitto listens on " + port).atMost(Duration.ofSeconds(10)).until(() -> {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("mosquitto exited: " + Files.readString(out));
                 }
                 try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    socket.connect(new InetSocketAddress(host, port), 200);
                     return true;
                 } catch (IOException e) {
                     return false;
@@ -96,7 +103,7 @@ public final class MosquittoTls implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("mqtts://127.0.0.1:" + port);
+        return URI.create("mqtts://" + host + ":" + port);
     }
 
     /** Mosquitto's log so far (it logs refused handshakes with the reason). */
