@@ -8,6 +8,13 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +37,7 @@ public final class MqttTls {
     private final BackendTls settings;
     private final SslProvider provider;
     private final SslContext shared;
+    private final TrustManagerFactory trust;
 
     public MqttTls(BackendTls settings) {
         this(settings, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
@@ -38,6 +46,7 @@ public final class MqttTls {
     public MqttTls(BackendTls settings, SslProvider provider) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.provider = Objects.requireNonNull(provider, "provider");
+        this.trust = settings.ca() == null ? null : trust(settings.ca());
         this.shared = settings.certs() == null ? build(provider, null, null) : null;
     }
 
@@ -62,12 +71,34 @@ public final class MqttTls {
         return ((JdkSslContext) ctx).context().getSocketFactory();
     }
 
+    /** The CA file read once for the whole fleet (parsing it per camera cost more than the camera's own key). */
+    private static TrustManagerFactory trust(Path ca) {
+        try (InputStream in = Files.newInputStream(ca)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + n++, c);
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException("no certificate in " + ca);
+            }
+            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            f.init(store);
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CA file " + ca, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the CA file " + ca + ": " + e.getMessage(), e);
+        }
+    }
+
     private SslContext build(SslProvider p, Path cert, Path key) {
         try {
-            SslContextBuilder b = SslContextBuilder.forClient().sslProvider(p).protocols("TLSv1.3", "TLSv1.2")
+            SslContextBuilder b = SslContextBuilder.forClient().sslProvider(p).protocols("TLSv1.3", "TLSv1.2").keyStoreType("JKS")
                     .endpointIdentificationAlgorithm(settings.verifyHostname() ? "HTTPS" : null);
-            if (settings.ca() != null) {
-                b.trustManager(settings.ca().toFile());
+            if (trust != null) {
+                b.trustManager(trust);
             }
             if (cert != null) {
                 if (!Files.isRegularFile(cert) || !Files.isRegularFile(key)) {
