@@ -1,6 +1,8 @@
 package io.bodycam.backend.broker;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -51,6 +55,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path configFolder;
     private final Path dataFolder;
     private final Path extensionsFolder;
+    private final BrokerTls tls;
+    private final Set<String> ownTopicsOnly;
     private EmbeddedHiveMQ hivemq;
     private int port;
     private boolean closed;
@@ -60,6 +66,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.bindAddress = b.bindAddress;
         this.maxQueuedMessages = b.maxQueuedMessages;
         this.persistent = b.persistent;
+        this.tls = b.tls;
+        this.ownTopicsOnly = b.privileged;
         try {
             this.root = Files.createTempDirectory("bodycam-hivemq-");
             this.configFolder = Files.createDirectory(root.resolve("conf"));
@@ -162,9 +170,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         return port;
     }
 
-    /** The broker's address for Paho and the cameras: {@code tcp://127.0.0.1:PORT}. */
+    /**
+     * The broker's address for Paho and the cameras: {@code tcp://127.0.0.1:PORT}, or with TLS
+     * {@code ssl://127.0.0.1:PORT} (Paho's name for what scenarios write {@code mqtts://}).
+     */
     public String url() {
-        return "tcp://" + HOST + ":" + port();
+        return (tls == null ? "tcp://" : "ssl://") + HOST + ":" + port();
+    }
+
+    /** The listener's TLS settings, or {@code null} for plain MQTT. */
+    public BrokerTls tls() {
+        return tls;
     }
 
     public synchronized boolean isRunning() {
@@ -202,17 +218,24 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void startOn(int candidate) {
         long t0 = System.nanoTime();
+        BrokerTls.Stores stores = tls == null ? null : tls.writeStores(configFolder, UUID.randomUUID().toString());
         try {
             Files.writeString(configFolder.resolve("config.xml"),
-                    HiveMqConfigXml.render(bindAddress, candidate, maxQueuedMessages, persistent), StandardCharsets.UTF_8);
+                    HiveMqConfigXml.render(bindAddress, candidate, maxQueuedMessages, persistent, stores), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BrokerStartException("cannot write HiveMQ's config.xml into " + configFolder, e);
         }
-        EmbeddedHiveMQ instance = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(configFolder)
                 .withDataFolder(dataFolder)
-                .withExtensionsFolder(extensionsFolder)
-                .build();
+                .withExtensionsFolder(extensionsFolder);
+        if (ownTopicsOnly != null) {
+            builder.withEmbeddedExtension(EmbeddedExtension.builder()
+                    .withId("bodycam-device-topics").withName("bodycam device topics").withVersion("1")
+                    .withPriority(1000).withStartPriority(1000)
+                    .withExtensionMain(new DeviceTopicsExtension(ownTopicsOnly)).build());
+        }
+        EmbeddedHiveMQ instance = builder.build();
         try {
             instance.start().join();
             if (!accepts(candidate)) {
@@ -273,8 +296,26 @@ public final class EmbeddedBroker implements AutoCloseable {
         private String bindAddress = HOST;
         private long maxQueuedMessages = 100_000;
         private boolean persistent;
+        private BrokerTls tls;
+        private Set<String> privileged;
 
         private Builder() {
+        }
+
+        /** Serve MQTT over TLS (mutual when {@link BrokerTls#clientCa()} is set) instead of plain TCP; plain by default. */
+        public Builder tls(BrokerTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /**
+         * Let each client publish and subscribe only under its own device's topics, {@code bwc/v1/+/ID/#},
+         * ID being its certificate's CN or else its username; clients without one are refused. The
+         * {@code privileged} identities (the bench observer) may use every topic. Off by default.
+         */
+        public Builder ownTopicsOnly(Set<String> privileged) {
+            this.privileged = Set.copyOf(privileged);
+            return this;
         }
 
         /**

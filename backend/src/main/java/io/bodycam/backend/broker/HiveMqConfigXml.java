@@ -10,17 +10,46 @@ final class HiveMqConfigXml {
     private HiveMqConfigXml() {
     }
 
-    /** @param persistent HiveMQ's {@code file} persistence (state survives a restart), else {@code in-memory} */
-    static String render(String host, int port, long maxQueuedMessages, boolean persistent) {
-        return """
-                <?xml version="1.0"?>
-                <hivemq xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="config.xsd">
-                    <listeners>
+    /**
+     * @param persistent HiveMQ's {@code file} persistence (state survives a restart), else {@code in-memory}
+     * @param tls        {@code null}: a plain TCP listener; else a TLS listener, mutual when it has a trust store
+     */
+    static String render(String host, int port, long maxQueuedMessages, boolean persistent, BrokerTls.Stores tls) {
+        String listener = tls == null ? """
                         <tcp-listener>
                             <port>%d</port>
                             <bind-address>%s</bind-address>
                             <name>bodycam-loopback</name>
-                        </tcp-listener>
+                        </tcp-listener>""".formatted(port, host) : """
+                        <tls-tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                            <name>bodycam-loopback-tls</name>
+                            <tls>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>%s
+                                <protocols>
+                                    <protocol>TLSv1.3</protocol>
+                                    <protocol>TLSv1.2</protocol>
+                                </protocols>
+                                <client-authentication-mode>%s</client-authentication-mode>
+                            </tls>
+                        </tls-tcp-listener>""".formatted(port, host, tls.keyStore(), tls.password(), tls.password(),
+                tls.trustStore() == null ? "" : """
+
+                                <truststore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                </truststore>""".formatted(tls.trustStore(), tls.password()),
+                tls.trustStore() == null ? "NONE" : "REQUIRED");
+        return """
+                <?xml version="1.0"?>
+                <hivemq xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="config.xsd">
+                    <listeners>
+                %s
                     </listeners>
                     <mqtt>
                         <queued-messages>
@@ -38,6 +67,6 @@ final class HiveMqConfigXml {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, host, maxQueuedMessages, persistent ? "file" : "in-memory");
+                """.formatted(listener, maxQueuedMessages, persistent ? "file" : "in-memory");
     }
 }

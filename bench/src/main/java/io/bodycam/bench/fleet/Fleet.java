@@ -1,7 +1,10 @@
 package io.bodycam.bench.fleet;
 
+import io.bodycam.bench.pki.MqttTls;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.DeviceProfile;
+import io.bodycam.bench.scenario.BackendTls;
+import io.bodycam.bench.scenario.DeviceTemplates;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.camera.Camera;
@@ -26,6 +29,7 @@ import io.netty.channel.EventLoopGroup;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -87,6 +91,8 @@ public final class Fleet implements AutoCloseable {
         this.group = transport.newGroup(threads);
         this.station = new DockStation(scenario.site(), scenario.payloadScale());
         int index = 0;
+        MqttTls tls = scenario.backend().mqttTls() ? new MqttTls(Objects.requireNonNullElse(scenario.backend().tls(),
+                new BackendTls(null, null, true))) : null;
         for (FleetGroup g : scenario.fleet()) {
             MqttClientConfig mqttBase = mqttConfig(scenario, routes.mqtt(g.name()));
             URI upload = routes.upload(g.name());
@@ -108,7 +114,8 @@ public final class Fleet implements AutoCloseable {
                 }
                 CameraConfig config = builder.build();
                 WiredCamera wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
-                        .mqtt(mqttBase).upload(upload).uplink(station.uplink()).listener(listener)
+                        .mqtt(forDevice(mqttBase, scenario.backend(), tls, config.deviceId())).upload(upload)
+                        .uplink(station.uplink()).listener(listener)
                         .card(studio == null ? null : studio.card(config.deviceId())), scenario.backend().profile(),
                         g.name(), upload, config).build();
                 wiring.add(wired);
@@ -140,6 +147,21 @@ public final class Fleet implements AutoCloseable {
             b.password(scenario.backend().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return b.build();
+    }
+
+    /** The camera's own broker settings: {@code {deviceId}} in user name and password, its TLS context. */
+    private static MqttClientConfig forDevice(MqttClientConfig base, Backend backend, MqttTls tls, String deviceId) {
+        if (tls == null && !DeviceTemplates.has(backend.username()) && !DeviceTemplates.has(backend.password())) {
+            return base;
+        }
+        MqttClientConfig.Builder b = base.toBuilder();
+        if (backend.username() != null) {
+            b.username(DeviceTemplates.fill(backend.username(), deviceId));
+        }
+        if (backend.password() != null) {
+            b.password(DeviceTemplates.fill(backend.password(), deviceId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return b.tls(tls == null ? null : tls.forDevice(deviceId)).build();
     }
 
     /** Each camera's seed, from the scenario's seed and its fleet index (docs/design.md#determinism). */

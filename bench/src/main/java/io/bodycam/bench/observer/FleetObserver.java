@@ -8,6 +8,7 @@ import io.bodycam.bench.observer.internal.MessageHandler;
 import io.bodycam.bench.observer.internal.ObserverConnection;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.time.SimClock;
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -75,8 +76,8 @@ public final class FleetObserver implements AutoCloseable {
     /** As above, for cameras whose device profile puts their messages on {@code topics} (docs/backends.md). */
     public FleetObserver(String brokerUrl, String agency, SimClock clock, java.util.function.Predicate<String> watched,
                          TopicScheme topics) {
-        if (brokerUrl == null || !brokerUrl.startsWith("tcp://")) {
-            throw new IllegalArgumentException("broker url must look like tcp://HOST:PORT, was " + brokerUrl);
+        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("mqtts://"))) {
+            throw new IllegalArgumentException("broker url must look like tcp://HOST:PORT or mqtts://HOST:PORT, was " + brokerUrl);
         }
         if (!"+".equals(agency)) {
             requireTopicLevel("agency (or + for every agency)", agency);
@@ -91,6 +92,18 @@ public final class FleetObserver implements AutoCloseable {
         this.commands = new CommandBook(timer);
         this.handler = new MessageHandler(fleet, commands, watched, topics);
         this.connection = new ObserverConnection(brokerUrl, agency, timer, handler, fleet);
+    }
+
+    /**
+     * Gives the observer its own credentials before {@link #start()}: user name and password (either may be
+     * null), and for {@code mqtts://} a TLS socket factory (trust, and its client certificate if any).
+     */
+    public synchronized FleetObserver access(String username, String password, SSLSocketFactory tls, boolean verifyHostname) {
+        if (started) {
+            throw new IllegalStateException("give the observer its credentials before start()");
+        }
+        connection.access(username, password, tls, verifyHostname);
+        return this;
     }
 
     /**

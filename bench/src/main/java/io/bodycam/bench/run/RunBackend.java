@@ -1,24 +1,38 @@
 package io.bodycam.bench.run;
 
 import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.broker.BrokerTls;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.ledger.EvidenceLedgerView;
 import io.bodycam.bench.ledger.HttpBackendView;
+import io.bodycam.bench.pki.FleetPki;
+import io.bodycam.bench.pki.PkiLayout;
+import io.bodycam.bench.scenario.BackendTls;
 import io.bodycam.bench.scenario.FaultParams;
+import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.time.SimClock;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The runner's first step: the backend a run plays against. The embedded reference backend (broker and
  * evidence server in this process, started here and stopped by {@link #close()}), or the external one
- * the scenario names, whose ledger is read over HTTP.
+ * the scenario names, whose ledger is read over HTTP. With {@code backend.tls} the embedded broker asks for
+ * mutual TLS and lets each camera use only its own topics; the certificates are made first if missing.
  *
  * @param embedded the embedded backend, or null for an external one
  */
@@ -33,10 +47,36 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
             return new RunBackend(scenario.backend().mqtt(), upload, view, null);
         }
         console.println("starting the embedded reference backend (MQTT broker, evidence server) ...");
-        ReferenceBackend embedded = ReferenceBackend.start(clock,
-                EmbeddedBroker.builder().persistent(FaultParams.keepsBrokerSessions(scenario)),
-                VideoRun.evidenceServer(scenario, dir));
-        return new RunBackend(embedded.mqtt(), embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded);
+        EmbeddedBroker.Builder broker = EmbeddedBroker.builder().persistent(FaultParams.keepsBrokerSessions(scenario));
+        BackendTls tls = scenario.backend().tls();
+        if (tls != null) {
+            ensurePki(scenario, tls.certs(), console);
+            broker.tls(BrokerTls.fromPki(tls.certs(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN));
+        }
+        ReferenceBackend embedded = ReferenceBackend.start(clock, broker, VideoRun.evidenceServer(scenario, dir));
+        URI mqtt = tls == null ? embedded.mqtt() : URI.create("mqtts://127.0.0.1:" + embedded.broker().port());
+        return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded);
+    }
+
+    /** Creates the scenario's certificates in {@code certs} unless it already holds a fleet CA. */
+    private static void ensurePki(Scenario scenario, Path certs, PrintWriter console) {
+        PkiLayout layout = new PkiLayout(certs);
+        if (Files.isRegularFile(layout.caCert())) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        int index = 0;
+        for (FleetGroup g : scenario.fleet()) {
+            for (int k = 0; k < g.count(); k++) {
+                ids.add(g.deviceId(++index));
+            }
+        }
+        try {
+            FleetPki.Result r = new FleetPki(Clock.systemUTC()).create(certs, ids, Runtime.getRuntime().availableProcessors());
+            console.printf(Locale.ROOT, "created %d camera certificates in %s (%d ms)%n", r.devices(), certs, r.deviceCertificates().toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the fleet's certificates in " + certs, e);
+        }
     }
 
     /** The embedded backend, when the run has one. */

@@ -208,6 +208,7 @@ public final class ScenarioRunner {
         Result play() {
             FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock,
                     Slot.watched(scenario, options.shard()), scenario.backend().profile().topics());
+            ObserverAccess.give(observer, scenario.backend());
             try {
                 observer.start();
             } catch (IOException e) {

@@ -7,41 +7,52 @@ import java.util.Objects;
  * Where the cameras connect: the embedded reference backend (started in-process on free loopback
  * ports), or an external MQTT broker and upload server.
  *
- * @param mqtt   {@code tcp://host:port}; null for embedded
+ * @param mqtt   {@code tcp://host:port} or {@code mqtts://host:port}; null for embedded
  * @param upload   {@code http://host:port}; null for embedded
- * @param username MQTT user name for the cameras and the observer; null for none
- * @param password MQTT password; null for none
+ * @param username MQTT user name for the cameras and the observer, {@code {deviceId}} replaced per camera; null for none
+ * @param password MQTT password, {@code {deviceId}} replaced per camera; null for none
  * @param profile  how the cameras speak to it ({@code backend.profile}; {@link DeviceProfile#REFERENCE} by default)
  * @param firmwareKey the key an external backend signs firmware with (base64 X.509 Ed25519); null for none
  *                 (the embedded backend gives its own)
+ * @param tls      trust and client certificates for {@code mqtts://}; null for the JDK's trust store and no client certificate
  */
 public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password,
-                      DeviceProfile profile, String firmwareKey) {
+                      DeviceProfile profile, String firmwareKey, BackendTls tls) {
 
     /** The MQTT protocol level cameras speak. */
     public enum MqttVersion { V3_1_1, V5 }
 
     public static Backend embedded(MqttVersion version) {
-        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE, null);
+        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE, null, null);
     }
 
     public static Backend external(URI mqtt, URI upload, MqttVersion version) {
-        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE, null);
+        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE, null, null);
     }
 
     /** The same backend, with MQTT credentials. */
     public Backend withCredentials(String user, String pass) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile, firmwareKey);
+        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile, firmwareKey, tls);
     }
 
     /** The same backend, spoken to as {@code deviceProfile} says. */
     public Backend withProfile(DeviceProfile deviceProfile) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile, firmwareKey);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile, firmwareKey, tls);
     }
 
     /** The same backend, with the key the cameras check firmware signatures against. */
     public Backend withFirmwareKey(String key) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, key);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, key, tls);
+    }
+
+    /** The same backend, with TLS settings. */
+    public Backend withTls(BackendTls settings) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, settings);
+    }
+
+    /** Whether cameras speak MQTT over TLS: an {@code mqtts://} broker, or the embedded one given {@code tls}. */
+    public boolean mqttTls() {
+        return embedded ? tls != null : "mqtts".equals(mqtt.getScheme());
     }
 
     public Backend {
@@ -50,8 +61,11 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
         if (!embedded) {
             Objects.requireNonNull(mqtt, "mqtt URL");
             Objects.requireNonNull(upload, "upload URL");
-            if (!"tcp".equals(mqtt.getScheme()) || mqtt.getHost() == null || mqtt.getPort() < 0) {
-                throw new IllegalArgumentException("mqtt URL must look like tcp://host:1883, was " + mqtt);
+            if (!("tcp".equals(mqtt.getScheme()) || "mqtts".equals(mqtt.getScheme())) || mqtt.getHost() == null || mqtt.getPort() < 0) {
+                throw new IllegalArgumentException("mqtt URL must look like tcp://host:1883 or mqtts://host:8883, was " + mqtt);
+            }
+            if (tls != null && !"mqtts".equals(mqtt.getScheme())) {
+                throw new IllegalArgumentException("tls needs an mqtts:// URL, mqtt was " + mqtt);
             }
             if (!"http".equals(upload.getScheme()) || upload.getHost() == null) {
                 throw new IllegalArgumentException("upload URL must look like http://host:8080, was " + upload);

@@ -14,6 +14,7 @@ import io.bodycam.bench.scenario.yaml.YamlScalar;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -201,13 +202,15 @@ public final class ScenarioLoader {
                 problems.report(m.node("firmwareKey").orElseThrow(), "firmwareKey is for an external backend; the "
                         + "embedded one gives the cameras its own key", "remove firmwareKey, or give mqtt and upload URLs");
             }
-            return Backend.embedded(version).withCredentials(user, pass).withProfile(profile);
+            return Backend.embedded(version).withCredentials(user, pass).withProfile(profile)
+                    .withTls(m.optionalMap("tls").map(this::embeddedTls).orElse(null));
         }
+        BackendTls tls = m.optionalMap("tls").map(this::tls).orElse(null);
         URI mqtt = uri(m, "mqtt", "tcp://127.0.0.1:1883");
         URI upload = uri(m, "upload", "http://127.0.0.1:8080");
         try {
             return Backend.external(mqtt, upload, version).withCredentials(user, pass).withProfile(profile)
-                    .withFirmwareKey(firmwareKey);
+                    .withFirmwareKey(firmwareKey).withTls(tls);
         } catch (IllegalArgumentException e) {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);
@@ -246,6 +249,42 @@ public final class ScenarioLoader {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code backend.tls} of the embedded backend: only {@code certs}, a {@code bodycam pki create} directory the
+     * run creates for the scenario's fleet when it has no {@code ca.pem} yet; the broker then asks for mutual TLS
+     * and lets each camera use only its own topics (docs/security.md).
+     */
+    private BackendTls embeddedTls(YamlMap t) {
+        if (t.has("ca") || t.has("verifyHostname")) {
+            problems.report(t, "tls of the embedded backend takes only certs: its CA is certs/ca.pem, its name 127.0.0.1");
+        }
+        if (!t.has("certs")) {
+            problems.report(t, "tls of the embedded backend needs certs: a directory for bodycam pki create");
+            return null;
+        }
+        Path certs = t.optionalString("certs").map(dir::resolve).orElseThrow().normalize();
+        return new BackendTls(certs.resolve("ca.pem"), certs, true);
+    }
+
+    /** {@code backend.tls}: {@code ca} (PEM file), {@code certs} (a {@code bodycam pki create} directory), {@code verifyHostname}. */
+    private BackendTls tls(YamlMap t) {
+        Path ca = t.optionalString("ca").map(dir::resolve).orElse(null);
+        if (ca != null && !Files.isRegularFile(ca)) {
+            problems.report(t.node("ca").orElseThrow(), "tls.ca: no such file " + ca, "make one with: bodycam pki create --out DIR --cameras N");
+        }
+        Path certs = t.optionalString("certs").map(dir::resolve).orElse(null);
+        if (certs != null && !Files.isDirectory(certs.resolve("devices"))) {
+            problems.report(t.node("certs").orElseThrow(), "tls.certs: " + certs + " has no devices/ folder",
+                    "point it at the --out directory of bodycam pki create");
+        }
+        boolean verify = t.bool("verifyHostname", true);
+        if (ca == null && certs == null && !verify) {
+            problems.report(t, "tls: turning verifyHostname off needs a ca to trust");
+            return null;
+        }
+        return new BackendTls(ca, certs, verify);
     }
 
     private URI uri(YamlMap m, String key, String example) {

@@ -35,7 +35,7 @@ class FleetObserverTest {
 
     @Test
     void bad_arguments_are_refused_with_the_fields_name() {
-        assertEquals("broker url must look like tcp://HOST:PORT, was localhost:1883",
+        assertEquals("broker url must look like tcp://HOST:PORT or mqtts://HOST:PORT, was localhost:1883",
                 assertThrows(IllegalArgumentException.class, () -> new FleetObserver("localhost:1883", "+", clock)).getMessage());
         assertEquals("agency (or + for every agency) must be one non-empty topic level without '/', '+' or '#', was 'kc/pd'",
                 assertThrows(IllegalArgumentException.class, () -> new FleetObserver("tcp://127.0.0.1:1", "kc/pd", clock)).getMessage());

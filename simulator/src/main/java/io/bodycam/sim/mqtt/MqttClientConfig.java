@@ -1,5 +1,7 @@
 package io.bodycam.sim.mqtt;
 
+import io.netty.handler.ssl.SslContext;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +28,7 @@ public final class MqttClientConfig {
     private final Duration connectTimeout;
     private final Duration backoffInitial;
     private final Duration backoffMax;
+    private final SslContext tls;
 
     private MqttClientConfig(Builder b) {
         host = b.host;
@@ -42,6 +45,7 @@ public final class MqttClientConfig {
         connectTimeout = b.connectTimeout;
         backoffInitial = b.backoffInitial;
         backoffMax = b.backoffMax;
+        tls = b.tls;
     }
 
     public static Builder builder() {
@@ -105,6 +109,15 @@ public final class MqttClientConfig {
         return backoffMax;
     }
 
+    /**
+     * The TLS client context ({@code mqtts://}): when present, an {@code SslHandler} made from it sits first
+     * in the camera's pipeline, on the camera's own event loop, and verifies the broker's name against
+     * {@link #host()}.
+     */
+    public Optional<SslContext> tls() {
+        return Optional.ofNullable(tls);
+    }
+
     /** A builder that starts from this config's values. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -122,13 +135,14 @@ public final class MqttClientConfig {
         b.connectTimeout = connectTimeout;
         b.backoffInitial = backoffInitial;
         b.backoffMax = backoffMax;
+        b.tls = tls;
         return b;
     }
 
     @Override
     public String toString() {
         return "MqttClientConfig[" + clientId + "@" + host + ":" + port + ", " + protocol + ", keepAlive=" + keepAlive
-                + ", cleanSession=" + cleanSession + ", maxInFlight=" + maxInFlight + ", maxQueued=" + maxQueued + "]";
+                + (tls != null ? ", tls" : "") + ", cleanSession=" + cleanSession + ", maxInFlight=" + maxInFlight + ", maxQueued=" + maxQueued + "]";
     }
 
     /** Collects and checks the settings of a {@link MqttClientConfig}; not thread-safe. */
@@ -149,6 +163,7 @@ public final class MqttClientConfig {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration backoffInitial = Duration.ofSeconds(1);
         private Duration backoffMax = Duration.ofSeconds(60);
+        private SslContext tls;
 
         private Builder() {
         }
@@ -256,6 +271,15 @@ public final class MqttClientConfig {
         /** The largest reconnect delay cap, 1 ms..24 h, not below the initial one. */
         public Builder backoffMax(Duration backoffMax) {
             this.backoffMax = between(backoffMax, "backoff max", Duration.ofMillis(1), Duration.ofHours(24));
+            return this;
+        }
+
+        /** Speak MQTT over TLS with this client context; null for plain TCP. */
+        public Builder tls(SslContext tls) {
+            if (tls != null && !tls.isClient()) {
+                throw new IllegalArgumentException("tls must be a client context");
+            }
+            this.tls = tls;
             return this;
         }
 

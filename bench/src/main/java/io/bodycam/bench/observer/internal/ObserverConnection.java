@@ -16,6 +16,8 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -67,12 +69,34 @@ public final class ObserverConnection {
         options.setSocketFactory(new NoDelaySocketFactory());
     }
 
+    /**
+     * The observer's own credentials: a user name and password (either may be null), and for
+     * {@code mqtts://} the TLS socket factory (with the observer's client certificate, if any). Call before {@link #open()}.
+     */
+    public void access(String username, String password, SSLSocketFactory tls, boolean verifyHostname) {
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.toCharArray());
+        }
+        if (tls != null) {
+            options.setSocketFactory(tls);
+            options.setHttpsHostnameVerificationEnabled(verifyHostname);
+        }
+    }
+
+    /** Paho names MQTT over TLS {@code ssl://}. */
+    private static String pahoUrl(String url) {
+        return url.startsWith("mqtts://") ? "ssl://" + url.substring("mqtts://".length()) : url;
+    }
+
     /** Connects and subscribes; returns once the broker has granted every subscription. */
     public void open() throws IOException {
         String clientId = "bodycam-observer-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
         MqttAsyncClient c = null;
         try {
-            c = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+            c = new MqttAsyncClient(pahoUrl(brokerUrl), clientId, new MemoryPersistence());
             c.setCallback(new Callback());
             c.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis());
             IMqttToken subscribed = subscribe(c, null);

@@ -9,7 +9,9 @@ import io.netty.handler.codec.mqtt.MqttEncoder;
 import java.util.function.Supplier;
 
 /**
- * The handlers of one connection attempt, in order: Netty's MQTT decoder and encoder, then
+ * The handlers of one connection attempt, in order: with TLS configured, Netty's {@code SslHandler}
+ * (named {@value #TLS}; CONNECT waits in it until the handshake is done, and a failed handshake
+ * reaches {@link FaultHandler} and closes the connection), then Netty's MQTT decoder and encoder, then
  * {@link ConnectHandler} (CONNECT/CONNACK, malformed input; once accepted it adds the keep-alive pair,
  * {@code IdleStateHandler} and {@link KeepAliveHandler}, right behind itself), {@link SessionHandler} (the session's packets) and {@link FaultHandler} (errors).
  */
@@ -17,6 +19,9 @@ public final class MqttPipeline extends ChannelInitializer<Channel> {
 
     /** The largest packet accepted from the broker; the contract's messages are a few hundred bytes. */
     static final int MAX_PACKET_BYTES = 1 << 20;
+
+    /** The TLS handler's name in the pipeline. */
+    public static final String TLS = "tls";
 
     private final MqttClientConfig config;
     private final Supplier<MqttWill> will;
@@ -32,6 +37,7 @@ public final class MqttPipeline extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        config.tls().ifPresent(tls -> ch.pipeline().addLast(TLS, tls.newHandler(ch.alloc(), config.host(), config.port())));
         ch.pipeline()
                 .addLast("mqtt-decoder", new MqttDecoder(MAX_PACKET_BYTES))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)

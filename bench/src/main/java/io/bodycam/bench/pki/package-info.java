@@ -1,0 +1,2 @@
+/** A certificate authority for a fleet: a CA, one certificate per camera, server and observer certificates, in a documented layout. */
+package io.bodycam.bench.pki;
