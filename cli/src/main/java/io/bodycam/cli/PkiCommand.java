@@ -1,6 +1,7 @@
 package io.bodycam.cli;
 
 import io.bodycam.bench.pki.FleetPki;
+import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -67,13 +68,7 @@ final class PkiCommand implements Callable<Integer> {
                 if (s == null) {
                     return 2;
                 }
-                ids = new ArrayList<>();
-                int index = 0;
-                for (FleetGroup g : s.fleet()) {
-                    for (int k = 0; k < g.count(); k++) {
-                        ids.add(g.deviceId(++index));
-                    }
-                }
+                ids = Slot.roster(s).stream().map(Slot::deviceId).toList();
             } else if (cameras != null) {
                 List<String> made;
                 try {

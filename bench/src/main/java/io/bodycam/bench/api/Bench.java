@@ -115,8 +115,7 @@ public final class Bench {
         Backend own = s.backend();
         Backend external = Backend.external(mqtt, upload, own.mqttVersion()).withCredentials(own.username(), own.password())
                 .withProfile(own.profile()).withFirmwareKey(own.firmwareKey()).withTls(own.tls());
-        return new Scenario(s.name(), s.description(), s.seed(), s.start(), s.duration(), s.clockSpeed(), external, s.payload(),
-                s.payloadScale(), s.site(), s.fleet(), s.timeline(), s.assertions(), s.video());
+        return s.withBackend(external);
     }
 
     /** Runs the scenario on the wall clock at its speed and returns its record, passed or not. */

@@ -1,5 +1,6 @@
 package io.bodycam.bench.run;
 
+import io.bodycam.bench.fleet.Slot;
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.BrokerTls;
 import io.bodycam.backend.broker.EmbeddedBroker;
@@ -11,7 +12,6 @@ import io.bodycam.bench.pki.FleetPki;
 import io.bodycam.bench.pki.PkiLayout;
 import io.bodycam.bench.scenario.BackendTls;
 import io.bodycam.bench.scenario.FaultParams;
-import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.time.SimClock;
 
@@ -22,7 +22,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,13 +63,7 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         if (Files.isRegularFile(layout.caCert())) {
             return;
         }
-        List<String> ids = new ArrayList<>();
-        int index = 0;
-        for (FleetGroup g : scenario.fleet()) {
-            for (int k = 0; k < g.count(); k++) {
-                ids.add(g.deviceId(++index));
-            }
-        }
+        List<String> ids = Slot.roster(scenario).stream().map(Slot::deviceId).toList();
         try {
             FleetPki.Result r = new FleetPki(Clock.systemUTC()).create(certs, ids, Runtime.getRuntime().availableProcessors());
             console.printf(Locale.ROOT, "created %d camera certificates in %s (%d ms)%n", r.devices(), certs, r.deviceCertificates().toMillis());

@@ -63,6 +63,12 @@ public record Scenario(String name, String description, long seed, Instant start
         check(duration, fleet, timeline, assertions);
     }
 
+    /** The same scenario against another backend. */
+    public Scenario withBackend(Backend other) {
+        return new Scenario(name, description, seed, start, duration, clockSpeed, other, payload, payloadScale, site, fleet,
+                timeline, assertions, video);
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
