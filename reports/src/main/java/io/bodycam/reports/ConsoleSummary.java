@@ -58,11 +58,14 @@ public final class ConsoleSummary {
                 millis(r, "timer.lag.p50"), millis(r, "timer.lag.p99"), millis(r, "timer.lag.max"));
         if (r.metric("bench.saturated").isPresent()) {
             boolean saturated = r.metric("bench.saturated").get() > 0;
-            line(sb, "bench", "cpu mean %s%% max %s%%, gc max %s%%, observer busy max %s%%: %s",
-                    count(r, "bench.cpu.mean"), count(r, "bench.cpu.max"), count(r, "bench.gc.max"),
-                    count(r, "bench.observerBusy.max"), saturated
-                            ? "SATURATED, the figures above measure the bench falling behind, not the backend"
-                            : "not saturated");
+            boolean inWindows = r.metric("bench.saturatedWindows").orElse(0.0) > 0;
+            line(sb, "bench", "cpu mean %s%% max %s%% (machine %s%%), gc max %s%%, observer busy max %s%%, timer lag p99 "
+                    + "worst window %s: %s", count(r, "bench.cpu.mean"), count(r, "bench.cpu.max"),
+                    count(r, "bench.machineCpu.max"), count(r, "bench.gc.max"), count(r, "bench.observerBusy.max"),
+                    millis(r, "bench.timerLag.windowMax"), !saturated ? "not saturated"
+                            : inWindows ? "SATURATED in " + count(r, "bench.saturatedWindows") + " of " + count(r, "bench.windows")
+                                    + " windows: latencies from those seconds measure the bench falling behind, not the backend"
+                            : "SATURATED, the figures above measure the bench falling behind, not the backend");
         }
         var assertions = r.assertions();
         sb.append(String.format("  assertions  %d, %d failed%n", assertions.size(), assertions.stream().filter(a -> !a.passed()).count()));

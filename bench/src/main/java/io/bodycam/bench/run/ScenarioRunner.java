@@ -256,7 +256,7 @@ public final class ScenarioRunner {
                         Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                 long start = clock.now();
                 Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
-                BenchHealth health = BenchHealth.ofThisProcess(observer::busyNanos);
+                BenchHealth health = BenchHealth.ofThisProcess(observer::busyNanos, taker::timerLagWindowP99Millis);
                 Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
                 if (options.live()) {
                     live.set(new RunLiveFleet(scenario, clock, fleet, observer, collector, record, faults,

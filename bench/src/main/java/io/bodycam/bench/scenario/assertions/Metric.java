@@ -107,8 +107,12 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("bench.cpu.max", "the busiest 5-second window's CPU, percent of all cores");
         count("bench.gc.max", "the worst 5-second window's share of wall time in GC pauses, percent");
         count("bench.observerBusy.max", "the worst 5-second window's share of wall time the observer's message thread was busy, percent");
-        count("bench.saturated", "1 when the bench itself was the bottleneck (docs/metrics.md#bench-health): its latencies "
-                + "are not the backend's");
+        count("bench.machineCpu.max", "the busiest 5-second window's CPU of the whole machine (every process), percent of all cores");
+        millis("bench.timerLag.windowMax", "the worst 5-second window's camera timer lag p99 (wall)");
+        count("bench.windows", "5-second windows the bench measured itself in");
+        count("bench.saturatedWindows", "windows in which the bench fell behind (docs/metrics.md#bench-health)");
+        count("bench.saturated", "1 when the bench itself was the bottleneck, over the run or in any window "
+                + "(docs/metrics.md#bench-health): those latencies are not the backend's");
         millis("run.wallTime", "wall time of the run");
         millis("run.virtualTime", "virtual time of the run");
         count("run.clockSpeed", "virtual seconds per wall second");
