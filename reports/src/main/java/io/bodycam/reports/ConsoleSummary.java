@@ -40,6 +40,9 @@ public final class ConsoleSummary {
                 count(r, "evidence.segmentsRecorded"), bytes(r, "evidence.bytesRecorded"), count(r, "evidence.verified"),
                 count(r, "evidence.lost"), count(r, "evidence.duplicated"), count(r, "evidence.corrupt"),
                 count(r, "evidence.pending"));
+        r.metric("evidence.fromCameraProofs").ifPresent(fromCameras -> line(sb, "", "%s", fromCameras > 0
+                ? "proved by the cameras' own read-back or server checksum (the backend has no GET /evidence)"
+                : "verified by the backend's own verdicts (GET /evidence)"));
         line(sb, "uploads", "%s completed, %s failed attempts, %s at %s/s; record to verified p99 %s",
                 count(r, "uploads.completed"), count(r, "uploads.failed"), bytes(r, "uploads.bytes"),
                 bytes(r, "uploads.throughput"), duration(r, "evidence.recordToVerified.p99"));

@@ -4,6 +4,7 @@ import io.bodycam.bench.fleet.Fleet;
 import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.ledger.BackendView;
+import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.metrics.BenchHealth;
 import io.bodycam.bench.metrics.Metrics;
@@ -68,6 +69,7 @@ final class Judge {
                 p.fleet().mqttTotals(), p.observer(), p.collector(), evidence, end, wallNanos, virtualMillis);
         RecoveryMetrics.put(metrics, p.offline(), p.recovery());
         metrics.putAll(p.faults().httpFaultMetrics());
+        metrics.put("evidence.fromCameraProofs", backend instanceof CameraProofView ? 1.0 : 0.0);
         metrics.putAll(p.health().metrics(metrics.getOrDefault("timer.lag.p99", Double.NaN)));
         p.collector().updates().put(metrics, snapshots, p.observer().devices());
         metrics.put("devices.configured", (double) p.fleet().members().size());

@@ -98,7 +98,8 @@ public final class RecordMerge {
         return switch (name) {
             case "devices.allConnectedAfter" -> Combine.MAX_OF_ALL;
             case "run.wallTime", "run.virtualTime", "run.clockSpeed", "recovery.faults", "recovery.unrecovered",
-                    "recovery.allOnlineAfter", "recovery.queueDrainedAfter" -> Combine.MAX;
+                    "recovery.allOnlineAfter", "recovery.queueDrainedAfter", "bench.cpu.mean", "bench.saturated",
+                    "evidence.fromCameraProofs" -> Combine.MAX;
             default -> name.matches(".*\\.(p50|p90|p99|max)") ? Combine.MAX : fallback.apply(name);
         };
     }

@@ -67,6 +67,8 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("evidence.unexpected", "segments the backend holds that no camera recorded");
         count("evidence.corruptInjected", "segments a scenario damaged on the camera after hashing (each must end corrupt)");
         count("evidence.corruptAccepted", "segments the backend calls verified although their bytes hash otherwise");
+        count("evidence.fromCameraProofs", "1 when the evidence figures come from the cameras' own proofs (a profile "
+                + "without the reference GET /evidence: read-back or server checksum), 0 when from the backend's verdicts");
         count("evidence.cutByPowerLoss", "recordings whose open segment a power loss destroyed (never closed)");
         count("evidence.duplicateUploadsInjected", "verified segments a scenario made a camera upload once more "
                 + "(the backend must keep one copy: evidence.duplicated stays 0)");
