@@ -21,8 +21,9 @@ public final class ConsoleSummary {
         sb.append(String.format("bodycam run %s   seed %d   %s%n", r.scenario(), r.summary().seed(),
                 r.passed() ? "PASSED" : "FAILED"));
         sb.append(String.format("  record      %s%n", r.dir()));
-        r.summary().mergedFrom().ifPresent(from -> line(sb, "merged", "from shards %s (bodycam report merge)",
-                from.shards().stream().map(Summary.MergedShard::shard).collect(Collectors.joining(", "))));
+        r.summary().mergedFrom().ifPresent(from -> line(sb, "merged", "from shards %s (bodycam report merge)%s",
+                from.shards().stream().map(Summary.MergedShard::shard).collect(Collectors.joining(", ")),
+                r.metric("run.startSpread").map(v -> ", their timelines began within " + millis(r, "run.startSpread")).orElse("")));
         line(sb, "time", "%s wall, %s virtual (speed %s)", duration(r, "run.wallTime"), duration(r, "run.virtualTime"),
                 number(r.metric("run.clockSpeed").orElse(1.0)));
         line(sb, "devices", "%s configured, %s connected at peak, all connected after %s",

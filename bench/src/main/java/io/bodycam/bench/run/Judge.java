@@ -48,7 +48,7 @@ final class Judge {
     /** The live parts of a run the verdict reads. */
     record Parts(Scenario scenario, Shard shard, Fleet fleet, FleetObserver observer, RunCollector collector,
                  RunRecorder record, Snapshot.Taker taker, Phases phases, FaultInjector faults, OfflineDetection offline,
-                 RecoveryTracker recovery, BenchHealth health) {
+                 RecoveryTracker recovery, BenchHealth health, long startedAtEpochMillis) {
     }
 
     private Judge() {
@@ -70,6 +70,7 @@ final class Judge {
         RecoveryMetrics.put(metrics, p.offline(), p.recovery());
         metrics.putAll(p.faults().httpFaultMetrics());
         metrics.put("evidence.fromCameraProofs", backend instanceof CameraProofView ? 1.0 : 0.0);
+        metrics.put("run.startedAt", (double) p.startedAtEpochMillis());
         metrics.putAll(p.health().metrics(metrics.getOrDefault("timer.lag.p99", Double.NaN)));
         p.collector().updates().put(metrics, snapshots, p.observer().devices());
         metrics.put("devices.configured", (double) p.fleet().members().size());

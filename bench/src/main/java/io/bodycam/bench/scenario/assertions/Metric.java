@@ -116,6 +116,9 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("bench.saturated", "1 when the bench itself was the bottleneck, over the run or in any window "
                 + "(docs/metrics.md#bench-health): those latencies are not the backend's");
         millis("run.wallTime", "wall time of the run");
+        count("run.startedAt", "the wall clock (ms since 1970, UTC) at the run's virtual start: when its timeline began");
+        millis("run.startSpread", "in a record merged from shards: how far apart the shards' timelines began (their "
+                + "run.startedAt), the bound to which they are one run");
         millis("run.virtualTime", "virtual time of the run");
         count("run.clockSpeed", "virtual seconds per wall second");
     }
