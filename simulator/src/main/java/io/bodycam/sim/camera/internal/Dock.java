@@ -13,6 +13,7 @@ import io.bodycam.sim.event.TimeSynced;
 import io.bodycam.sim.event.Undocked;
 import io.bodycam.sim.event.UploadCompleted;
 import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadProgress;
 import io.bodycam.sim.event.UploadResumed;
 import io.bodycam.sim.event.UploadVerified;
 import io.bodycam.sim.link.EvidenceLink;
@@ -20,6 +21,7 @@ import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.Verification;
 
@@ -209,7 +211,7 @@ public final class Dock {
 
         private void upload(SegmentManifest s) {
             machine.dockPhase(DockPhase.UPLOADING);
-            evidence.upload(s, card.payload(s)).whenComplete((sent, error) -> scheduler.run(() -> {
+            evidence.upload(s, card.payload(s), progress(s)).whenComplete((sent, error) -> scheduler.run(() -> {
                 if (!active) {
                     return;
                 }
@@ -223,6 +225,15 @@ public final class Dock {
                     verify(s);
                 }
             }));
+        }
+
+        /** Tells the bench, on the camera's thread, each piece of {@code s} the backend accepted in this stay. */
+        private ProgressListener progress(SegmentManifest s) {
+            return (committed, total) -> scheduler.run(() -> {
+                if (active) {
+                    events.emit(new UploadProgress(events.deviceId(), events.time(), s.segmentId(), committed, total));
+                }
+            });
         }
 
         private void verify(SegmentManifest s) {
