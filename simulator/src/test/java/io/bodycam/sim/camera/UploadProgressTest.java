@@ -11,6 +11,7 @@ import io.bodycam.sim.event.UploadProgress;
 import io.bodycam.sim.event.UploadResumed;
 import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.state.Trigger;
+import io.bodycam.sim.upload.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,12 +82,27 @@ class UploadProgressTest {
         UploadResumed resumed = rig.events(UploadResumed.class).get(0);
         assertEquals(PIECE, held, "pulled right after the first piece landed");
         assertEquals(resumed.bytes() - held, resumed.sentBytes(), "only the rest went again: " + resumed);
-        assertEquals(pieces(0, PIECE), committed(rig, resumed.segmentId()).subList(0, 1));
+        assertEquals(List.of((long) PIECE), committed(rig, resumed.segmentId()).subList(0, 1));
         assertEquals(pieces(held, resumed.bytes()), committed(rig, resumed.segmentId()).subList(1,
                 committed(rig, resumed.segmentId()).size()), "after the pull, the pieces from where it stopped");
         List<String> order = rig.events.stream().map(CameraEvent::type)
                 .filter(t -> List.of("fault.networkPulled", "upload.resumed", "upload.verified").contains(t)).toList();
         assertEquals(List.of("fault.networkPulled", "upload.resumed", "upload.verified"), order);
+    }
+
+    @Test
+    void a_piece_told_after_the_camera_left_the_dock_is_not_told_to_the_bench() {
+        CameraRig rig = recorded(Duration.ofMinutes(3));
+        rig.camera.dock();
+        rig.advance(Duration.ofSeconds(2));
+        assertEquals(1, rig.backend.uploadsInFlight(), "uploading");
+        ProgressListener late = rig.backend.lastProgress();
+
+        rig.camera.undock();
+        late.committed(PIECE, 4L * PIECE);
+        rig.advance(Duration.ofSeconds(1));
+
+        assertEquals(List.of(), rig.events(UploadProgress.class));
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private int commitEvery;
     /** Bytes held of each unfinished upload taken in pieces. */
     private final Map<String, Long> held = new HashMap<>();
+    private ProgressListener lastProgress = ProgressListener.NONE;
 
     public FakeEvidenceBackend(Scheduler scheduler, double bytesPerSecond) {
         this.scheduler = scheduler;
@@ -123,6 +124,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
                                          ProgressListener progress) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         uploads++;
+        lastProgress = progress;
         int mine = attempt.merge(segment.segmentId(), 1, Integer::sum);
         long from = commitEvery > 0 ? held.getOrDefault(segment.segmentId(), 0L) : 0;
         long millis = (long) Math.ceil((payload.length() - from) / rate * 1000);
@@ -183,6 +185,11 @@ public final class FakeEvidenceBackend implements EvidenceLink {
      */
     public void commitEvery(int bytes) {
         commitEvery = bytes;
+    }
+
+    /** The progress listener of the latest upload, to tell it something late. */
+    public ProgressListener lastProgress() {
+        return lastProgress;
     }
 
     /** Uploads running now. */

@@ -43,8 +43,9 @@ import java.util.Set;
  * out of the upload queue (uploading bad bytes again cannot help). A segment the backend confirms is
  * normally purged at once; an armed duplicate-upload fault uploads it once more first.
  *
- * <p>Undocking ends the stay; results that arrive after that are ignored, and the next dock resumes
- * the interrupted upload.
+ * <p>Each piece of an upload the backend accepts is told to the bench ({@code upload.progress}), on the
+ * camera's thread. Undocking ends the stay; results and progress that arrive after that are ignored,
+ * and the next dock resumes the interrupted upload.
  */
 public final class Dock {
 
