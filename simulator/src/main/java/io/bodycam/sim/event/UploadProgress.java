@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * {@code upload.progress} (bench only): the server accepted a piece of a segment's upload and now holds
- * {@code committedBytes} of its {@code bytes} (the tus offset it answered; for S3, the bytes of the
+ * {@code committedBytes} of its {@code bytes}, fewer than all (the last piece is {@code upload.completed}) (the tus offset it answered; for S3, the bytes of the
  * parts it holds). What a script waits for before it cuts an upload that must resume: once the backend
  * holds part of the segment, the next upload of it sends only the rest.
  */

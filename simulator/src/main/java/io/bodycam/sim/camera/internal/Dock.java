@@ -228,10 +228,13 @@ public final class Dock {
             }));
         }
 
-        /** Tells the bench, on the camera's thread, each piece of {@code s} the backend accepted in this stay. */
+        /**
+         * Tells the bench, on the camera's thread, each piece of {@code s} short of the whole that the backend
+         * accepted in this stay (the last one is told by {@code upload.completed}).
+         */
         private ProgressListener progress(SegmentManifest s) {
             return (committed, total) -> scheduler.run(() -> {
-                if (active) {
+                if (active && committed < total) {
                     events.emit(new UploadProgress(events.deviceId(), events.time(), s.segmentId(), committed, total));
                 }
             });

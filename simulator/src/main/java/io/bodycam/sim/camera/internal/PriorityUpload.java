@@ -134,10 +134,13 @@ public final class PriorityUpload {
         }));
     }
 
-    /** Tells the bench, on the camera's thread, each piece of {@code s} the backend accepted in this run. */
+    /**
+     * Tells the bench, on the camera's thread, each piece of {@code s} short of the whole that the backend
+     * accepted in this run (the last one is told by {@code upload.completed}).
+     */
     private ProgressListener progress(SegmentManifest s, int run) {
         return (committed, total) -> scheduler.run(() -> {
-            if (run == generation) {
+            if (run == generation && committed < total) {
                 events.emit(new UploadProgress(events.deviceId(), events.time(), s.segmentId(), committed, total));
             }
         });
