@@ -1,5 +1,6 @@
 package io.bodycam.reports;
 
+import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RunRecord;
 import io.bodycam.record.Summary;
 import io.bodycam.record.SummaryMetrics;
@@ -72,10 +73,14 @@ public final class ConsoleSummary {
                             : "SATURATED, the figures above measure the bench falling behind, not the backend");
         }
         var assertions = r.assertions();
-        sb.append(String.format("  assertions  %d, %d failed%n", assertions.size(), assertions.stream().filter(a -> !a.passed()).count()));
+        long deferred = assertions.stream().filter(AssertionOutcome::deferred).count();
+        sb.append(String.format("  assertions  %d, %d failed%s%n", assertions.size(), assertions.stream().filter(a -> !a.passed()).count(),
+                deferred == 0 ? "" : ", " + deferred + " left to the merged record (each adds up over the shards)"));
         for (var a : assertions) {
             String actual = a.actual() == null ? "not measured" : number(a.actual()) + (a.unit().isEmpty() ? "" : " " + a.unit());
-            sb.append(String.format("    %s  %-44s actual %s%n", a.passed() ? "PASS" : "FAIL", a.expr(), actual));
+            String label = a.deferred() ? "DEFER" : a.passed() ? "PASS" : "FAIL";
+            String how = a.onShare() ? " (" + a.message() + ")" : "";
+            sb.append(String.format("    %-5s %-44s actual %s%s%n", label, a.expr(), actual, how));
         }
         return sb.toString();
     }

@@ -24,12 +24,13 @@ public final class JunitXmlReport {
     public static String render(RunRecord record) {
         List<AssertionOutcome> results = record.assertions();
         long failures = results.stream().filter(r -> !r.passed()).count();
+        long skipped = results.stream().filter(AssertionOutcome::deferred).count();
         double seconds = record.metric("run.wallTime").orElse(0.0) / 1000;
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<testsuite name=\"bodycam.").append(escape(record.scenario()))
                 .append("\" tests=\"").append(results.size())
                 .append("\" failures=\"").append(failures)
-                .append("\" errors=\"0\" skipped=\"0\" time=\"").append(String.format(java.util.Locale.ROOT, "%.3f", seconds))
+                .append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"").append(String.format(java.util.Locale.ROOT, "%.3f", seconds))
                 .append("\">\n");
         sb.append("  <properties>\n");
         sb.append("    <property name=\"seed\" value=\"").append(record.summary().seed()).append("\"/>\n");
@@ -38,7 +39,9 @@ public final class JunitXmlReport {
         for (AssertionOutcome r : results) {
             sb.append("  <testcase classname=\"bodycam.").append(escape(record.scenario()))
                     .append("\" name=\"").append(escape(r.expr())).append("\"");
-            if (r.passed()) {
+            if (r.deferred()) {
+                sb.append(">\n    <skipped message=\"").append(escape(r.message())).append("\"/>\n  </testcase>\n");
+            } else if (r.passed()) {
                 sb.append("/>\n");
             } else {
                 String msg = r.message().isEmpty() ? "actual " + actual(r) : r.message();

@@ -19,6 +19,7 @@ import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.timeline.FaultInjector;
 import io.bodycam.bench.timeline.Phases;
 import io.bodycam.bench.verdict.AssertionResult;
+import io.bodycam.bench.verdict.ShardJudgement;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.recording.SegmentManifest;
 
@@ -77,6 +78,7 @@ final class Judge {
         List<AssertionResult> results = AssertionResult.evaluate(p.scenario().assertions(),
                 a -> p.phases().scope(a, metrics, end)).stream()
                 .map(r -> r.assertion().eventually() == null ? r : watch.liveness().result(r.assertion()))
+                .map(r -> p.shard().whole() ? r : ShardJudgement.judge(r, p.fleet().members().size(), p.scenario().cameraCount()))
                 .toList();
         return new Verdict(metrics, results, evidence);
     }
