@@ -44,7 +44,7 @@ final class PkiCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write (layout in DIR/manifest.yaml)")
         Path out;
 
-        @Option(names = "--scenario", paramLabel = "FILE", description = "one certificate per camera of this scenario's fleet (its idPatterns)")
+        @Option(names = "--scenario", paramLabel = "FILE", description = "one certificate per camera of this scenario's fleet (its idPatterns), and its impostors' (IMPOSTOR-REVOKED revoked)")
         Path scenario;
 
         @Option(names = "--cameras", paramLabel = "N", description = "without --scenario: how many cameras")
@@ -68,7 +68,9 @@ final class PkiCommand implements Callable<Integer> {
                 if (s == null) {
                     return 2;
                 }
-                ids = Slot.roster(s).stream().map(Slot::deviceId).toList();
+                ids = new ArrayList<>(Slot.roster(s).stream().map(Slot::deviceId).toList());
+                ids.addAll(s.impostors().certificateIds());
+                revoke.addAll(s.impostors().revokedIds());
             } else if (cameras != null) {
                 List<String> made;
                 try {

@@ -44,10 +44,14 @@ final class Judge {
         }
     }
 
-    /** The live parts of a run the verdict reads. */
+    /**
+     * The live parts of a run the verdict reads.
+     *
+     * @param security the impostors' {@code security.*} metrics; empty without impostors
+     */
     record Parts(Scenario scenario, Shard shard, Fleet fleet, FleetObserver observer, RunCollector collector,
                  RunRecorder record, Snapshot.Taker taker, Phases phases, FaultInjector faults, OfflineDetection offline,
-                 RecoveryTracker recovery, BenchHealth health) {
+                 RecoveryTracker recovery, BenchHealth health, Map<String, Double> security) {
     }
 
     private Judge() {
@@ -68,6 +72,7 @@ final class Judge {
                 p.fleet().mqttTotals(), p.observer(), p.collector(), evidence, end, wallNanos, virtualMillis);
         RecoveryMetrics.put(metrics, p.offline(), p.recovery());
         metrics.putAll(p.faults().httpFaultMetrics());
+        metrics.putAll(p.security());
         metrics.putAll(p.health().metrics(metrics.getOrDefault("timer.lag.p99", Double.NaN)));
         p.collector().updates().put(metrics, snapshots, p.observer().devices());
         metrics.put("devices.configured", (double) p.fleet().members().size());

@@ -1,5 +1,6 @@
 package io.bodycam.bench.security;
 
+import io.bodycam.bench.scenario.ImpostorKind;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.bodycam.bench.security;
 
+import io.bodycam.bench.scenario.ImpostorKind;
 import io.bodycam.backend.broker.BrokerTls;
 import io.bodycam.bench.pki.PkiLayout;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -21,6 +22,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -56,13 +58,23 @@ public final class ImpostorProbe {
         this.witnessWait = Objects.requireNonNull(witnessWait, "witnessWait");
     }
 
+    /** The certificate {@code kind} presents against {@code victim}, and its key. */
+    public List<Path> credentials(ImpostorKind kind, String victim) {
+        String id = kind.certificateId(victim);
+        Path folder = switch (kind) {
+            case EXPIRED -> pki.expiredDir();
+            case FOREIGN_CA -> pki.foreignDir();
+            case REVOKED, OTHER_TOPIC, REPLAY_WILL -> pki.devicesDir();
+        };
+        return List.of(folder.resolve(id + ".pem"), folder.resolve(id + ".key"));
+    }
+
     /** Tries {@code kind} against {@code victim}, an honest camera's id, and tells what the broker did. */
     public Attempt attempt(ImpostorKind kind, String victim) {
+        List<Path> credentials = credentials(kind, victim);
         return switch (kind) {
-            case REVOKED -> connectOnly(kind, victim, pki.deviceCert(kind.certificateId(victim)), pki.deviceKey(kind.certificateId(victim)));
-            case EXPIRED -> connectOnly(kind, victim, pki.expiredDir().resolve(victim + ".pem"), pki.expiredDir().resolve(victim + ".key"));
-            case FOREIGN_CA -> connectOnly(kind, victim, pki.foreignDir().resolve(victim + ".pem"), pki.foreignDir().resolve(victim + ".key"));
-            case OTHER_TOPIC, REPLAY_WILL -> onVictimsTopic(kind, victim);
+            case REVOKED, EXPIRED, FOREIGN_CA -> connectOnly(kind, victim, credentials.get(0), credentials.get(1));
+            case OTHER_TOPIC, REPLAY_WILL -> onVictimsTopic(kind, victim, credentials.get(0), credentials.get(1));
         };
     }
 
@@ -79,7 +91,7 @@ public final class ImpostorProbe {
     }
 
     /** An attempt to get a message onto the victim's {@code status} topic, seen or not by the witness. */
-    private Attempt onVictimsTopic(ImpostorKind kind, String victim) {
+    private Attempt onVictimsTopic(ImpostorKind kind, String victim, Path cert, Path key) {
         String marker = "impostor-" + UUID.randomUUID();
         String topic = "bwc/v1/" + agency + "/" + victim + "/status";
         byte[] payload = ("{\"schema\":1,\"deviceId\":\"" + victim + "\",\"seq\":0,\"ts\":0,\"status\":\"offline\","
@@ -101,12 +113,12 @@ public final class ImpostorProbe {
             String how;
             try {
                 if (kind == ImpostorKind.REPLAY_WILL) {
-                    MqttClient impostor = connect(id, pki.deviceCert(id), pki.deviceKey(id), new Will(topic, payload));
+                    MqttClient impostor = connect(id, cert, key, new Will(topic, payload));
                     impostor.disconnectForcibly(0, DISCONNECT_WAIT_MILLIS, false);
                     impostor.close(true);
                     how = "its Will on " + topic;
                 } else {
-                    MqttClient impostor = connect(id, pki.deviceCert(id), pki.deviceKey(id), null);
+                    MqttClient impostor = connect(id, cert, key, null);
                     try {
                         impostor.publish(topic, payload, 1, false);
                     } finally {

@@ -1,5 +1,7 @@
 package io.bodycam.bench.security;
 
+import io.bodycam.bench.scenario.ImpostorKind;
+import io.bodycam.bench.scenario.Impostors;
 import io.bodycam.backend.broker.BrokerTls;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.pki.FleetPki;
@@ -38,9 +40,10 @@ class ImpostorsOnEmbeddedBrokerTest {
 
     @BeforeAll
     void start() throws Exception {
+        Impostors all = new Impostors(List.of(ImpostorKind.values()), Duration.ZERO);
         List<String> ids = new ArrayList<>(List.of(VICTIM, "CAM-0002"));
-        ids.addAll(ImpostorKind.ownCertificateIds());
-        pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), ids, Set.of(ImpostorKind.REVOKED.certificateId(VICTIM)), 1).layout();
+        ids.addAll(all.certificateIds());
+        pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), ids, all.revokedIds(), 1).layout();
         broker = EmbeddedBroker.builder().tls(BrokerTls.fromPki(pki.dir(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN)).build();
         broker.start();
         probe = new ImpostorProbe(URI.create(broker.url()), pki, "metro", Duration.ofSeconds(2));
