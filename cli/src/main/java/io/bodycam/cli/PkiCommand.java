@@ -3,6 +3,7 @@ package io.bodycam.cli;
 import io.bodycam.bench.pki.FleetPki;
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.scenario.FleetGroup;
+import io.bodycam.bench.scenario.Impostors;
 import io.bodycam.bench.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +58,10 @@ final class PkiCommand implements Callable<Integer> {
         @Option(names = "--revoke", split = ",", paramLabel = "ID", description = "device ids the CRL (crl.pem) revokes")
         List<String> revoke = new ArrayList<>();
 
+        @Option(names = "--impostors", description = "with --cameras: also the impostors' certificates "
+                + "(IMPOSTOR-REVOKED, revoked by the CRL; IMPOSTOR-TOPIC; IMPOSTOR-WILL; docs/security.md#impostors)")
+        boolean impostors;
+
         @Option(names = "--threads", defaultValue = "0", description = "workers (default: one per core)")
         int threads;
 
@@ -82,6 +88,11 @@ final class PkiCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     err.println("bodycam pki create: " + e.getMessage());
                     return 2;
+                }
+                if (impostors) {
+                    Impostors all = Impostors.everyKind(Duration.ZERO);
+                    made.addAll(all.certificateIds());
+                    revoke.addAll(all.revokedIds());
                 }
                 ids = made;
             } else {

@@ -284,7 +284,11 @@ public final class ScenarioRunner {
                 }
                 Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                 Map<String, Double> security = impostors.map(ImpostorRun::finish).orElse(Map.of());
-                impostors.ifPresent(ImpostorRun::close);
+                impostors.ifPresent(i -> {
+                    i.close();
+                    i.attempts().forEach(a -> options.console().printf("impostor %-10s against %s: %s%n",
+                            a.kind().yamlName(), a.victim(), a.accepted() ? "ACCEPTED, " + a.detail() : a.detail()));
+                });
                 Judge.Parts parts = new Judge.Parts(scenario, options.shard(), fleet, observer, collector, record, taker,
                         phases, faults, offline, recovery, health, security);
                 verdict = Judge.judge(parts, outcome, backend.view(), clock.now(), clock.now() - start,

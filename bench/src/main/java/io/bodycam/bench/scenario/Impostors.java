@@ -27,6 +27,11 @@ public record Impostors(List<ImpostorKind> kinds, Duration at) {
         }
     }
 
+    /** Every kind once, {@code at} after the start. */
+    public static Impostors everyKind(Duration at) {
+        return new Impostors(List.of(ImpostorKind.values()), at);
+    }
+
     public boolean any() {
         return !kinds.isEmpty();
     }

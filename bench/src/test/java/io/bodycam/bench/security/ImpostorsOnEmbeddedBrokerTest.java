@@ -40,7 +40,7 @@ class ImpostorsOnEmbeddedBrokerTest {
 
     @BeforeAll
     void start() throws Exception {
-        Impostors all = new Impostors(List.of(ImpostorKind.values()), Duration.ZERO);
+        Impostors all = Impostors.everyKind(Duration.ZERO);
         List<String> ids = new ArrayList<>(List.of(VICTIM, "CAM-0002"));
         ids.addAll(all.certificateIds());
         pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), ids, all.revokedIds(), 1).layout();
