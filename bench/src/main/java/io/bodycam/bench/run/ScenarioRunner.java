@@ -283,12 +283,7 @@ public final class ScenarioRunner {
                     options.console().println("bodycam: " + outcome.endReason());
                 }
                 Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
-                Map<String, Double> security = impostors.map(ImpostorRun::finish).orElse(Map.of());
-                impostors.ifPresent(i -> {
-                    i.close();
-                    i.attempts().forEach(a -> options.console().printf("impostor %-10s against %s: %s%n",
-                            a.kind().yamlName(), a.victim(), a.accepted() ? "ACCEPTED, " + a.detail() : a.detail()));
-                });
+                Map<String, Double> security = impostors.map(this::security).orElse(Map.of());
                 Judge.Parts parts = new Judge.Parts(scenario, options.shard(), fleet, observer, collector, record, taker,
                         phases, faults, offline, recovery, health, security);
                 verdict = Judge.judge(parts, outcome, backend.view(), clock.now(), clock.now() - start,
@@ -297,6 +292,16 @@ public final class ScenarioRunner {
             RecordFiles.write(dir, scenario, verdict.metrics(), verdict.results(), verdict.evidence(),
                     outcome.endReason(), options.shard());
             return verdict;
+        }
+
+        /** Waits for the impostors' attempts, prints each, and gives their {@code security.*} metrics. */
+        private Map<String, Double> security(ImpostorRun impostors) {
+            try (impostors) {
+                Map<String, Double> metrics = impostors.finish();
+                impostors.attempts().forEach(a -> options.console().printf("impostor %-10s against %s: %s%n",
+                        a.kind().yamlName(), a.victim(), a.accepted() ? "ACCEPTED, " + a.detail() : a.detail()));
+                return metrics;
+            }
         }
 
         /** Watches the run, serving the dashboard and the control API meanwhile when asked. */
