@@ -28,6 +28,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +116,11 @@ public final class BodycamCli {
                 + " fleet index k has (k-1) mod N = i, with their seeds and timeline times from the whole fleet")
         String shard;
 
+        @Option(names = "--start-at", paramLabel = "INSTANT", description = "begin the timeline at this wall instant"
+                + " (ISO-8601 with offset, e.g. 2026-12-06T22:00:00Z), waiting for it once ready: shards given the same"
+                + " instant run as one timeline")
+        String startAt;
+
         @Mixin
         ServeOptions serve = new ServeOptions();
 
@@ -138,6 +146,21 @@ public final class BodycamCli {
                 err.println("bodycam run: --shard: " + e.getMessage());
                 return ScenarioRunner.BAD_INPUT;
             }
+            Instant sharedStart = null;
+            if (startAt != null) {
+                try {
+                    sharedStart = OffsetDateTime.parse(startAt.strip()).toInstant();
+                } catch (DateTimeParseException e) {
+                    err.println("bodycam run: --start-at must be an instant with its offset, like 2026-12-06T22:00:00Z, was '"
+                            + startAt + "'");
+                    return ScenarioRunner.BAD_INPUT;
+                }
+                if (sharedStart.isBefore(Instant.now())) {
+                    err.println("bodycam run: --start-at " + startAt + " has passed; give an instant far enough ahead for"
+                            + " every shard to get ready (a minute, for a few thousand cameras)");
+                    return ScenarioRunner.BAD_INPUT;
+                }
+            }
             Endpoint ui;
             Endpoint control;
             try {
@@ -150,7 +173,7 @@ public final class BodycamCli {
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
                     Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads,
-                    metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice, ui, control));
+                    metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice, ui, control, sharedStart));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
                 return r.exitCode();

@@ -21,8 +21,9 @@ public final class ConsoleSummary {
         sb.append(String.format("bodycam run %s   seed %d   %s%n", r.scenario(), r.summary().seed(),
                 r.passed() ? "PASSED" : "FAILED"));
         sb.append(String.format("  record      %s%n", r.dir()));
-        r.summary().mergedFrom().ifPresent(from -> line(sb, "merged", "from shards %s (bodycam report merge)",
-                from.shards().stream().map(Summary.MergedShard::shard).collect(Collectors.joining(", "))));
+        r.summary().mergedFrom().ifPresent(from -> line(sb, "merged", "from shards %s (bodycam report merge)%s",
+                from.shards().stream().map(Summary.MergedShard::shard).collect(Collectors.joining(", ")),
+                r.metric("run.startSpread").map(v -> ", their timelines began within " + millis(r, "run.startSpread")).orElse("")));
         line(sb, "time", "%s wall, %s virtual (speed %s)", duration(r, "run.wallTime"), duration(r, "run.virtualTime"),
                 number(r.metric("run.clockSpeed").orElse(1.0)));
         line(sb, "devices", "%s configured, %s connected at peak, all connected after %s",
@@ -40,6 +41,9 @@ public final class ConsoleSummary {
                 count(r, "evidence.segmentsRecorded"), bytes(r, "evidence.bytesRecorded"), count(r, "evidence.verified"),
                 count(r, "evidence.lost"), count(r, "evidence.duplicated"), count(r, "evidence.corrupt"),
                 count(r, "evidence.pending"));
+        r.metric("evidence.fromCameraProofs").ifPresent(fromCameras -> line(sb, "", "%s", fromCameras > 0
+                ? "proved by the cameras' own read-back or server checksum (the backend has no GET /evidence)"
+                : "verified by the backend's own verdicts (GET /evidence)"));
         line(sb, "uploads", "%s completed, %s failed attempts, %s at %s/s; record to verified p99 %s",
                 count(r, "uploads.completed"), count(r, "uploads.failed"), bytes(r, "uploads.bytes"),
                 bytes(r, "uploads.throughput"), duration(r, "evidence.recordToVerified.p99"));
@@ -62,11 +66,14 @@ public final class ConsoleSummary {
                 millis(r, "timer.lag.p50"), millis(r, "timer.lag.p99"), millis(r, "timer.lag.max"));
         if (r.metric("bench.saturated").isPresent()) {
             boolean saturated = r.metric("bench.saturated").get() > 0;
-            line(sb, "bench", "cpu mean %s%% max %s%%, gc max %s%%, observer busy max %s%%: %s",
-                    count(r, "bench.cpu.mean"), count(r, "bench.cpu.max"), count(r, "bench.gc.max"),
-                    count(r, "bench.observerBusy.max"), saturated
-                            ? "SATURATED, the figures above measure the bench falling behind, not the backend"
-                            : "not saturated");
+            boolean inWindows = r.metric("bench.saturatedWindows").orElse(0.0) > 0;
+            line(sb, "bench", "cpu mean %s%% max %s%% (machine %s%%), gc max %s%%, observer busy max %s%%, timer lag p99 "
+                    + "worst window %s: %s", count(r, "bench.cpu.mean"), count(r, "bench.cpu.max"),
+                    count(r, "bench.machineCpu.max"), count(r, "bench.gc.max"), count(r, "bench.observerBusy.max"),
+                    millis(r, "bench.timerLag.windowMax"), !saturated ? "not saturated"
+                            : inWindows ? "SATURATED in " + count(r, "bench.saturatedWindows") + " of " + count(r, "bench.windows")
+                                    + " windows: latencies from those seconds measure the bench falling behind, not the backend"
+                            : "SATURATED, the figures above measure the bench falling behind, not the backend");
         }
         var assertions = r.assertions();
         sb.append(String.format("  assertions  %d, %d failed%n", assertions.size(), assertions.stream().filter(a -> !a.passed()).count()));

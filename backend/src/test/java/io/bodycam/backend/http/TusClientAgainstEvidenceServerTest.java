@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -117,6 +118,40 @@ class TusClientAgainstEvidenceServerTest {
             assertEquals(1, ledger.snapshot().counters().uploadsCreated(), "the second call created nothing");
             assertTrue(client.verify("IPD-1", "S-1").get(10, TimeUnit.SECONDS).confirms(sha256Hex(data)));
         }
+    }
+
+    @Test
+    void tells_the_offset_the_server_answered_after_each_chunk_it_accepted_on_the_loop() throws Exception {
+        client = client(server.uri(), fastClock(), b -> b);
+        byte[] data = bytes(4 * CHUNK + 123, 6);
+        List<Told> told = new CopyOnWriteArrayList<>();
+
+        client.upload(request("S-1", data), null, (committed, total) -> told.add(new Told(committed, total,
+                loop.inEventLoop()))).get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of((long) CHUNK, 2L * CHUNK, 3L * CHUNK, 4L * CHUNK, (long) data.length),
+                told.stream().map(Told::committed).toList());
+        assertTrue(told.stream().allMatch(t -> t.total() == data.length && t.onLoop()), told::toString);
+    }
+
+    @Test
+    void a_chunk_cut_in_the_middle_is_not_told_and_the_resumed_upload_goes_on_from_the_server_offset() throws Exception {
+        try (DroppingProxy proxy = new DroppingProxy(server.port(), 3 * CHUNK + 4000)) {
+            client = client(URI.create("http://127.0.0.1:" + proxy.port()), fastClock(), b -> b);
+            byte[] data = bytes(6 * CHUNK, 7);
+            List<Told> told = new CopyOnWriteArrayList<>();
+
+            UploadOutcome outcome = client.upload(request("S-1", data), null,
+                    (committed, total) -> told.add(new Told(committed, total, loop.inEventLoop()))).get(10, TimeUnit.SECONDS);
+
+            assertEquals(List.of(3L * CHUNK), outcome.resumedFrom());
+            assertEquals(List.of((long) CHUNK, 2L * CHUNK, 3L * CHUNK, 4L * CHUNK, 5L * CHUNK, 6L * CHUNK),
+                    told.stream().map(Told::committed).toList(), "each offset once: the cut chunk was never accepted");
+        }
+    }
+
+    /** What a progress listener heard, and whether on the client's loop. */
+    private record Told(long committed, long total, boolean onLoop) {
     }
 
     @Test

@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * record                        dock                       wait phase UPLOADING within 2m
- * pull-network 60s              wait event upload.resumed within 20m
- * expect uploaded
+ * wait event upload.progress within 2m                     pull-network 60s
+ * wait event upload.resumed within 20m                     expect uploaded
  * </pre>
  */
 public final class DeviceSteps implements CameraListener {

@@ -20,6 +20,7 @@ import io.bodycam.sim.mqtt.MqttStats;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.SimClock;
 import io.bodycam.sim.upload.ConnectionSettings;
+import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
 import io.bodycam.sim.video.Mp4Studio;
 import io.bodycam.sim.wiring.CameraWiring;
@@ -131,6 +132,9 @@ public final class Fleet implements AutoCloseable {
         b.topics(profile.topics(), group).proof(profile.proof(), profile.services());
         if (profile.protocol() == DeviceProfile.Protocol.S3) {
             b.s3(profile.s3().apply(S3ClientConfig.builder().connection(ConnectionSettings.builder(upload)
+                    .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
+        } else if (profile.protocol() == DeviceProfile.Protocol.PUT) {
+            b.put(profile.put().apply(PutClientConfig.builder().connection(ConnectionSettings.builder(upload)
                     .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
         }
         return b;

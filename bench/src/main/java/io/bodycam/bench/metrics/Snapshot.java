@@ -25,6 +25,7 @@ public record Snapshot(long virtualTime, FleetStats stats, Map<TopicKind, Histog
         private final CommandCounter commands;
         private final Recorder lag;
         private final Histogram lagSoFar = new Histogram(3_600_000_000L, 3);
+        private final Histogram lagWindow = new Histogram(3_600_000_000L, 3);
 
         public Taker(FleetObserver observer, RunCollector collector, CommandCounter commands, Recorder lag) {
             this.observer = observer;
@@ -35,12 +36,30 @@ public record Snapshot(long virtualTime, FleetStats stats, Map<TopicKind, Histog
 
         /** The camera timer lag p99 so far, in milliseconds (NaN before any timer fired). */
         public synchronized double timerLagP99Millis() {
-            lagSoFar.add(lag.getIntervalHistogram());
-            return lagSoFar.getTotalCount() == 0 ? Double.NaN : lagSoFar.getValueAtPercentile(99) / 1000.0;
+            drainLag();
+            return p99Millis(lagSoFar);
+        }
+
+        /** The camera timer lag p99 since the previous call, in milliseconds (NaN: no timer fired since). */
+        public synchronized double timerLagWindowP99Millis() {
+            drainLag();
+            double p99 = p99Millis(lagWindow);
+            lagWindow.reset();
+            return p99;
+        }
+
+        private void drainLag() {
+            Histogram interval = lag.getIntervalHistogram();
+            lagSoFar.add(interval);
+            lagWindow.add(interval);
+        }
+
+        private static double p99Millis(Histogram h) {
+            return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1000.0;
         }
 
         public synchronized Snapshot take(long virtualTime) {
-            lagSoFar.add(lag.getIntervalHistogram());
+            drainLag();
             Map<TopicKind, Histogram> latency = new EnumMap<>(TopicKind.class);
             for (TopicKind k : TopicKind.values()) {
                 latency.put(k, observer.latency(k));

@@ -4,6 +4,7 @@ import io.bodycam.bench.fleet.Fleet;
 import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.ledger.BackendView;
+import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.ledger.LedgerCheck;
 import io.bodycam.bench.metrics.BenchHealth;
 import io.bodycam.bench.metrics.Metrics;
@@ -51,7 +52,7 @@ final class Judge {
      */
     record Parts(Scenario scenario, Shard shard, Fleet fleet, FleetObserver observer, RunCollector collector,
                  RunRecorder record, Snapshot.Taker taker, Phases phases, FaultInjector faults, OfflineDetection offline,
-                 RecoveryTracker recovery, BenchHealth health, Map<String, Double> security) {
+                 RecoveryTracker recovery, BenchHealth health, long startedAtEpochMillis, Map<String, Double> security) {
     }
 
     private Judge() {
@@ -73,6 +74,8 @@ final class Judge {
         RecoveryMetrics.put(metrics, p.offline(), p.recovery());
         metrics.putAll(p.faults().httpFaultMetrics());
         metrics.putAll(p.security());
+        metrics.put("evidence.fromCameraProofs", backend instanceof CameraProofView ? 1.0 : 0.0);
+        metrics.put("run.startedAt", (double) p.startedAtEpochMillis());
         metrics.putAll(p.health().metrics(metrics.getOrDefault("timer.lag.p99", Double.NaN)));
         p.collector().updates().put(metrics, snapshots, p.observer().devices());
         metrics.put("devices.configured", (double) p.fleet().members().size());

@@ -36,6 +36,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -75,14 +76,22 @@ public final class ScenarioRunner {
      * @param ui           where to serve the live dashboard during the run, or null for nowhere
      * @param control      where to serve the control API (faults by hand, camera actions), or null for nowhere;
      *                     with one, every fleet group talks through its own fault proxies
+     * @param startAt      the wall instant the run's virtual start falls on, which the run waits for once ready
+     *                     (shards of one run given the same instant share one timeline), or null for as soon as ready
      */
     public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
-                          InetSocketAddress metrics, Shard shard, Endpoint ui, Endpoint control) {
+                          InetSocketAddress metrics, Shard shard, Endpoint ui, Endpoint control, Instant startAt) {
 
-        /** Without a dashboard or a control API. */
+        /** Starting as soon as ready. */
+        public Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
+                       InetSocketAddress metrics, Shard shard, Endpoint ui, Endpoint control) {
+            this(out, runsDir, scenarioText, console, tty, threads, metrics, shard, ui, control, null);
+        }
+
+        /** Without a dashboard or a control API, starting as soon as ready. */
         public Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
                        InetSocketAddress metrics, Shard shard) {
-            this(out, runsDir, scenarioText, console, tty, threads, metrics, shard, null, null);
+            this(out, runsDir, scenarioText, console, tty, threads, metrics, shard, null, null, null);
         }
 
         boolean live() {
@@ -97,9 +106,12 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    /** Runs on wall time at the scenario's clock speed. */
+    /** A run may be this late for its shared start ({@link Options#startAt}) and still keep in step. */
+    static final long LATE_START_MILLIS = 1_000;
+
+    /** Runs on wall time at the scenario's clock speed, from the shared start when the options name one. */
     public static Result run(Scenario scenario, Options options) {
-        return run(scenario, options, Timing.wall());
+        return run(scenario, options, options.startAt() == null ? Timing.wall() : Timing.wallFrom(options.startAt()));
     }
 
     /** Runs with the given clock and watch pace. */
@@ -118,7 +130,8 @@ public final class ScenarioRunner {
             return new Result(CANNOT_RUN, dir, "cannot write the run folder " + dir + ": " + e.getMessage());
         }
         Recorder lag = new Recorder(3_600_000_000L, 3);
-        long start = scenario.start() != null ? scenario.start().toEpochMilli() : System.currentTimeMillis();
+        long start = scenario.start() != null ? scenario.start().toEpochMilli()
+                : options.startAt() != null ? options.startAt().toEpochMilli() : System.currentTimeMillis();
         SimClock clock = timing.clock().start(start, scenario.clockSpeed(),
                 record.tapTimerLag(nanos -> lag.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L)))));
         Mp4Studio studio;
@@ -133,7 +146,7 @@ public final class ScenarioRunner {
         try {
             endpoint = options.metrics() == null ? null : startEndpoint(options);
             backend = RunBackend.start(scenario, clock, dir, options.console());
-            return new Run(scenario, options, timing, dir, clock, lag, record, endpoint, studio, backend).play();
+            return new Run(scenario, options, timing, dir, clock, start, lag, record, endpoint, studio, backend).play();
         } catch (RuntimeException e) {
             log.debug("run failed", e);
             return new Result(CANNOT_RUN, dir, "the run could not be carried out: " + describe(e));
@@ -182,6 +195,7 @@ public final class ScenarioRunner {
         private final Timing timing;
         private final Path dir;
         private final SimClock clock;
+        private final long virtualStart;
         private final Recorder lag;
         private final RunRecorder record;
         private final MetricsEndpoint endpoint;
@@ -190,15 +204,16 @@ public final class ScenarioRunner {
         private final CommandCounter commands = new CommandCounter();
         private final RecoveryTracker recovery = new RecoveryTracker();
         private final OfflineDetection offline;
-        private final long wallStart = System.nanoTime();
+        private long wallStart = System.nanoTime();
 
-        Run(Scenario scenario, Options options, Timing timing, Path dir, SimClock clock, Recorder lag, RunRecorder record,
-            MetricsEndpoint endpoint, Mp4Studio studio, RunBackend backend) {
+        Run(Scenario scenario, Options options, Timing timing, Path dir, SimClock clock, long virtualStart, Recorder lag,
+            RunRecorder record, MetricsEndpoint endpoint, Mp4Studio studio, RunBackend backend) {
             this.scenario = scenario;
             this.options = options;
             this.timing = timing;
             this.dir = dir;
             this.clock = clock;
+            this.virtualStart = virtualStart;
             this.lag = lag;
             this.record = record;
             this.endpoint = endpoint;
@@ -256,9 +271,10 @@ public final class ScenarioRunner {
                 options.console().printf("%d cameras%s, %s virtual at speed %s, record in %s%n", fleet.members().size(),
                         options.shard().whole() ? "" : " (shard " + options.shard() + " of " + scenario.cameraCount() + ")",
                         Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
-                long start = clock.now();
+                long start = options.startAt() == null ? clock.now() : sharedStart();
+                long startedAt = System.currentTimeMillis() - Math.round((clock.now() - start) / clock.speed());
                 Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
-                BenchHealth health = BenchHealth.ofThisProcess(observer::busyNanos);
+                BenchHealth health = BenchHealth.ofThisProcess(observer::busyNanos, taker::timerLagWindowP99Millis);
                 Phases phases = new Phases(scenario.timeline(), start, fleet.members().get(0).camera().scheduler(), taker);
                 if (options.live()) {
                     live.set(new RunLiveFleet(scenario, clock, fleet, observer, collector, record, faults,
@@ -285,7 +301,7 @@ public final class ScenarioRunner {
                 Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                 Map<String, Double> security = impostors.map(this::security).orElse(Map.of());
                 Judge.Parts parts = new Judge.Parts(scenario, options.shard(), fleet, observer, collector, record, taker,
-                        phases, faults, offline, recovery, health, security);
+                        phases, faults, offline, recovery, health, startedAt, security);
                 verdict = Judge.judge(parts, outcome, backend.view(), clock.now(), clock.now() - start,
                         System.nanoTime() - wallStart);
             }
@@ -302,6 +318,35 @@ public final class ScenarioRunner {
                         a.kind().yamlName(), a.victim(), a.accepted() ? "ACCEPTED, " + a.detail() : a.detail()));
                 return metrics;
             }
+        }
+
+        /**
+         * Waits on the runner's thread (no event loop) until the shared start, and returns it in virtual
+         * time; refuses a start that passed while this run got ready, whose timeline would lag the others'.
+         */
+        private long sharedStart() {
+            Instant at = options.startAt();
+            long late = System.currentTimeMillis() - at.toEpochMilli();
+            if (late > LATE_START_MILLIS) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "the shared start %s passed %.1f s "
+                        + "before this run was ready (backend connected, %d cameras built): its timeline would lag the "
+                        + "other shards'; give a later --start-at", at, late / 1000.0, scenario.cameraCount()));
+            }
+            options.console().printf("ready; waiting for the shared start at %s (in %.1f s)%n", at, -late / 1000.0);
+            try {
+                for (long wait = -late; wait > 0; wait = at.toEpochMilli() - System.currentTimeMillis()) {
+                    Thread.sleep(Math.min(wait, 10_000));
+                    long left = at.toEpochMilli() - System.currentTimeMillis();
+                    if (left > 0) {
+                        options.console().printf("  %.0f s to the shared start%n", left / 1000.0);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the shared start", e);
+            }
+            wallStart = System.nanoTime();
+            return virtualStart;
         }
 
         /** Watches the run, serving the dashboard and the control API meanwhile when asked. */

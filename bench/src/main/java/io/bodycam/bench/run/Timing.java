@@ -6,6 +6,7 @@ import io.bodycam.sim.time.TimerLagListener;
 import io.bodycam.sim.time.WallClock;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * How time passes in a run: the virtual clock the cameras, the backend and the timeline read, and the
@@ -24,6 +25,14 @@ public record Timing(ClockSource clock, Ticker ticker) {
     /** Wall time sped up by the scenario's clock speed, looked at once a wall second. */
     public static Timing wall() {
         return new Timing(WallClock::startingAt, Ticker.wallSecond());
+    }
+
+    /**
+     * As {@link #wall()}, with the run's virtual start at the wall instant {@code at}: shards of one run
+     * given the same instant start their timelines together.
+     */
+    public static Timing wallFrom(Instant at) {
+        return new Timing((start, speed, lag) -> WallClock.startingAt(start, speed, lag, at.toEpochMilli()), Ticker.wallSecond());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.bodycam.bench.scenario;
 
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.TopicScheme;
+import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
 
 import java.util.Objects;
@@ -13,18 +14,20 @@ import java.util.function.UnaryOperator;
  * lets it delete a segment, and whether the backend offers the reference contract's time, config and
  * firmware services. Not to be confused with {@link Profile}, a kind of officer in the fleet.
  *
- * @param s3      for {@link Protocol#S3}: the bucket settings over the run's upload URL; null otherwise
+ * @param s3       for {@link Protocol#S3}: the bucket settings over the run's upload URL; null otherwise
+ * @param put      for {@link Protocol#PUT}: method, path template and headers over the run's upload URL; null otherwise
  * @param services whether the upload server also offers time, config and firmware
  */
 public record DeviceProfile(String name, TopicScheme topics, Protocol protocol, Proof proof,
-                            UnaryOperator<S3ClientConfig.Builder> s3, boolean services) {
+                            UnaryOperator<S3ClientConfig.Builder> s3, UnaryOperator<PutClientConfig.Builder> put,
+                            boolean services) {
 
     /** The upload protocols a profile can choose. */
-    public enum Protocol { TUS, S3 }
+    public enum Protocol { TUS, S3, PUT }
 
     /** The reference contract, as {@code profiles/bwc-v1.yaml} says it: the default. */
     public static final DeviceProfile REFERENCE =
-            new DeviceProfile("bwc-v1", TopicScheme.REFERENCE, Protocol.TUS, Proof.VERDICT, null, true);
+            new DeviceProfile("bwc-v1", TopicScheme.REFERENCE, Protocol.TUS, Proof.VERDICT, null, null, true);
 
     public DeviceProfile {
         Objects.requireNonNull(name, "profile name");
@@ -33,6 +36,9 @@ public record DeviceProfile(String name, TopicScheme topics, Protocol protocol, 
         Objects.requireNonNull(proof, "proof");
         if (protocol == Protocol.S3 && s3 == null) {
             throw new IllegalArgumentException("an s3 profile needs its bucket settings");
+        }
+        if (protocol == Protocol.PUT && put == null) {
+            throw new IllegalArgumentException("a put profile needs its request settings");
         }
         if (protocol != Protocol.TUS && proof == Proof.VERDICT) {
             throw new IllegalArgumentException("proof verdict needs the reference backend's /evidence, which only "

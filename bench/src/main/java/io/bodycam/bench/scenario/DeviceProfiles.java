@@ -10,6 +10,7 @@ import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.upload.CredentialSource;
+import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.function.UnaryOperator;
 public final class DeviceProfiles {
 
     /** The profiles shipped in the jar. */
-    public static final List<String> SHIPPED = List.of("bwc-v1", "tus-generic", "s3");
+    public static final List<String> SHIPPED = List.of("bwc-v1", "tus-generic", "s3", "put");
 
     private static final Map<Topic, String> KEYS = Map.of(Topic.STATUS, "status", Topic.STATE, "state",
             Topic.GPS, "gps", Topic.EVENTS, "events", Topic.CMD_ACK, "ack");
@@ -45,7 +46,7 @@ public final class DeviceProfiles {
      * reported at {@code at} (the scenario's {@code backend.profile}) or in the profile file itself.
      */
     public static Optional<DeviceProfile> load(String ref, YamlNode at, Problems problems, Path dir) {
-        Problems own = new Problems();
+        Problems own = problems.forOtherFile();
         try {
             YamlMap root;
             if (ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/")) {
@@ -91,7 +92,6 @@ public final class DeviceProfiles {
         Problems problems = root.problems();
         String name = root.string("name", ref);
         root.string("description", "");
-        root.string("description", "");
         YamlMap mqtt = root.map("mqtt");
         YamlMap topicMap = mqtt.map("topics");
         Map<Topic, TopicScheme.Rule> rules = new EnumMap<>(Topic.class);
@@ -124,12 +124,15 @@ public final class DeviceProfiles {
                     return null;
                 })
                 : null;
+        UnaryOperator<PutClientConfig.Builder> put = protocol == DeviceProfile.Protocol.PUT
+                ? upload.optionalMap("put").map(DeviceProfiles::put).orElseGet(() -> put(null))
+                : null;
         boolean services = services(root);
         if (!problems.isEmpty() || rules.size() < Topic.values().length) {
             return null;
         }
         try {
-            return new DeviceProfile(name, new TopicScheme(rules, command, will), protocol, proof, s3, services);
+            return new DeviceProfile(name, new TopicScheme(rules, command, will), protocol, proof, s3, put, services);
         } catch (IllegalArgumentException e) {
             problems.report(root, e.getMessage());
             return null;
@@ -151,6 +154,33 @@ public final class DeviceProfiles {
                     + "contract's time, config and firmware) or not at all", "write [time, config, firmware] or []");
         }
         return listed.containsAll(all);
+    }
+
+    /**
+     * {@code put: {method, path, headers, pieceSize}}: each segment whole to {@code path} below the run's
+     * upload URL; without the mapping, PUT to the client's default path.
+     */
+    private static UnaryOperator<PutClientConfig.Builder> put(YamlMap m) {
+        if (m == null) {
+            return b -> b;
+        }
+        PutClientConfig.Method method = m.enumValue("method", PutClientConfig.Method.class, PutClientConfig.Method.PUT);
+        Optional<String> path = m.optionalString("path");
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        m.optionalMap("headers").ifPresent(h -> h.keys().forEach(k -> headers.put(k, h.string(k))));
+        long piece = m.dataSize("pieceSize", 256 * 1024, 1024, 16L * 1024 * 1024);
+        UnaryOperator<PutClientConfig.Builder> op = b -> {
+            b.method(method).pieceSize((int) piece);
+            path.ifPresent(b::pathTemplate);
+            headers.forEach(b::header);
+            return b;
+        };
+        try {
+            op.apply(PutClientConfig.builder());
+        } catch (IllegalArgumentException e) {
+            m.problems().report(m, e.getMessage());
+        }
+        return op;
     }
 
     private static UnaryOperator<S3ClientConfig.Builder> s3(YamlMap m) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * like {@code 06:45} when the scenario has a {@code start}; clock times are taken in order, each the
  * first such time at or after the entry before), an optional {@code phase}, and exactly one action
  * whose mapping holds the selection ({@code group}, {@code cameras}, {@code fraction}, {@code count},
- * {@code near}), the spreading window {@code over}, and the action's own keys.
+ * {@code near}), the spreading window {@code over}, and the action's own keys. An entry with a
+ * {@code phase} and no action only opens that phase.
  */
 final class TimelineBinder {
 
@@ -56,9 +57,12 @@ final class TimelineBinder {
         Duration at = at(e);
         String phase = e.optionalString("phase").orElse(null);
         List<String> actions = e.keys().stream().filter(ACTIONS::contains).toList();
+        if (actions.isEmpty() && phase != null) {
+            return java.util.Optional.of(new TimelineEvent(at, phase, Selector.ALL, Duration.ZERO, new TimelineEvent.PhaseMark()));
+        }
         if (actions.size() != 1) {
-            problems.report(e, actions.isEmpty() ? "a timeline entry needs one action besides 'at', one of " + ACTIONS
-                    : "a timeline entry has one action, found " + actions);
+            problems.report(e, actions.isEmpty() ? "a timeline entry needs one action besides 'at' (or only a 'phase' to open), one of "
+                    + ACTIONS : "a timeline entry has one action, found " + actions);
             ACTIONS.forEach(e::has);
             return java.util.Optional.empty();
         }

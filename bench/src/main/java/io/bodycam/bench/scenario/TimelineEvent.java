@@ -51,6 +51,16 @@ public record TimelineEvent(Duration at, String phase, Selector select, Duration
         String kind();
     }
 
+    /**
+     * Nothing happens to any camera: the entry only opens its {@code phase}, so assertions can be judged
+     * from a moment no action marks (for example after the power-on storm).
+     */
+    public record PhaseMark() implements Action {
+        public String kind() {
+            return "phase";
+        }
+    }
+
     /** The camera switches on and its officer goes on duty. */
     public record PowerOn() implements Action {
         public String kind() {

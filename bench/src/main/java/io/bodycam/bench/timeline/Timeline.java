@@ -89,6 +89,10 @@ public final class Timeline {
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             long at = start + e.at().toMillis();
+            if (e.action() instanceof TimelineEvent.PhaseMark) {
+                end = Math.max(end, at);
+                continue;
+            }
             if (e.action() instanceof TimelineEvent.Fault f && (f.fault().backend() || f.fault().network())) {
                 var first = members.get(0).camera().scheduler();
                 first.schedule(at - first.now(), () -> backstage.fault(f, e.select().groups(), at));

@@ -30,6 +30,7 @@ class DeviceScriptTest {
             "stop",
             "dock",
             "wait phase UPLOADING within 2m",
+            "wait event upload.progress within 2m",
             "pull-network 60s",
             "wait event upload.failed within 1m",
             "expect offline",
@@ -64,6 +65,10 @@ class DeviceScriptTest {
         long sent = ((Number) resumed.fields().get("sentBytes")).longValue();
         long bytes = ((Number) resumed.fields().get("bytes")).longValue();
         assertTrue(sent > 0 && sent < bytes, "only the rest went over the network again: " + resumed);
+        EventLine held = events.stream().filter(e -> e.type().equals("upload.progress")).findFirst().orElseThrow();
+        assertEquals(bytes - ((Number) held.fields().get("committedBytes")).longValue(), sent,
+                "the resumed upload sent what the backend did not hold when the network went: " + held);
+        assertTrue(types.indexOf("upload.progress") < types.indexOf("fault.networkPulled"), types.toString());
         assertTrue(types.indexOf("fault.networkPulled") < types.indexOf("upload.resumed"), types.toString());
         long verified = types.stream().filter("upload.verified"::equals).count();
         assertEquals(2, verified, "both segments of the six minutes verified: " + types);

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.bench.scenario.yaml.ScenarioException;
+import io.bodycam.bench.scenario.yaml.Substitutions;
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
+import io.bodycam.sim.upload.ConnectionSettings;
+import io.bodycam.sim.upload.put.PutClientConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -115,6 +119,49 @@ class DeviceProfilesTest {
         Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
         var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
         assertTrue(e.getMessage().contains("proof verdict asks the reference backend's /evidence"), e.getMessage());
+    }
+
+    @Test
+    void put_sends_each_segment_whole_with_its_headers_and_reads_it_back() {
+        DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("put")).backend().profile();
+        assertEquals(DeviceProfile.Protocol.PUT, p.protocol());
+        assertEquals(Proof.READ_BACK, p.proof());
+        assertFalse(p.services());
+        PutClientConfig c = p.put().apply(PutClientConfig.builder()
+                .connection(ConnectionSettings.builder(URI.create("http://127.0.0.1:8080")).build())).build();
+        assertEquals(PutClientConfig.Method.PUT, c.method());
+        assertEquals("/evidence/{agency}/{deviceId}/{recordingId}/{segmentId}.{ext}", c.pathTemplate().toString());
+        assertEquals(java.util.Set.of("Authorization"), c.headers().keySet());
+    }
+
+    @Test
+    void a_profile_file_takes_its_secrets_from_the_environment(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("mine.yaml"), CUSTOM.replace("protocol: tus\n  proof: none", """
+                protocol: put
+                  proof: read-back
+                  put:
+                    method: POST
+                    headers: {Authorization: "Bearer ${PUT_TOKEN}"}"""));
+        Files.writeString(dir.resolve("s.yaml"), scenario("mine.yaml"));
+        Scenario s = ScenarioLoader.load(dir.resolve("s.yaml"),
+                new Substitutions(name -> "PUT_TOKEN".equals(name) ? "t0ken" : null, java.util.Map.of()));
+        PutClientConfig c = s.backend().profile().put().apply(PutClientConfig.builder()
+                .connection(ConnectionSettings.builder(URI.create("http://127.0.0.1:8080")).build())).build();
+        assertEquals(PutClientConfig.Method.POST, c.method());
+        assertEquals("Bearer t0ken", c.headers().get("Authorization").toString());
+
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().contains("environment variable PUT_TOKEN is not set"), e.getMessage());
+    }
+
+    @Test
+    void a_bad_put_path_is_refused_in_the_profile_file(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("mine.yaml"), CUSTOM.replace("protocol: tus\n  proof: none",
+                "protocol: put\n  proof: read-back\n  put: {path: \"evidence/{segmentId}\"}"));
+        Files.writeString(dir.resolve("s.yaml"), scenario("mine.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().contains("mine.yaml:") && e.getMessage().contains("path template must start with '/'"),
+                e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.bodycam.bench.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -226,6 +227,25 @@ class ScenarioLanguageTest {
                 """);
         assertEquals("busy", s.assertions().get(0).during());
         assertTrue(s.assertions().get(0).abortOnFail());
+    }
+
+    @Test
+    void an_entry_with_only_a_phase_opens_it_and_does_nothing_else() {
+        Scenario s = parse("""
+                name: mark
+                duration: 1h
+                fleet: [{count: 1}]
+                timeline:
+                  - {at: 0s, powerOn: {}}
+                  - {at: 10m, phase: patrol}
+                assertions:
+                  - {expr: mqtt.state.latency.p99 < 1s, during: patrol}
+                """);
+        assertEquals(List.of("patrol"), s.phases());
+        assertInstanceOf(TimelineEvent.PhaseMark.class, s.timeline().get(1).action());
+        assertEquals(Duration.ofMinutes(10), s.timeline().get(1).at());
+        assertEquals("s.yaml:5:5: a timeline entry needs one action besides 'at' (or only a 'phase' to open), one of "
+                + TimelineBinder.ACTIONS, firstProblem("name: e\nduration: 1h\nfleet: [{count: 1}]\ntimeline:\n  - {at: 10m}\n"));
     }
 
     @Test

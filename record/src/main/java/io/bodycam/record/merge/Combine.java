@@ -13,12 +13,14 @@ public enum Combine {
     /** The largest: the slowest shard's time (every camera of the run is online when the last shard's are). */
     MAX,
     /** The largest, but not measured when any shard's was not (a shard whose cameras never all connected). */
-    MAX_OF_ALL;
+    MAX_OF_ALL,
+    /** The smallest: the earliest shard's start. */
+    MIN;
 
     /** The merged value; NaN when nothing was measured. */
     public double apply(List<Double> values) {
         boolean any = false;
-        double result = this == SUM ? 0 : Double.NEGATIVE_INFINITY;
+        double result = this == SUM ? 0 : this == MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         for (Double v : values) {
             if (v == null || v.isNaN()) {
                 if (this == MAX_OF_ALL) {
@@ -27,7 +29,7 @@ public enum Combine {
                 continue;
             }
             any = true;
-            result = this == SUM ? result + v : Math.max(result, v);
+            result = this == SUM ? result + v : this == MIN ? Math.min(result, v) : Math.max(result, v);
         }
         return any ? result : Double.NaN;
     }

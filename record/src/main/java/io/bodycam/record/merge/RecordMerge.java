@@ -65,6 +65,9 @@ public final class RecordMerge {
         }
     }
 
+    /** The wall clock at a run's virtual start; the shards' spread of it is {@code run.startSpread}. */
+    static final String RUN_STARTED_AT = "run.startedAt";
+
     private static Merged write(ShardSet set, Path out, Function<String, Combine> fallback) {
         List<ShardSet.Shard> shards = set.shards();
         List<String> labels = shards.stream().map(ShardSet.Shard::label).toList();
@@ -81,6 +84,10 @@ public final class RecordMerge {
         TimeSeriesMerge.merge(files(shards, RunRecord.TIMESERIES), out.resolve(RunRecord.TIMESERIES), Double.isNaN(speed) ? 1 : speed);
         Map<String, Double> metrics = new LinkedHashMap<>();
         values.forEach((name, vs) -> metrics.put(name, rule(name, fallback).apply(vs)));
+        List<Double> starts = values.getOrDefault(RUN_STARTED_AT, List.of());
+        if (!starts.isEmpty()) {
+            metrics.put("run.startSpread", Combine.MAX.apply(starts) - Combine.MIN.apply(starts));
+        }
         mergeLatencies(shards, out, metrics);
         double configured = metrics.getOrDefault(SummaryMetrics.DEVICES_CONFIGURED, 0.0);
         if (roster.size() > 0 && roster.size() != configured) {
@@ -97,8 +104,10 @@ public final class RecordMerge {
     public static Combine rule(String name, Function<String, Combine> fallback) {
         return switch (name) {
             case "devices.allConnectedAfter" -> Combine.MAX_OF_ALL;
+            case RUN_STARTED_AT -> Combine.MIN;
             case "run.wallTime", "run.virtualTime", "run.clockSpeed", "recovery.faults", "recovery.unrecovered",
-                    "recovery.allOnlineAfter", "recovery.queueDrainedAfter" -> Combine.MAX;
+                    "recovery.allOnlineAfter", "recovery.queueDrainedAfter", "bench.cpu.mean", "bench.saturated",
+                    "evidence.fromCameraProofs" -> Combine.MAX;
             default -> name.matches(".*\\.(p50|p90|p99|max)") ? Combine.MAX : fallback.apply(name);
         };
     }

@@ -8,7 +8,7 @@ package io.bodycam.sim.event;
 public sealed interface BenchNote extends CameraEvent
         permits FaultBattery, FaultClockDrift, FaultClockSkew, FaultDuplicateUpload, FaultGpsLoss, FaultNetworkPulled, FaultPowerLoss,
                 FaultSegmentDamaged, FaultStorageFilled, FaultStorageReleased, LinkDown, LinkUp, LteOutage,
-                ModeChanged, PriorityUploadRefused, UploadResumed {
+                ModeChanged, PriorityUploadRefused, UploadProgress, UploadResumed {
 
     @Override
     default boolean published() {

@@ -3,6 +3,7 @@ package io.bodycam.sim.link;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.upload.DeviceConfigResponse;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.Verification;
 
@@ -26,9 +27,16 @@ public interface EvidenceLink {
     /**
      * Uploads a segment, resuming an unfinished earlier upload of it when there is one (a finished one
      * is not resumed: uploading again after a corrupt verdict starts afresh). Completes with the number
-     * of bytes sent by this call.
+     * of bytes sent by this call. {@code progress} hears, on any thread, how much of the segment the
+     * server holds each time it accepted a piece: every tus chunk, every part of an S3 multipart upload;
+     * a plain PUT, a Swift clip and an S3 PutObject go in one request and tell it nothing.
      */
-    CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload);
+    CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, ProgressListener progress);
+
+    /** As {@link #upload(SegmentManifest, SegmentSource, ProgressListener)}, heard by nobody. */
+    default CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload) {
+        return upload(segment, payload, ProgressListener.NONE);
+    }
 
     /**
      * Whether the backend's copy of the segment is proved, in the reference contract's terms: the
@@ -53,10 +61,16 @@ public interface EvidenceLink {
     void interrupt(String reason);
 
     /**
-     * As {@link #upload}, over the camera's LTE radio instead of the dock (a priority upload of the
-     * latest recording [S11]): paced by the LTE bandwidth only.
+     * As {@link #upload(SegmentManifest, SegmentSource, ProgressListener)}, over the camera's LTE radio
+     * instead of the dock (a priority upload of the latest recording [S11]): paced by the LTE bandwidth
+     * only.
      */
-    CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload);
+    CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload, ProgressListener progress);
+
+    /** As {@link #uploadOverLte(SegmentManifest, SegmentSource, ProgressListener)}, heard by nobody. */
+    default CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload) {
+        return uploadOverLte(segment, payload, ProgressListener.NONE);
+    }
 
     /** Stops a running upload of {@code segment}, if any; a later upload of it resumes where it stopped. */
     void cancelUpload(SegmentManifest segment);

@@ -7,6 +7,7 @@ import io.bodycam.sim.link.ProofVerdict.Unprovable;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.upload.DeviceConfigResponse;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.ReadBack;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.UploadPacer;
@@ -39,8 +40,12 @@ abstract class ProvingLink<C> implements EvidenceLink {
         this.guard = new UploadGuard<>(loop, proof);
     }
 
-    /** Sends the segment ({@code link} null: the dock's pacing); completes with what the proof needs. */
-    abstract CompletableFuture<UploadGuard.Sent<C>> send(SegmentManifest s, SegmentSource payload, UploadPacer link);
+    /**
+     * Sends the segment ({@code link} null: the dock's pacing), telling {@code progress} what the server
+     * holds where the protocol says; completes with what the proof needs.
+     */
+    abstract CompletableFuture<UploadGuard.Sent<C>> send(SegmentManifest s, SegmentSource payload, UploadPacer link,
+                                                         ProgressListener progress);
 
     /**
      * What {@code proof} (never {@link Proof#NONE}) says of {@code copy}, the copy of a completed upload
@@ -53,13 +58,13 @@ abstract class ProvingLink<C> implements EvidenceLink {
     }
 
     @Override
-    public final CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload) {
-        return guard.upload(s.segmentId(), () -> send(s, payload, null));
+    public final CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload, ProgressListener progress) {
+        return guard.upload(s.segmentId(), () -> send(s, payload, null, progress));
     }
 
     @Override
-    public final CompletionStage<Long> uploadOverLte(SegmentManifest s, SegmentSource payload) {
-        return guard.upload(s.segmentId(), () -> send(s, payload, lte));
+    public final CompletionStage<Long> uploadOverLte(SegmentManifest s, SegmentSource payload, ProgressListener progress) {
+        return guard.upload(s.segmentId(), () -> send(s, payload, lte, progress));
     }
 
     @Override

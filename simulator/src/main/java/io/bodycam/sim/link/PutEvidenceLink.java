@@ -2,6 +2,7 @@ package io.bodycam.sim.link;
 
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.upload.put.PutClient;
 import io.bodycam.sim.upload.put.PutOutcome;
@@ -27,8 +28,10 @@ public final class PutEvidenceLink extends ProvingLink<PutOutcome> {
         this.client = client;
     }
 
+    /** The body goes whole in one request: {@code progress} hears nothing. */
     @Override
-    CompletableFuture<UploadGuard.Sent<PutOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link) {
+    CompletableFuture<UploadGuard.Sent<PutOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link,
+                                                       ProgressListener progress) {
         return client.upload(s, payload, link).thenApply(outcome -> new UploadGuard.Sent<>(outcome, outcome.bytesSent()));
     }
 

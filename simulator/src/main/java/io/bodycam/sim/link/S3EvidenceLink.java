@@ -3,6 +3,7 @@ package io.bodycam.sim.link;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.link.ProofVerdict.ProvedBad;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.upload.s3.S3Client;
 import io.bodycam.sim.upload.s3.S3Outcome;
@@ -45,8 +46,9 @@ public final class S3EvidenceLink extends ProvingLink<S3Outcome> {
     }
 
     @Override
-    CompletableFuture<UploadGuard.Sent<S3Outcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link) {
-        return client.upload(key(s), s.sha256(), payload, link)
+    CompletableFuture<UploadGuard.Sent<S3Outcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link,
+                                                      ProgressListener progress) {
+        return client.upload(key(s), s.sha256(), payload, link, progress)
                 .thenApply(outcome -> new UploadGuard.Sent<>(outcome, outcome.bytesSent()));
     }
 

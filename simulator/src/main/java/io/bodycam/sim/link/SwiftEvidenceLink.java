@@ -3,6 +3,7 @@ package io.bodycam.sim.link;
 import io.bodycam.sim.link.ProofVerdict.Unprovable;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.UploadPacer;
 import io.bodycam.sim.upload.swift.Clip;
 import io.bodycam.sim.upload.swift.SwiftClient;
@@ -84,8 +85,10 @@ public final class SwiftEvidenceLink extends ProvingLink<SwiftOutcome> {
         return triggerTimes.merge(s.recordingId(), s.start(), Math::min);
     }
 
+    /** A clip goes whole in one PUT (Swift has no partial upload): {@code progress} hears nothing. */
     @Override
-    CompletableFuture<UploadGuard.Sent<SwiftOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link) {
+    CompletableFuture<UploadGuard.Sent<SwiftOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link,
+                                                         ProgressListener progress) {
         return client.upload(clip(s), payload, s.mp4() ? "video/mp4" : "application/octet-stream", link)
                 .thenApply(outcome -> new UploadGuard.Sent<>(outcome, outcome.bytesSent()));
     }

@@ -6,6 +6,7 @@ import io.bodycam.sim.link.ProofVerdict.ProvedBad;
 import io.bodycam.sim.link.ProofVerdict.Unprovable;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.UploadOutcome;
 import io.bodycam.sim.upload.UploadPacer;
@@ -71,7 +72,8 @@ public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
     }
 
     @Override
-    CompletableFuture<UploadGuard.Sent<UploadOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link) {
+    CompletableFuture<UploadGuard.Sent<UploadOutcome>> send(SegmentManifest s, SegmentSource payload, UploadPacer link,
+                                                          ProgressListener progress) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("deviceId", s.deviceId());
         meta.put("recordingId", s.recordingId());
@@ -85,7 +87,7 @@ public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
         meta.put("preEventSeconds", Double.toString(s.preEventMillis() / 1000.0));
         meta.put("filename", s.segmentId() + (s.mp4() ? ".mp4" : ".bin"));
         UploadRequest request = new UploadRequest(s.segmentId(), meta, payload, s.sha256());
-        return (link == null ? client.upload(request) : client.upload(request, link))
+        return client.upload(request, link, progress)
                 .thenApply(outcome -> new UploadGuard.Sent<>(outcome, outcome.bytesSent()));
     }
 

@@ -20,12 +20,16 @@ public final class WallClock implements SimClock {
     private final TimerLagListener lagListener;
 
     private WallClock(double speed, long startEpochMillis, TimerLagListener lagListener) {
+        this(speed, startEpochMillis, lagListener, System.nanoTime());
+    }
+
+    private WallClock(double speed, long startEpochMillis, TimerLagListener lagListener, long startNanos) {
         if (!(speed > 0) || speed > 100_000 || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("clock speed must be > 0 and <= 100000, was " + speed);
         }
         this.speed = speed;
         this.startEpochMillis = startEpochMillis;
-        this.startNanos = System.nanoTime();
+        this.startNanos = startNanos;
         this.lagListener = lagListener;
     }
 
@@ -40,6 +44,16 @@ public final class WallClock implements SimClock {
      */
     public static WallClock startingAt(long startEpochMillis, double speed, TimerLagListener lagListener) {
         return new WallClock(speed, startEpochMillis, lagListener);
+    }
+
+    /**
+     * Virtual time that reads {@code startEpochMillis} at the wall instant {@code wallEpochMillis} (in the
+     * future: virtual time before it reads earlier), running {@code speed} times faster than the wall
+     * clock: processes given the same instant share one virtual timeline.
+     */
+    public static WallClock startingAt(long startEpochMillis, double speed, TimerLagListener lagListener, long wallEpochMillis) {
+        long nanos = System.nanoTime() + (wallEpochMillis - System.currentTimeMillis()) * 1_000_000L;
+        return new WallClock(speed, startEpochMillis, lagListener, nanos);
     }
 
     @Override

@@ -108,8 +108,18 @@ public final class TusClient implements AutoCloseable {
      * chunks (a priority upload over LTE shares neither the dock's bandwidth nor the site uplink).
      */
     public CompletableFuture<UploadOutcome> upload(UploadRequest request, UploadPacer link) {
+        return upload(request, Objects.requireNonNull(link, "link"), ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #upload(UploadRequest, UploadPacer)} ({@code link} null: the dock's pacing, as
+     * {@link #upload(UploadRequest)}); {@code progress} hears, on the loop, the offset the server answered
+     * each time it accepted a chunk.
+     */
+    public CompletableFuture<UploadOutcome> upload(UploadRequest request, UploadPacer link, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(progress, "progress");
+        UploadPacer paced = link == null ? pacer : link;
         return onLoop(() -> {
             if (closed) {
                 return CompletableFuture.failedFuture(new UploadException(Kind.CLOSED, "the client is closed"));
@@ -118,8 +128,8 @@ public final class TusClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(
                         new IllegalStateException("an upload of '" + request.key() + "' is already running"));
             }
-            UploadSession session = new UploadSession(request, config, requests, connection, link, backoff, timers,
-                    knownUploads);
+            UploadSession session = new UploadSession(request, config, requests, connection, paced, progress, backoff,
+                    timers, knownUploads);
             active.put(request.key(), session);
             session.start(capabilities());
             return session.result().whenComplete((outcome, error) -> active.remove(request.key(), session));

@@ -7,6 +7,7 @@ import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.link.BackendServices;
 import io.bodycam.sim.link.MqttTelemetryLink;
 import io.bodycam.sim.link.Proof;
+import io.bodycam.sim.link.PutEvidenceLink;
 import io.bodycam.sim.link.S3EvidenceLink;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
@@ -20,6 +21,8 @@ import io.bodycam.sim.time.WallClock;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.TusClientConfig;
 import io.bodycam.sim.upload.UploadPacer;
+import io.bodycam.sim.upload.put.PutClient;
+import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3Client;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
 import io.bodycam.sim.video.SegmentCard;
@@ -60,6 +63,8 @@ public final class CameraWiring {
     static final long TUS_SEED = 0x7A5L;
     /** Mixed into the camera's seed for its S3 client's retry jitter. */
     static final long S3_SEED = 0x53L;
+    /** Mixed into the camera's seed for its PUT client's retry jitter. */
+    static final long PUT_SEED = 0x50L;
 
     private CameraWiring() {
     }
@@ -87,6 +92,7 @@ public final class CameraWiring {
         private Proof proof = Proof.VERDICT;
         private boolean referenceServices = true;
         private S3ClientConfig s3;
+        private PutClientConfig put;
 
         private Builder(CameraConfig config) {
             this.config = Objects.requireNonNull(config, "camera config");
@@ -170,6 +176,17 @@ public final class CameraWiring {
          */
         public Builder s3(S3ClientConfig config) {
             this.s3 = Objects.requireNonNull(config, "S3 client config");
+            this.put = null;
+            return this;
+        }
+
+        /**
+         * Uploads each segment whole to a plain web server (PUT or POST) instead of tus: endpoint, method,
+         * path template and headers come from {@code config}. Side services are then none.
+         */
+        public Builder put(PutClientConfig config) {
+            this.put = Objects.requireNonNull(config, "PUT client config");
+            this.s3 = null;
             return this;
         }
 
@@ -210,7 +227,8 @@ public final class CameraWiring {
                 throw new IllegalStateException("a camera needs an evidence link: call upload(...) or evidence(...)");
             }
             Scheduler scheduler = clock.scheduler(loop);
-            EvidenceLink http = evidence != null ? evidence : s3 != null ? s3Link(scheduler) : tusLink(scheduler);
+            EvidenceLink http = evidence != null ? evidence : s3 != null ? s3Link(scheduler)
+                    : put != null ? putLink(scheduler) : tusLink(scheduler);
             TelemetryLink[] link = new TelemetryLink[1];
             Function<TelemetryHandler, TelemetryLink> factory = telemetry != null ? telemetry : this::mqttLink;
             Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card);
@@ -224,6 +242,12 @@ public final class CameraWiring {
                     new SplittableRandom(config.seed() ^ TUS_SEED), uplink);
             return new TusEvidenceLink(client, config.deviceId(), config.officer(),
                     UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof, referenceServices);
+        }
+
+        private PutEvidenceLink putLink(Scheduler scheduler) {
+            PutClient client = new PutClient(put, config.agency(), config.officer(), loop, transport, scheduler,
+                    new SplittableRandom(config.seed() ^ PUT_SEED), uplink);
+            return new PutEvidenceLink(client, BackendServices.NONE, UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
         }
 
         private S3EvidenceLink s3Link(Scheduler scheduler) {

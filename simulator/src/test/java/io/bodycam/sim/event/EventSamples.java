@@ -147,6 +147,8 @@ public final class EventSamples {
                     {"type":"fault.clockDrift","ppm":200.0}"""),
             pin(new FaultGpsLoss(ID, T, 120_000), """
                     {"type":"fault.gpsLoss","durationMs":120000}"""),
+            pin(new UploadProgress(ID, T, "IPD-0001-R00001-S001", 1_048_576, 1_500_000), """
+                    {"type":"upload.progress","segmentId":"IPD-0001-R00001-S001","committedBytes":1048576,"bytes":1500000}"""),
             pin(new UploadResumed(ID, T, "IPD-0001-R00001-S001", 409_600, 1_500_000), """
                     {"type":"upload.resumed","segmentId":"IPD-0001-R00001-S001","sentBytes":409600,"bytes":1500000}"""),
             pin(new FaultNetworkPulled(ID, T, 300_000), """

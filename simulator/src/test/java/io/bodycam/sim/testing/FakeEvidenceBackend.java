@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
 import io.bodycam.sim.upload.DeviceConfigResponse;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.Verification;
 
@@ -24,7 +25,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * An evidence backend living on a manual clock: an upload takes {@code bytes / rate} virtual seconds,
  * the backend really reads and hashes the bytes the camera offers, and verification reports what it
- * computed. Tests can make it fail uploads or answer nothing to verification.
+ * computed. Tests can make it fail uploads or answer nothing to verification, or take uploads in
+ * pieces that it tells the camera of and keeps when an upload is cut ({@link #commitEvery}).
  */
 public final class FakeEvidenceBackend implements EvidenceLink {
 
@@ -50,6 +52,11 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private int firmwareRequests;
     private long firmwareBytes;
     private int failNextFirmware;
+    /** Piece size of {@link #commitEvery}; 0: an upload lands whole or not at all. */
+    private int commitEvery;
+    /** Bytes held of each unfinished upload taken in pieces. */
+    private final Map<String, Long> held = new HashMap<>();
+    private ProgressListener lastProgress = ProgressListener.NONE;
 
     public FakeEvidenceBackend(Scheduler scheduler, double bytesPerSecond) {
         this.scheduler = scheduler;
@@ -70,14 +77,14 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload) {
-        return upload(segment, payload, bytesPerSecond);
+    public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
+        return upload(segment, payload, bytesPerSecond, progress);
     }
 
     @Override
-    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload) {
+    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
         lteUploads++;
-        return upload(segment, payload, lteBytesPerSecond);
+        return upload(segment, payload, lteBytesPerSecond, progress);
     }
 
     @Override
@@ -113,11 +120,23 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         return f;
     }
 
-    private CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, double rate) {
+    private CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, double rate,
+                                         ProgressListener progress) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         uploads++;
+        lastProgress = progress;
         int mine = attempt.merge(segment.segmentId(), 1, Integer::sum);
-        long millis = (long) Math.ceil(payload.length() / rate * 1000);
+        long from = commitEvery > 0 ? held.getOrDefault(segment.segmentId(), 0L) : 0;
+        long millis = (long) Math.ceil((payload.length() - from) / rate * 1000);
+        for (long piece = from + commitEvery; commitEvery > 0 && piece < payload.length(); piece += commitEvery) {
+            long committed = piece;
+            scheduler.schedule((long) Math.ceil((piece - from) / rate * 1000), () -> {
+                if (inFlight.containsKey(f) && attempt.get(segment.segmentId()) == mine) {
+                    held.put(segment.segmentId(), committed);
+                    progress.committed(committed, payload.length());
+                }
+            });
+        }
         boolean fail = failNextUploads > 0;
         if (fail) {
             failNextUploads--;
@@ -137,7 +156,11 @@ public final class FakeEvidenceBackend implements EvidenceLink {
             String sha = sha256(payload, corrupt);
             hashes.put(segment.segmentId(), sha);
             copies.merge(segment.segmentId(), 1, Integer::sum);
-            f.complete(payload.length());
+            if (commitEvery > 0) {
+                held.remove(segment.segmentId());
+                progress.committed(payload.length(), payload.length());
+            }
+            f.complete(payload.length() - from);
         });
         inFlight.put(f, arrival);
         return f;
@@ -153,6 +176,20 @@ public final class FakeEvidenceBackend implements EvidenceLink {
             arrival.cancel();
             f.completeExceptionally(new IllegalStateException("interrupted: " + reason));
         });
+    }
+
+    /**
+     * From now on uploads arrive in pieces of {@code bytes} (as tus chunks do), each told to the upload's
+     * progress listener when it lands; a cut upload keeps the pieces that landed, and the next upload of
+     * the segment sends only the rest.
+     */
+    public void commitEvery(int bytes) {
+        commitEvery = bytes;
+    }
+
+    /** The progress listener of the latest upload, to tell it something late. */
+    public ProgressListener lastProgress() {
+        return lastProgress;
     }
 
     /** Uploads running now. */

@@ -34,6 +34,17 @@ class WallClockTest {
     }
 
     @Test
+    void a_clock_anchored_at_a_wall_instant_reads_its_start_then_and_earlier_before() {
+        long anchor = System.currentTimeMillis() + 300;
+        WallClock clock = WallClock.startingAt(1_000_000, 10, TimerLagListener.NONE, anchor);
+        assertTrue(clock.now() < 1_000_000 - 2_000, "300 wall ms before the anchor at speed 10: " + clock.now());
+        await().atMost(Duration.ofSeconds(5)).until(() -> clock.now() >= 1_000_000);
+        long wallAtStart = System.currentTimeMillis();
+        assertTrue(wallAtStart >= anchor - 5 && wallAtStart < anchor + 200, "virtual start reached at wall " + wallAtStart
+                + ", the anchor is " + anchor);
+    }
+
+    @Test
     void a_late_timer_says_when_it_was_due_and_outside_a_timer_due_is_now() {
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
         try {

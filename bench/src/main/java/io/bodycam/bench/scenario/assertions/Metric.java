@@ -69,6 +69,8 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("evidence.unexpected", "segments the backend holds that no camera recorded");
         count("evidence.corruptInjected", "segments a scenario damaged on the camera after hashing (each must end corrupt)");
         count("evidence.corruptAccepted", "segments the backend calls verified although their bytes hash otherwise");
+        count("evidence.fromCameraProofs", "1 when the evidence figures come from the cameras' own proofs (a profile "
+                + "without the reference GET /evidence: read-back or server checksum), 0 when from the backend's verdicts");
         count("evidence.cutByPowerLoss", "recordings whose open segment a power loss destroyed (never closed)");
         count("evidence.duplicateUploadsInjected", "verified segments a scenario made a camera upload once more "
                 + "(the backend must keep one copy: evidence.duplicated stays 0)");
@@ -117,9 +119,16 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("bench.cpu.max", "the busiest 5-second window's CPU, percent of all cores");
         count("bench.gc.max", "the worst 5-second window's share of wall time in GC pauses, percent");
         count("bench.observerBusy.max", "the worst 5-second window's share of wall time the observer's message thread was busy, percent");
-        count("bench.saturated", "1 when the bench itself was the bottleneck (docs/metrics.md#bench-health): its latencies "
-                + "are not the backend's");
+        count("bench.machineCpu.max", "the busiest 5-second window's CPU of the whole machine (every process), percent of all cores");
+        millis("bench.timerLag.windowMax", "the worst 5-second window's camera timer lag p99 (wall)");
+        count("bench.windows", "5-second windows the bench measured itself in");
+        count("bench.saturatedWindows", "windows in which the bench fell behind (docs/metrics.md#bench-health)");
+        count("bench.saturated", "1 when the bench itself was the bottleneck, over the run or in any window "
+                + "(docs/metrics.md#bench-health): those latencies are not the backend's");
         millis("run.wallTime", "wall time of the run");
+        count("run.startedAt", "the wall clock (ms since 1970, UTC) at the run's virtual start: when its timeline began");
+        millis("run.startSpread", "in a record merged from shards: how far apart the shards' timelines began (their "
+                + "run.startedAt), the bound to which they are one run");
         millis("run.virtualTime", "virtual time of the run");
         count("run.clockSpeed", "virtual seconds per wall second");
     }

@@ -27,6 +27,13 @@ public final class Problems {
         return substitutions;
     }
 
+    /**
+     * Problems of another file read for this load (a device profile): its {@code ${VAR}} values come from
+     * the same environment; the {@code --set} paths are the scenario's and do not apply to it.
+     */
+    public Problems forOtherFile() {
+        return new Problems().substitutions(substitutions.environmentOnly());
+    }
 
     private final Map<String, SourceText> sources = new LinkedHashMap<>();
     private final Set<ScenarioProblem> problems = new LinkedHashSet<>();

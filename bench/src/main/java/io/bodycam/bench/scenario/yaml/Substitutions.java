@@ -42,6 +42,11 @@ public final class Substitutions {
         return new Substitutions(System::getenv, overrides);
     }
 
+    /** The same environment without any {@code --set} values. */
+    Substitutions environmentOnly() {
+        return new Substitutions(environment, Map.of());
+    }
+
     /** Replaces {@code ${VAR}} and {@code ${VAR:-default}} in a value; an unset variable without default is a problem. */
     String expand(String text, SourcePosition at, Problems problems) {
         if (text.indexOf("${") < 0) {

@@ -13,6 +13,7 @@ import io.bodycam.sim.event.TimeSynced;
 import io.bodycam.sim.event.Undocked;
 import io.bodycam.sim.event.UploadCompleted;
 import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadProgress;
 import io.bodycam.sim.event.UploadResumed;
 import io.bodycam.sim.event.UploadVerified;
 import io.bodycam.sim.link.EvidenceLink;
@@ -20,6 +21,7 @@ import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.Timer;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.Verification;
 
@@ -41,8 +43,9 @@ import java.util.Set;
  * out of the upload queue (uploading bad bytes again cannot help). A segment the backend confirms is
  * normally purged at once; an armed duplicate-upload fault uploads it once more first.
  *
- * <p>Undocking ends the stay; results that arrive after that are ignored, and the next dock resumes
- * the interrupted upload.
+ * <p>Each piece of an upload the backend accepts is told to the bench ({@code upload.progress}), on the
+ * camera's thread. Undocking ends the stay; results and progress that arrive after that are ignored,
+ * and the next dock resumes the interrupted upload.
  */
 public final class Dock {
 
@@ -209,7 +212,7 @@ public final class Dock {
 
         private void upload(SegmentManifest s) {
             machine.dockPhase(DockPhase.UPLOADING);
-            evidence.upload(s, card.payload(s)).whenComplete((sent, error) -> scheduler.run(() -> {
+            evidence.upload(s, card.payload(s), progress(s)).whenComplete((sent, error) -> scheduler.run(() -> {
                 if (!active) {
                     return;
                 }
@@ -223,6 +226,15 @@ public final class Dock {
                     verify(s);
                 }
             }));
+        }
+
+        /** Tells the bench, on the camera's thread, each piece of {@code s} the backend accepted in this stay. */
+        private ProgressListener progress(SegmentManifest s) {
+            return (committed, total) -> scheduler.run(() -> {
+                if (active) {
+                    events.emit(new UploadProgress(events.deviceId(), events.time(), s.segmentId(), committed, total));
+                }
+            });
         }
 
         private void verify(SegmentManifest s) {

@@ -5,6 +5,7 @@ import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.upload.DeviceConfigResponse;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.Verification;
@@ -56,8 +57,8 @@ public final class NetworkGate implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload) {
-        return down() ? refused() : link.upload(segment, payload);
+    public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
+        return down() ? refused() : link.upload(segment, payload, progress);
     }
 
     @Override
@@ -71,8 +72,8 @@ public final class NetworkGate implements EvidenceLink {
     }
 
     @Override
-    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload) {
-        return down() ? refused() : link.uploadOverLte(segment, payload);
+    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
+        return down() ? refused() : link.uploadOverLte(segment, payload, progress);
     }
 
     @Override

@@ -8,11 +8,13 @@ import io.bodycam.sim.event.PriorityUploadFailed;
 import io.bodycam.sim.event.PriorityUploadStarted;
 import io.bodycam.sim.event.UploadCompleted;
 import io.bodycam.sim.event.UploadFailed;
+import io.bodycam.sim.event.UploadProgress;
 import io.bodycam.sim.event.UploadVerified;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
+import io.bodycam.sim.upload.ProgressListener;
 
 import java.util.Comparator;
 import java.util.List;
@@ -119,7 +121,7 @@ public final class PriorityUpload {
             return;
         }
         SegmentManifest s = segments.get(next);
-        evidence.uploadOverLte(s, card.payload(s)).whenComplete((sent, error) -> scheduler.run(() -> {
+        evidence.uploadOverLte(s, card.payload(s), progress(s, run)).whenComplete((sent, error) -> scheduler.run(() -> {
             if (run != generation) {
                 return;
             }
@@ -130,6 +132,15 @@ public final class PriorityUpload {
             events.emit(new UploadCompleted(events.deviceId(), events.time(), s.segmentId(), s.bytes(), true));
             verify(s, run);
         }));
+    }
+
+    /** Tells the bench, on the camera's thread, each piece of {@code s} the backend accepted in this run. */
+    private ProgressListener progress(SegmentManifest s, int run) {
+        return (committed, total) -> scheduler.run(() -> {
+            if (run == generation) {
+                events.emit(new UploadProgress(events.deviceId(), events.time(), s.segmentId(), committed, total));
+            }
+        });
     }
 
     private void verify(SegmentManifest s, int run) {

@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload.internal;
 
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.TusCapabilities;
 import io.bodycam.sim.upload.TusClientConfig;
 import io.bodycam.sim.upload.UploadException;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * Retries follow {@link RetryingTask}; the upload stays in {@code knownUploads} until it completes, so
  * a later upload of the same key resumes.
  *
+ * <p>Each chunk the server accepts is told to the session's {@link ProgressListener} with the offset the
+ * server answered, on the loop.
+ *
  * <p>When the server offers a checksum algorithm, every PATCH carries {@code Upload-Checksum}, and the
  * session keeps a running SHA-256 of the bytes the server accepted with their checksum checked; it ends
  * in the outcome when that covers the whole upload.
@@ -49,6 +53,7 @@ public final class UploadSession extends RetryingTask<UploadOutcome> {
     private final TusRequests requests;
     private final HttpConnection connection;
     private final UploadPacer pacer;
+    private final ProgressListener progress;
     private final Map<String, TusUpload> knownUploads;
     /** The tus name of the Upload-Checksum algorithm, or null when the server offers none. */
     private String checksum;
@@ -64,8 +69,8 @@ public final class UploadSession extends RetryingTask<UploadOutcome> {
     private ByteBuf ready;
 
     public UploadSession(UploadRequest request, TusClientConfig config, TusRequests requests,
-                         HttpConnection connection, UploadPacer pacer, Backoff backoff, LoopTimers timers,
-                         Map<String, TusUpload> knownUploads) {
+                         HttpConnection connection, UploadPacer pacer, ProgressListener progress, Backoff backoff,
+                         LoopTimers timers, Map<String, TusUpload> knownUploads) {
         super(timers, backoff, config.maxAttempts());
         this.request = request;
         this.length = request.source().length();
@@ -74,6 +79,7 @@ public final class UploadSession extends RetryingTask<UploadOutcome> {
         this.requests = requests;
         this.connection = connection;
         this.pacer = pacer;
+        this.progress = progress;
         this.knownUploads = knownUploads;
         this.upload = knownUploads.get(request.key());
         this.chunks = request.source().deferred()
@@ -243,7 +249,10 @@ public final class UploadSession extends RetryingTask<UploadOutcome> {
         return checksum + " " + Digests.base64(Digests.of(TusCapabilities.javaName(checksum), body));
     }
 
-    /** The server took the chunk: when whole and checksummed, its bytes join the checked ones. */
+    /**
+     * The server took the chunk: when whole and checksummed, its bytes join the checked ones; the
+     * progress listener hears the offset the server answered.
+     */
     private void accepted(TusUpload u, long at, long newOffset, int n) {
         if (candidate != null && newOffset == at + n) {
             u.checked = candidate;
@@ -251,6 +260,7 @@ public final class UploadSession extends RetryingTask<UploadOutcome> {
         }
         candidate = null;
         offset = newOffset;
+        progress.committed(newOffset, length);
     }
 
     private void unexpected(HttpReply reply, String what) {

@@ -4,6 +4,7 @@ import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.recording.ByteSource;
 import io.bodycam.sim.upload.Credentials;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.ReadBack;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;
@@ -80,7 +81,18 @@ public final class S3Client implements AutoCloseable {
      * lower-case hex SHA-256. {@code link} paces the body (the dock's pacer, or the LTE radio's alone).
      */
     public CompletableFuture<S3Outcome> upload(String key, String sha256, ByteSource source, UploadPacer link) {
+        return upload(key, sha256, source, link, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #upload(String, String, ByteSource, UploadPacer)}; {@code progress} hears, on the loop, the
+     * bytes of the parts the server holds each time a part of a multipart upload completed (a PutObject,
+     * for a source smaller than a part, tells it nothing).
+     */
+    public CompletableFuture<S3Outcome> upload(String key, String sha256, ByteSource source, UploadPacer link,
+                                               ProgressListener progress) {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(source, "source");
         return timers.call(() -> {
@@ -92,7 +104,7 @@ public final class S3Client implements AutoCloseable {
                         + "' is already running"));
             }
             S3UploadSession session = new S3UploadSession(key, sha256, source, config, requests, connection,
-                    link == null ? pacer : link, backoff, timers, known);
+                    link == null ? pacer : link, progress, backoff, timers, known);
             active.put(key, session);
             return session.start().result().whenComplete((outcome, error) -> active.remove(key, session));
         });

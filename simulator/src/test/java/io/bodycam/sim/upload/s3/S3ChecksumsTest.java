@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,21 @@ class S3ChecksumsTest {
         assertEquals(4, server.log().stream().filter(l -> l.contains("partNumber") && l.endsWith("checksum")).count(),
                 server.log()::toString);
         assertArrayEquals(data, server.objects().get("/evidence/metro/IPD-1/S-1.mp4"));
+    }
+
+    @Test
+    void each_part_the_server_took_is_told_with_the_bytes_of_all_parts_held_and_a_put_object_tells_nothing()
+            throws Exception {
+        byte[] data = bytes(3 * PART + 1000);
+        byte[] small = bytes(PART - 1);
+        List<Long> told = new CopyOnWriteArrayList<>();
+
+        client.upload("metro/IPD-1/S-1.mp4", sha(data), new InMemoryByteSource(data), null,
+                (committed, total) -> told.add(total == data.length ? committed : -committed)).get(10, TimeUnit.SECONDS);
+        client.upload("k.mp4", sha(small), new InMemoryByteSource(small), null, (committed, total) -> told.add(0L))
+                .get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of((long) PART, 2L * PART, 3L * PART, (long) data.length), told);
     }
 
     @Test

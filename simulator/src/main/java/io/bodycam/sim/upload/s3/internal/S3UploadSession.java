@@ -1,6 +1,7 @@
 package io.bodycam.sim.upload.s3.internal;
 
 import io.bodycam.sim.recording.ByteSource;
+import io.bodycam.sim.upload.ProgressListener;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;
 import io.bodycam.sim.upload.UploadPacer;
@@ -32,7 +33,8 @@ import java.util.function.Consumer;
  * are on), then CompleteMultipartUpload. After a broken connection, a timeout or a 5xx the session backs
  * off and asks ListParts what the server holds, and goes on from there (a part cut in the middle is sent
  * again whole); a 404 {@code NoSuchUpload} starts a new upload. Giving up aborts the multipart upload,
- * so the server drops its parts. Retries follow {@link RetryingTask}.
+ * so the server drops its parts. Retries follow {@link RetryingTask}. Each part the server takes is
+ * told to the session's {@link ProgressListener} (the bytes of all the parts it holds).
  */
 public final class S3UploadSession extends RetryingTask<S3Outcome> {
 
@@ -44,6 +46,7 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
     private final S3Requests requests;
     private final HttpConnection connection;
     private final UploadPacer pacer;
+    private final ProgressListener progress;
     private final Map<String, Multipart> known;
     private final ChunkReader reader;
     private Multipart upload;
@@ -52,8 +55,8 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
     private SourceBody body;
 
     public S3UploadSession(String key, String sha256, ByteSource source, S3ClientConfig config, S3Requests requests,
-                           HttpConnection connection, UploadPacer pacer, Backoff backoff, LoopTimers timers,
-                           Map<String, Multipart> known) {
+                           HttpConnection connection, UploadPacer pacer, ProgressListener progress, Backoff backoff,
+                           LoopTimers timers, Map<String, Multipart> known) {
         super(timers, backoff, config.connection().maxAttempts());
         this.key = key;
         this.sha256 = sha256;
@@ -63,6 +66,7 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
         this.requests = requests;
         this.connection = connection;
         this.pacer = pacer;
+        this.progress = progress;
         this.known = known;
         this.reader = new ChunkReader(source, config.pieceSize(), ByteBufAllocator.DEFAULT, timers);
         this.upload = known.get(key);
@@ -210,6 +214,7 @@ public final class S3UploadSession extends RetryingTask<S3Outcome> {
                             u.hashedThrough = n;
                         }
                         progressed();
+                        progress.committed(u.parts.values().stream().mapToLong(Part::size).sum(), length);
                         nextPart();
                     } else {
                         unexpected(reply, "UploadPart " + n, this::listParts);
