@@ -110,29 +110,32 @@ public final class ImpostorProbe {
         }
         try {
             String id = kind.certificateId(victim);
-            String how;
+            boolean will = kind == ImpostorKind.REPLAY_WILL;
+            MqttClient impostor;
             try {
-                if (kind == ImpostorKind.REPLAY_WILL) {
-                    MqttClient impostor = connect(id, cert, key, new Will(topic, payload));
-                    impostor.disconnectForcibly(0, DISCONNECT_WAIT_MILLIS, false);
-                    impostor.close(true);
-                    how = "its Will on " + topic;
-                } else {
-                    MqttClient impostor = connect(id, cert, key, null);
-                    try {
-                        impostor.publish(topic, payload, 1, false);
-                    } finally {
-                        closeQuietly(impostor, true);
-                    }
-                    how = "its publish on " + topic;
-                }
+                impostor = connect(id, cert, key, will ? new Will(topic, payload) : null);
             } catch (MqttException e) {
                 return new Attempt(kind, victim, false, "refused: " + reason(e));
+            }
+            String how = (will ? "its Will on " : "its publish on ") + topic;
+            String failure = null;
+            try {
+                if (will) {
+                    impostor.disconnectForcibly(0, DISCONNECT_WAIT_MILLIS, false);
+                } else {
+                    impostor.publish(topic, payload, 1, false);
+                }
+            } catch (MqttException e) {
+                // a broker may deliver and still drop the connection: only the witness can tell
+                failure = reason(e);
+            } finally {
+                closeQuietly(impostor, true);
             }
             if (seen.await(witnessWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 return new Attempt(kind, victim, true, how + " reached a subscriber");
             }
-            return new Attempt(kind, victim, false, "refused: " + how + " reached no subscriber in " + witnessWait.toSeconds() + " s");
+            return new Attempt(kind, victim, false, "refused: " + (failure != null ? failure
+                    : how + " reached no subscriber in " + witnessWait.toSeconds() + " s"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt(kind, victim, false, "interrupted before the witness could tell");
