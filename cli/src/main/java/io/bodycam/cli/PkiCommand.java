@@ -3,6 +3,7 @@ package io.bodycam.cli;
 import io.bodycam.bench.pki.FleetPki;
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.scenario.FleetGroup;
+import io.bodycam.bench.scenario.Impostors;
 import io.bodycam.bench.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +46,7 @@ final class PkiCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write (layout in DIR/manifest.yaml)")
         Path out;
 
-        @Option(names = "--scenario", paramLabel = "FILE", description = "one certificate per camera of this scenario's fleet (its idPatterns)")
+        @Option(names = "--scenario", paramLabel = "FILE", description = "one certificate per camera of this scenario's fleet (its idPatterns), and its impostors' (IMPOSTOR-REVOKED revoked)")
         Path scenario;
 
         @Option(names = "--cameras", paramLabel = "N", description = "without --scenario: how many cameras")
@@ -55,6 +57,10 @@ final class PkiCommand implements Callable<Integer> {
 
         @Option(names = "--revoke", split = ",", paramLabel = "ID", description = "device ids the CRL (crl.pem) revokes")
         List<String> revoke = new ArrayList<>();
+
+        @Option(names = "--impostors", description = "with --cameras: also the impostors' certificates "
+                + "(IMPOSTOR-REVOKED, revoked by the CRL; IMPOSTOR-TOPIC; IMPOSTOR-WILL; docs/security.md#impostors)")
+        boolean impostors;
 
         @Option(names = "--threads", defaultValue = "0", description = "workers (default: one per core)")
         int threads;
@@ -68,7 +74,9 @@ final class PkiCommand implements Callable<Integer> {
                 if (s == null) {
                     return 2;
                 }
-                ids = Slot.roster(s).stream().map(Slot::deviceId).toList();
+                ids = new ArrayList<>(Slot.roster(s).stream().map(Slot::deviceId).toList());
+                ids.addAll(s.impostors().certificateIds());
+                revoke.addAll(s.impostors().revokedIds());
             } else if (cameras != null) {
                 List<String> made;
                 try {
@@ -80,6 +88,11 @@ final class PkiCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     err.println("bodycam pki create: " + e.getMessage());
                     return 2;
+                }
+                if (impostors) {
+                    Impostors all = Impostors.everyKind(Duration.ZERO);
+                    made.addAll(all.certificateIds());
+                    revoke.addAll(all.revokedIds());
                 }
                 ids = made;
             } else {

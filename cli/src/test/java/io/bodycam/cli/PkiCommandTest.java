@@ -33,6 +33,19 @@ class PkiCommandTest {
     }
 
     @Test
+    void pki_create_with_impostors_adds_their_certificates_and_revokes_one() throws Exception {
+        StringWriter err = new StringWriter();
+        int code = BodycamCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "pki", "create", "--out", dir.toString(), "--cameras", "2", "--impostors");
+        assertEquals(0, code, err.toString());
+        for (String id : new String[]{"CAM-0001", "IMPOSTOR-REVOKED", "IMPOSTOR-TOPIC", "IMPOSTOR-WILL"}) {
+            assertTrue(Files.isRegularFile(dir.resolve("devices").resolve(id + ".pem")), id);
+        }
+        String manifest = Files.readString(dir.resolve("manifest.yaml"));
+        assertTrue(manifest.contains("revoked: [IMPOSTOR-REVOKED]"), manifest);
+    }
+
+    @Test
     void pki_create_without_a_fleet_is_a_usage_error() {
         StringWriter err = new StringWriter();
         int code = BodycamCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),

@@ -59,6 +59,10 @@ public final class ConsoleSummary {
                     count(r, "priorityUpload.started"), count(r, "priorityUpload.completed"),
                     count(r, "priorityUpload.cancelled"), count(r, "priorityUpload.failed"), bytes(r, "priorityUpload.bytes"));
         }
+        if (r.metric("security.attempts").isPresent()) {
+            line(sb, "security", "%s impostor attempts: %s refused, %s accepted%s", count(r, "security.attempts"),
+                    count(r, "security.refused"), count(r, "security.accepted"), securityKinds(r));
+        }
         line(sb, "timers", "camera timer lag p50 %s  p99 %s  max %s",
                 millis(r, "timer.lag.p50"), millis(r, "timer.lag.p99"), millis(r, "timer.lag.max"));
         if (r.metric("bench.saturated").isPresent()) {
@@ -83,6 +87,16 @@ public final class ConsoleSummary {
             sb.append(String.format("    %-5s %-44s actual %s%s%n", label, a.expr(), actual, how));
         }
         return sb.toString();
+    }
+
+    /** Each impostor kind's refused/accepted, as {@code (revoked 1/0, expired 1/0)}, from the {@code security.KIND.*} metrics. */
+    private static String securityKinds(RunRecord r) {
+        String kinds = r.summary().metrics().values().keySet().stream()
+                .filter(k -> k.startsWith("security.") && k.endsWith(".attempts") && !k.equals("security.attempts"))
+                .map(k -> k.substring("security.".length(), k.length() - ".attempts".length()))
+                .map(k -> k + " " + count(r, "security." + k + ".refused") + "/" + count(r, "security." + k + ".accepted"))
+                .collect(Collectors.joining(", "));
+        return kinds.isEmpty() ? "" : " (refused/accepted: " + kinds + ")";
     }
 
     private static void line(StringBuilder sb, String label, String format, Object... args) {

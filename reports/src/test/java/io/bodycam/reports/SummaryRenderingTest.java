@@ -1,6 +1,7 @@
 package io.bodycam.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.record.RunRecord;
@@ -61,5 +62,17 @@ class SummaryRenderingTest {
         assertTrue(text.contains("FAIL  evidence.lost == 0"), text);
         assertTrue(text.contains("actual 14 ms"), text);
         assertTrue(text.contains("p50 2.5 ms"), text);
+        assertFalse(text.contains("security"), "a run without impostors has no security line: " + text);
+    }
+
+    @Test
+    void the_console_summary_counts_the_impostors_per_kind(@TempDir Path dir) throws Exception {
+        String run = FAILED_RUN.replace("\"assertions\":[", """
+                "security":{"attempts":2,"refused":1,"accepted":1,
+                  "revoked":{"attempts":1,"refused":1,"accepted":0},"otherTopic":{"attempts":1,"refused":0,"accepted":1}},
+                "assertions":[""");
+        String text = ConsoleSummary.render(RunRecord.open(record(dir, run)));
+        assertTrue(text.contains("security    2 impostor attempts: 1 refused, 1 accepted "
+                + "(refused/accepted: revoked 1/0, otherTopic 0/1)"), text);
     }
 }

@@ -27,17 +27,26 @@ import java.util.Objects;
  * @param serverCert PEM certificate (chain) the broker presents
  * @param serverKey  its PEM PKCS#8 private key (EC or RSA)
  * @param clientCa   PEM CA clients' certificates must chain to; {@code null}: no client certificate asked
+ * @param clientCrl  PEM CRL of that CA: a client certificate it lists is refused at CONNECT; {@code null}: none
  */
-public record BrokerTls(Path serverCert, Path serverKey, Path clientCa) {
+public record BrokerTls(Path serverCert, Path serverKey, Path clientCa, Path clientCrl) {
 
     public BrokerTls {
         Objects.requireNonNull(serverCert, "serverCert");
         Objects.requireNonNull(serverKey, "serverKey");
+        if (clientCrl != null && clientCa == null) {
+            throw new IllegalArgumentException("a client CRL needs the client CA it belongs to");
+        }
     }
 
-    /** TLS with the server certificate of a {@code bodycam pki} folder; mutual TLS against its CA if {@code mutual}. */
+    /**
+     * TLS with the server certificate of a {@code bodycam pki} folder; if {@code mutual}, mutual TLS against
+     * its CA ({@code ca.pem}), refusing the certificates its CRL ({@code crl.pem}, when there is one) revokes.
+     */
     public static BrokerTls fromPki(Path pkiDir, boolean mutual) {
-        return new BrokerTls(pkiDir.resolve("server.pem"), pkiDir.resolve("server.key"), mutual ? pkiDir.resolve("ca.pem") : null);
+        Path crl = pkiDir.resolve("crl.pem");
+        return new BrokerTls(pkiDir.resolve("server.pem"), pkiDir.resolve("server.key"),
+                mutual ? pkiDir.resolve("ca.pem") : null, mutual && Files.isRegularFile(crl) ? crl : null);
     }
 
     /** True if clients must present a certificate signed by {@link #clientCa()}. */

@@ -21,21 +21,32 @@ import java.util.Set;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A HiveMQ extension run inside the embedded broker: each client may publish and subscribe only under
- * its own device's topics, {@code bwc/v1/+/ID/#} (docs/contract/README.md), where ID is the subject CN of
- * its TLS client certificate or, without one, its MQTT username. The privileged identities (the bench
- * observer) may use every topic. A client with no identity, or one that is not a valid topic level, is
- * refused at CONNECT; anything outside its permissions is refused by HiveMQ (MQTT 3: the connection is
- * closed; MQTT 5: a negative acknowledgement).
+ * A HiveMQ extension run inside the embedded broker. With a {@link ClientCertificatePolicy} it refuses at
+ * CONNECT a client certificate that is expired or revoked. With own topics only, each client may publish
+ * and subscribe only under its own device's topics, {@code bwc/v1/+/ID/#} (docs/contract/README.md), where
+ * ID is the subject CN of its TLS client certificate or, without one, its MQTT username. The privileged
+ * identities (the bench observer) may use every topic. A client with no identity, or one that is not a
+ * valid topic level, is refused at CONNECT; anything outside its permissions is refused by HiveMQ (MQTT 3:
+ * the connection is closed; MQTT 5: a negative acknowledgement).
  */
 final class DeviceTopicsExtension implements ExtensionMain {
 
-    private final Set<String> privileged;
+    private static final Logger log = LoggerFactory.getLogger(DeviceTopicsExtension.class);
 
-    DeviceTopicsExtension(Set<String> privileged) {
-        this.privileged = Set.copyOf(privileged);
+    private final Set<String> privileged;
+    private final ClientCertificatePolicy certificates;
+
+    /**
+     * @param privileged   identities allowed every topic; {@code null}: no topic rule (every client every topic)
+     * @param certificates checks of client certificates; {@code null}: none beyond the TLS handshake
+     */
+    DeviceTopicsExtension(Set<String> privileged, ClientCertificatePolicy certificates) {
+        this.privileged = privileged == null ? null : Set.copyOf(privileged);
+        this.certificates = certificates;
     }
 
     @Override
@@ -49,7 +60,19 @@ final class DeviceTopicsExtension implements ExtensionMain {
     }
 
     private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
-        Optional<String> identity = identity(input);
+        Optional<X509Certificate> cert = input.getConnectionInformation().getClientTlsInformation()
+                .flatMap(tls -> tls.getClientCertificate());
+        Optional<String> refusal = certificates == null ? Optional.empty() : cert.flatMap(certificates::refusal);
+        if (refusal.isPresent()) {
+            log.debug("refused client {}: {}", input.getClientInformation().getClientId(), refusal.get());
+            output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, refusal.get());
+            return;
+        }
+        if (privileged == null) {
+            output.authenticateSuccessfully();
+            return;
+        }
+        Optional<String> identity = cert.flatMap(DeviceTopicsExtension::commonName).or(() -> input.getConnectPacket().getUserName());
         if (identity.isEmpty() || !validLevel(identity.get())) {
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "no usable identity (certificate CN or username)");
             return;
@@ -73,16 +96,6 @@ final class DeviceTopicsExtension implements ExtensionMain {
     /** True if {@code id} can stand as one topic level (no wildcard, no separator, not empty). */
     static boolean validLevel(String id) {
         return !id.isEmpty() && id.chars().noneMatch(c -> c == '/' || c == '+' || c == '#' || c == 0);
-    }
-
-    private static Optional<String> identity(SimpleAuthInput input) {
-        Optional<String> cn = input.getConnectionInformation().getClientTlsInformation()
-                .flatMap(tls -> tls.getClientCertificate())
-                .flatMap(DeviceTopicsExtension::commonName);
-        if (cn.isPresent()) {
-            return cn;
-        }
-        return input.getConnectPacket().getUserName();
     }
 
     static Optional<String> commonName(X509Certificate cert) {

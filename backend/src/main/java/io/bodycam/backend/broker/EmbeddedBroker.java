@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
@@ -229,11 +230,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withConfigurationFolder(configFolder)
                 .withDataFolder(dataFolder)
                 .withExtensionsFolder(extensionsFolder);
-        if (ownTopicsOnly != null) {
+        ClientCertificatePolicy certificates = tls != null && tls.mutual() ? ClientCertificatePolicy.of(tls, Clock.systemUTC()) : null;
+        if (ownTopicsOnly != null || certificates != null) {
             builder.withEmbeddedExtension(EmbeddedExtension.builder()
                     .withId("bodycam-device-topics").withName("bodycam device topics").withVersion("1")
                     .withPriority(1000).withStartPriority(1000)
-                    .withExtensionMain(new DeviceTopicsExtension(ownTopicsOnly)).build());
+                    .withExtensionMain(new DeviceTopicsExtension(ownTopicsOnly, certificates)).build());
         }
         EmbeddedHiveMQ instance = builder.build();
         try {
@@ -302,7 +304,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         private Builder() {
         }
 
-        /** Serve MQTT over TLS (mutual when {@link BrokerTls#clientCa()} is set) instead of plain TCP; plain by default. */
+        /**
+         * Serve MQTT over TLS instead of plain TCP; plain by default. Mutual when {@link BrokerTls#clientCa()}
+         * is set: the handshake refuses a certificate from another CA, and CONNECT one that is expired or that
+         * {@link BrokerTls#clientCrl()} revokes (CONNACK not authorized).
+         */
         public Builder tls(BrokerTls tls) {
             this.tls = tls;
             return this;

@@ -46,10 +46,14 @@ final class Judge {
         }
     }
 
-    /** The live parts of a run the verdict reads. */
+    /**
+     * The live parts of a run the verdict reads.
+     *
+     * @param security the impostors' {@code security.*} metrics; empty without impostors
+     */
     record Parts(Scenario scenario, Shard shard, Fleet fleet, FleetObserver observer, RunCollector collector,
                  RunRecorder record, Snapshot.Taker taker, Phases phases, FaultInjector faults, OfflineDetection offline,
-                 RecoveryTracker recovery, BenchHealth health, long startedAtEpochMillis) {
+                 RecoveryTracker recovery, BenchHealth health, long startedAtEpochMillis, Map<String, Double> security) {
     }
 
     private Judge() {
@@ -70,6 +74,7 @@ final class Judge {
                 p.fleet().mqttTotals(), p.observer(), p.collector(), evidence, end, wallNanos, virtualMillis);
         RecoveryMetrics.put(metrics, p.offline(), p.recovery());
         metrics.putAll(p.faults().httpFaultMetrics());
+        metrics.putAll(p.security());
         metrics.put("evidence.fromCameraProofs", backend instanceof CameraProofView ? 1.0 : 0.0);
         metrics.put("run.startedAt", (double) p.startedAtEpochMillis());
         metrics.putAll(p.health().metrics(metrics.getOrDefault("timer.lag.p99", Double.NaN)));

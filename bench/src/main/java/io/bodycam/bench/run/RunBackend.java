@@ -22,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,15 +58,20 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded);
     }
 
-    /** Creates the scenario's certificates in {@code certs} unless it already holds a fleet CA. */
+    /**
+     * Creates the scenario's certificates in {@code certs} unless it already holds a fleet CA: one per camera, and
+     * those of its impostors, whose revoked one the CRL lists.
+     */
     private static void ensurePki(Scenario scenario, Path certs, PrintWriter console) {
         PkiLayout layout = new PkiLayout(certs);
         if (Files.isRegularFile(layout.caCert())) {
             return;
         }
-        List<String> ids = Slot.roster(scenario).stream().map(Slot::deviceId).toList();
+        List<String> ids = new ArrayList<>(Slot.roster(scenario).stream().map(Slot::deviceId).toList());
+        ids.addAll(scenario.impostors().certificateIds());
         try {
-            FleetPki.Result r = new FleetPki(Clock.systemUTC()).create(certs, ids, Runtime.getRuntime().availableProcessors());
+            FleetPki.Result r = new FleetPki(Clock.systemUTC()).create(certs, ids, scenario.impostors().revokedIds(),
+                    Runtime.getRuntime().availableProcessors());
             console.printf(Locale.ROOT, "created %d camera certificates in %s (%d ms)%n", r.devices(), certs, r.deviceCertificates().toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the fleet's certificates in " + certs, e);

@@ -16,6 +16,7 @@ import io.bodycam.bench.recovery.RecoveryTracker;
 import io.bodycam.bench.run.record.MetricsEndpoint;
 import io.bodycam.bench.run.record.RunRecorder;
 import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.security.ImpostorRun;
 import io.bodycam.bench.timeline.FaultInjector;
 import io.bodycam.bench.timeline.FirmwareRollouts;
 import io.bodycam.bench.timeline.Phases;
@@ -38,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -280,6 +282,9 @@ public final class ScenarioRunner {
                 }
                 long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
                         scenario.seed(), start, fleet.station(), backstage);
+                // one shard (the first) plays the impostors, so a merged record counts each attempt once
+                Optional<ImpostorRun> impostors = options.shard().index() == 0 ? ImpostorRun.of(scenario, backend.mqtt()) : Optional.empty();
+                impostors.ifPresent(i -> i.schedule(fleet.members().get(0).camera().scheduler(), start));
                 RunMeters meters = meters(observer, collector);
                 Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(),
                         fleet.members().size());
@@ -294,14 +299,25 @@ public final class ScenarioRunner {
                     options.console().println("bodycam: " + outcome.endReason());
                 }
                 Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
+                Map<String, Double> security = impostors.map(this::security).orElse(Map.of());
                 Judge.Parts parts = new Judge.Parts(scenario, options.shard(), fleet, observer, collector, record, taker,
-                        phases, faults, offline, recovery, health, startedAt);
+                        phases, faults, offline, recovery, health, startedAt, security);
                 verdict = Judge.judge(parts, outcome, backend.view(), clock.now(), clock.now() - start,
                         System.nanoTime() - wallStart);
             }
             RecordFiles.write(dir, scenario, verdict.metrics(), verdict.results(), verdict.evidence(),
                     outcome.endReason(), options.shard());
             return verdict;
+        }
+
+        /** Waits for the impostors' attempts, prints each, and gives their {@code security.*} metrics. */
+        private Map<String, Double> security(ImpostorRun impostors) {
+            try (impostors) {
+                Map<String, Double> metrics = impostors.finish();
+                impostors.attempts().forEach(a -> options.console().printf("impostor %-10s against %s: %s%n",
+                        a.kind().yamlName(), a.victim(), a.accepted() ? "ACCEPTED, " + a.detail() : a.detail()));
+                return metrics;
+            }
         }
 
         /**

@@ -20,10 +20,11 @@ import java.util.Set;
  *                   and every camera is docked and idle (or off)
  * @param clockSpeed virtual seconds per wall second (1 = real time)
  * @param video      how the cameras film with {@code payload: mp4}; null for synthetic payloads
+ * @param impostors  attempts on the backend with bad certificates or another camera's identity ({@link Impostors#NONE}: none)
  */
 public record Scenario(String name, String description, long seed, Instant start, Duration duration, double clockSpeed,
                        Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
-                       List<TimelineEvent> timeline, List<Assertion> assertions, Video video) {
+                       List<TimelineEvent> timeline, List<Assertion> assertions, Video video, Impostors impostors) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -61,12 +62,19 @@ public record Scenario(String name, String description, long seed, Instant start
         timeline = List.copyOf(timeline);
         assertions = List.copyOf(assertions);
         check(duration, fleet, timeline, assertions);
+        Objects.requireNonNull(impostors, "impostors");
+        if (impostors.any() && (backend.tls() == null || backend.tls().certs() == null)) {
+            throw new IllegalArgumentException("impostors need mutual TLS: backend.tls.certs, a bodycam pki folder");
+        }
+        if (impostors.at().compareTo(duration) > 0) {
+            throw new IllegalArgumentException("impostors.at " + impostors.at() + " is after the end of the run (" + duration + ")");
+        }
     }
 
     /** The same scenario against another backend. */
     public Scenario withBackend(Backend other) {
         return new Scenario(name, description, seed, start, duration, clockSpeed, other, payload, payloadScale, site, fleet,
-                timeline, assertions, video);
+                timeline, assertions, video, impostors);
     }
 
     public static Builder builder(String name) {
@@ -141,6 +149,7 @@ public record Scenario(String name, String description, long seed, Instant start
         private PayloadMode payload = PayloadMode.SYNTHETIC;
         private double payloadScale = 1;
         private Video video;
+        private Impostors impostors = Impostors.NONE;
         private Site site = Site.UNLIMITED;
         private final List<FleetGroup> fleet = new ArrayList<>();
         private final List<TimelineEvent> timeline = new ArrayList<>();
@@ -193,6 +202,12 @@ public record Scenario(String name, String description, long seed, Instant start
             return this;
         }
 
+        /** Impostor cameras beside the fleet (docs/security.md#impostors). */
+        public Builder impostors(Impostors v) {
+            impostors = v;
+            return this;
+        }
+
         public Builder site(Site v) {
             site = v;
             return this;
@@ -216,7 +231,7 @@ public record Scenario(String name, String description, long seed, Instant start
         public Scenario build() {
             Video v = video != null || payload != PayloadMode.MP4 ? video : new Video(io.bodycam.sim.video.VideoFormat.defaults(), true);
             return new Scenario(name, description, seed, start, duration, clockSpeed, backend, payload, payloadScale, site,
-                    fleet, timeline, assertions, v);
+                    fleet, timeline, assertions, v, impostors);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,6 +93,7 @@ public final class ScenarioLoader {
         VideoBinder.checkOverlay(root, video, groups.stream().mapToInt(FleetGroup::count).sum(), speed, problems);
         root.optionalList("timeline").map(l -> TimelineBinder.read(l, start, problems)).orElse(List.of()).forEach(b::event);
         root.optionalList("assertions").ifPresent(l -> assertions(l).forEach(b::assertion));
+        root.optionalMap("impostors").ifPresent(m -> b.impostors(impostors(m)));
         root.finish();
         substitutions.reportUnused(problems);
         problems.throwIfAny();
@@ -266,6 +268,24 @@ public final class ScenarioLoader {
         }
         Path certs = t.optionalString("certs").map(dir::resolve).orElseThrow().normalize();
         return new BackendTls(certs.resolve("ca.pem"), certs, true);
+    }
+
+    /** {@code impostors}: {@code kinds} (default: every kind), {@code at} (default 30 s) (docs/security.md#impostors). */
+    private Impostors impostors(YamlMap m) {
+        List<ImpostorKind> kinds = new ArrayList<>();
+        Optional<YamlList> listed = m.optionalList("kinds");
+        if (listed.isEmpty()) {
+            kinds.addAll(List.of(ImpostorKind.values()));
+        } else {
+            for (YamlNode n : listed.get().nodes()) {
+                String name = n instanceof YamlScalar sc ? sc.text() : n.describe();
+                ImpostorKind.byYamlName(name).ifPresentOrElse(kinds::add, () -> problems.report(n,
+                        "impostors.kinds: unknown kind '" + name + "'; kinds: " + String.join(", ", ImpostorKind.yamlNames())));
+            }
+        }
+        Duration at = m.duration("at", Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(30));
+        m.finish();
+        return new Impostors(kinds, at);
     }
 
     /** {@code backend.tls}: {@code ca} (PEM file), {@code certs} (a {@code bodycam pki create} directory), {@code verifyHostname}. */

@@ -53,8 +53,7 @@ class ComposeStackTest {
                 URI.create("tcp://" + STACK.getServiceHost("mosquitto", 1883) + ":" + STACK.getServicePort("mosquitto", 1883)),
                 URI.create("http://" + STACK.getServiceHost("backend", 8080) + ":" + STACK.getServicePort("backend", 8080)),
                 s.backend().mqttVersion());
-        Scenario here = new Scenario(s.name(), s.description(), s.seed(), s.start(), s.duration(), s.clockSpeed(), stack,
-                s.payload(), s.payloadScale(), s.site(), s.fleet(), s.timeline(), s.assertions(), s.video());
+        Scenario here = s.withBackend(stack);
         StringWriter console = new StringWriter();
 
         ScenarioRunner.Result r = ScenarioRunner.run(here, new ScenarioRunner.Options(dir.resolve("run"), dir,

@@ -17,8 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Debian's Mosquitto as a production broker for certificates (docs/security.md): a TLS listener on a free
- * loopback port that requires a client certificate from the fleet CA, takes its CN as the user name, and
- * an ACL that gives each camera its own topics and the observer read access to all of them.
+ * loopback port that requires a client certificate from the fleet CA and not revoked by its CRL, takes its
+ * CN as the user name, and an ACL that gives each camera its own topics and the observer read access to
+ * all of them.
  */
 public final class MosquittoTls implements AutoCloseable {
 
@@ -72,6 +73,7 @@ public final class MosquittoTls implements AutoCloseable {
                 "log_type all",
                 "listener " + port + " " + host,
                 "cafile " + pki.caCert(),
+                Files.isRegularFile(pki.crl()) ? "crlfile " + pki.crl() : "",
                 "certfile " + pki.serverCert(),
                 "keyfile " + pki.serverKey(),
                 "require_certificate true",

@@ -51,6 +51,14 @@ public record KeyMetric(String name, String label, String unit, Better better, d
         list.add(new KeyMetric("uploads.completed", "uploads completed", "", Better.NEITHER, 0, 0));
         list.add(new KeyMetric("uploads.failed", "failed upload attempts", "", Better.LOWER, 0.1, 0));
         list.add(new KeyMetric("uploads.throughput", "upload throughput", "B/s", Better.HIGHER, 0.1, 0));
+        list.add(new KeyMetric("security.attempts", "impostor attempts", "", Better.NEITHER, 0, 0));
+        list.add(new KeyMetric("security.refused", "impostor attempts refused", "", Better.NEITHER, 0, 0));
+        list.add(new KeyMetric("security.accepted", "impostor attempts accepted", "", Better.LOWER, 0, 0));
+        // the kinds of bench/.../scenario/ImpostorKind (docs/security.md#impostors)
+        for (String kind : List.of("revoked", "expired", "foreignCa", "otherTopic", "replayWill")) {
+            list.add(new KeyMetric("security." + kind + ".refused", kind + " impostors refused", "", Better.NEITHER, 0, 0));
+            list.add(new KeyMetric("security." + kind + ".accepted", kind + " impostors accepted", "", Better.LOWER, 0, 0));
+        }
         list.add(new KeyMetric("timer.lag.p99", "camera timer lag p99", "ms", Better.LOWER, 0.2, 1));
         list.add(new KeyMetric("timer.lag.max", "camera timer lag max", "ms", Better.LOWER, 0.5, 50));
         list.add(new KeyMetric("run.wallTime", "wall time", "ms", Better.NEITHER, 0, 0));

@@ -1,5 +1,7 @@
 package io.bodycam.bench.scenario.assertions;
 
+import io.bodycam.bench.scenario.ImpostorKind;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -104,6 +106,14 @@ public record Metric(String name, Unit unit, String description, boolean windowe
                 + "(observer); the longest over the run's faults");
         millis("recovery.queueDrainedAfter", "virtual time from a fault's end until no segment waited for upload on any "
                 + "camera; the longest over the run's faults");
+        count("security.attempts", "impostor attempts made (docs/security.md#impostors)");
+        count("security.refused", "impostor attempts the backend refused");
+        count("security.accepted", "impostor attempts the backend let through: must be 0");
+        for (ImpostorKind k : ImpostorKind.values()) {
+            count("security." + k.yamlName() + ".attempts", k.yamlName() + " impostor attempts made");
+            count("security." + k.yamlName() + ".refused", k.yamlName() + " impostor attempts refused");
+            count("security." + k.yamlName() + ".accepted", k.yamlName() + " impostor attempts let through");
+        }
         percentiles("timer.lag", "how late camera timers fired on their event loops (wall)");
         count("bench.cpu.mean", "percent of all cores the bench process used over the run (the embedded backend included)");
         count("bench.cpu.max", "the busiest 5-second window's CPU, percent of all cores");
