@@ -1,6 +1,7 @@
 package io.bodycam.cli;
 
 import io.bodycam.bench.capacity.DensityRun;
+import io.bodycam.bench.scenario.BackendTls;
 import io.bodycam.bench.scenario.units.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -42,8 +44,19 @@ final class DensityCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "event loop threads (default: one per core)")
     int threads;
 
-    @Option(names = "--observe", description = "also run the Paho observer and report what it received")
+    @Option(names = "--observe", description = "also run the Paho observer and report what it received (plain MQTT only)")
     boolean observe;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE", description = "for an mqtts:// broker: the PEM CA its certificate is signed by")
+    Path tlsCa;
+
+    @Option(names = "--tls-certs", paramLabel = "DIR", description = "for an mqtts:// broker: a bodycam pki create folder;"
+            + " each camera shows its own certificate (mutual TLS; make them with --id-pattern 'DEN-{index:00000}')")
+    Path tlsCerts;
+
+    @Option(names = "--tls-provider", defaultValue = "auto", paramLabel = "auto|openssl|jdk",
+            description = "whose TLS the cameras speak (default: ${DEFAULT-VALUE}: OpenSSL when it loads)")
+    String tlsProvider;
 
     @Override
     public Integer call() throws Exception {
@@ -62,7 +75,25 @@ final class DensityCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("bodycam density: " + e.getMessage());
             return 2;
         }
+        BackendTls tls = null;
+        if ("mqtts".equals(broker.getScheme())) {
+            BackendTls.Provider provider;
+            try {
+                provider = BackendTls.Provider.valueOf(tlsProvider.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("bodycam density: --tls-provider must be auto, openssl or jdk, was '" + tlsProvider + "'");
+                return 2;
+            }
+            if (observe) {
+                spec.commandLine().getErr().println("bodycam density: --observe speaks plain MQTT only; leave it out against mqtts://");
+                return 2;
+            }
+            tls = new BackendTls(tlsCa, tlsCerts, true, provider);
+        } else if (tlsCa != null || tlsCerts != null) {
+            spec.commandLine().getErr().println("bodycam density: --tls-ca and --tls-certs need an mqtts:// broker, not " + broker);
+            return 2;
+        }
         return DensityRun.run(new DensityRun.Settings(cameras, r, Duration.ofSeconds(seconds), st, g, broker,
-                URI.create("http://127.0.0.1:9"), threads, observe), spec.commandLine().getOut());
+                URI.create("http://127.0.0.1:9"), threads, observe, tls), spec.commandLine().getOut());
     }
 }

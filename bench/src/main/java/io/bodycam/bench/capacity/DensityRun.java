@@ -6,7 +6,9 @@ import io.bodycam.bench.metrics.RunCollector;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.timeline.Timeline;
 import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.pki.MqttTls;
 import io.bodycam.bench.scenario.Backend;
+import io.bodycam.bench.scenario.BackendTls;
 import io.bodycam.bench.scenario.Behaviour;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
@@ -35,9 +37,10 @@ public final class DensityRun {
 
     /**
      * @param upload an HTTP endpoint for the cameras' evidence link; nothing is recorded, so it is never used
+     * @param tls    for an {@code mqtts://} broker: trust, the cameras' certificates and the provider; null otherwise
      */
     public record Settings(int cameras, Duration ramp, Duration window, Duration status, Duration gps, URI mqtt, URI upload,
-                           int threads, boolean observe) {
+                           int threads, boolean observe, BackendTls tls) {
     }
 
     private DensityRun() {
@@ -46,7 +49,7 @@ public final class DensityRun {
     public static int run(Settings s, PrintWriter out) throws IOException, InterruptedException {
         Duration total = s.ramp().plus(s.window()).plus(Duration.ofMinutes(5));
         Scenario scenario = Scenario.builder("density").description("connect and report only").duration(total)
-                .backend(Backend.external(s.mqtt(), s.upload(), Backend.MqttVersion.V3_1_1))
+                .backend(Backend.external(s.mqtt(), s.upload(), Backend.MqttVersion.V3_1_1).withTls(s.tls()))
                 .group(FleetGroup.builder("density").count(s.cameras()).idPattern("DEN-{index:00000}").agency("bench")
                         .camera(b -> b.heartbeat(s.status()).gpsIntervals(s.gps(), s.gps()).gpsLossesPerHour(0))
                         .behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())
@@ -62,6 +65,7 @@ public final class DensityRun {
         try (EventLog events = new EventLog(Files.createTempFile("density-events", ".jsonl"));
              Fleet fleet = new Fleet(scenario, Fleet.Routes.direct(s.mqtt(), s.upload()), clock, Transport.best(), s.threads(), new RunCollector(events))) {
             long t0 = System.nanoTime();
+            long connectCpu0 = processCpuNanos();
             Timeline.schedule(scenario.timeline(), fleet.members(), 1, clock.now(), fleet.station(), Backstage.NONE);
             long deadline = t0 + s.ramp().plusSeconds(120).toNanos();
             int connected = 0;
@@ -75,7 +79,9 @@ public final class DensityRun {
                 }
             }
             long connectMs = (System.nanoTime() - t0) / 1_000_000;
-            out.printf("CONNECT approach=bodycam-camera n=%d ok=%d ms=%d transport=%s%n", s.cameras(), connected, connectMs, Transport.best());
+            double connectCpu = (processCpuNanos() - connectCpu0) / 1e9;
+            out.printf("CONNECT approach=bodycam-camera n=%d ok=%d ms=%d transport=%s tls=%s cpu_s=%.2f cpu_ms_per_camera=%.2f%n",
+                    s.cameras(), connected, connectMs, Transport.best(), tlsName(s), connectCpu, 1000 * connectCpu / Math.max(1, connected));
             lag.getIntervalHistogram();
             long published0 = fleet.mqttTotals().published();
             long received0 = observer == null ? 0 : observer.stats().receivedTotal();
@@ -106,6 +112,15 @@ public final class DensityRun {
                 observer.close();
             }
         }
+    }
+
+    /** {@code none}, or the provider the cameras spoke TLS with and whether they showed certificates. */
+    private static String tlsName(Settings s) {
+        if (!"mqtts".equals(s.mqtt().getScheme())) {
+            return "none";
+        }
+        BackendTls t = s.tls() == null ? new BackendTls(null, null, true) : s.tls();
+        return new MqttTls(t).provider().name().toLowerCase(java.util.Locale.ROOT) + (t.certs() == null ? "" : "-mutual");
     }
 
     private static long processCpuNanos() {

@@ -39,8 +39,27 @@ public final class MqttTls {
     private final SslContext shared;
     private final TrustManagerFactory trust;
 
+    /**
+     * The provider {@code settings} ask for ({@link BackendTls.Provider#AUTO}: OpenSSL when it loads here).
+     *
+     * @throws IllegalStateException when they ask for OpenSSL and it cannot load on this machine
+     */
     public MqttTls(BackendTls settings) {
-        this(settings, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+        this(settings, provider(settings.provider()));
+    }
+
+    private static SslProvider provider(BackendTls.Provider wanted) {
+        return switch (wanted) {
+            case JDK -> SslProvider.JDK;
+            case AUTO -> OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+            case OPENSSL -> {
+                if (!OpenSsl.isAvailable()) {
+                    throw new IllegalStateException("tls.provider openssl: netty-tcnative cannot load here ("
+                            + OpenSsl.unavailabilityCause() + "); use provider auto or jdk");
+                }
+                yield SslProvider.OPENSSL;
+            }
+        };
     }
 
     public MqttTls(BackendTls settings, SslProvider provider) {

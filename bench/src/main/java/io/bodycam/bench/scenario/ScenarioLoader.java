@@ -288,7 +288,10 @@ public final class ScenarioLoader {
         return new Impostors(kinds, at);
     }
 
-    /** {@code backend.tls}: {@code ca} (PEM file), {@code certs} (a {@code bodycam pki create} directory), {@code verifyHostname}. */
+    /**
+     * {@code backend.tls}: {@code ca} (PEM file), {@code certs} (a {@code bodycam pki create} directory),
+     * {@code verifyHostname}, {@code provider} ({@code auto}, {@code openssl} or {@code jdk}).
+     */
     private BackendTls tls(YamlMap t) {
         Path ca = t.optionalString("ca").map(dir::resolve).orElse(null);
         if (ca != null && !Files.isRegularFile(ca)) {
@@ -300,11 +303,12 @@ public final class ScenarioLoader {
                     "point it at the --out directory of bodycam pki create");
         }
         boolean verify = t.bool("verifyHostname", true);
+        BackendTls.Provider provider = t.enumValue("provider", BackendTls.Provider.class, BackendTls.Provider.AUTO);
         if (ca == null && certs == null && !verify) {
             problems.report(t, "tls: turning verifyHostname off needs a ca to trust");
             return null;
         }
-        return new BackendTls(ca, certs, verify);
+        return new BackendTls(ca, certs, verify, provider);
     }
 
     private URI uri(YamlMap m, String key, String example) {
