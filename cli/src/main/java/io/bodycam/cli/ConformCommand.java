@@ -2,7 +2,6 @@ package io.bodycam.cli;
 
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
-import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.Mutant;
 import io.bodycam.bench.conform.CaseResult;
 import io.bodycam.bench.conform.ConformanceKit;
@@ -78,9 +77,8 @@ final class ConformCommand implements Callable<Integer> {
             if (mqtt == null) {
                 Set<Mutant> defects = mutants == null ? Set.of() : Set.copyOf(Arrays.asList(mutants));
                 embedded = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
-                        EvidenceServerConfig.builder().mutants(defects).build());
-                target = new Target(embedded.mqtt(), embedded.upload(), claimed != null ? claimed
-                        : Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION));
+                        ConformanceKit.referenceSettings(defects));
+                target = ConformanceKit.reference(embedded, claimed != null ? claimed : ConformanceKit.REFERENCE_CLAIMS);
                 o.println("bodycam conform: the embedded reference backend" + (defects.isEmpty() ? "" : " with mutants " + defects)
                         + ", " + target.mqtt() + " and " + target.upload());
             } else {

@@ -1,7 +1,12 @@
 package io.bodycam.bench.conform;
 
+import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.Mutant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +21,23 @@ import java.util.function.Consumer;
  */
 public final class ConformanceKit {
 
+    /** The head deadline the embedded reference backend is judged with, so the slow-loris case takes seconds, not 30. */
+    public static final Duration REFERENCE_HEAD_DEADLINE = Duration.ofSeconds(2);
+    /** What the embedded reference backend claims: every capability it has (it does not restrict topics by default). */
+    public static final Set<String> REFERENCE_CLAIMS = Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION,
+            Target.MAX_SIZE, Target.HEAD_DEADLINE, Target.TIME);
+
     private ConformanceKit() {
+    }
+
+    /** Settings for an embedded reference backend the kit judges: its short head deadline and the defects asked for. */
+    public static EvidenceServerConfig referenceSettings(Set<Mutant> mutants) {
+        return EvidenceServerConfig.builder().headTimeout(REFERENCE_HEAD_DEADLINE).mutants(mutants).build();
+    }
+
+    /** {@code backend}, started with {@link #referenceSettings}, as a target claiming {@code claims}. */
+    public static Target reference(ReferenceBackend backend, Set<String> claims) {
+        return new Target(backend.mqtt(), backend.upload(), claims, REFERENCE_HEAD_DEADLINE);
     }
 
     /** Every case of the kit, in the order it runs them. */
