@@ -68,7 +68,7 @@ final class MqttCases {
     private static Heard next(BlockingQueue<Heard> q, Duration within, List<String> log) throws InterruptedException {
         Heard h = q.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         log.add(h == null ? "  nothing within " + within.toMillis() + " ms"
-                : "  heard " + h.topic() + (h.retained() ? " (retained) " : " ") + h.payload());
+                : "  heard " + h.topic() + (h.retained() ? " (retained) " : " ") + printable(h.payload()));
         return h;
     }
 
@@ -268,7 +268,7 @@ final class MqttCases {
                     {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0xC3}, "null".getBytes(StandardCharsets.UTF_8)};
             for (byte[] b : bad) {
                 camera.publish(topic(device, "cmd/ack"), b, 1, false);
-                log.add("PUBLISH " + topic(device, "cmd/ack") + " QoS 1 malformed: " + printable(b));
+                log.add("PUBLISH " + topic(device, "cmd/ack") + " QoS 1 malformed: " + printable(new String(b, StandardCharsets.ISO_8859_1)));
             }
             String good = "{\"schema\":1,\"deviceId\":\"" + device + "\",\"seq\":1,\"ts\":" + System.currentTimeMillis()
                     + ",\"id\":\"conform-2\",\"ok\":true,\"error\":null}";
@@ -293,11 +293,11 @@ final class MqttCases {
         }
     }
 
-    private static String printable(byte[] b) {
+    /** {@code s} with control characters and anything beyond printable ASCII written as hex escapes, for the evidence. */
+    private static String printable(String s) {
         StringBuilder sb = new StringBuilder();
-        for (byte x : b) {
-            sb.append(x >= 0x20 && x < 0x7F ? String.valueOf((char) x) : String.format("\\x%02X", x & 0xFF));
-        }
+        s.chars().forEach(c -> sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
+                : c < 0x100 ? String.format("\\x%02X", c) : String.format("\\u%04X", c)));
         return sb.toString();
     }
 }

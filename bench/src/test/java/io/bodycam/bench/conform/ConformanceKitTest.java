@@ -49,6 +49,10 @@ class ConformanceKitTest {
             String junit = Files.readString(dir.resolve("conformance-junit.xml"));
             assertTrue(junit.contains("tests=\"" + ConformanceKit.cases().size() + "\" failures=\"0\" skipped=\"1\""), junit);
             assertTrue(Files.readString(dir.resolve("conformance.json")).contains("\"id\" : \"TUS-OFFSET-01\""));
+            String html = Files.readString(dir.resolve("conformance.html"));
+            assertTrue(html.contains("PASSED") && html.contains("<td class=\"id\">MQTT-BADACK-01</td>")
+                    && html.contains("<span class=\"verdict NOT_APPLICABLE\">N/A</span>"), html);
+            assertTrue(!html.contains("<script") && !html.contains("http-equiv") && !html.contains("src="), "self-contained");
         }
     }
 
