@@ -25,5 +25,9 @@ public enum Mutant {
     /** No request-head deadline: a client that trickles its head holds the connection as long as it likes. */
     NO_HEAD_DEADLINE,
     /** {@code GET /time} answers the clock an hour ahead. */
-    SKEWED_TIME
+    SKEWED_TIME,
+    /** {@code GET /firmware/{version}} ignores {@code Range} and answers the whole image (up to 1 MiB) with 200. */
+    IGNORES_RANGE,
+    /** {@code GET /firmware/{version}} serves the copy with one byte changed, under the genuine signed offer. */
+    TAMPERED_FIRMWARE
 }

@@ -20,16 +20,18 @@ import org.yaml.snakeyaml.error.YAMLException;
  * (docs/conformance.md, "Capability file"): the optional features it claims and the bounds it promises.
  *
  * <pre>
- * claims: [checksum, termination, verdict, max-size, head-deadline, time]
- * headDeadline: 30s      # only with head-deadline
+ * claims: [checksum, termination, verdict, max-size, head-deadline, time, firmware]
+ * headDeadline: 30s           # only with head-deadline
+ * firmwareDevice: IPD-0001    # only with firmware
  * </pre>
  *
- * @param claims       any of {@link Target#CAPABILITIES}
- * @param headDeadline what {@code head-deadline} promises (the contract's 30 s when not given)
+ * @param claims         any of {@link Target#CAPABILITIES}
+ * @param headDeadline   what {@code head-deadline} promises (the contract's 30 s when not given)
+ * @param firmwareDevice the camera whose config answer carries a firmware offer; null unless {@code firmware} is claimed
  */
-public record Capabilities(Set<String> claims, Duration headDeadline) {
+public record Capabilities(Set<String> claims, Duration headDeadline, String firmwareDevice) {
 
-    private static final Set<String> KEYS = Set.of("claims", "headDeadline");
+    private static final Set<String> KEYS = Set.of("claims", "headDeadline", "firmwareDevice");
 
     public Capabilities {
         claims = Set.copyOf(claims);
@@ -37,7 +39,7 @@ public record Capabilities(Set<String> claims, Duration headDeadline) {
 
     /** The target at {@code mqtt} and {@code upload} with these claims. */
     public Target target(java.net.URI mqtt, java.net.URI upload) {
-        return new Target(mqtt, upload, claims, headDeadline);
+        return new Target(mqtt, upload, claims, headDeadline, firmwareDevice);
     }
 
     /**
@@ -67,7 +69,7 @@ public record Capabilities(Set<String> claims, Duration headDeadline) {
         }
         for (Object key : map.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(source + ": unknown key '" + key + "' (known: claims, headDeadline)");
+                throw new IllegalArgumentException(source + ": unknown key '" + key + "' (known: claims, headDeadline, firmwareDevice)");
             }
         }
         Object list = map.get("claims");
@@ -100,6 +102,16 @@ public record Capabilities(Set<String> claims, Duration headDeadline) {
                 throw new IllegalArgumentException(source + ": headDeadline must be 100ms..10m, was " + d);
             }
         }
-        return new Capabilities(claims, deadline);
+        Object device = map.get("firmwareDevice");
+        if (claims.contains(Target.FIRMWARE) != (device != null)) {
+            throw new IllegalArgumentException(source + (device == null
+                    ? ": 'firmware' is claimed: give firmwareDevice, a device whose config answer carries a firmware offer"
+                    : ": firmwareDevice is given but 'firmware' is not claimed"));
+        }
+        if (device != null && !Target.DEVICE_ID.matcher(String.valueOf(device)).matches()) {
+            throw new IllegalArgumentException(source + ": firmwareDevice must be a device id (letters, digits, '.', '_', '-'),"
+                    + " was '" + device + "'");
+        }
+        return new Capabilities(claims, deadline, device == null ? null : String.valueOf(device));
     }
 }

@@ -2,6 +2,7 @@ package io.bodycam.bench.conform;
 
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.FirmwareReleases;
 import io.bodycam.backend.http.Mutant;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,12 @@ public final class ConformanceKit {
     public static final Duration REFERENCE_HEAD_DEADLINE = Duration.ofSeconds(2);
     /** What the embedded reference backend claims: every capability it has (it does not restrict topics by default). */
     public static final Set<String> REFERENCE_CLAIMS = Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION,
-            Target.MAX_SIZE, Target.HEAD_DEADLINE, Target.TIME);
+            Target.MAX_SIZE, Target.HEAD_DEADLINE, Target.TIME, Target.FIRMWARE);
+    /** The camera the embedded reference backend offers firmware to, for the firmware cases. */
+    public static final String REFERENCE_FIRMWARE_DEVICE = "CONF-FIRMWARE";
+    /** The version it offers: 300,000 bytes, so the image comes in several ranges. */
+    static final String REFERENCE_FIRMWARE_VERSION = "99.0.0";
+    private static final long REFERENCE_FIRMWARE_BYTES = 300_000;
 
     private ConformanceKit() {
     }
@@ -35,9 +41,15 @@ public final class ConformanceKit {
         return EvidenceServerConfig.builder().headTimeout(REFERENCE_HEAD_DEADLINE).mutants(mutants).build();
     }
 
-    /** {@code backend}, started with {@link #referenceSettings}, as a target claiming {@code claims}. */
+    /**
+     * {@code backend}, started with {@link #referenceSettings}, as a target claiming {@code claims}; releases
+     * a firmware version on it and offers it to {@link #REFERENCE_FIRMWARE_DEVICE}, for the firmware cases.
+     */
     public static Target reference(ReferenceBackend backend, Set<String> claims) {
-        return new Target(backend.mqtt(), backend.upload(), claims, REFERENCE_HEAD_DEADLINE);
+        FirmwareReleases firmware = backend.evidence().firmware();
+        firmware.publish(REFERENCE_FIRMWARE_VERSION, REFERENCE_FIRMWARE_BYTES);
+        firmware.offerTo(REFERENCE_FIRMWARE_DEVICE, firmware.offer(REFERENCE_FIRMWARE_VERSION, FirmwareReleases.Image.GENUINE, 0, 0));
+        return new Target(backend.mqtt(), backend.upload(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE);
     }
 
     /** Every case of the kit, in the order it runs them. */

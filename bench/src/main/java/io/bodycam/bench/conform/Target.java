@@ -4,17 +4,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The backend under test: its broker, its upload base (tus at {@code /files/}), the optional
- * capabilities it claims, and the bound it claims for a request head. A case that needs a capability not
- * claimed is NOT APPLICABLE, not failed.
+ * capabilities it claims, the bound it claims for a request head, and the camera it offers firmware. A
+ * case that needs a capability not claimed is NOT APPLICABLE, not failed.
  *
- * @param capabilities any of {@link #CAPABILITIES}
- * @param headDeadline how long the server lets a request head take before it cuts the client off
- *                     (what {@link #HEAD_DEADLINE} claims; the contract's 30 s unless said otherwise)
+ * @param capabilities   any of {@link #CAPABILITIES}
+ * @param headDeadline   how long the server lets a request head take before it cuts the client off
+ *                       (what {@link #HEAD_DEADLINE} claims; the contract's 30 s unless said otherwise)
+ * @param firmwareDevice a device id whose {@code GET /devices/{id}/config} carries a firmware offer;
+ *                       nullable, required when {@link #FIRMWARE} is claimed
  */
-public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration headDeadline) {
+public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration headDeadline, String firmwareDevice) {
 
     /** tus checksum extension with sha256. */
     public static final String CHECKSUM = "checksum";
@@ -30,9 +33,16 @@ public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration he
     public static final String HEAD_DEADLINE = "head-deadline";
     /** {@code GET /time} answers the backend's clock, which cameras set theirs by. */
     public static final String TIME = "time";
+    /**
+     * Signed firmware: {@code GET /firmware/key}, the offer in a camera's config answer, the image in byte
+     * ranges at the offer's url.
+     */
+    public static final String FIRMWARE = "firmware";
     /** Every capability a backend can claim. */
     public static final Set<String> CAPABILITIES = Set.of(CHECKSUM, VERDICT, TERMINATION, TOPIC_ACL, MAX_SIZE,
-            HEAD_DEADLINE, TIME);
+            HEAD_DEADLINE, TIME, FIRMWARE);
+    /** What the kit takes as a device id it is told of: one topic level, one path segment. */
+    static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** The head deadline of the contract (docs/contract, "HTTP"). */
     public static final Duration CONTRACT_HEAD_DEADLINE = Duration.ofSeconds(30);
 
@@ -56,11 +66,15 @@ public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration he
         if (headDeadline.compareTo(Duration.ofMillis(100)) < 0 || headDeadline.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException("head deadline must be 100 ms..10 min, was " + headDeadline);
         }
+        if (capabilities.contains(FIRMWARE) && (firmwareDevice == null || !DEVICE_ID.matcher(firmwareDevice).matches())) {
+            throw new IllegalArgumentException("firmware is claimed: name the device whose config carries a firmware offer"
+                    + " (letters, digits, '.', '_', '-'), was " + (firmwareDevice == null ? "none" : "'" + firmwareDevice + "'"));
+        }
     }
 
-    /** A target whose head deadline, if claimed, is the contract's 30 s. */
+    /** A target whose head deadline, if claimed, is the contract's 30 s, and which offers no firmware. */
     public Target(URI mqtt, URI upload, Set<String> capabilities) {
-        this(mqtt, upload, capabilities, CONTRACT_HEAD_DEADLINE);
+        this(mqtt, upload, capabilities, CONTRACT_HEAD_DEADLINE, null);
     }
 
     public boolean claims(String capability) {

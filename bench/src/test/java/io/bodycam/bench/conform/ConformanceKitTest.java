@@ -88,17 +88,19 @@ class ConformanceKitTest {
     }
 
     /** The cases each deliberate defect must fail, and only those (docs/conformance.md, mutation score). */
-    static final Map<Mutant, Set<String>> CAUGHT_BY = Map.of(
-            Mutant.ACCEPTS_WRONG_CHECKSUM, Set.of("TUS-CHECKSUM-01"),
-            Mutant.STALE_HEAD_OFFSET, Set.of("TUS-HEAD-01", "TUS-LOST-01"),
-            Mutant.CACHEABLE_HEAD, Set.of("TUS-HEAD-01"),
-            Mutant.SWALLOWS_OFFSET_MISMATCH, Set.of("TUS-OFFSET-01"),
-            Mutant.KEEPS_DUPLICATES, Set.of("EVIDENCE-DUP-01"),
-            Mutant.VERIFIES_CORRUPT, Set.of("EVIDENCE-CORRUPT-01"),
-            Mutant.IGNORES_MAX_SIZE, Set.of("TUS-MAXSIZE-01"),
-            Mutant.OVERRUNS_UPLOAD_LENGTH, Set.of("TUS-CHUNK-01"),
-            Mutant.NO_HEAD_DEADLINE, Set.of("HTTP-SLOWLORIS-01"),
-            Mutant.SKEWED_TIME, Set.of("TIME-01"));
+    static final Map<Mutant, Set<String>> CAUGHT_BY = Map.ofEntries(
+            Map.entry(Mutant.ACCEPTS_WRONG_CHECKSUM, Set.of("TUS-CHECKSUM-01")),
+            Map.entry(Mutant.STALE_HEAD_OFFSET, Set.of("TUS-HEAD-01", "TUS-LOST-01")),
+            Map.entry(Mutant.CACHEABLE_HEAD, Set.of("TUS-HEAD-01")),
+            Map.entry(Mutant.SWALLOWS_OFFSET_MISMATCH, Set.of("TUS-OFFSET-01")),
+            Map.entry(Mutant.KEEPS_DUPLICATES, Set.of("EVIDENCE-DUP-01")),
+            Map.entry(Mutant.VERIFIES_CORRUPT, Set.of("EVIDENCE-CORRUPT-01")),
+            Map.entry(Mutant.IGNORES_MAX_SIZE, Set.of("TUS-MAXSIZE-01")),
+            Map.entry(Mutant.OVERRUNS_UPLOAD_LENGTH, Set.of("TUS-CHUNK-01")),
+            Map.entry(Mutant.NO_HEAD_DEADLINE, Set.of("HTTP-SLOWLORIS-01")),
+            Map.entry(Mutant.SKEWED_TIME, Set.of("TIME-01")),
+            Map.entry(Mutant.IGNORES_RANGE, Set.of("FW-RANGE-01")),
+            Map.entry(Mutant.TAMPERED_FIRMWARE, Set.of("FW-SIGN-01")));
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Mutant.class)
