@@ -81,6 +81,7 @@ class ConformanceKitTest {
             assertEquals(Verdict.PASS, v.get("TUS-OFFSET-01"));
             assertEquals(Verdict.PASS, v.get("MQTT-WILL-01"));
             assertEquals(Verdict.PASS, v.get("MQTT-SESSION-01"));
+            assertEquals(Verdict.PASS, v.get("MQTT-SESSION-02"));
             assertEquals(Verdict.NOT_APPLICABLE, v.get("EVIDENCE-VERIFIED-01"), "no verdict endpoint is claimed");
             String checksum = r.results().stream().filter(c -> c.id().equals("TUS-CHECKSUM-01")).findFirst().orElseThrow().evidence();
             assertTrue(checksum.contains("not offered in Tus-Extension"), checksum);
