@@ -2,8 +2,8 @@ package io.bodycam.cli;
 
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
-import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.Mutant;
+import io.bodycam.bench.conform.Capabilities;
 import io.bodycam.bench.conform.CaseResult;
 import io.bodycam.bench.conform.ConformanceKit;
 import io.bodycam.bench.conform.ConformanceReport;
@@ -44,16 +44,21 @@ final class ConformCommand implements Callable<Integer> {
     URI upload;
 
     @Option(names = "--claims", paramLabel = "LIST", split = ",",
-            description = "capabilities the backend claims: checksum, verdict, termination, topic-acl (default: none;"
-                    + " against the embedded backend: checksum, verdict, termination)")
+            description = "capabilities the backend claims: checksum, verdict, termination, topic-acl, max-size, head-deadline"
+                    + " (the contract's 30 s), time (default: none; against the embedded backend: all but topic-acl)")
     String[] claims;
+
+    @Option(names = "--capabilities", paramLabel = "FILE",
+            description = "a capability file (YAML): the capabilities the backend claims and the bounds it promises"
+                    + " (docs/conformance.md); instead of --claims")
+    Path capabilities;
 
     @Option(names = "--mutant", paramLabel = "NAME", split = ",",
             description = "start the embedded backend with deliberate defects, to watch the kit catch them: ${COMPLETION-CANDIDATES}")
     Mutant[] mutants;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "conformance",
-            description = "where conformance.json and conformance-junit.xml go (default: ${DEFAULT-VALUE})")
+            description = "where conformance.json, conformance-junit.xml and conformance.html go (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--seed", defaultValue = "1", description = "fixes the bytes the cases send (default: ${DEFAULT-VALUE})")
@@ -71,6 +76,20 @@ final class ConformCommand implements Callable<Integer> {
             err.println("bodycam conform: --mutant applies to the embedded reference backend only");
             return ScenarioRunner.BAD_INPUT;
         }
+        if (claims != null && capabilities != null) {
+            err.println("bodycam conform: give --claims or --capabilities, not both");
+            return ScenarioRunner.BAD_INPUT;
+        }
+        Capabilities file;
+        try {
+            file = capabilities == null ? null : Capabilities.read(capabilities);
+        } catch (IOException e) {
+            err.println("bodycam conform: cannot read " + capabilities + ": " + e.getMessage());
+            return ScenarioRunner.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("bodycam conform: " + e.getMessage());
+            return ScenarioRunner.BAD_INPUT;
+        }
         ReferenceBackend embedded = null;
         Target target;
         try {
@@ -78,13 +97,13 @@ final class ConformCommand implements Callable<Integer> {
             if (mqtt == null) {
                 Set<Mutant> defects = mutants == null ? Set.of() : Set.copyOf(Arrays.asList(mutants));
                 embedded = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
-                        EvidenceServerConfig.builder().mutants(defects).build());
-                target = new Target(embedded.mqtt(), embedded.upload(), claimed != null ? claimed
-                        : Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION));
+                        ConformanceKit.referenceSettings(defects));
+                target = file != null ? file.target(embedded.mqtt(), embedded.upload())
+                        : ConformanceKit.reference(embedded, claimed != null ? claimed : ConformanceKit.REFERENCE_CLAIMS);
                 o.println("bodycam conform: the embedded reference backend" + (defects.isEmpty() ? "" : " with mutants " + defects)
                         + ", " + target.mqtt() + " and " + target.upload());
             } else {
-                target = new Target(mqtt, upload, claimed != null ? claimed : Set.of());
+                target = file != null ? file.target(mqtt, upload) : new Target(mqtt, upload, claimed != null ? claimed : Set.of());
                 o.println("bodycam conform: " + target.mqtt() + " and " + target.upload());
             }
         } catch (IllegalArgumentException e) {
@@ -94,13 +113,14 @@ final class ConformCommand implements Callable<Integer> {
             err.println("bodycam conform: cannot start the embedded backend: " + e.getMessage());
             return ScenarioRunner.CANNOT_RUN;
         }
-        o.println("  claims: " + (target.capabilities().isEmpty() ? "nothing optional" : String.join(", ", target.capabilities().stream().sorted().toList())));
+        o.println("  claims: " + (target.capabilities().isEmpty() ? "nothing optional" : String.join(", ", target.capabilities().stream().sorted().toList()))
+                + (target.claims(Target.HEAD_DEADLINE) ? " (head deadline " + target.headDeadline().toMillis() + " ms)" : ""));
         o.flush();
         try {
             ConformanceReport report = ConformanceKit.run(target, seed, r -> print(o, r));
             report.write(out);
-            o.printf("bodycam conform: %s: %s%n  evidence  %s%n  junit     %s%n", report.passed() ? "PASSED" : "FAILED",
-                    report.tally(), out.resolve("conformance.json"), out.resolve("conformance-junit.xml"));
+            o.printf("bodycam conform: %s: %s%n  evidence  %s%n  junit     %s%n  html      %s%n", report.passed() ? "PASSED" : "FAILED",
+                    report.tally(), out.resolve("conformance.json"), out.resolve("conformance-junit.xml"), out.resolve("conformance.html"));
             return report.passed() ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED;
         } catch (IOException e) {
             err.println("bodycam conform: cannot write " + out + ": " + e.getMessage());

@@ -28,8 +28,29 @@ class ConformCommandTest {
         assertEquals(0, conform("--out", dir.toString()), () -> out + "\n" + err);
         assertTrue(out.toString().contains("PASS  TUS-OFFSET-01"), out::toString);
         assertTrue(out.toString().contains("n/a   MQTT-ACL-01"), out::toString);
-        assertTrue(out.toString().contains("bodycam conform: PASSED: 15 passed, 0 failed, 1 not applicable"), out::toString);
+        assertTrue(out.toString().contains("bodycam conform: PASSED: 25 passed, 0 failed, 1 not applicable"), out::toString);
         assertTrue(Files.size(dir.resolve("conformance-junit.xml")) > 0);
+        assertTrue(Files.readString(dir.resolve("conformance.html")).contains("MQTT-KEEPALIVE-01"));
+    }
+
+    @Test
+    void a_capability_file_says_what_is_claimed(@TempDir Path dir) throws Exception {
+        Path caps = dir.resolve("caps.yaml");
+        Files.writeString(caps, "claims: [checksum, termination]\n");
+        assertEquals(0, conform("--capabilities", caps.toString(), "--out", dir.toString()), () -> out + "\n" + err);
+        assertTrue(out.toString().contains("claims: checksum, termination"), out::toString);
+        assertTrue(out.toString().contains("n/a   HTTP-SLOWLORIS-01"), out::toString);
+        assertTrue(out.toString().contains("PASSED: 16 passed, 0 failed, 10 not applicable"), out::toString);
+    }
+
+    @Test
+    void a_bad_capability_file_or_both_ways_of_claiming_is_bad_input(@TempDir Path dir) throws Exception {
+        Path caps = dir.resolve("caps.yaml");
+        Files.writeString(caps, "claims: [checksum, teleport]\n");
+        assertEquals(2, conform("--capabilities", caps.toString()));
+        assertTrue(err.toString().contains(caps + ": claims: unknown capability 'teleport'"), err::toString);
+        assertEquals(2, conform("--capabilities", caps.toString(), "--claims", "checksum"));
+        assertTrue(err.toString().contains("give --claims or --capabilities, not both"), err::toString);
     }
 
     @Test
@@ -37,7 +58,7 @@ class ConformCommandTest {
         assertEquals(2, conform("--mqtt", "tcp://127.0.0.1:1883"));
         assertTrue(err.toString().contains("give both --mqtt and --upload"), err::toString);
         assertEquals(2, conform("--claims", "teleport"));
-        assertTrue(err.toString().contains("unknown capability 'teleport' (known: checksum, termination, topic-acl, verdict)"), err::toString);
+        assertTrue(err.toString().contains("unknown capability 'teleport' (known: checksum, firmware, head-deadline, max-size, termination, time, topic-acl, verdict)"), err::toString);
     }
 
     @Test

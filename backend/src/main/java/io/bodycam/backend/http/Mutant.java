@@ -17,5 +17,17 @@ public enum Mutant {
     /** A second complete upload of a verified segment is kept as a second copy. */
     KEEPS_DUPLICATES,
     /** A segment whose bytes hash otherwise than declared is called verified. */
-    VERIFIES_CORRUPT
+    VERIFIES_CORRUPT,
+    /** A creation whose {@code Upload-Length} exceeds the announced {@code Tus-Max-Size} is accepted (tus "Creation": must answer 413). */
+    IGNORES_MAX_SIZE,
+    /** A PATCH body that runs past the upload's {@code Upload-Length} is taken whole, up to the PATCH limit. */
+    OVERRUNS_UPLOAD_LENGTH,
+    /** No request-head deadline: a client that trickles its head holds the connection as long as it likes. */
+    NO_HEAD_DEADLINE,
+    /** {@code GET /time} answers the clock an hour ahead. */
+    SKEWED_TIME,
+    /** {@code GET /firmware/{version}} ignores {@code Range} and answers the whole image (up to 1 MiB) with 200. */
+    IGNORES_RANGE,
+    /** {@code GET /firmware/{version}} serves the copy with one byte changed, under the genuine signed offer. */
+    TAMPERED_FIRMWARE
 }

@@ -1,5 +1,6 @@
 package io.bodycam.bench.api;
 
+import io.bodycam.bench.conform.Capabilities;
 import io.bodycam.bench.conform.ConformanceKit;
 import io.bodycam.bench.conform.ConformanceReport;
 import io.bodycam.bench.conform.Target;
@@ -131,11 +132,20 @@ public final class Bench {
 
     /**
      * Runs the conformance kit (docs/conformance.md) against a backend that claims {@code capabilities}
-     * ({@code checksum}, {@code verdict}, {@code termination}, {@code topic-acl}); {@code progress} hears
-     * each case as it ends.
+     * (any of {@link Target#CAPABILITIES} but {@code firmware}, which needs a capability file; a claimed
+     * {@code head-deadline} is the contract's 30 s); {@code progress} hears each case as it ends.
      */
     public static ConformanceReport conform(URI mqtt, URI upload, Set<String> capabilities, long seed,
                                             Consumer<io.bodycam.bench.conform.CaseResult> progress) {
         return ConformanceKit.run(new Target(mqtt, upload, capabilities), seed, progress);
+    }
+
+    /**
+     * As {@link #conform(URI, URI, Set, long, Consumer)}, with the claims and bounds of a capability file
+     * ({@link Capabilities#read}).
+     */
+    public static ConformanceReport conform(URI mqtt, URI upload, Capabilities capabilities, long seed,
+                                            Consumer<io.bodycam.bench.conform.CaseResult> progress) {
+        return ConformanceKit.run(capabilities.target(mqtt, upload), seed, progress);
     }
 }

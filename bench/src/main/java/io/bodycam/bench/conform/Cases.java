@@ -41,6 +41,16 @@ final class Cases {
                         List.of(TUS + " Checksum", "contract HTTP: PATCH /files/{id} 460"), Target.CHECKSUM, Cases::wrongChecksum),
                 new ConformanceCase("TUS-CHECKSUM-02", "a chunk whose Upload-Checksum matches is taken",
                         List.of(TUS + " Checksum"), Target.CHECKSUM, Cases::rightChecksum),
+                new ConformanceCase("TUS-MAXSIZE-01", "a creation above the announced Tus-Max-Size is refused with 413",
+                        List.of(TUS + " Creation: Tus-Max-Size", "contract HTTP: OPTIONS /files/ Tus-Max-Size"), Target.MAX_SIZE,
+                        TusLimitCases::maxSize),
+                new ConformanceCase("TUS-CHUNK-01", "a PATCH that runs past the upload's length is refused and nothing of it is kept",
+                        List.of(TUS + " Creation: Upload-Length", "contract HTTP: PATCH /files/{id}"), null, TusLimitCases::overlongChunk),
+                new ConformanceCase("TUS-LOST-01", "after a chunk whose answer the client never read, HEAD tells the offset and the upload resumes without doubling",
+                        List.of(TUS + " HEAD", TUS + " PATCH", "design: nothing lost, nothing doubled"), null, TusLimitCases::lostAnswer),
+                new ConformanceCase("HTTP-SLOWLORIS-01", "a request head trickled a byte at a time is cut off within the claimed head deadline",
+                        List.of("RFC 9110 15.5.9 408 Request Timeout", "contract HTTP: head timeout (slow-loris guard)"), Target.HEAD_DEADLINE,
+                        TusLimitCases::slowHead),
                 new ConformanceCase("TUS-TERMINATE-01", "a terminated upload is gone",
                         List.of(TUS + " Termination", "contract HTTP: DELETE /files/{id}"), Target.TERMINATION, Cases::terminate),
                 new ConformanceCase("EVIDENCE-VERIFIED-01", "a complete upload whose bytes hash to the declared SHA-256 is verified",
@@ -53,6 +63,14 @@ final class Cases {
                         Target.VERDICT, Cases::duplicate),
                 new ConformanceCase("EVIDENCE-UNKNOWN-01", "the verdict on a segment never uploaded is 404",
                         List.of("contract HTTP: GET /evidence/{deviceId}/{segmentId} 404"), Target.VERDICT, Cases::unknownEvidence),
+                new ConformanceCase("TIME-01", "GET /time answers the backend's clock within 2 s of true, with a Date header that agrees",
+                        List.of("contract HTTP: GET /time", "RFC 9110 6.6.1 Date"), Target.TIME, ServiceCases::time),
+                new ConformanceCase("FW-RANGE-01", "the offered firmware image is served in byte ranges: 206 with Content-Range, 416 past its end",
+                        List.of("contract HTTP: GET /firmware/{version} Range", "RFC 9110 14 Range Requests"), Target.FIRMWARE,
+                        FirmwareCases::ranges),
+                new ConformanceCase("FW-SIGN-01", "the offer's Ed25519 signature verifies with the backend's key, and the image hashes to the signed SHA-256",
+                        List.of("contract: Firmware (signed manifest)", "contract HTTP: GET /firmware/key", "contract HTTP: GET /devices/{deviceId}/config firmware"),
+                        Target.FIRMWARE, FirmwareCases::signature),
                 new ConformanceCase("MQTT-RETAIN-01", "a camera's retained status reaches a subscriber that comes later",
                         List.of("contract MQTT: status QoS 1 retained"), null, MqttCases::retained),
                 new ConformanceCase("MQTT-WILL-01", "a camera that vanishes without DISCONNECT is declared offline by its Will within 1.5 x keep-alive",
@@ -60,11 +78,19 @@ final class Cases {
                 new ConformanceCase("MQTT-SESSION-01", "a command sent while a camera is offline reaches it when it reconnects",
                         List.of("contract: clean session off, commands reach an offline camera on reconnect", "contract MQTT: cmd QoS 1"),
                         null, MqttCases::queuedCommand),
+                new ConformanceCase("MQTT-SESSION-02", "three commands queued for an offline camera arrive in the order they were sent",
+                        List.of("MQTT 3.1.1 4.6 Message ordering", "contract: clean session off, commands reach an offline camera on reconnect"),
+                        null, MqttCases::queuedInOrder),
+                new ConformanceCase("MQTT-KEEPALIVE-01", "a camera that falls silent with its socket open is cut off and declared offline within 1.5 x keep-alive",
+                        List.of("MQTT 3.1.1 3.1.2.10 Keep Alive", "contract: keep-alive 30 s, gone after 1.5 x", "contract MQTT: status Will"),
+                        null, MqttCases::silentCamera),
+                new ConformanceCase("MQTT-BADACK-01", "a camera that acks with malformed JSON keeps its connection, and its next ack and commands still flow",
+                        List.of("contract MQTT: cmd/ack", "contract MQTT: cmd QoS 1"), null, MqttCases::badAck),
                 new ConformanceCase("MQTT-ACL-01", "a camera cannot publish on another camera's topics",
                         List.of("contract: identity (a camera publishes only under its own device id)"), Target.TOPIC_ACL, MqttCases::foreignTopic));
     }
 
-    private static Map<String, String> metadata(String deviceId, String segmentId, byte[] declared) {
+    static Map<String, String> metadata(String deviceId, String segmentId, byte[] declared) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("deviceId", deviceId);
         m.put("recordingId", deviceId + "-R00001");
@@ -76,7 +102,7 @@ final class Cases {
         return m;
     }
 
-    private static String sha256(byte[] b) {
+    static String sha256(byte[] b) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
         } catch (NoSuchAlgorithmException e) {
@@ -92,13 +118,13 @@ final class Cases {
         }
     }
 
-    private static Exchange logged(List<String> log, Exchange e) {
+    static Exchange logged(List<String> log, Exchange e) {
         log.add(e.toString());
         return e;
     }
 
     /** Creates an upload of {@code bytes} and answers its URL; fails the case if the server will not. */
-    private static String created(Probe p, List<String> log, String deviceId, String segmentId, byte[] bytes) throws Exception {
+    static String created(Probe p, List<String> log, String deviceId, String segmentId, byte[] bytes) throws Exception {
         Exchange c = logged(log, p.http().create(bytes.length, metadata(deviceId, segmentId, bytes)));
         expect(c.status() == 201, "POST /files/ answered " + c.status() + ", expected 201");
         return c.header("Location").orElseThrow(() -> new Failed("201 without a Location"));
@@ -178,7 +204,7 @@ final class Cases {
         expect(all.status() == 204, "the PATCH of the whole segment answered " + all.status());
     }
 
-    private static JsonNode verdict(Probe p, List<String> log, String deviceId, String segmentId) throws Exception {
+    static JsonNode verdict(Probe p, List<String> log, String deviceId, String segmentId) throws Exception {
         Exchange v = logged(log, p.http().send("GET", "/evidence/" + deviceId + "/" + segmentId, Map.of(), null));
         expect(v.status() == 200, "GET /evidence answered " + v.status());
         JsonNode n = JSON.readTree(v.body());

@@ -1,7 +1,13 @@
 package io.bodycam.bench.conform;
 
+import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.FirmwareReleases;
+import io.bodycam.backend.http.Mutant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +22,34 @@ import java.util.function.Consumer;
  */
 public final class ConformanceKit {
 
+    /** The head deadline the embedded reference backend is judged with, so the slow-loris case takes seconds, not 30. */
+    public static final Duration REFERENCE_HEAD_DEADLINE = Duration.ofSeconds(2);
+    /** What the embedded reference backend claims: every capability it has (it does not restrict topics by default). */
+    public static final Set<String> REFERENCE_CLAIMS = Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION,
+            Target.MAX_SIZE, Target.HEAD_DEADLINE, Target.TIME, Target.FIRMWARE);
+    /** The camera the embedded reference backend offers firmware to, for the firmware cases. */
+    public static final String REFERENCE_FIRMWARE_DEVICE = "CONF-FIRMWARE";
+    /** The version it offers: 300,000 bytes, so the image comes in several ranges. */
+    static final String REFERENCE_FIRMWARE_VERSION = "99.0.0";
+    private static final long REFERENCE_FIRMWARE_BYTES = 300_000;
+
     private ConformanceKit() {
+    }
+
+    /** Settings for an embedded reference backend the kit judges: its short head deadline and the defects asked for. */
+    public static EvidenceServerConfig referenceSettings(Set<Mutant> mutants) {
+        return EvidenceServerConfig.builder().headTimeout(REFERENCE_HEAD_DEADLINE).mutants(mutants).build();
+    }
+
+    /**
+     * {@code backend}, started with {@link #referenceSettings}, as a target claiming {@code claims}; releases
+     * a firmware version on it and offers it to {@link #REFERENCE_FIRMWARE_DEVICE}, for the firmware cases.
+     */
+    public static Target reference(ReferenceBackend backend, Set<String> claims) {
+        FirmwareReleases firmware = backend.evidence().firmware();
+        firmware.publish(REFERENCE_FIRMWARE_VERSION, REFERENCE_FIRMWARE_BYTES);
+        firmware.offerTo(REFERENCE_FIRMWARE_DEVICE, firmware.offer(REFERENCE_FIRMWARE_VERSION, FirmwareReleases.Image.GENUINE, 0, 0));
+        return new Target(backend.mqtt(), backend.upload(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE);
     }
 
     /** Every case of the kit, in the order it runs them. */

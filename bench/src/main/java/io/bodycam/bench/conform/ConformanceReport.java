@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 
-/** What the kit decided about one backend: every case with its evidence, as JSON and JUnit XML. */
+/** What the kit decided about one backend: every case with its evidence, as JSON, JUnit XML and one HTML page. */
 public record ConformanceReport(Target target, List<CaseResult> results) {
 
     public ConformanceReport {
@@ -32,7 +32,7 @@ public record ConformanceReport(Target target, List<CaseResult> results) {
         return count(Verdict.PASS) + " passed, " + count(Verdict.FAIL) + " failed, " + count(Verdict.NOT_APPLICABLE) + " not applicable";
     }
 
-    /** Writes {@code conformance.json} and {@code conformance-junit.xml} into {@code dir}. */
+    /** Writes {@code conformance.json}, {@code conformance-junit.xml} and {@code conformance.html} into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         try (JsonGenerator g = new JsonFactory().createGenerator(dir.resolve("conformance.json").toFile(), JsonEncoding.UTF8)) {
@@ -45,6 +45,9 @@ public record ConformanceReport(Target target, List<CaseResult> results) {
                 g.writeString(c);
             }
             g.writeEndArray();
+            if (target.claims(Target.HEAD_DEADLINE)) {
+                g.writeNumberField("headDeadlineMillis", target.headDeadline().toMillis());
+            }
             g.writeBooleanField("passed", passed());
             g.writeArrayFieldStart("cases");
             for (CaseResult r : results) {
@@ -81,13 +84,17 @@ public record ConformanceReport(Target target, List<CaseResult> results) {
             }
             w.write("</testsuite>\n");
         }
+        try (Writer w = Files.newBufferedWriter(dir.resolve("conformance.html"), StandardCharsets.UTF_8)) {
+            ConformanceHtml.write(this, w);
+        }
     }
 
     private static String lastLine(String s) {
         return s.substring(s.lastIndexOf('\n') + 1);
     }
 
+    /** Escapes text for XML 1.0, which cannot carry most control characters at all (they become hex escapes). */
     private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return ConformanceHtml.esc(s);
     }
 }

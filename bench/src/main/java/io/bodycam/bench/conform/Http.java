@@ -35,7 +35,7 @@ final class Http {
             StringBuilder sb = new StringBuilder(request).append(" -> ").append(status);
             headers.forEach((k, v) -> {
                 if (k.toLowerCase().startsWith("upload-") || k.toLowerCase().startsWith("tus-") || k.equalsIgnoreCase("location")
-                        || k.equalsIgnoreCase("cache-control")) {
+                        || k.equalsIgnoreCase("cache-control") || k.equalsIgnoreCase("content-range")) {
                     sb.append(", ").append(k).append(": ").append(v);
                 }
             });

@@ -5,9 +5,12 @@ import static io.bodycam.bench.conform.ConformanceCase.expect;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -23,7 +26,14 @@ final class MqttCases {
     private static final String AGENCY = "conform";
     /** Keep-alive the Will case's camera asks for; the contract gives the broker 1.5 x that. */
     private static final int KEEP_ALIVE_SECONDS = 4;
+    /** Keep-alive the silent camera asks for. */
+    private static final int SILENT_KEEP_ALIVE_SECONDS = 2;
+    /** What the keep-alive case allows beyond 1.5 x keep-alive (the broker's timer granularity, the Will's way). */
+    private static final Duration KEEP_ALIVE_SLACK = Duration.ofMillis(1500);
+    /** How much longer the keep-alive case waits, after failing, to say when the Will came at all. */
+    private static final Duration LATE = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Pattern COMMAND_ID = Pattern.compile("\"id\":\"conform-(\\d+)\"");
 
     private MqttCases() {
     }
@@ -61,7 +71,7 @@ final class MqttCases {
     private static Heard next(BlockingQueue<Heard> q, Duration within, List<String> log) throws InterruptedException {
         Heard h = q.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         log.add(h == null ? "  nothing within " + within.toMillis() + " ms"
-                : "  heard " + h.topic() + (h.retained() ? " (retained) " : " ") + h.payload());
+                : "  heard " + h.topic() + (h.retained() ? " (retained) " : " ") + printable(h.payload()));
         return h;
     }
 
@@ -132,6 +142,19 @@ final class MqttCases {
     }
 
     static void queuedCommand(Probe p, List<String> log) throws Exception {
+        queued(p, log, 1);
+    }
+
+    /**
+     * MQTT 3.1.1, 4.6: the server must by default treat each topic as an ordered topic, so QoS 1 commands
+     * queued for an offline camera arrive in the order they were sent (a redelivered copy aside).
+     */
+    static void queuedInOrder(Probe p, List<String> log) throws Exception {
+        queued(p, log, 3);
+    }
+
+    /** Queues {@code commands} QoS 1 commands for an offline camera and expects them, in order, when it comes back. */
+    private static void queued(Probe p, List<String> log, int commands) throws Exception {
         String device = p.deviceId();
         MqttClient camera = client(p, device, options(false), log);
         camera.subscribe(topic(device, "cmd"), 1);
@@ -142,9 +165,11 @@ final class MqttCases {
         MqttClient backend = client(p, "conform-backend-" + device, options(true), log);
         MqttClient again = null;
         try {
-            String command = "{\"id\":\"conform-1\",\"type\":\"locate\",\"params\":{}}";
-            backend.publish(topic(device, "cmd"), command.getBytes(StandardCharsets.UTF_8), 1, false);
-            log.add("PUBLISH " + topic(device, "cmd") + " QoS 1 " + command + " while the camera is offline");
+            for (int i = 1; i <= commands; i++) {
+                String command = "{\"id\":\"conform-" + i + "\",\"type\":\"locate\",\"params\":{}}";
+                backend.publish(topic(device, "cmd"), command.getBytes(StandardCharsets.UTF_8), 1, false);
+                log.add("PUBLISH " + topic(device, "cmd") + " QoS 1 " + command + " while the camera is offline");
+            }
             BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
             again = new MqttClient(p.target().mqtt().toString(), device, new MemoryPersistence());
             again.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
@@ -165,8 +190,19 @@ final class MqttCases {
             });
             again.connect(options(false));
             log.add("CONNECT " + device + " again, clean session false");
-            Heard h = next(heard, Duration.ofSeconds(5), log);
-            expect(h != null && h.payload().contains("conform-1"), "the command sent while the camera was offline never reached it");
+            int expected = 1;
+            while (expected <= commands) {
+                Heard h = next(heard, Duration.ofSeconds(5), log);
+                expect(h != null, commands == 1 ? "the command sent while the camera was offline never reached it"
+                        : "only " + (expected - 1) + " of the " + commands + " commands sent while the camera was offline reached it");
+                int id = commandNumber(h.payload());
+                if (id < expected && id > 0) {
+                    log.add("  a QoS 1 copy of conform-" + id + " again, allowed");
+                    continue;
+                }
+                expect(id == expected, "conform-" + expected + " was due next, the camera got " + h.payload());
+                expected++;
+            }
         } finally {
             close(backend);
             if (again != null) {
@@ -175,6 +211,12 @@ final class MqttCases {
             MqttClient clean = client(p, device, options(true), log); // ends the session the case made
             close(clean);
         }
+    }
+
+    /** The n of a kit command's id {@code conform-n}, or -1. */
+    private static int commandNumber(String payload) {
+        Matcher m = COMMAND_ID.matcher(payload);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     static void foreignTopic(Probe p, List<String> log) throws Exception {
@@ -199,5 +241,98 @@ final class MqttCases {
             }
             close(backend);
         }
+    }
+
+    /**
+     * MQTT 3.1.1, 3.1.2.10: if the server "does not receive a Control Packet from the Client within one
+     * and a half times the Keep Alive time period, it MUST disconnect the Network Connection to the
+     * Client as if the network had failed" (and so publish its Will). The camera here is a raw socket
+     * that sends CONNECT and then nothing, its connection left open: a camera whose radio died.
+     */
+    static void silentCamera(Probe p, List<String> log) throws Exception {
+        String device = p.deviceId();
+        MqttClient backend = client(p, "conform-backend-" + device, options(true), log);
+        try (RawSocket camera = RawSocket.open(p.target().mqtt(), 1883)) {
+            BlockingQueue<Heard> heard = listen(backend, topic(device, "status"), log);
+            byte[] will = status(device, "offline", 1).getBytes(StandardCharsets.UTF_8);
+            camera.write(MqttConnect.of(device, SILENT_KEEP_ALIVE_SECONDS, topic(device, "status"), will));
+            byte[] connack = camera.readFully(4, 10_000);
+            log.add("CONNECT " + device + " keep-alive " + SILENT_KEEP_ALIVE_SECONDS + " s, Will QoS 1 retained offline"
+                    + " (raw socket) -> " + MqttConnect.describeConnack(connack));
+            expect(MqttConnect.accepted(connack), "the CONNECT was not accepted: " + MqttConnect.describeConnack(connack));
+            long t0 = System.nanoTime();
+            log.add("the camera sends nothing more (no PINGREQ) and keeps its socket open");
+            Duration bound = Duration.ofMillis(SILENT_KEEP_ALIVE_SECONDS * 1500L).plus(KEEP_ALIVE_SLACK);
+            Heard h = next(heard, bound, log);
+            if (h == null) {
+                Heard late = next(heard, LATE, log);
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                throw new ConformanceCase.Failed("the silent camera was not declared offline within " + bound.toMillis()
+                        + " ms (1.5 x keep-alive " + SILENT_KEEP_ALIVE_SECONDS + " s, plus " + KEEP_ALIVE_SLACK.toMillis()
+                        + " ms)" + (late == null ? ", nor " + LATE.toMillis() + " ms later" : "; its Will came after " + ms + " ms"));
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            expect(h.payload().contains("\"offline\""), "the camera's status topic got something other than its Will");
+            log.add("  the Will came " + ms + " ms after CONNACK");
+            expect(ms >= SILENT_KEEP_ALIVE_SECONDS * 1000L - 100, "the camera was declared offline after " + ms
+                    + " ms, before its keep-alive of " + SILENT_KEEP_ALIVE_SECONDS + " s was even up");
+            Optional<byte[]> closed = camera.read(16, 2000);
+            log.add("  the camera's socket: " + (closed.isPresent() && closed.get().length == 0 ? "closed by the broker"
+                    : closed.isPresent() ? closed.get().length + " bytes came" : "still open"));
+            expect(closed.isPresent() && closed.get().length == 0, "the broker published the Will but kept the silent camera's connection open");
+            backend.publish(topic(device, "status"), new byte[0], 1, true);
+        } finally {
+            close(backend);
+        }
+    }
+
+    /**
+     * A camera acks with a payload that is not JSON (or not even UTF-8): the backend must not drop the
+     * camera or stop carrying its messages; the next, well-formed ack still arrives and a command still
+     * reaches the camera.
+     */
+    static void badAck(Probe p, List<String> log) throws Exception {
+        String device = p.deviceId();
+        MqttClient backend = client(p, "conform-backend-" + device, options(true), log);
+        MqttClient camera = null;
+        try {
+            BlockingQueue<Heard> acks = listen(backend, topic(device, "cmd/ack"), log);
+            camera = client(p, device, options(true), log);
+            BlockingQueue<Heard> commands = listen(camera, topic(device, "cmd"), log);
+            byte[][] bad = {"{\"id\":\"conform-1\",\"ok\":tru".getBytes(StandardCharsets.UTF_8),
+                    {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0xC3}, "null".getBytes(StandardCharsets.UTF_8)};
+            for (byte[] b : bad) {
+                camera.publish(topic(device, "cmd/ack"), b, 1, false);
+                log.add("PUBLISH " + topic(device, "cmd/ack") + " QoS 1 malformed: " + printable(new String(b, StandardCharsets.ISO_8859_1)));
+            }
+            String good = "{\"schema\":1,\"deviceId\":\"" + device + "\",\"seq\":1,\"ts\":" + System.currentTimeMillis()
+                    + ",\"id\":\"conform-2\",\"ok\":true,\"error\":null}";
+            camera.publish(topic(device, "cmd/ack"), good.getBytes(StandardCharsets.UTF_8), 1, false);
+            log.add("PUBLISH " + topic(device, "cmd/ack") + " QoS 1 " + good);
+            Heard h;
+            do {
+                h = next(acks, Duration.ofSeconds(5), log);
+            } while (h != null && !h.payload().contains("conform-2"));
+            expect(h != null, "after three malformed acks the well-formed one never arrived");
+            expect(camera.isConnected(), "the camera was disconnected for its malformed acks");
+            String command = "{\"id\":\"conform-3\",\"type\":\"locate\",\"params\":{}}";
+            backend.publish(topic(device, "cmd"), command.getBytes(StandardCharsets.UTF_8), 1, false);
+            log.add("PUBLISH " + topic(device, "cmd") + " QoS 1 " + command);
+            Heard c = next(commands, Duration.ofSeconds(5), log);
+            expect(c != null && c.payload().contains("conform-3"), "a command sent after the malformed acks never reached the camera");
+        } finally {
+            if (camera != null) {
+                close(camera);
+            }
+            close(backend);
+        }
+    }
+
+    /** {@code s} with control characters and anything beyond printable ASCII written as hex escapes, for the evidence. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.chars().forEach(c -> sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
+                : c < 0x100 ? String.format("\\x%02X", c) : String.format("\\u%04X", c)));
+        return sb.toString();
     }
 }

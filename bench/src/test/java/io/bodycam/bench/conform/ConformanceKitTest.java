@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
-import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.Mutant;
 import io.bodycam.bench.testing.BrokerMatrix;
 import io.bodycam.sim.testing.TestBroker;
@@ -38,9 +37,9 @@ class ConformanceKitTest {
 
     @Test
     void against_the_reference_backend_every_applicable_case_passes(@TempDir Path dir) throws Exception {
-        try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime())) {
-            ConformanceReport r = ConformanceKit.run(new Target(backend.mqtt(), backend.upload(),
-                    Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION)), 1, c -> { });
+        try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
+                ConformanceKit.referenceSettings(Set.of()))) {
+            ConformanceReport r = ConformanceKit.run(ConformanceKit.reference(backend, ConformanceKit.REFERENCE_CLAIMS), 1, c -> { });
 
             assertTrue(r.passed(), () -> r.results().stream().filter(c -> c.verdict() == Verdict.FAIL)
                     .map(c -> c.id() + ": " + c.evidence()).collect(Collectors.joining("\n")));
@@ -50,6 +49,10 @@ class ConformanceKitTest {
             String junit = Files.readString(dir.resolve("conformance-junit.xml"));
             assertTrue(junit.contains("tests=\"" + ConformanceKit.cases().size() + "\" failures=\"0\" skipped=\"1\""), junit);
             assertTrue(Files.readString(dir.resolve("conformance.json")).contains("\"id\" : \"TUS-OFFSET-01\""));
+            String html = Files.readString(dir.resolve("conformance.html"));
+            assertTrue(html.contains("PASSED") && html.contains("<td class=\"id\">MQTT-BADACK-01</td>")
+                    && html.contains("<span class=\"verdict NOT_APPLICABLE\">N/A</span>"), html);
+            assertTrue(!html.contains("<script") && !html.contains("http-equiv") && !html.contains("src="), "self-contained");
         }
     }
 
@@ -64,14 +67,21 @@ class ConformanceKitTest {
                     Set.of(Target.CHECKSUM, Target.TOPIC_ACL, Target.TERMINATION)), 1, c -> { });
 
             Map<String, Verdict> v = verdicts(r);
+            // Mosquitto 2.0.11 checks keep-alive in whole seconds, lazily: for a 2 s keep-alive its Will came
+            // within the 4.5 s allowed in one run and after 7.1 s in another, so that case may go either way
             Set<String> failed = v.entrySet().stream().filter(e -> e.getValue() == Verdict.FAIL).map(Map.Entry::getKey)
+                    .filter(id -> !id.equals("MQTT-KEEPALIVE-01"))
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
             assertEquals(Set.of("MQTT-ACL-01", "TUS-CHECKSUM-01"), failed, () -> r.results().toString());
+            assertEquals(Verdict.PASS, v.get("TUS-CHUNK-01"), "@tus/server refuses a PATCH past the upload's length with 413");
+            assertEquals(Verdict.PASS, v.get("TUS-LOST-01"));
+            assertEquals(Verdict.PASS, v.get("MQTT-BADACK-01"));
             assertFalse(r.passed());
             assertEquals(Verdict.PASS, v.get("TUS-CHECKSUM-02"), "a right checksum is taken (it is ignored, not checked)");
             assertEquals(Verdict.PASS, v.get("TUS-OFFSET-01"));
             assertEquals(Verdict.PASS, v.get("MQTT-WILL-01"));
             assertEquals(Verdict.PASS, v.get("MQTT-SESSION-01"));
+            assertEquals(Verdict.PASS, v.get("MQTT-SESSION-02"));
             assertEquals(Verdict.NOT_APPLICABLE, v.get("EVIDENCE-VERIFIED-01"), "no verdict endpoint is claimed");
             String checksum = r.results().stream().filter(c -> c.id().equals("TUS-CHECKSUM-01")).findFirst().orElseThrow().evidence();
             assertTrue(checksum.contains("not offered in Tus-Extension"), checksum);
@@ -79,21 +89,26 @@ class ConformanceKitTest {
     }
 
     /** The cases each deliberate defect must fail, and only those (docs/conformance.md, mutation score). */
-    static final Map<Mutant, Set<String>> CAUGHT_BY = Map.of(
-            Mutant.ACCEPTS_WRONG_CHECKSUM, Set.of("TUS-CHECKSUM-01"),
-            Mutant.STALE_HEAD_OFFSET, Set.of("TUS-HEAD-01"),
-            Mutant.CACHEABLE_HEAD, Set.of("TUS-HEAD-01"),
-            Mutant.SWALLOWS_OFFSET_MISMATCH, Set.of("TUS-OFFSET-01"),
-            Mutant.KEEPS_DUPLICATES, Set.of("EVIDENCE-DUP-01"),
-            Mutant.VERIFIES_CORRUPT, Set.of("EVIDENCE-CORRUPT-01"));
+    static final Map<Mutant, Set<String>> CAUGHT_BY = Map.ofEntries(
+            Map.entry(Mutant.ACCEPTS_WRONG_CHECKSUM, Set.of("TUS-CHECKSUM-01")),
+            Map.entry(Mutant.STALE_HEAD_OFFSET, Set.of("TUS-HEAD-01", "TUS-LOST-01")),
+            Map.entry(Mutant.CACHEABLE_HEAD, Set.of("TUS-HEAD-01")),
+            Map.entry(Mutant.SWALLOWS_OFFSET_MISMATCH, Set.of("TUS-OFFSET-01")),
+            Map.entry(Mutant.KEEPS_DUPLICATES, Set.of("EVIDENCE-DUP-01")),
+            Map.entry(Mutant.VERIFIES_CORRUPT, Set.of("EVIDENCE-CORRUPT-01")),
+            Map.entry(Mutant.IGNORES_MAX_SIZE, Set.of("TUS-MAXSIZE-01")),
+            Map.entry(Mutant.OVERRUNS_UPLOAD_LENGTH, Set.of("TUS-CHUNK-01")),
+            Map.entry(Mutant.NO_HEAD_DEADLINE, Set.of("HTTP-SLOWLORIS-01")),
+            Map.entry(Mutant.SKEWED_TIME, Set.of("TIME-01")),
+            Map.entry(Mutant.IGNORES_RANGE, Set.of("FW-RANGE-01")),
+            Map.entry(Mutant.TAMPERED_FIRMWARE, Set.of("FW-SIGN-01")));
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Mutant.class)
     void each_mutant_of_the_reference_backend_fails_exactly_the_cases_of_the_clause_it_breaks(Mutant mutant) throws Exception {
         try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
-                EvidenceServerConfig.builder().mutants(Set.of(mutant)).build())) {
-            ConformanceReport r = ConformanceKit.run(new Target(backend.mqtt(), backend.upload(),
-                    Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION)), 1, c -> { });
+                ConformanceKit.referenceSettings(Set.of(mutant)))) {
+            ConformanceReport r = ConformanceKit.run(ConformanceKit.reference(backend, ConformanceKit.REFERENCE_CLAIMS), 1, c -> { });
 
             Set<String> failed = r.results().stream().filter(c -> c.verdict() == Verdict.FAIL).map(CaseResult::id)
                     .collect(Collectors.toCollection(java.util.TreeSet::new));

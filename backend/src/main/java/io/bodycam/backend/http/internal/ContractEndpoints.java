@@ -3,6 +3,7 @@ package io.bodycam.backend.http.internal;
 import io.bodycam.backend.http.DeviceConfig;
 import io.bodycam.backend.http.EvidenceEntry;
 import io.bodycam.backend.http.EvidenceStatus;
+import io.bodycam.backend.http.Mutant;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ final class ContractEndpoints {
 
     /** {@code GET /time}: the run's virtual clock, also in the {@code Date} header every answer carries. */
     FullHttpResponse time() {
-        return backend.answers().json(Map.of("epochMillis", backend.clock().now()));
+        long skew = backend.limits().mutant(Mutant.SKEWED_TIME) ? 3_600_000L : 0;
+        return backend.answers().json(Map.of("epochMillis", backend.clock().now() + skew));
     }
 
     /** {@code GET /devices/{deviceId}/config}, with the camera's firmware offer when it has one. */

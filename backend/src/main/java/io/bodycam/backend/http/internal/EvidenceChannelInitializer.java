@@ -6,8 +6,10 @@ import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.FirmwareReleases;
 import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.backend.http.Mp4Arrivals;
+import io.bodycam.backend.http.Mutant;
 import io.bodycam.sim.time.SimClock;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -55,14 +57,19 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
         long idleMillis = backend.limits().idleTimeout().toMillis();
         RequestHeadDeadline deadline = new RequestHeadDeadline(backend.limits().headTimeout().toMillis(),
                 backend.answers());
-        ch.pipeline()
+        boolean guarded = !backend.limits().mutant(Mutant.NO_HEAD_DEADLINE);
+        ChannelPipeline p = ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser())
-                .addLast(RequestHeadDeadline.BYTES, deadline.bytes())
-                .addLast("http-codec", new HttpServerCodec())
+                .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser());
+        if (guarded) {
+            p.addLast(RequestHeadDeadline.BYTES, deadline.bytes());
+        }
+        p.addLast("http-codec", new HttpServerCodec())
                 .addLast("expect-continue", new HttpServerExpectContinueHandler())
-                .addLast("keep-alive", new HttpServerKeepAliveHandler())
-                .addLast(RequestHeadDeadline.REQUESTS, deadline.requests())
-                .addLast(EvidenceRequestHandler.NAME, new EvidenceRequestHandler(backend, routes));
+                .addLast("keep-alive", new HttpServerKeepAliveHandler());
+        if (guarded) {
+            p.addLast(RequestHeadDeadline.REQUESTS, deadline.requests());
+        }
+        p.addLast(EvidenceRequestHandler.NAME, new EvidenceRequestHandler(backend, routes));
     }
 }

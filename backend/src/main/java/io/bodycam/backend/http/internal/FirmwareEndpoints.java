@@ -1,6 +1,7 @@
 package io.bodycam.backend.http.internal;
 
 import io.bodycam.backend.http.FirmwareReleases;
+import io.bodycam.backend.http.Mutant;
 import io.bodycam.sim.firmware.FirmwareImage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -45,9 +46,10 @@ final class FirmwareEndpoints {
         if (!variant.isEmpty() && !variant.equals(List.of("tampered"))) {
             return backend.answers().text(HttpResponseStatus.BAD_REQUEST, "variant must be 'tampered', was " + variant);
         }
-        FirmwareImage image = variant.isEmpty() ? release.image() : release.image().tampered();
+        FirmwareImage image = variant.isEmpty() && !backend.limits().mutant(Mutant.TAMPERED_FIRMWARE) ? release.image()
+                : release.image().tampered();
         long length = image.length();
-        String range = request.headers().get(HttpHeaderNames.RANGE);
+        String range = backend.limits().mutant(Mutant.IGNORES_RANGE) ? null : request.headers().get(HttpHeaderNames.RANGE);
         if (range == null) {
             if (length > MAX_ANSWER) {
                 return unsatisfiable(length, "firmware " + version + " is " + length + " bytes: ask for it in ranges "

@@ -66,7 +66,7 @@ final class TusEndpoints {
             return badRequest("Upload-Length must be a non-negative integer, was " + quoted(lengthHeader));
         }
         long length = Long.parseLong(lengthHeader.trim());
-        if (length > backend.limits().maxUploadSize()) {
+        if (length > backend.limits().maxUploadSize() && !backend.limits().mutant(Mutant.IGNORES_MAX_SIZE)) {
             return drained(tus(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Upload-Length " + length
                     + " exceeds Tus-Max-Size " + backend.limits().maxUploadSize()));
         }
@@ -167,7 +167,8 @@ final class TusEndpoints {
                 return badRequest(e.getMessage());
             }
         }
-        long limit = Math.min(backend.limits().maxPatchBody(), upload.length - offset);
+        long limit = backend.limits().mutant(Mutant.OVERRUNS_UPLOAD_LENGTH) ? backend.limits().maxPatchBody()
+                : Math.min(backend.limits().maxPatchBody(), upload.length - offset);
         if (HttpUtil.getContentLength(request, 0L) > limit) {
             return FixedAnswer.now(tus(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Content-Length "
                     + HttpUtil.getContentLength(request, 0L) + " exceeds " + limit
