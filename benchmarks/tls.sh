@@ -24,7 +24,9 @@ tls="$(free_port)"
 echo "== certificates: a fleet CA and $n cameras" >&2
 "$root/bodycam" pki create --cameras "$n" --id-pattern 'DEN-{index:00000}' --out "$work/pki" >&2
 
+# run as root, Mosquitto would drop to its own user and could not read the keys bodycam pki made
 cat > "$work/mosquitto.conf" <<CONF
+user $(id -un)
 per_listener_settings true
 listener $plain 127.0.0.1
 allow_anonymous true
@@ -42,12 +44,14 @@ CONF
 broker=$!
 trap 'kill $broker 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
+kill -0 "$broker" 2>/dev/null || { echo "tls.sh: mosquitto did not start:" >&2; cat "$work/mosquitto.log" >&2; exit 3; }
 
 results="$work/results.txt"
 run() {
   local label="$1"; shift
   echo "== $label: $n cameras, ${seconds}s" >&2
-  "$root/bodycam" density --cameras "$n" --seconds "$seconds" "$@" | sed "s/approach=bodycam-camera/approach=$label/" | tee -a "$results"
+  "$root/bodycam" density --cameras "$n" --seconds "$seconds" "$@" | sed "s/approach=bodycam-camera/approach=$label/" \
+    | tee -a "$results" || echo "tls.sh: $label did not connect every camera (its figures say how many did)" >&2
 }
 run plain --broker "tcp://127.0.0.1:$plain"
 run mtls-openssl --broker "mqtts://127.0.0.1:$tls" --tls-ca "$work/pki/ca.pem" --tls-certs "$work/pki" --tls-provider openssl
