@@ -1,9 +1,11 @@
 package io.bodycam.bench.conform;
 
 import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.http.EvidenceServer;
 import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.FirmwareReleases;
 import io.bodycam.backend.http.Mutant;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +48,18 @@ public final class ConformanceKit {
      * a firmware version on it and offers it to {@link #REFERENCE_FIRMWARE_DEVICE}, for the firmware cases.
      */
     public static Target reference(ReferenceBackend backend, Set<String> claims) {
-        FirmwareReleases firmware = backend.evidence().firmware();
+        return reference(backend.mqtt(), backend.evidence(), claims);
+    }
+
+    /**
+     * As {@link #reference(ReferenceBackend, Set)} for an evidence server started with {@link #referenceSettings}
+     * beside a broker at {@code mqtt} (the mutant tests start one broker for every mutant of the evidence server).
+     */
+    public static Target reference(URI mqtt, EvidenceServer evidence, Set<String> claims) {
+        FirmwareReleases firmware = evidence.firmware();
         firmware.publish(REFERENCE_FIRMWARE_VERSION, REFERENCE_FIRMWARE_BYTES);
         firmware.offerTo(REFERENCE_FIRMWARE_DEVICE, firmware.offer(REFERENCE_FIRMWARE_VERSION, FirmwareReleases.Image.GENUINE, 0, 0));
-        return new Target(backend.mqtt(), backend.upload(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE);
+        return new Target(mqtt, evidence.uri(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE);
     }
 
     /** Every case of the kit, in the order it runs them. */

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.backend.broker.EmbeddedBroker;
+import io.bodycam.backend.http.DeviceConfigStore;
+import io.bodycam.backend.http.EvidenceLedger;
+import io.bodycam.backend.http.EvidenceServer;
+import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.Mutant;
 import io.bodycam.bench.testing.BrokerMatrix;
 import io.bodycam.sim.testing.TestBroker;
@@ -19,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,12 +109,28 @@ class ConformanceKitTest {
             Map.entry(Mutant.IGNORES_RANGE, Set.of("FW-RANGE-01")),
             Map.entry(Mutant.TAMPERED_FIRMWARE, Set.of("FW-SIGN-01")));
 
+    /** One broker for every mutant: each mutates the evidence server only, which each test starts afresh. */
+    private static EmbeddedBroker mutantsBroker;
+
+    @BeforeAll
+    static void startBrokerForMutants() {
+        mutantsBroker = EmbeddedBroker.builder().build();
+        mutantsBroker.start();
+    }
+
+    @AfterAll
+    static void stopBrokerForMutants() {
+        mutantsBroker.close();
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Mutant.class)
     void each_mutant_of_the_reference_backend_fails_exactly_the_cases_of_the_clause_it_breaks(Mutant mutant) throws Exception {
-        try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
-                ConformanceKit.referenceSettings(Set.of(mutant)))) {
-            ConformanceReport r = ConformanceKit.run(ConformanceKit.reference(backend, ConformanceKit.REFERENCE_CLAIMS), 1, c -> { });
+        EvidenceServerConfig settings = ConformanceKit.referenceSettings(Set.of(mutant));
+        try (EvidenceServer evidence = new EvidenceServer(WallClock.realTime(), new EvidenceLedger(settings.mutants()),
+                new DeviceConfigStore(), settings).start()) {
+            ConformanceReport r = ConformanceKit.run(ConformanceKit.reference(URI.create(mutantsBroker.url()), evidence,
+                    ConformanceKit.REFERENCE_CLAIMS), 1, c -> { });
 
             Set<String> failed = r.results().stream().filter(c -> c.verdict() == Verdict.FAIL).map(CaseResult::id)
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
