@@ -120,7 +120,7 @@ public final class DensityRun {
             return "none";
         }
         BackendTls t = s.tls() == null ? new BackendTls(null, null, true) : s.tls();
-        return new MqttTls(t).provider().name().toLowerCase(java.util.Locale.ROOT) + (t.certs() == null ? "" : "-mutual");
+        return MqttTls.provider(t.provider()).name().toLowerCase(java.util.Locale.ROOT) + (t.certs() == null ? "" : "-mutual");
     }
 
     private static long processCpuNanos() {

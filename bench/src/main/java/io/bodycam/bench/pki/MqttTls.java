@@ -48,7 +48,12 @@ public final class MqttTls {
         this(settings, provider(settings.provider()));
     }
 
-    private static SslProvider provider(BackendTls.Provider wanted) {
+    /**
+     * The provider {@code wanted} comes to on this machine, without building a context.
+     *
+     * @throws IllegalStateException for OpenSSL when it cannot load here
+     */
+    public static SslProvider provider(BackendTls.Provider wanted) {
         return switch (wanted) {
             case JDK -> SslProvider.JDK;
             case AUTO -> OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;

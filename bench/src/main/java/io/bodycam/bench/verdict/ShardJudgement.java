@@ -62,15 +62,7 @@ public final class ShardJudgement {
     }
 
     private static String compared(Assertion a, double share) {
-        String op = switch (a.op()) {
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case EQ -> "==";
-            case NE -> "!=";
-        };
-        return op + " " + format(share);
+        return a.op().symbol() + " " + format(share);
     }
 
     private static String format(double v) {

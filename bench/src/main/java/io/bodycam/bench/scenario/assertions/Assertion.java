@@ -22,7 +22,28 @@ public record Assertion(String expr, String metric, Op op, double value, String 
 
     /** Comparison operators: {@code <}, {@code <=}, {@code >}, {@code >=}, {@code ==}, {@code !=}. */
     public enum Op {
-        LT, LE, GT, GE, EQ, NE;
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+
+        private final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** As written in a scenario. */
+        public String symbol() {
+            return symbol;
+        }
+
+        /** The operator written {@code symbol}. */
+        static Op of(String symbol) {
+            for (Op op : values()) {
+                if (op.symbol.equals(symbol)) {
+                    return op;
+                }
+            }
+            throw new IllegalArgumentException("no operator '" + symbol + "'; operators: < <= > >= == !=");
+        }
 
         public boolean test(double actual, double threshold) {
             return switch (this) {

@@ -33,14 +33,7 @@ public final class AssertionParser {
         String name = m.group(1);
         Metric metric = Metric.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + name + "'"
                 + Suggestions.closest(name, Metric.names()).map(s -> ", did you mean '" + s + "'?").orElse("; see docs/scenarios.md for the list")));
-        Assertion.Op op = switch (m.group(2)) {
-            case "<" -> Assertion.Op.LT;
-            case "<=" -> Assertion.Op.LE;
-            case ">" -> Assertion.Op.GT;
-            case ">=" -> Assertion.Op.GE;
-            case "==" -> Assertion.Op.EQ;
-            default -> Assertion.Op.NE;
-        };
+        Assertion.Op op = Assertion.Op.of(m.group(2));
         return new Assertion(expr.strip(), metric.name(), op, value(metric, m.group(3)));
     }
 
