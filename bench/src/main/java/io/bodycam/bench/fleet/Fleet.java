@@ -114,14 +114,18 @@ public final class Fleet implements AutoCloseable {
                     builder.videoBitsPerSecond(studio.format().bitsPerSecond());
                 }
                 CameraConfig config = builder.build();
-                WiredCamera wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
+                CameraWiring.Builder wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
                         .mqtt(forDevice(mqttBase, scenario.backend(), tls, config.deviceId())).upload(upload)
                         .uplink(station.uplink()).listener(listener)
                         .card(studio == null ? null : studio.card(config.deviceId())), scenario.backend().profile(),
-                        g.name(), upload, config).build();
-                wiring.add(wired);
-                Camera camera = wired.camera();
-                members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, g.behaviour(), seed ^ 0x0FF1CEL)));
+                        g.name(), upload, config);
+                if (scenario.backend().clock() == Backend.ServerClock.WALL) {
+                    wired.tus(tus -> tus.serverClock(clock::fromWall));
+                }
+                WiredCamera camera = wired.build();
+                wiring.add(camera);
+                Camera device = camera.camera();
+                members.add(new FleetMember(index, g.name(), g.agency(), device, new Officer(device, g.behaviour(), seed ^ 0x0FF1CEL)));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.bodycam.sim.upload;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongUnaryOperator;
 
 /**
  * How a camera's {@link TusClient} talks to the evidence backend. Immutable; build it with
@@ -20,6 +21,7 @@ public final class TusClientConfig {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final LongUnaryOperator serverClock;
 
     private TusClientConfig(Builder b) {
         this.endpoint = b.endpoint;
@@ -29,6 +31,7 @@ public final class TusClientConfig {
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
+        this.serverClock = b.serverClock;
     }
 
     public static Builder builder() {
@@ -38,6 +41,11 @@ public final class TusClientConfig {
     /** The backend's base URL, {@code http://host:port} (tus creation goes to {@code /files/} below it). */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** Turns the epoch millis the server's {@code GET /time} answers into the camera's virtual time. */
+    public LongUnaryOperator serverClock() {
+        return serverClock;
     }
 
     /** Bytes per PATCH request. */
@@ -92,8 +100,18 @@ public final class TusClientConfig {
         private int maxAttempts = 10;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private LongUnaryOperator serverClock = LongUnaryOperator.identity();
 
         private Builder() {
+        }
+
+        /**
+         * How to read the server's clock: as it is (the default: a server on the run's virtual clock), or, for a
+         * server on real time, mapped onto virtual time ({@link io.bodycam.sim.time.SimClock#fromWall}).
+         */
+        public Builder serverClock(LongUnaryOperator toVirtual) {
+            this.serverClock = Objects.requireNonNull(toVirtual, "serverClock");
+            return this;
         }
 
         /** {@code http://host:port}, optionally with a base path; no query or fragment. */
