@@ -34,6 +34,7 @@ import io.bodycam.sim.gps.GpsReceiver;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
+import io.bodycam.sim.link.UploadSlots;
 import io.bodycam.sim.power.Battery;
 import io.bodycam.sim.power.PowerDraw;
 import io.bodycam.sim.recording.CaptureStream;
@@ -94,6 +95,12 @@ public final class Camera implements TelemetryHandler {
      */
     public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
                   EvidenceLink evidence, CameraListener listener, SegmentCard card) {
+        this(config, scheduler, telemetry, evidence, listener, card, UploadSlots.UNLIMITED);
+    }
+
+    /** As above, docking at a site whose upload connections its cameras share ({@code slots}). */
+    public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
+                  EvidenceLink evidence, CameraListener listener, SegmentCard card, UploadSlots slots) {
         this.config = config;
         this.scheduler = scheduler;
         NetworkGate network = new NetworkGate(evidence, scheduler);
@@ -116,7 +123,7 @@ public final class Camera implements TelemetryHandler {
         this.telemetry = telemetry.apply(this);
         this.reporter = new Reporter(config.deviceId(), this.telemetry, this::deviceTime, firmware::running);
         this.dock = new Dock(scheduler, machine, network, events, storage, this.card, pending, settings, firmware, clock,
-                flags, config.uploadRetryDelay());
+                flags, config.uploadRetryDelay(), slots);
         this.priority = new PriorityUpload(machine, scheduler, storage, network, this.card, events);
         this.recorder = new Recorder(config, scheduler, machine, storage, flags, events, this.card, pending, settings,
                 priority, reason -> {

@@ -61,6 +61,12 @@ public interface EvidenceLink {
     void interrupt(String reason);
 
     /**
+     * The camera has nothing more to send for now (its dock stay went idle): the link gives back its
+     * connections once nothing is in flight on them, and opens new ones for the next request.
+     */
+    void disconnectIdle();
+
+    /**
      * As {@link #upload(SegmentManifest, SegmentSource, ProgressListener)}, over the camera's LTE radio
      * instead of the dock (a priority upload of the latest recording [S11]): paced by the LTE bandwidth
      * only.

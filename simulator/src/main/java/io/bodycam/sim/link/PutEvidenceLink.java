@@ -54,6 +54,11 @@ public final class PutEvidenceLink extends ProvingLink<PutOutcome> {
         client.interrupt(reason);
     }
 
+    @Override
+    public void disconnectIdle() {
+        client.disconnectIdle();
+    }
+
     /** Closes the camera's connection. */
     public void close() {
         client.close();

@@ -74,6 +74,11 @@ public final class S3EvidenceLink extends ProvingLink<S3Outcome> {
         client.interrupt(reason);
     }
 
+    @Override
+    public void disconnectIdle() {
+        client.disconnectIdle();
+    }
+
     /** Closes the camera's HTTP connection. */
     public void close() {
         client.close();

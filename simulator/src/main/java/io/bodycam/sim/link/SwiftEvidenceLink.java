@@ -115,6 +115,11 @@ public final class SwiftEvidenceLink extends ProvingLink<SwiftOutcome> {
         client.interrupt(reason);
     }
 
+    @Override
+    public void disconnectIdle() {
+        client.disconnectIdle();
+    }
+
     /** Closes the camera's connections. */
     public void close() {
         client.close();

@@ -146,6 +146,11 @@ public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
         client.interrupt(reason);
     }
 
+    @Override
+    public void disconnectIdle() {
+        client.disconnectIdle();
+    }
+
     /** Closes the camera's HTTP connection. */
     public void close() {
         client.close();

@@ -281,6 +281,15 @@ public final class TusClient implements AutoCloseable {
         });
     }
 
+    /** Closes the connection once nothing is queued or in flight on it; the next request opens another. */
+    public void disconnectIdle() {
+        timers.onLoop(() -> {
+            if (!closed) {
+                connection.closeIfIdle();
+            }
+        });
+    }
+
     /**
      * The camera's network went away (a reboot, a power cut, the camera taken out of its dock): every
      * running upload and request fails at once with {@link Kind#INTERRUPTED} and the connection drops.

@@ -13,6 +13,7 @@ import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.link.TusEvidenceLink;
+import io.bodycam.sim.link.UploadSlots;
 import io.bodycam.sim.mqtt.MqttClientConfig;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.Scheduler;
@@ -91,6 +92,7 @@ public final class CameraWiring {
         private String group = "";
         private Proof proof = Proof.VERDICT;
         private boolean referenceServices = true;
+        private UploadSlots slots = UploadSlots.UNLIMITED;
         private S3ClientConfig s3;
         private PutClientConfig put;
 
@@ -190,6 +192,12 @@ public final class CameraWiring {
             return this;
         }
 
+        /** The dock site's upload connections, shared with the site's other cameras ({@link UploadSlots#UNLIMITED} unless given). */
+        public Builder uploadSlots(UploadSlots shared) {
+            this.slots = Objects.requireNonNull(shared, "upload slots");
+            return this;
+        }
+
         /** A link every camera's dock uploads share (a site's uplink); unlimited unless given. */
         public Builder uplink(UploadPacer shared) {
             this.uplink = Objects.requireNonNull(shared, "uplink");
@@ -231,7 +239,7 @@ public final class CameraWiring {
                     : put != null ? putLink(scheduler) : tusLink(scheduler);
             TelemetryLink[] link = new TelemetryLink[1];
             Function<TelemetryHandler, TelemetryLink> factory = telemetry != null ? telemetry : this::mqttLink;
-            Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card);
+            Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card, slots);
             return new WiredCamera(camera, link[0], http);
         }
 

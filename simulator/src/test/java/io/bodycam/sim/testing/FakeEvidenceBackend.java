@@ -42,6 +42,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private final Map<String, CompletableFuture<Verification>> pendingVerifications = new LinkedHashMap<>();
     private int uploads;
     private int interrupts;
+    private int idleDisconnects;
     private final Map<CompletableFuture<Long>, Timer> inFlight = new LinkedHashMap<>();
     private int lteUploads;
     private double lteBytesPerSecond;
@@ -164,6 +165,17 @@ public final class FakeEvidenceBackend implements EvidenceLink {
         });
         inFlight.put(f, arrival);
         return f;
+    }
+
+    /** The camera gave its connection back with nothing in flight (counted). */
+    @Override
+    public void disconnectIdle() {
+        idleDisconnects++;
+    }
+
+    /** How many times the camera gave its connection back idle. */
+    public int idleDisconnects() {
+        return idleDisconnects;
     }
 
     /** Uploads in flight stop unfinished: the backend keeps nothing of them. */

@@ -17,6 +17,7 @@ import io.bodycam.sim.event.UploadProgress;
 import io.bodycam.sim.event.UploadResumed;
 import io.bodycam.sim.event.UploadVerified;
 import io.bodycam.sim.link.EvidenceLink;
+import io.bodycam.sim.link.UploadSlots;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
@@ -43,6 +44,10 @@ import java.util.Set;
  * out of the upload queue (uploading bad bytes again cannot help). A segment the backend confirms is
  * normally purged at once; an armed duplicate-upload fault uploads it once more first.
  *
+ * <p>A stay talks to the backend only while it holds one of the dock site's {@link UploadSlots upload
+ * slots}: it asks for one before its time sync and whenever a segment is ready, and gives it back, with
+ * its connection, when it has nothing more to send (firmware downloads after that are outside the slots).
+ *
  * <p>Each piece of an upload the backend accepts is told to the bench ({@code upload.progress}), on the
  * camera's thread. Undocking ends the stay; results and progress that arrive after that are ignored,
  * and the next dock resumes the interrupted upload.
@@ -61,12 +66,13 @@ public final class Dock {
     private final DeviceClock clock;
     private final Flags flags;
     private final Duration retryDelay;
+    private final UploadSlots slots;
     private boolean inDock;
     private Stay stay;
 
     public Dock(Scheduler scheduler, ModeMachine machine, EvidenceLink evidence, EventSink events, Storage storage,
                 EvidenceCard card, PendingFaults faults, LiveSettings settings, FirmwareUpdater firmware,
-                DeviceClock clock, Flags flags, Duration retryDelay) {
+                DeviceClock clock, Flags flags, Duration retryDelay, UploadSlots slots) {
         this.scheduler = scheduler;
         this.machine = machine;
         this.evidence = evidence;
@@ -79,6 +85,7 @@ public final class Dock {
         this.clock = clock;
         this.flags = flags;
         this.retryDelay = retryDelay;
+        this.slots = slots;
     }
 
     /** The camera sits in the dock (whatever its mode). */
@@ -153,8 +160,44 @@ public final class Dock {
         private boolean busy;
         /** Time and config are synced: uploads may start. */
         private boolean synced;
+        /** The upload slot this stay holds or waits for; null for none. */
+        private UploadSlots.Ticket slot;
+        private boolean granted;
 
         void start() {
+            withSlot(this::syncTime);
+        }
+
+        /**
+         * Runs {@code then} holding an upload slot: at once when the stay holds one, else when one is granted
+         * (on the camera's thread; a request already waiting goes on to its own step, which leads to the queue).
+         */
+        private void withSlot(Runnable then) {
+            if (granted) {
+                then.run();
+            } else if (slot == null) {
+                slot = slots.request(() -> scheduler.execute(() -> {
+                    if (active) {
+                        granted = true;
+                        then.run();
+                    }
+                }));
+            }
+        }
+
+        /** Nothing more to send: the connection and the slot go back to the site. */
+        private void giveBack() {
+            if (slot != null) {
+                if (granted) {
+                    evidence.disconnectIdle();
+                }
+                slot.close();
+                slot = null;
+                granted = false;
+            }
+        }
+
+        private void syncTime() {
             machine.dockPhase(DockPhase.TIME_SYNC);
             evidence.time().whenComplete((sample, error) -> scheduler.run(() -> {
                 if (!active) {
@@ -203,7 +246,12 @@ public final class Dock {
             Optional<SegmentManifest> nextSegment = storage.nextToUpload(waiting);
             if (nextSegment.isEmpty()) {
                 machine.dockPhase(DockPhase.IDLE);
+                giveBack();
                 firmware.maybeStart();
+                return;
+            }
+            if (!granted) {
+                withSlot(this::next);
                 return;
             }
             busy = true;
@@ -324,6 +372,11 @@ public final class Dock {
             retries.values().forEach(Timer::cancel);
             retries.clear();
             evidence.interrupt(reason.wireName());
+            if (slot != null) {
+                slot.close();
+                slot = null;
+                granted = false;
+            }
         }
     }
 

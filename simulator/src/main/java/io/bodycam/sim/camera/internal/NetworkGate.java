@@ -72,6 +72,11 @@ public final class NetworkGate implements EvidenceLink {
     }
 
     @Override
+    public void disconnectIdle() {
+        link.disconnectIdle();
+    }
+
+    @Override
     public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
         return down() ? refused() : link.uploadOverLte(segment, payload, progress);
     }

@@ -139,6 +139,17 @@ public final class HttpConnection {
         dropChannel();
     }
 
+    /**
+     * Closes the connection if no request is queued or in flight (a docked camera that has nothing more
+     * to send gives its socket back); the next request opens a new one. Call on the event loop.
+     */
+    public void closeIfIdle() {
+        assert loop.inEventLoop();
+        if (inFlight == null && waiting.isEmpty() && !connecting) {
+            dropChannel();
+        }
+    }
+
     private void pump() {
         if (closed || inFlight != null || waiting.isEmpty() || connecting) {
             return;

@@ -126,6 +126,15 @@ public final class S3Client implements AutoCloseable {
         });
     }
 
+    /** Closes the connection once nothing is queued or in flight on it; the next request opens another. */
+    public void disconnectIdle() {
+        timers.onLoop(() -> {
+            if (!closed) {
+                connection.closeIfIdle();
+            }
+        });
+    }
+
     /** The camera's network went away: every running request fails with {@link Kind#INTERRUPTED}. */
     public void interrupt(String reason) {
         timers.onLoop(() -> {
