@@ -1,6 +1,7 @@
 package io.bodycam.bench.fleet;
 
 import io.bodycam.bench.scenario.Site;
+import io.bodycam.sim.link.UploadSlots;
 import io.bodycam.sim.upload.UploadPacer;
 
 import java.util.ArrayDeque;
@@ -19,13 +20,29 @@ public final class DockStation {
     private final Set<FleetMember> docked = new HashSet<>();
     private final Deque<FleetMember> waiting = new ArrayDeque<>();
     private final UploadPacer uplink;
+    private final UploadSlots slots;
     private int peakWaiting;
 
-    /** {@code payloadScale} shrinks the uplink as it shrinks the bytes, so upload timing stays real. */
+    /**
+     * {@code payloadScale} shrinks the uplink as it shrinks the bytes, so upload timing stays real; the
+     * site's upload connections are unlimited unless it names a number.
+     */
     public DockStation(Site site, double payloadScale) {
+        this(site, payloadScale, 0);
+    }
+
+    /** As above; a site that names no number of upload connections gets {@code connectionBudget} (0: unlimited). */
+    public DockStation(Site site, double payloadScale, int connectionBudget) {
         this.bays = site.bays();
         this.uplink = site.uplinkBitsPerSecond() > 0 ? new SharedLink(site.uplinkBitsPerSecond() / 8 * payloadScale)
                 : UploadPacer.UNLIMITED;
+        int connections = site.uploadConnections() > 0 ? site.uploadConnections() : connectionBudget;
+        this.slots = connections > 0 ? UploadSlots.bounded(connections) : UploadSlots.UNLIMITED;
+    }
+
+    /** The upload connections every camera of the site shares. */
+    public UploadSlots uploadSlots() {
+        return slots;
     }
 
     /** The pacer every camera's uploads share. */

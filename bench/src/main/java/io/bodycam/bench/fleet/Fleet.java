@@ -31,6 +31,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -90,7 +91,10 @@ public final class Fleet implements AutoCloseable {
     public Fleet(Scenario scenario, Shard shard, Routes routes, SimClock clock, Transport transport, int threads,
           CameraListener listener, Mp4Studio studio) {
         this.group = transport.newGroup(threads);
-        this.station = new DockStation(scenario.site(), scenario.payloadScale());
+        int cameras = (int) IntStream.rangeClosed(1, scenario.fleet().stream().mapToInt(FleetGroup::count).sum())
+                .filter(shard::contains).count();
+        this.station = new DockStation(scenario.site(), scenario.payloadScale(), OpenFileBudget.uploadConnections(
+                OpenFileBudget.processLimit(), cameras, scenario.backend().embedded()));
         int index = 0;
         MqttTls tls = scenario.backend().mqttTls() ? new MqttTls(Objects.requireNonNullElse(scenario.backend().tls(),
                 new BackendTls(null, null, true))) : null;
@@ -116,7 +120,7 @@ public final class Fleet implements AutoCloseable {
                 CameraConfig config = builder.build();
                 CameraWiring.Builder wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
                         .mqtt(forDevice(mqttBase, scenario.backend(), tls, config.deviceId())).upload(upload)
-                        .uplink(station.uplink()).listener(listener)
+                        .uplink(station.uplink()).uploadSlots(station.uploadSlots()).listener(listener)
                         .card(studio == null ? null : studio.card(config.deviceId())), scenario.backend().profile(),
                         g.name(), upload, config);
                 if (scenario.backend().clock() == Backend.ServerClock.WALL) {

@@ -85,7 +85,8 @@ public final class ScenarioLoader {
         b.payload(payload, root.decimal("payloadScale", 1.0, 1e-9, 1.0));
         Video video = VideoBinder.read(root, payload, problems);
         root.optionalMap("site").ifPresent(s -> b.site(Site.of(s.integer("docks", 1, 0, 100_000),
-                s.integer("baysPerDock", 8, 1, 64), s.dataRate("uplink", 0, 0, 1e12))));
+                s.integer("baysPerDock", 8, 1, 64), s.dataRate("uplink", 0, 0, 1e12),
+                s.integer("uploadConnections", 0, 0, 1_000_000))));
         Behaviour behaviour = root.optionalMap("behaviour").map(m -> BehaviourBinder.read(m, Behaviour.DEFAULT)).orElse(null);
         List<FleetGroup> groups = fleet(root.list("fleet"), behaviour);
         groups.forEach(b::group);

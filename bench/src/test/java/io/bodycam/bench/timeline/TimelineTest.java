@@ -121,7 +121,7 @@ class TimelineTest {
     @Test
     void cameras_that_find_every_bay_taken_wait_and_dock_when_one_frees() {
         List<FleetMember> fleet = fleet(6, QUIET);
-        DockStation station = new DockStation(new Site(4, 0), 1);
+        DockStation station = new DockStation(new Site(4, 0, 0), 1);
         schedule(List.of(TimelineEvent.of(Duration.ZERO, new TimelineEvent.PowerOn()),
                 TimelineEvent.of(Duration.ofMinutes(10), new TimelineEvent.ShiftEnd()),
                 TimelineEvent.of(Duration.ofMinutes(20), new TimelineEvent.ShiftStart()).select(new Selector(List.of(), List.of("CAM-001"), 1, 0, null))),
