@@ -111,7 +111,7 @@ final class ConformCommand implements Callable<Integer> {
                 Set<Mutant> defects = mutants == null ? Set.of() : Set.copyOf(Arrays.asList(mutants));
                 embedded = ReferenceBackend.start(WallClock.realTime(), ConformanceKit.referenceBroker(defects),
                         ConformanceKit.referenceSettings(defects));
-                target = file != null ? file.target(embedded.mqtt(), embedded.upload())
+                target = file != null ? embeddedRestart(file.target(embedded.mqtt(), embedded.upload()), embedded)
                         : ConformanceKit.reference(embedded, claimed != null ? claimed : ConformanceKit.REFERENCE_CLAIMS);
                 o.println("bodycam conform: the embedded reference backend" + (defects.isEmpty() ? "" : " with mutants " + defects)
                         + ", " + target.mqtt() + " and " + target.upload());
@@ -145,6 +145,12 @@ final class ConformCommand implements Callable<Integer> {
                 embedded.close();
             }
         }
+    }
+
+    /** {@code t} restarting the embedded broker itself, whatever command a capability file names for broker-restart. */
+    private static Target embeddedRestart(Target t, ReferenceBackend embedded) {
+        return t.brokerRestart() == null ? t : new Target(t.mqtt(), t.upload(), t.capabilities(), t.headDeadline(), t.firmwareDevice(),
+                ConformanceKit.restartOf(embedded.broker()));
     }
 
     private static void print(PrintWriter o, CaseResult r) {

@@ -70,12 +70,16 @@ public final class ConformanceKit {
         FirmwareReleases firmware = evidence.firmware();
         firmware.publish(REFERENCE_FIRMWARE_VERSION, REFERENCE_FIRMWARE_BYTES);
         firmware.offerTo(REFERENCE_FIRMWARE_DEVICE, firmware.offer(REFERENCE_FIRMWARE_VERSION, FirmwareReleases.Image.GENUINE, 0, 0));
-        BrokerRestart restart = log -> {
+        return new Target(URI.create(broker.url()), evidence.uri(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE,
+                restartOf(broker));
+    }
+
+    /** The embedded {@code broker}'s own restart ({@link EmbeddedBroker#restart()}), for {@code MQTT-RESTART-01}. */
+    public static BrokerRestart restartOf(EmbeddedBroker broker) {
+        return log -> {
             log.add("RESTART the embedded broker (" + (broker.persistent() ? "persistent" : "in memory") + ")");
             broker.restart();
         };
-        return new Target(URI.create(broker.url()), evidence.uri(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE,
-                restart);
     }
 
     /** Every case of the kit, in the order it runs them. */
