@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bodycam", mixinStandardHelpOptions = true, version = "bodycam-bench 0.1.0",
         description = "Virtual body-worn camera fleet and test bench.",
         subcommands = {BodycamCli.Run.class, BodycamCli.Validate.class, BodycamCli.Report.class, DensityCommand.class,
-                BackendCommand.class, ClipCommand.class, DeviceCommand.class, ConformCommand.class, PkiCommand.class})
+                BackendCommand.class, ClipCommand.class, DeviceCommand.class, ConformCommand.class, ContractCommand.class, PkiCommand.class})
 public final class BodycamCli {
 
     private BodycamCli() {

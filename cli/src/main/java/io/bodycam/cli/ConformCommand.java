@@ -1,7 +1,6 @@
 package io.bodycam.cli;
 
 import io.bodycam.backend.ReferenceBackend;
-import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.backend.http.Mutant;
 import io.bodycam.bench.conform.Capabilities;
 import io.bodycam.bench.conform.CaseResult;
@@ -45,7 +44,8 @@ final class ConformCommand implements Callable<Integer> {
 
     @Option(names = "--claims", paramLabel = "LIST", split = ",",
             description = "capabilities the backend claims: checksum, verdict, termination, topic-acl, max-size, head-deadline"
-                    + " (the contract's 30 s), time (default: none; against the embedded backend: all but topic-acl)")
+                    + " (the contract's 30 s), time (default: none; against the embedded backend: all but topic-acl);"
+                    + " firmware and broker-restart need a capability file")
     String[] claims;
 
     @Option(names = "--capabilities", paramLabel = "FILE",
@@ -56,6 +56,10 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--mutant", paramLabel = "NAME", split = ",",
             description = "start the embedded backend with deliberate defects, to watch the kit catch them: ${COMPLETION-CANDIDATES}")
     Mutant[] mutants;
+
+    @Option(names = "--case", paramLabel = "ID", split = ",",
+            description = "run only these cases, e.g. MQTT-RESTART-01 (default: every case)")
+    String[] only;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "conformance",
             description = "where conformance.json, conformance-junit.xml and conformance.html go (default: ${DEFAULT-VALUE})")
@@ -80,6 +84,15 @@ final class ConformCommand implements Callable<Integer> {
             err.println("bodycam conform: give --claims or --capabilities, not both");
             return ScenarioRunner.BAD_INPUT;
         }
+        if (only != null) {
+            Set<String> known = ConformanceKit.cases().stream().map(c -> c.id()).collect(java.util.stream.Collectors.toSet());
+            for (String id : only) {
+                if (!known.contains(id)) {
+                    err.println("bodycam conform: --case: no case '" + id + "' in the kit (docs/conformance.md lists them)");
+                    return ScenarioRunner.BAD_INPUT;
+                }
+            }
+        }
         Capabilities file;
         try {
             file = capabilities == null ? null : Capabilities.read(capabilities);
@@ -96,9 +109,9 @@ final class ConformCommand implements Callable<Integer> {
             Set<String> claimed = claims == null ? null : new LinkedHashSet<>(Arrays.asList(claims));
             if (mqtt == null) {
                 Set<Mutant> defects = mutants == null ? Set.of() : Set.copyOf(Arrays.asList(mutants));
-                embedded = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
+                embedded = ReferenceBackend.start(WallClock.realTime(), ConformanceKit.referenceBroker(defects),
                         ConformanceKit.referenceSettings(defects));
-                target = file != null ? file.target(embedded.mqtt(), embedded.upload())
+                target = file != null ? embeddedRestart(file.target(embedded.mqtt(), embedded.upload()), embedded)
                         : ConformanceKit.reference(embedded, claimed != null ? claimed : ConformanceKit.REFERENCE_CLAIMS);
                 o.println("bodycam conform: the embedded reference backend" + (defects.isEmpty() ? "" : " with mutants " + defects)
                         + ", " + target.mqtt() + " and " + target.upload());
@@ -117,7 +130,8 @@ final class ConformCommand implements Callable<Integer> {
                 + (target.claims(Target.HEAD_DEADLINE) ? " (head deadline " + target.headDeadline().toMillis() + " ms)" : ""));
         o.flush();
         try {
-            ConformanceReport report = ConformanceKit.run(target, seed, r -> print(o, r));
+            ConformanceReport report = only == null ? ConformanceKit.run(target, seed, r -> print(o, r))
+                    : ConformanceKit.run(target, seed, Set.copyOf(Arrays.asList(only)), r -> print(o, r));
             report.write(out);
             o.printf("bodycam conform: %s: %s%n  evidence  %s%n  junit     %s%n  html      %s%n", report.passed() ? "PASSED" : "FAILED",
                     report.tally(), out.resolve("conformance.json"), out.resolve("conformance-junit.xml"), out.resolve("conformance.html"));
@@ -131,6 +145,12 @@ final class ConformCommand implements Callable<Integer> {
                 embedded.close();
             }
         }
+    }
+
+    /** {@code t} restarting the embedded broker itself, whatever command a capability file names for broker-restart. */
+    private static Target embeddedRestart(Target t, ReferenceBackend embedded) {
+        return t.brokerRestart() == null ? t : new Target(t.mqtt(), t.upload(), t.capabilities(), t.headDeadline(), t.firmwareDevice(),
+                ConformanceKit.restartOf(embedded.broker()));
     }
 
     private static void print(PrintWriter o, CaseResult r) {

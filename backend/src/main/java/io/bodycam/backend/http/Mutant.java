@@ -29,5 +29,16 @@ public enum Mutant {
     /** {@code GET /firmware/{version}} ignores {@code Range} and answers the whole image (up to 1 MiB) with 200. */
     IGNORES_RANGE,
     /** {@code GET /firmware/{version}} serves the copy with one byte changed, under the genuine signed offer. */
-    TAMPERED_FIRMWARE
+    TAMPERED_FIRMWARE,
+    /**
+     * Broker-side: the embedded broker keeps its state in memory instead of on disk, so a restart forgets
+     * every retained status (the contract: retained messages survive a broker restart). The evidence
+     * server ignores it; whoever builds the broker asks {@link #brokerSide()}.
+     */
+    FORGETS_RETAINED;
+
+    /** True for the defects of the broker rather than of the evidence server. */
+    public boolean brokerSide() {
+        return this == FORGETS_RETAINED;
+    }
 }

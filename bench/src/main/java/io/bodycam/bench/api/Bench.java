@@ -132,7 +132,7 @@ public final class Bench {
 
     /**
      * Runs the conformance kit (docs/conformance.md) against a backend that claims {@code capabilities}
-     * (any of {@link Target#CAPABILITIES} but {@code firmware}, which needs a capability file; a claimed
+     * (any of {@link Target#CAPABILITIES} but {@code firmware} and {@code broker-restart}, which need a capability file; a claimed
      * {@code head-deadline} is the contract's 30 s); {@code progress} hears each case as it ends.
      */
     public static ConformanceReport conform(URI mqtt, URI upload, Set<String> capabilities, long seed,

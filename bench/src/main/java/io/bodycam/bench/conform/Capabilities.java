@@ -23,15 +23,17 @@ import org.yaml.snakeyaml.error.YAMLException;
  * claims: [checksum, termination, verdict, max-size, head-deadline, time, firmware]
  * headDeadline: 30s           # only with head-deadline
  * firmwareDevice: IPD-0001    # only with firmware
+ * brokerRestart: "systemctl restart mosquitto"   # only with broker-restart
  * </pre>
  *
  * @param claims         any of {@link Target#CAPABILITIES}
  * @param headDeadline   what {@code head-deadline} promises (the contract's 30 s when not given)
  * @param firmwareDevice the camera whose config answer carries a firmware offer; null unless {@code firmware} is claimed
+ * @param brokerRestart  the shell command that restarts the broker; null unless {@code broker-restart} is claimed
  */
-public record Capabilities(Set<String> claims, Duration headDeadline, String firmwareDevice) {
+public record Capabilities(Set<String> claims, Duration headDeadline, String firmwareDevice, String brokerRestart) {
 
-    private static final Set<String> KEYS = Set.of("claims", "headDeadline", "firmwareDevice");
+    private static final Set<String> KEYS = Set.of("claims", "headDeadline", "firmwareDevice", "brokerRestart");
 
     public Capabilities {
         claims = Set.copyOf(claims);
@@ -39,7 +41,8 @@ public record Capabilities(Set<String> claims, Duration headDeadline, String fir
 
     /** The target at {@code mqtt} and {@code upload} with these claims. */
     public Target target(java.net.URI mqtt, java.net.URI upload) {
-        return new Target(mqtt, upload, claims, headDeadline, firmwareDevice);
+        return new Target(mqtt, upload, claims, headDeadline, firmwareDevice,
+                brokerRestart == null ? null : BrokerRestart.command(brokerRestart));
     }
 
     /**
@@ -69,7 +72,7 @@ public record Capabilities(Set<String> claims, Duration headDeadline, String fir
         }
         for (Object key : map.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(source + ": unknown key '" + key + "' (known: claims, headDeadline, firmwareDevice)");
+                throw new IllegalArgumentException(source + ": unknown key '" + key + "' (known: claims, headDeadline, firmwareDevice, brokerRestart)");
             }
         }
         Object list = map.get("claims");
@@ -112,6 +115,17 @@ public record Capabilities(Set<String> claims, Duration headDeadline, String fir
             throw new IllegalArgumentException(source + ": firmwareDevice must be a device id (letters, digits, '.', '_', '-'),"
                     + " was '" + device + "'");
         }
-        return new Capabilities(claims, deadline, device == null ? null : String.valueOf(device));
+        Object restart = map.get("brokerRestart");
+        if (claims.contains(Target.BROKER_RESTART) != (restart != null)) {
+            throw new IllegalArgumentException(source + (restart == null
+                    ? ": 'broker-restart' is claimed: give brokerRestart, the command that restarts the broker"
+                    : ": brokerRestart is given but 'broker-restart' is not claimed"));
+        }
+        if (restart != null && (!(restart instanceof String command) || command.isBlank())) {
+            throw new IllegalArgumentException(source + ": brokerRestart must be a shell command, e.g. \"systemctl restart mosquitto\","
+                    + " was '" + restart + "'");
+        }
+        return new Capabilities(claims, deadline, device == null ? null : String.valueOf(device),
+                restart == null ? null : (String) restart);
     }
 }

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The kit's cases, in the order they run: HTTP upload (tus), evidence verdicts, then MQTT. */
+/** The kit's cases, in the order they run: HTTP upload (tus), evidence verdicts, then MQTT, the broker restart last. */
 final class Cases {
 
     private static final String TUS = "tus 1.0.0";
@@ -87,7 +87,12 @@ final class Cases {
                 new ConformanceCase("MQTT-BADACK-01", "a camera that acks with malformed JSON keeps its connection, and its next ack and commands still flow",
                         List.of("contract MQTT: cmd/ack", "contract MQTT: cmd QoS 1"), null, MqttCases::badAck),
                 new ConformanceCase("MQTT-ACL-01", "a camera cannot publish on another camera's topics",
-                        List.of("contract: identity (a camera publishes only under its own device id)"), Target.TOPIC_ACL, MqttCases::foreignTopic));
+                        List.of("contract: identity (a camera publishes only under its own device id)"), Target.TOPIC_ACL, MqttCases::foreignTopic),
+                // last: a vendor's restart drops every connection to the broker, including any other case's
+                new ConformanceCase("MQTT-RESTART-01", "a camera's retained status and state reach a subscriber after the broker restarts",
+                        List.of("contract MQTT: status QoS 1 retained", "contract MQTT: state QoS 1 retained",
+                                "contract MQTT: retained messages survive a broker restart"), Target.BROKER_RESTART,
+                        MqttCases::retainedAfterRestart));
     }
 
     static Map<String, String> metadata(String deviceId, String segmentId, byte[] declared) {

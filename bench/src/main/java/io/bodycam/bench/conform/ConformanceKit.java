@@ -1,6 +1,7 @@
 package io.bodycam.bench.conform;
 
 import io.bodycam.backend.ReferenceBackend;
+import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.backend.http.EvidenceServer;
 import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.backend.http.FirmwareReleases;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Runs the kit's cases against a {@link Target}, one after another, and says what each decided. A case
@@ -28,7 +30,7 @@ public final class ConformanceKit {
     public static final Duration REFERENCE_HEAD_DEADLINE = Duration.ofSeconds(2);
     /** What the embedded reference backend claims: every capability it has (it does not restrict topics by default). */
     public static final Set<String> REFERENCE_CLAIMS = Set.of(Target.CHECKSUM, Target.VERDICT, Target.TERMINATION,
-            Target.MAX_SIZE, Target.HEAD_DEADLINE, Target.TIME, Target.FIRMWARE);
+            Target.MAX_SIZE, Target.HEAD_DEADLINE, Target.TIME, Target.FIRMWARE, Target.BROKER_RESTART);
     /** The camera the embedded reference backend offers firmware to, for the firmware cases. */
     public static final String REFERENCE_FIRMWARE_DEVICE = "CONF-FIRMWARE";
     /** The version it offers: 300,000 bytes, so the image comes in several ranges. */
@@ -44,22 +46,40 @@ public final class ConformanceKit {
     }
 
     /**
-     * {@code backend}, started with {@link #referenceSettings}, as a target claiming {@code claims}; releases
-     * a firmware version on it and offers it to {@link #REFERENCE_FIRMWARE_DEVICE}, for the firmware cases.
+     * The embedded reference broker the kit judges: persistent, so retained messages survive the restart of
+     * {@code MQTT-RESTART-01}, unless {@code mutants} holds {@link Mutant#FORGETS_RETAINED}.
+     */
+    public static EmbeddedBroker.Builder referenceBroker(Set<Mutant> mutants) {
+        return EmbeddedBroker.builder().persistent(!mutants.contains(Mutant.FORGETS_RETAINED));
+    }
+
+    /**
+     * {@code backend}, started with {@link #referenceBroker} and {@link #referenceSettings}, as a target
+     * claiming {@code claims}, whose broker the kit restarts by {@link EmbeddedBroker#restart()}; releases a
+     * firmware version on it and offers it to {@link #REFERENCE_FIRMWARE_DEVICE}, for the firmware cases.
      */
     public static Target reference(ReferenceBackend backend, Set<String> claims) {
-        return reference(backend.mqtt(), backend.evidence(), claims);
+        return reference(backend.broker(), backend.evidence(), claims);
     }
 
     /**
      * As {@link #reference(ReferenceBackend, Set)} for an evidence server started with {@link #referenceSettings}
-     * beside a broker at {@code mqtt} (the mutant tests start one broker for every mutant of the evidence server).
+     * beside {@code broker} (the mutant tests start one broker for every mutant of the evidence server).
      */
-    public static Target reference(URI mqtt, EvidenceServer evidence, Set<String> claims) {
+    public static Target reference(EmbeddedBroker broker, EvidenceServer evidence, Set<String> claims) {
         FirmwareReleases firmware = evidence.firmware();
         firmware.publish(REFERENCE_FIRMWARE_VERSION, REFERENCE_FIRMWARE_BYTES);
         firmware.offerTo(REFERENCE_FIRMWARE_DEVICE, firmware.offer(REFERENCE_FIRMWARE_VERSION, FirmwareReleases.Image.GENUINE, 0, 0));
-        return new Target(mqtt, evidence.uri(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE);
+        return new Target(URI.create(broker.url()), evidence.uri(), claims, REFERENCE_HEAD_DEADLINE, REFERENCE_FIRMWARE_DEVICE,
+                restartOf(broker));
+    }
+
+    /** The embedded {@code broker}'s own restart ({@link EmbeddedBroker#restart()}), for {@code MQTT-RESTART-01}. */
+    public static BrokerRestart restartOf(EmbeddedBroker broker) {
+        return log -> {
+            log.add("RESTART the embedded broker (" + (broker.persistent() ? "persistent" : "in memory") + ")");
+            broker.restart();
+        };
     }
 
     /** Every case of the kit, in the order it runs them. */
@@ -69,9 +89,28 @@ public final class ConformanceKit {
 
     /** Runs every case; {@code progress} hears of each as it ends. {@code seed} fixes the bytes sent. */
     public static ConformanceReport run(Target target, long seed, Consumer<CaseResult> progress) {
+        return run(target, seed, cases().stream().map(ConformanceCase::id).collect(Collectors.toSet()), progress);
+    }
+
+    /**
+     * Runs the cases named in {@code ids} only (to try one again, or one that needs a restart), in the kit's order.
+     *
+     * @throws IllegalArgumentException for an id that is no case of the kit
+     */
+    public static ConformanceReport run(Target target, long seed, Set<String> ids, Consumer<CaseResult> progress) {
+        Set<String> known = cases().stream().map(ConformanceCase::id).collect(Collectors.toSet());
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("no case '" + id + "' in the kit (known: "
+                        + String.join(", ", cases().stream().map(ConformanceCase::id).toList()) + ")");
+            }
+        }
         Probe probe = new Probe(target, seed);
         List<CaseResult> results = new ArrayList<>();
         for (ConformanceCase c : cases()) {
+            if (!ids.contains(c.id())) {
+                continue;
+            }
             CaseResult r = runOne(c, probe);
             results.add(r);
             progress.accept(r);

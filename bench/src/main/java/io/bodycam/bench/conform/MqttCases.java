@@ -1,16 +1,20 @@
 package io.bodycam.bench.conform;
 
 import static io.bodycam.bench.conform.ConformanceCase.expect;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -33,6 +37,13 @@ final class MqttCases {
     /** How much longer the keep-alive case waits, after failing, to say when the Will came at all. */
     private static final Duration LATE = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofSeconds(2);
+    /** How soon after the restart was asked for the broker must drop the kit's connection. */
+    private static final Duration RESTART_DROP = Duration.ofSeconds(30);
+    /** How long the kit waits for a restarted broker to accept connections. */
+    private static final Duration RESTART_BACK = Duration.ofSeconds(60);
+    private static final Duration RESTART_POLL = Duration.ofMillis(200);
+    /** How long a subscriber waits for a retained message, which a broker sends right after SUBACK. */
+    private static final Duration RETAINED_WAIT = Duration.ofSeconds(3);
     private static final Pattern COMMAND_ID = Pattern.compile("\"id\":\"conform-(\\d+)\"");
 
     private MqttCases() {
@@ -108,6 +119,86 @@ final class MqttCases {
             if (later != null) {
                 close(later);
             }
+        }
+    }
+
+    /**
+     * The contract's retained {@code status} and {@code state} are the last word on a camera for whoever
+     * subscribes later, a broker restart included (docs/contract, "MQTT topics"): a camera publishes both
+     * retained and leaves cleanly, the broker is restarted (the target's {@link BrokerRestart}), and a
+     * subscriber that comes after it gets both, flagged retained, byte for byte.
+     */
+    static void retainedAfterRestart(Probe p, List<String> log) throws Exception {
+        String device = p.deviceId();
+        Map<String, String> published = new LinkedHashMap<>();
+        published.put(topic(device, "status"), status(device, "online", 0));
+        published.put(topic(device, "state"), "{\"schema\":1,\"deviceId\":\"" + device + "\",\"seq\":0,\"ts\":"
+                + System.currentTimeMillis() + ",\"mode\":\"READY_BUFFERING\",\"dockPhase\":null,\"flags\":[]}");
+        MqttClient camera = client(p, device, options(true), log);
+        try {
+            for (Map.Entry<String, String> m : published.entrySet()) {
+                camera.publish(m.getKey(), m.getValue().getBytes(StandardCharsets.UTF_8), 1, true);
+                log.add("PUBLISH " + m.getKey() + " QoS 1 retained " + m.getValue() + " -> PUBACK");
+            }
+        } finally {
+            close(camera);
+        }
+        log.add("DISCONNECT " + device);
+        MqttClient watcher = client(p, "conform-watch-" + device, options(true), log);
+        MqttClient later = null;
+        try {
+            long t0 = System.nanoTime();
+            p.target().brokerRestart().restart(log);
+            try {
+                await().atMost(RESTART_DROP).pollInterval(Duration.ofMillis(50)).until(() -> !watcher.isConnected());
+            } catch (ConditionTimeoutException e) {
+                throw new ConformanceCase.Failed("the kit's connection was not dropped within " + RESTART_DROP.toSeconds()
+                        + " s of the restart: the broker was not restarted");
+            }
+            log.add("  the kit's connection dropped");
+            try {
+                later = await().atMost(RESTART_BACK).pollInterval(RESTART_POLL).ignoreExceptions()
+                        .until(() -> connect(p, "conform-backend-" + device), c -> true);
+            } catch (ConditionTimeoutException e) {
+                throw new ConformanceCase.Failed("the broker did not accept a connection within " + RESTART_BACK.toSeconds()
+                        + " s of the restart");
+            }
+            log.add("CONNECT conform-backend-" + device + " -> accepted " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)
+                    + " ms after the restart began");
+            BlockingQueue<Heard> heard = listen(later, topic(device, "+"), log);
+            Map<String, Heard> got = new LinkedHashMap<>();
+            Heard h;
+            while (got.size() < published.size() && (h = next(heard, RETAINED_WAIT, log)) != null) {
+                got.put(h.topic(), h);
+            }
+            for (Map.Entry<String, String> m : published.entrySet()) {
+                Heard r = got.get(m.getKey());
+                expect(r != null, "after the restart a new subscriber got no retained message on " + m.getKey()
+                        + ": the broker forgot it");
+                expect(r.retained(), "after the restart " + m.getKey() + " came, but not flagged retained");
+                expect(r.payload().equals(m.getValue()), "after the restart " + m.getKey() + " held " + printable(r.payload())
+                        + ", not the camera's last message");
+            }
+        } finally {
+            if (later != null) {
+                for (String t : published.keySet()) { // clears the retained messages the case left
+                    later.publish(t, new byte[0], 1, true);
+                }
+                close(later);
+            }
+            watcher.close(true);
+        }
+    }
+
+    /** A clean-session client connected to the target, closed again if the broker refuses it. */
+    private static MqttClient connect(Probe p, String clientId) throws MqttException {
+        MqttClient c = new MqttClient(p.target().mqtt().toString(), clientId, new MemoryPersistence());
+        try {
+            c.connect(options(true));
+            return c;
+        } catch (MqttException e) {
+            c.close(true);
+            throw e;
         }
     }
 

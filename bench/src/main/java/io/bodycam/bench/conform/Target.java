@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  *                       (what {@link #HEAD_DEADLINE} claims; the contract's 30 s unless said otherwise)
  * @param firmwareDevice a device id whose {@code GET /devices/{id}/config} carries a firmware offer;
  *                       nullable, required when {@link #FIRMWARE} is claimed
+ * @param brokerRestart  how the kit restarts the broker; nullable, required when {@link #BROKER_RESTART} is claimed
  */
-public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration headDeadline, String firmwareDevice) {
+public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration headDeadline, String firmwareDevice,
+                     BrokerRestart brokerRestart) {
 
     /** tus checksum extension with sha256. */
     public static final String CHECKSUM = "checksum";
@@ -38,9 +40,14 @@ public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration he
      * ranges at the offer's url.
      */
     public static final String FIRMWARE = "firmware";
+    /**
+     * The broker keeps retained messages across a restart, and the kit may restart it ({@link #brokerRestart()}:
+     * the capability file's {@code brokerRestart} command).
+     */
+    public static final String BROKER_RESTART = "broker-restart";
     /** Every capability a backend can claim. */
     public static final Set<String> CAPABILITIES = Set.of(CHECKSUM, VERDICT, TERMINATION, TOPIC_ACL, MAX_SIZE,
-            HEAD_DEADLINE, TIME, FIRMWARE);
+            HEAD_DEADLINE, TIME, FIRMWARE, BROKER_RESTART);
     /** What the kit takes as a device id it is told of: one topic level, one path segment. */
     static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** The head deadline of the contract (docs/contract, "HTTP"). */
@@ -70,11 +77,19 @@ public record Target(URI mqtt, URI upload, Set<String> capabilities, Duration he
             throw new IllegalArgumentException("firmware is claimed: name the device whose config carries a firmware offer"
                     + " (letters, digits, '.', '_', '-'), was " + (firmwareDevice == null ? "none" : "'" + firmwareDevice + "'"));
         }
+        if (capabilities.contains(BROKER_RESTART) && brokerRestart == null) {
+            throw new IllegalArgumentException("broker-restart is claimed: say how the kit restarts the broker (brokerRestart)");
+        }
+    }
+
+    /** A target that claims no broker restart, or cannot be restarted by the kit. */
+    public Target(URI mqtt, URI upload, Set<String> capabilities, Duration headDeadline, String firmwareDevice) {
+        this(mqtt, upload, capabilities, headDeadline, firmwareDevice, null);
     }
 
     /** A target whose head deadline, if claimed, is the contract's 30 s, and which offers no firmware. */
     public Target(URI mqtt, URI upload, Set<String> capabilities) {
-        this(mqtt, upload, capabilities, CONTRACT_HEAD_DEADLINE, null);
+        this(mqtt, upload, capabilities, CONTRACT_HEAD_DEADLINE, null, null);
     }
 
     public boolean claims(String capability) {

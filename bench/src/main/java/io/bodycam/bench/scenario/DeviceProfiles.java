@@ -77,6 +77,20 @@ public final class DeviceProfiles {
         }
     }
 
+    /**
+     * The profile {@code ref} names, outside a scenario ({@code bodycam contract --profile}): a shipped name,
+     * or a path to a {@code .yaml} file, relative to {@code dir}.
+     *
+     * @throws ScenarioException with every problem, each with its file, line and column
+     */
+    public static DeviceProfile load(String ref, Path dir) {
+        Problems problems = new Problems();
+        YamlMap at = YamlDocument.parse("--profile " + ref, "{}", problems);
+        Optional<DeviceProfile> profile = load(ref, at, problems, dir);
+        problems.throwIfAny();
+        return profile.orElseThrow(() -> new IllegalStateException("profile " + ref + " did not load, and no problem was reported"));
+    }
+
     private static Optional<String> shipped(String name) {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             return Optional.empty();

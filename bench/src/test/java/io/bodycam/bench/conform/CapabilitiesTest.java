@@ -19,6 +19,7 @@ class CapabilitiesTest {
         Capabilities c = Capabilities.read(Path.of("../examples/capabilities.yaml"));
         Set<String> standalone = new java.util.TreeSet<>(ConformanceKit.REFERENCE_CLAIMS);
         standalone.remove(Target.FIRMWARE); // bodycam backend releases no firmware of its own
+        standalone.remove(Target.BROKER_RESTART); // and no command restarts its broker alone
         assertEquals(standalone, c.claims());
         assertEquals(Target.CONTRACT_HEAD_DEADLINE, c.headDeadline());
     }
@@ -32,6 +33,9 @@ class CapabilitiesTest {
         assertEquals(Target.CONTRACT_HEAD_DEADLINE, Capabilities.parse("caps.yaml", "claims: [head-deadline]").headDeadline(),
                 "the contract's 30 s when no headDeadline is given");
         assertEquals(Set.of(), Capabilities.parse("caps.yaml", "claims: []").claims());
+        Target restartable = Capabilities.parse("caps.yaml", "claims: [broker-restart]\nbrokerRestart: \"systemctl restart mosquitto\"")
+                .target(URI.create("tcp://127.0.0.1:1883"), URI.create("http://127.0.0.1:8080"));
+        assertTrue(restartable.claims(Target.BROKER_RESTART) && restartable.brokerRestart() != null);
         assertEquals("IPD-0001", Capabilities.parse("caps.yaml", "claims: [firmware]\nfirmwareDevice: IPD-0001")
                 .target(URI.create("tcp://127.0.0.1:1883"), URI.create("http://127.0.0.1:8080")).firmwareDevice());
     }
@@ -39,9 +43,9 @@ class CapabilitiesTest {
     @Test
     void each_mistake_is_named_with_the_file_and_the_field() {
         for (List<String> bad : List.of(
-                List.of("claims: [checksum, teleport]", "caps.yaml: claims: unknown capability 'teleport' (known: checksum, "
+                List.of("claims: [checksum, teleport]", "caps.yaml: claims: unknown capability 'teleport' (known: broker-restart, checksum, "
                         + "firmware, head-deadline, max-size, termination, time, topic-acl, verdict)"),
-                List.of("claim: [checksum]", "caps.yaml: unknown key 'claim' (known: claims, headDeadline, firmwareDevice)"),
+                List.of("claim: [checksum]", "caps.yaml: unknown key 'claim' (known: claims, headDeadline, firmwareDevice, brokerRestart)"),
                 List.of("headDeadline: 5s", "caps.yaml: 'claims' must be a list of capabilities"),
                 List.of("claims: [time]\nheadDeadline: 5s", "caps.yaml: headDeadline is given but 'head-deadline' is not claimed"),
                 List.of("claims: [head-deadline]\nheadDeadline: soon", "caps.yaml: headDeadline: "),
@@ -49,6 +53,9 @@ class CapabilitiesTest {
                 List.of("claims: [firmware]", "caps.yaml: 'firmware' is claimed: give firmwareDevice"),
                 List.of("claims: []\nfirmwareDevice: IPD-0001", "caps.yaml: firmwareDevice is given but 'firmware' is not claimed"),
                 List.of("claims: [firmware]\nfirmwareDevice: a/b", "caps.yaml: firmwareDevice must be a device id"),
+                List.of("claims: [broker-restart]", "caps.yaml: 'broker-restart' is claimed: give brokerRestart"),
+                List.of("claims: []\nbrokerRestart: systemctl restart mosquitto", "caps.yaml: brokerRestart is given but 'broker-restart' is not claimed"),
+                List.of("claims: [broker-restart]\nbrokerRestart: [a, b]", "caps.yaml: brokerRestart must be a shell command"),
                 List.of("- checksum", "caps.yaml: the top level must be a mapping"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Capabilities.parse("caps.yaml", bad.get(0)));
             assertTrue(e.getMessage().startsWith(bad.get(1)), () -> bad.get(0) + " -> " + e.getMessage());

@@ -43,7 +43,7 @@ class ConformanceKitTest {
 
     @Test
     void against_the_reference_backend_every_applicable_case_passes(@TempDir Path dir) throws Exception {
-        try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(), EmbeddedBroker.builder(),
+        try (ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(), ConformanceKit.referenceBroker(Set.of()),
                 ConformanceKit.referenceSettings(Set.of()))) {
             ConformanceReport r = ConformanceKit.run(ConformanceKit.reference(backend, ConformanceKit.REFERENCE_CLAIMS), 1, c -> { });
 
@@ -51,6 +51,9 @@ class ConformanceKitTest {
                     .map(c -> c.id() + ": " + c.evidence()).collect(Collectors.joining("\n")));
             assertEquals(Verdict.NOT_APPLICABLE, verdicts(r).get("MQTT-ACL-01"), "topic ACL is not claimed");
             assertEquals(ConformanceKit.cases().size() - 1, r.count(Verdict.PASS));
+            String restart = r.results().stream().filter(c -> c.id().equals("MQTT-RESTART-01")).findFirst().orElseThrow().evidence();
+            assertTrue(restart.contains("RESTART the embedded broker (persistent)") && restart.contains("the kit's connection dropped"),
+                    restart);
             r.write(dir);
             String junit = Files.readString(dir.resolve("conformance-junit.xml"));
             assertTrue(junit.contains("tests=\"" + ConformanceKit.cases().size() + "\" failures=\"0\" skipped=\"1\""), junit);
@@ -107,14 +110,19 @@ class ConformanceKitTest {
             Map.entry(Mutant.NO_HEAD_DEADLINE, Set.of("HTTP-SLOWLORIS-01")),
             Map.entry(Mutant.SKEWED_TIME, Set.of("TIME-01")),
             Map.entry(Mutant.IGNORES_RANGE, Set.of("FW-RANGE-01")),
-            Map.entry(Mutant.TAMPERED_FIRMWARE, Set.of("FW-SIGN-01")));
+            Map.entry(Mutant.TAMPERED_FIRMWARE, Set.of("FW-SIGN-01")),
+            Map.entry(Mutant.FORGETS_RETAINED, Set.of("MQTT-RESTART-01")));
 
-    /** One broker for every mutant: each mutates the evidence server only, which each test starts afresh. */
+    /**
+     * One broker for every mutant, the broker of {@link Mutant#FORGETS_RETAINED} (in memory): the mutants of
+     * the evidence server, which each test starts afresh, do not claim broker-restart, so only the broker's own
+     * mutant restarts it.
+     */
     private static EmbeddedBroker mutantsBroker;
 
     @BeforeAll
     static void startBrokerForMutants() {
-        mutantsBroker = EmbeddedBroker.builder().build();
+        mutantsBroker = ConformanceKit.referenceBroker(Set.of(Mutant.FORGETS_RETAINED)).build();
         mutantsBroker.start();
     }
 
@@ -129,8 +137,11 @@ class ConformanceKitTest {
         EvidenceServerConfig settings = ConformanceKit.referenceSettings(Set.of(mutant));
         try (EvidenceServer evidence = new EvidenceServer(WallClock.realTime(), new EvidenceLedger(settings.mutants()),
                 new DeviceConfigStore(), settings).start()) {
-            ConformanceReport r = ConformanceKit.run(ConformanceKit.reference(URI.create(mutantsBroker.url()), evidence,
-                    ConformanceKit.REFERENCE_CLAIMS), 1, c -> { });
+            Set<String> claims = new java.util.HashSet<>(ConformanceKit.REFERENCE_CLAIMS);
+            if (!mutant.brokerSide()) {
+                claims.remove(Target.BROKER_RESTART);
+            }
+            ConformanceReport r = ConformanceKit.run(ConformanceKit.reference(mutantsBroker, evidence, claims), 1, c -> { });
 
             Set<String> failed = r.results().stream().filter(c -> c.verdict() == Verdict.FAIL).map(CaseResult::id)
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
