@@ -149,8 +149,11 @@ for n in $sizes; do
       echo "RUN approach=bodycam n=$n round=$r failed=no-summary" | tee -a "$results"
       continue
     fi
-    read -r cpu rss < "$work/time-$n-$r" || { cpu="?"; rss=0; }
-    echo "RUN approach=bodycam n=$n round=$r $(field "$out/summary.json") process_cpu_pct_of_2_cores=$(( ${cpu%\%} / 2 )) rss_mb=$(( rss / 1024 ))" \
+    # time's last line is "CPU% max-RSS-KiB" (a failed assertion adds a line before it)
+    read -r cpu rss < <(tail -n 1 "$work/time-$n-$r") || true
+    cpu="${cpu%\%}"
+    [[ "$cpu" =~ ^[0-9]+$ && "${rss:-}" =~ ^[0-9]+$ ]] || { cpu=-2; rss=-1024; }
+    echo "RUN approach=bodycam n=$n round=$r $(field "$out/summary.json") process_cpu_pct_of_2_cores=$(( cpu / 2 )) rss_mb=$(( rss / 1024 ))" \
       | tee -a "$results"
   done
   echo "== baseline PeerB (bare Netty loop, telemetry only): $n for ${baseline_seconds}s" >&2

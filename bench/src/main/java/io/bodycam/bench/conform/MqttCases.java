@@ -1,7 +1,6 @@
 package io.bodycam.bench.conform;
 
 import static io.bodycam.bench.conform.ConformanceCase.expect;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -149,20 +147,17 @@ final class MqttCases {
         try {
             long t0 = System.nanoTime();
             p.target().brokerRestart().restart(log);
-            try {
-                await().atMost(RESTART_DROP).pollInterval(Duration.ofMillis(50)).until(() -> !watcher.isConnected());
-            } catch (ConditionTimeoutException e) {
+            if (!within(RESTART_DROP, Duration.ofMillis(50), () -> !watcher.isConnected() ? Boolean.TRUE : null)) {
                 throw new ConformanceCase.Failed("the kit's connection was not dropped within " + RESTART_DROP.toSeconds()
                         + " s of the restart: the broker was not restarted");
             }
             log.add("  the kit's connection dropped");
-            try {
-                later = await().atMost(RESTART_BACK).pollInterval(RESTART_POLL).ignoreExceptions()
-                        .until(() -> connect(p, "conform-backend-" + device), c -> true);
-            } catch (ConditionTimeoutException e) {
+            MqttClient[] back = new MqttClient[1];
+            if (!within(RESTART_BACK, RESTART_POLL, () -> back[0] = connect(p, "conform-backend-" + device))) {
                 throw new ConformanceCase.Failed("the broker did not accept a connection within " + RESTART_BACK.toSeconds()
                         + " s of the restart");
             }
+            later = back[0];
             log.add("CONNECT conform-backend-" + device + " -> accepted " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)
                     + " ms after the restart began");
             BlockingQueue<Heard> heard = listen(later, topic(device, "+"), log);
@@ -425,5 +420,31 @@ final class MqttCases {
         s.chars().forEach(c -> sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
                 : c < 0x100 ? String.format("\\x%02X", c) : String.format("\\u%04X", c)));
         return sb.toString();
+    }
+
+    /** An attempt that gives a result, or null (or throws) when it should be tried again. */
+    private interface Attempt {
+        Object get() throws Exception;
+    }
+
+    /**
+     * Tries {@code attempt} every {@code every} until it gives a result or {@code atMost} has passed; the
+     * kit's own thread waits between tries (a broker coming back is nothing it could be told of).
+     */
+    private static boolean within(Duration atMost, Duration every, Attempt attempt) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            try {
+                if (attempt.get() != null) {
+                    return true;
+                }
+            } catch (Exception e) {
+                // not yet: the broker is still going down or coming back
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(every.toMillis());
+        }
     }
 }
