@@ -2,7 +2,7 @@ package io.bodycam.bench.run;
 
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.backend.ReferenceBackend;
-import io.bodycam.backend.broker.BrokerTls;
+import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.CameraProofView;
@@ -56,7 +56,7 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         BackendTls tls = scenario.backend().tls();
         if (tls != null) {
             ensurePki(scenario, tls.certs(), console);
-            broker.tls(BrokerTls.fromPki(tls.certs(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN));
+            broker.tls(ServerTls.fromPki(tls.certs(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN));
         }
         ReferenceBackend embedded = ReferenceBackend.start(clock, broker, VideoRun.evidenceServer(scenario, dir));
         URI mqtt = tls == null ? embedded.mqtt() : URI.create("mqtts://127.0.0.1:" + embedded.broker().port());
