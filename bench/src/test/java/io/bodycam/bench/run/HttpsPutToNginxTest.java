@@ -49,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code https://} uploads against software nobody here wrote: Debian's nginx with {@code ssl_certificate}
  * from a fleet pki and {@code ssl_verify_client on} against the fleet CA (and its CRL), taking WebDAV PUTs.
- * Cameras with the {@code put} profile upload over mutual TLS and prove every segment by reading it back;
+ * scenarios/https-nginx.yaml, as docs/security.md runs it: four cameras with the {@code put} profile upload
+ * over mutual TLS and prove every segment by reading it back;
  * a camera that does not trust nginx's certificate fails its upload with the TLS error, and one without a
  * certificate of its own is refused by nginx.
  */
@@ -65,44 +66,10 @@ class HttpsPutToNginxTest {
         PkiLayout pki = pki(dir.resolve("pki"));
         try (MosquittoProcess mosquitto = MosquittoProcess.start();
              NginxProcess nginx = NginxProcess.start(TOKEN, mutual(pki))) {
-            Path file = dir.resolve("https-put.yaml");
-            Files.writeString(file, """
-                    name: https-put
-                    description: four cameras uploading to nginx over mutual TLS
-                    seed: 11
-                    duration: 50m
-                    clock:
-                      speed: 120
-                    payload: synthetic
-                    payloadScale: 0.002
-                    backend:
-                      mqtt: %s
-                      upload: %s
-                      profile: put
-                      tls:
-                        ca: %s
-                        certs: %s
-                    fleet:
-                      - name: patrol
-                        count: 4
-                        idPattern: "HTS-{index:00}"
-                        agency: tls
-                    behaviour:
-                      incidentsPerHour: 4
-                      recordingDuration: {median: 5m, p95: 10m}
-                    timeline:
-                      - at: 0s
-                        powerOn: {over: 5s}
-                      - at: 30m
-                        dock: {over: 1m}
-                    assertions:
-                      - devices.connectedPeak == 4
-                      - evidence.segmentsRecorded > 0
-                      - evidence.lost == 0
-                      - evidence.duplicated == 0
-                      - evidence.pending == 0
-                    """.formatted(mosquitto.url(), nginx.endpoint(), pki.caCert(), pki.dir()));
-            Scenario scenario = ScenarioLoader.load(file, new Substitutions(name -> null, Map.of()));
+            Path file = Path.of("..").toAbsolutePath().normalize().resolve("scenarios/https-nginx.yaml");
+            Map<String, String> env = Map.of("BODYCAM_PKI", pki.dir().toString(), "BODYCAM_MQTT", mosquitto.url(),
+                    "BODYCAM_UPLOAD", nginx.endpoint().toString());
+            Scenario scenario = ScenarioLoader.load(file, new Substitutions(env::get, Map.of()));
             StringWriter console = new StringWriter();
             ScenarioRunner.Result result = ScenarioRunner.run(scenario, new ScenarioRunner.Options(dir.resolve("run"), dir,
                     Files.readString(file), new PrintWriter(console, true), false, 2, null, Shard.WHOLE));

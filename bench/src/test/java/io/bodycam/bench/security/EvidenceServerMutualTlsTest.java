@@ -135,6 +135,23 @@ class EvidenceServerMutualTlsTest {
     }
 
     @Test
+    void without_the_crl_the_revoked_certificate_gets_in_so_the_crl_is_what_refuses_it() throws Exception {
+        ServerTls noCrl = new ServerTls(pki.serverCert(), pki.serverKey(), pki.caCert(), null);
+        try (EvidenceServer open = new EvidenceServer(WallClock.startingAt(System.currentTimeMillis(), 1, lag -> { }),
+                new EvidenceLedger(), new DeviceConfigStore(), EvidenceServerConfig.builder().tls(noCrl).build()).start()) {
+            HttpClient revoked = client(pki.deviceCert("IMPOSTOR-REVOKED"), pki.deviceKey("IMPOSTOR-REVOKED"));
+            byte[] bytes = "revoked".getBytes(StandardCharsets.UTF_8);
+            String metadata = String.join(",", "deviceId " + b64("IMPOSTOR-REVOKED"), "segmentId " + b64("R-S001"),
+                    "sha256 " + b64(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))));
+            HttpResponse<String> created = revoked.send(HttpRequest.newBuilder(open.uri().resolve("/files/"))
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(bytes.length))
+                    .header("Upload-Metadata", metadata).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+        }
+    }
+
+    @Test
     void the_other_upload_impostor_is_refused() {
         ImpostorProbe probe = new ImpostorProbe(URI.create("mqtts://127.0.0.1:1"), server.uri(), pki, "metro", Duration.ofSeconds(1));
 
