@@ -34,7 +34,7 @@ import javax.net.ssl.TrustManagerFactory;
  * layout {@code bodycam pki create} writes: docs/security.md): the server certificate and its unencrypted
  * PKCS#8 key, and, for mutual TLS, the CA whose certificates clients must present and its CRL.
  *
- * @param serverCert PEM certificate (chain) the broker presents
+ * @param serverCert PEM certificate (chain) the server presents
  * @param serverKey  its PEM PKCS#8 private key (EC or RSA)
  * @param clientCa   PEM CA clients' certificates must chain to; {@code null}: no client certificate asked
  * @param clientCrl  PEM CRL of that CA: a client certificate it lists is refused; {@code null}: none
