@@ -43,6 +43,7 @@ class SharedBrokerShardsTest {
                     clock: {speed: 120}
                     payloadScale: 0.001
                     backend:
+                      clock: virtual
                       mqtt: %s
                       upload: %s
                     fleet:

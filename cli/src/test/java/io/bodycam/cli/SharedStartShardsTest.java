@@ -40,6 +40,7 @@ class SharedStartShardsTest {
                     clock: {speed: 60}
                     payloadScale: 0.001
                     backend:
+                      clock: virtual
                       mqtt: %s
                       upload: %s
                     fleet:

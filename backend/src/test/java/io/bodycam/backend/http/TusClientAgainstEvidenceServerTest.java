@@ -211,6 +211,16 @@ class TusClientAgainstEvidenceServerTest {
     }
 
     @Test
+    void a_server_on_real_time_is_read_through_the_clock_mapping_the_camera_was_given() throws Exception {
+        WallClock sped = WallClock.startingAt(Instant.parse("2030-06-01T07:00:00Z").toEpochMilli(), 60, TimerLagListener.NONE);
+        client = client(server.uri(), fastClock(), b -> b.serverClock(sped::fromWall));
+
+        TimeSample sample = client.time().get(10, TimeUnit.SECONDS);
+
+        assertEquals(sped.fromWall(SERVER_TIME.toEpochMilli()), sample.serverEpochMillis());
+    }
+
+    @Test
     void config_answers_what_the_bench_set_for_the_device() throws Exception {
         configs.update("IPD-1", Map.of("heartbeat", "10s", "preEventSeconds", "60"));
         client = client(server.uri(), fastClock(), b -> b);

@@ -118,15 +118,19 @@ public final class Fleet implements AutoCloseable {
                 CameraConfig config = builder.build();
                 SslContext own = tls == null ? null : tls.forDevice(config.deviceId());
                 SslContext uploadTls = backend.uploadTls() ? own : null;
-                WiredCamera wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
+                CameraWiring.Builder wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
                         .mqtt(forDevice(mqttBase, backend, backend.mqttTls() ? own : null, config.deviceId()))
                         .upload(upload, uploadTls)
                         .uplink(station.uplink()).listener(listener)
                         .card(studio == null ? null : studio.card(config.deviceId())), backend.profile(),
-                        g.name(), upload, uploadTls, config).build();
-                wiring.add(wired);
-                Camera camera = wired.camera();
-                members.add(new FleetMember(index, g.name(), g.agency(), camera, new Officer(camera, g.behaviour(), seed ^ 0x0FF1CEL)));
+                        g.name(), upload, uploadTls, config);
+                if (backend.clock() == Backend.ServerClock.WALL) {
+                    wired.tus(tus -> tus.serverClock(clock::fromWall));
+                }
+                WiredCamera camera = wired.build();
+                wiring.add(camera);
+                Camera device = camera.camera();
+                members.add(new FleetMember(index, g.name(), g.agency(), device, new Officer(device, g.behaviour(), seed ^ 0x0FF1CEL)));
             }
         }
     }

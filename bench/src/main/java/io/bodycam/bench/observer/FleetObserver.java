@@ -171,6 +171,14 @@ public final class FleetObserver implements AutoCloseable {
         return connection.busyNanos();
     }
 
+    /**
+     * Waits, for at most {@code timeout}, until every message that had arrived is handled: call before
+     * reading a run's final figures. Returns whether it caught up.
+     */
+    public boolean settle(Duration timeout) {
+        return connection.settle(timeout);
+    }
+
     public FleetStats stats() {
         return fleet.stats(commands.unmatched(), connection.reconnects());
     }

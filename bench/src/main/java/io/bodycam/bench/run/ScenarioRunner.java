@@ -36,6 +36,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +59,8 @@ public final class ScenarioRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** How long the end of a run waits for the observer to handle the messages it had received. */
+    private static final Duration OBSERVER_SETTLE = Duration.ofSeconds(30);
 
     /** Exit codes of {@code bodycam run} (docs/design.md#exit-codes). */
     public static final int PASSED = 0;
@@ -297,6 +300,10 @@ public final class ScenarioRunner {
                 }), live.get(), faults);
                 if (outcome.aborted()) {
                     options.console().println("bodycam: " + outcome.endReason());
+                }
+                if (!observer.settle(OBSERVER_SETTLE)) {
+                    options.console().println("bodycam: the observer had not handled every message it received "
+                            + OBSERVER_SETTLE.toSeconds() + " s after the run ended; its figures miss the rest");
                 }
                 Files.writeString(dir.resolve(RunMeters.FILE), meters.scrape(), StandardCharsets.UTF_8);
                 Map<String, Double> security = impostors.map(this::security).orElse(Map.of());

@@ -16,39 +16,55 @@ import java.util.Objects;
  *                 (the embedded backend gives its own)
  * @param tls      trust and client certificates for {@code mqtts://} and {@code https://}; null for the JDK's trust
  *                 store and no client certificate
+ * @param clock    what the backend's {@code GET /time} answers ({@code backend.clock}): the embedded backend always
+ *                 answers the run's virtual time
  */
 public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password,
-                      DeviceProfile profile, String firmwareKey, BackendTls tls) {
+                      DeviceProfile profile, String firmwareKey, BackendTls tls, ServerClock clock) {
 
     /** The MQTT protocol level cameras speak. */
     public enum MqttVersion { V3_1_1, V5 }
 
+    /**
+     * The clock a backend's time sync reads. A real backend answers real time: in a run sped up (or started
+     * at another virtual date) the cameras map its answer onto the run's virtual time, or a time sync would set
+     * their clocks hours back and every message after it would look hours late. A reference backend started
+     * on the run's own virtual clock (the embedded one, or one a test shares between shards) answers virtual
+     * time, taken as it is.
+     */
+    public enum ServerClock { WALL, VIRTUAL }
+
     public static Backend embedded(MqttVersion version) {
-        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE, null, null);
+        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE, null, null, ServerClock.VIRTUAL);
     }
 
     public static Backend external(URI mqtt, URI upload, MqttVersion version) {
-        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE, null, null);
+        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE, null, null, ServerClock.WALL);
     }
 
     /** The same backend, with MQTT credentials. */
     public Backend withCredentials(String user, String pass) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile, firmwareKey, tls);
+        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile, firmwareKey, tls, clock);
     }
 
     /** The same backend, spoken to as {@code deviceProfile} says. */
     public Backend withProfile(DeviceProfile deviceProfile) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile, firmwareKey, tls);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile, firmwareKey, tls, clock);
     }
 
     /** The same backend, with the key the cameras check firmware signatures against. */
     public Backend withFirmwareKey(String key) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, key, tls);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, key, tls, clock);
     }
 
     /** The same backend, with TLS settings. */
     public Backend withTls(BackendTls settings) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, settings);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, settings, clock);
+    }
+
+    /** The same backend, whose time sync answers {@code serverClock}. */
+    public Backend withClock(ServerClock serverClock) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, tls, serverClock);
     }
 
     /** Whether cameras speak MQTT over TLS: an {@code mqtts://} broker, or the embedded one given {@code tls}. */
@@ -67,6 +83,10 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
     public Backend {
         Objects.requireNonNull(mqttVersion, "mqttVersion");
         Objects.requireNonNull(profile, "device profile");
+        Objects.requireNonNull(clock, "server clock");
+        if (embedded && clock != ServerClock.VIRTUAL) {
+            throw new IllegalArgumentException("the embedded backend answers the run's virtual time");
+        }
         if (!embedded) {
             Objects.requireNonNull(mqtt, "mqtt URL");
             Objects.requireNonNull(upload, "upload URL");

@@ -199,10 +199,23 @@ public final class ScenarioLoader {
                 .flatMap(ref -> DeviceProfiles.load(ref, m.node("profile").orElseThrow(), problems, dir))
                 .orElse(DeviceProfile.REFERENCE);
         String firmwareKey = m.has("firmwareKey") ? firmwareKey(m) : null;
+        Backend.ServerClock serverClock = switch (m.string("clock", "wall")) {
+            case "wall" -> Backend.ServerClock.WALL;
+            case "virtual" -> Backend.ServerClock.VIRTUAL;
+            default -> {
+                problems.report(m.node("clock").orElseThrow(), "backend clock must be 'wall' (a real backend's time) "
+                        + "or 'virtual' (a reference backend started on the run's virtual clock)");
+                yield Backend.ServerClock.WALL;
+            }
+        };
         if (!m.has("mqtt") && !m.has("upload")) {
             if (firmwareKey != null) {
                 problems.report(m.node("firmwareKey").orElseThrow(), "firmwareKey is for an external backend; the "
                         + "embedded one gives the cameras its own key", "remove firmwareKey, or give mqtt and upload URLs");
+            }
+            if (m.has("clock")) {
+                problems.report(m.node("clock").orElseThrow(), "clock is for an external backend; the embedded one "
+                        + "answers the run's virtual time", "remove clock, or give mqtt and upload URLs");
             }
             return Backend.embedded(version).withCredentials(user, pass).withProfile(profile)
                     .withTls(m.optionalMap("tls").map(this::embeddedTls).orElse(null));
@@ -212,7 +225,7 @@ public final class ScenarioLoader {
         URI upload = uri(m, "upload", "http://127.0.0.1:8080");
         try {
             return Backend.external(mqtt, upload, version).withCredentials(user, pass).withProfile(profile)
-                    .withFirmwareKey(firmwareKey).withTls(tls);
+                    .withFirmwareKey(firmwareKey).withTls(tls).withClock(serverClock);
         } catch (IllegalArgumentException e) {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);

@@ -95,7 +95,7 @@ abstract class FleetContract {
 
     Scenario scenario(Backend.MqttVersion version, UnaryOperatorCamera camera) {
         return Scenario.builder("contract").seed(11).duration(Duration.ofHours(2)).clockSpeed(SPEED)
-                .backend(Backend.external(broker(), URI.create("http://127.0.0.1:1"), version))
+                .backend(Backend.external(broker(), URI.create("http://127.0.0.1:1"), version).withClock(Backend.ServerClock.VIRTUAL))
                 .payload(PayloadMode.SYNTHETIC, 0.001)
                 .group(FleetGroup.builder("g").count(CAMERAS).idPattern("FC-{index:00}").agency("contract")
                         .camera(camera::apply).behaviour(Behaviour.builder().incidentsPerHour(0).build()).build())

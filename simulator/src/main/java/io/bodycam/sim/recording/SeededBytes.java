@@ -1,5 +1,9 @@
 package io.bodycam.sim.recording;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * An endless deterministic byte stream: byte {@code p} is a pure function of (seed, p), so any range can
  * be made again on demand instead of stored. Synthetic recordings ({@link CaptureStream}) and firmware
@@ -8,6 +12,8 @@ package io.bodycam.sim.recording;
 public final class SeededBytes {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Eight stream bytes in one store: a word's low byte comes first in the stream. */
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private SeededBytes() {
     }
@@ -18,6 +24,12 @@ public final class SeededBytes {
         long p = position;
         while (i < len) {
             long word = mix(seed + (p >>> 3) * GOLDEN);
+            if ((p & 7) == 0 && len - i >= 8) {
+                LONG_LE.set(dst, off + i, word);
+                i += 8;
+                p += 8;
+                continue;
+            }
             int shift = (int) (p & 7);
             int n = Math.min(8 - shift, len - i);
             word >>>= shift * 8;

@@ -76,6 +76,17 @@ public final class PausableClock implements SimClock, AutoCloseable {
         }
     }
 
+    /** The instant a wall-clock reading names, on this clock: paused, every reading is now. */
+    @Override
+    public long fromWall(long wallEpochMillis) {
+        lock.lock();
+        try {
+            return nowLocked() + (paused ? 0 : (long) ((wallEpochMillis - System.currentTimeMillis()) * speed));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public double speed() {
         lock.lock();

@@ -22,6 +22,15 @@ public interface SimClock {
     double speed();
 
     /**
+     * The virtual time that a wall-clock reading ({@code wallEpochMillis}, from a server on real time) stands
+     * for: the same instant on this clock. A clock not driven by the wall clock ({@link ManualClock}) takes
+     * the reading as it is.
+     */
+    default long fromWall(long wallEpochMillis) {
+        return wallEpochMillis;
+    }
+
+    /**
      * A scheduler that runs tasks on {@code loop} (a camera's event loop) at virtual times.
      * A {@link ManualClock} ignores the loop and runs tasks on the thread that advances it.
      */

@@ -17,6 +17,8 @@ public final class WallClock implements SimClock {
     private final double speed;
     private final long startEpochMillis;
     private final long startNanos;
+    /** The wall clock's epoch millis at {@code startNanos}. */
+    private final long wallStartMillis;
     private final TimerLagListener lagListener;
 
     private WallClock(double speed, long startEpochMillis, TimerLagListener lagListener) {
@@ -30,6 +32,7 @@ public final class WallClock implements SimClock {
         this.speed = speed;
         this.startEpochMillis = startEpochMillis;
         this.startNanos = startNanos;
+        this.wallStartMillis = System.currentTimeMillis() + (startNanos - System.nanoTime()) / 1_000_000L;
         this.lagListener = lagListener;
     }
 
@@ -64,6 +67,11 @@ public final class WallClock implements SimClock {
     @Override
     public double speed() {
         return speed;
+    }
+
+    @Override
+    public long fromWall(long wallEpochMillis) {
+        return startEpochMillis + (long) ((wallEpochMillis - wallStartMillis) * speed);
     }
 
     /** Wall nanoseconds that {@code virtualMillis} of virtual time take at this clock's speed. */

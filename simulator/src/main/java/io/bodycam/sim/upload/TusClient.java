@@ -264,7 +264,7 @@ public final class TusClient implements AutoCloseable {
                         "/time has no epochMillis: " + reply.body(), null);
             }
             long receivedAt = timers.now();
-            return new TimeSample(epoch.asLong(), receivedAt - sentAt[0], receivedAt);
+            return new TimeSample(config.serverClock().applyAsLong(epoch.asLong()), receivedAt - sentAt[0], receivedAt);
         });
     }
 

@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongUnaryOperator;
 
 /**
  * How a camera's {@link TusClient} talks to the evidence backend. Immutable; build it with
@@ -22,6 +23,7 @@ public final class TusClientConfig {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final SslContext tls;
+    private final LongUnaryOperator serverClock;
 
     private TusClientConfig(Builder b) {
         this.endpoint = b.endpoint;
@@ -31,6 +33,7 @@ public final class TusClientConfig {
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
+        this.serverClock = b.serverClock;
         this.tls = b.tls;
     }
 
@@ -46,6 +49,11 @@ public final class TusClientConfig {
     /** The backend's base URL, {@code http(s)://host:port} (tus creation goes to {@code /files/} below it). */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** Turns the epoch millis the server's {@code GET /time} answers into the camera's virtual time. */
+    public LongUnaryOperator serverClock() {
+        return serverClock;
     }
 
     /** Bytes per PATCH request. */
@@ -101,8 +109,18 @@ public final class TusClientConfig {
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private SslContext tls;
+        private LongUnaryOperator serverClock = LongUnaryOperator.identity();
 
         private Builder() {
+        }
+
+        /**
+         * How to read the server's clock: as it is (the default: a server on the run's virtual clock), or, for a
+         * server on real time, mapped onto virtual time ({@link io.bodycam.sim.time.SimClock#fromWall}).
+         */
+        public Builder serverClock(LongUnaryOperator toVirtual) {
+            this.serverClock = Objects.requireNonNull(toVirtual, "serverClock");
+            return this;
         }
 
         /** {@code http(s)://host:port}, optionally with a base path; no query or fragment. */

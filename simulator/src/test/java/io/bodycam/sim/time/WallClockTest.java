@@ -80,4 +80,16 @@ class WallClockTest {
         var e = assertThrows(IllegalArgumentException.class, () -> WallClock.startingAt(0, 0, TimerLagListener.NONE));
         assertEquals("clock speed must be > 0 and <= 100000, was 0.0", e.getMessage());
     }
+
+    @Test
+    void a_wall_reading_maps_to_the_same_instant_on_a_sped_up_clock_that_started_elsewhere() {
+        long virtualStart = 1_800_000_000_000L;
+        WallClock clock = WallClock.startingAt(virtualStart, 60, TimerLagListener.NONE);
+        long wall = System.currentTimeMillis();
+        long virtualNow = clock.now();
+        long mapped = clock.fromWall(wall);
+        assertTrue(Math.abs(mapped - virtualNow) < 60 * 50, "the wall's now " + wall + " maps to " + mapped
+                + ", the clock reads " + virtualNow);
+        assertEquals(60_000, clock.fromWall(wall + 1_000) - clock.fromWall(wall), "one wall second is a virtual minute");
+    }
 }

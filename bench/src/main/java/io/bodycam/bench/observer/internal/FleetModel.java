@@ -193,8 +193,8 @@ public final class FleetModel {
         events.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
-    void latency(TopicKind kind, long sentAtVirtualMillis) {
-        long micros = Math.round((clock.now() - sentAtVirtualMillis) * 1000.0 / clock.speed());
+    void latency(TopicKind kind, long sentAtVirtualMillis, long arrivedAtVirtualMillis) {
+        long micros = Math.round((arrivedAtVirtualMillis - sentAtVirtualMillis) * 1000.0 / clock.speed());
         if (micros < 0 || micros > MAX_LATENCY_MICROS) {
             latencyOutOfRange.increment();
             return;

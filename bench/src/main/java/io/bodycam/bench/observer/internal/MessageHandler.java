@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * missing, of the wrong type, out of its enum, or not in the contract) is used but counted as malformed
  * too, with the validator's reason.
  *
- * <p>Runs on Paho's callback thread, which must keep up with the whole fleet: one tree parse and a
- * few map updates per message.
+ * <p>Runs on the observer's one handling thread, fed from Paho's callback thread (so the broker's
+ * acknowledgements never wait for this work): one tree parse, a schema check and a few map updates per
+ * message. A message's latency ends when it arrived, not when it was handled, so a queue here never
+ * counts as the backend's delay (the observer's own backlog is measured apart).
  *
  * <p>The Last Will ({@code offline} with reason {@code connection lost}) was composed at CONNECT time,
  * so it counts for presence but neither for {@code seq} bookkeeping nor for latency. A Will older than
@@ -56,6 +58,8 @@ public final class MessageHandler {
     private final TopicScheme topics;
     /** Each camera's {@code {group}} as its topics showed it, for the command topic of a profile that uses it. */
     private final Map<String, String> groups = new ConcurrentHashMap<>();
+    /** When the message being handled arrived (virtual ms); handling is on one thread at a time. */
+    private long arrivedAt;
 
     public MessageHandler(FleetModel fleet, CommandBook commands) {
         this(fleet, commands, deviceId -> true);
@@ -104,7 +108,14 @@ public final class MessageHandler {
         }
     }
 
+    /** Handles a message that arrives now. */
     public void handle(String topic, byte[] payload, boolean retained) {
+        handle(topic, payload, retained, fleet.now());
+    }
+
+    /** Handles a message that arrived at {@code arrivedAt} (virtual ms): its latency ends there. */
+    public void handle(String topic, byte[] payload, boolean retained, long arrivedAt) {
+        this.arrivedAt = arrivedAt;
         Topic t = parseTopic(topic);
         if (t == null) {
             fleet.malformed(topic, TopicScheme.REFERENCE.equals(topics)
@@ -117,7 +128,7 @@ public final class MessageHandler {
         }
         fleet.arrived(t.kind);
         DeviceRecord device = fleet.device(t.deviceId, t.agency);
-        device.seen(t.agency, fleet.now());
+        device.seen(t.agency, arrivedAt);
         try {
             JsonNode m = parse(payload);
             accept(t, device, m, retained);
@@ -253,7 +264,7 @@ public final class MessageHandler {
 
     private void latency(TopicKind kind, Verdict v, long ts, boolean retained) {
         if (!retained && v.firstCopy()) {
-            fleet.latency(kind, ts);
+            fleet.latency(kind, ts, arrivedAt);
         }
     }
 
