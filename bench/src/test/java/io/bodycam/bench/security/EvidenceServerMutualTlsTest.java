@@ -152,6 +152,24 @@ class EvidenceServerMutualTlsTest {
     }
 
     @Test
+    void over_tls_without_client_certificates_nobody_is_known_and_uploads_go_as_over_http() throws Exception {
+        try (EvidenceServer https = new EvidenceServer(WallClock.startingAt(System.currentTimeMillis(), 1, lag -> { }),
+                new EvidenceLedger(), new DeviceConfigStore(),
+                EvidenceServerConfig.builder().tls(ServerTls.fromPki(pki.dir(), false)).build()).start()) {
+            assertEquals("https", https.uri().getScheme());
+            byte[] bytes = "no certificate".getBytes(StandardCharsets.UTF_8);
+            String metadata = String.join(",", "deviceId " + b64(VICTIM), "segmentId " + b64("T-S001"),
+                    "sha256 " + b64(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))));
+            HttpResponse<String> created = client(null, null).send(HttpRequest.newBuilder(https.uri().resolve("/files/"))
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(bytes.length))
+                    .header("Upload-Metadata", metadata).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            assertEquals(0, https.identityRefusals());
+        }
+    }
+
+    @Test
     void the_other_upload_impostor_is_refused() {
         ImpostorProbe probe = new ImpostorProbe(URI.create("mqtts://127.0.0.1:1"), server.uri(), pki, "metro", Duration.ofSeconds(1));
 
