@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.backend.http.LedgerCounters;
 import io.bodycam.sim.time.WallClock;
 
@@ -39,8 +40,15 @@ public final class StandaloneBackend implements AutoCloseable {
      * @param mqttPort    the broker's port, 1..65535
      * @param httpPort    the evidence server's port, 1..65535
      * @param data        the data folder (created if missing)
+     * @param uploadTls   HTTPS (and with a client CA, mutual TLS) for the evidence server; null for plain HTTP
      */
-    public record Settings(String bindAddress, int mqttPort, int httpPort, Path data) {
+    public record Settings(String bindAddress, int mqttPort, int httpPort, Path data, ServerTls uploadTls) {
+
+        /** Plain HTTP uploads. */
+        public Settings(String bindAddress, int mqttPort, int httpPort, Path data) {
+            this(bindAddress, mqttPort, httpPort, data, null);
+        }
+
         public Settings {
             Objects.requireNonNull(bindAddress, "bind address");
             Objects.requireNonNull(data, "data folder");
@@ -72,7 +80,7 @@ public final class StandaloneBackend implements AutoCloseable {
         Files.createDirectories(s.data());
         ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(),
                 EmbeddedBroker.builder().port(s.mqttPort()).bindAddress(s.bindAddress()),
-                EvidenceServerConfig.builder().port(s.httpPort()).bindAddress(s.bindAddress()).build());
+                EvidenceServerConfig.builder().port(s.httpPort()).bindAddress(s.bindAddress()).tls(s.uploadTls()).build());
         try {
             StandaloneBackend b = new StandaloneBackend(s, backend);
             Map<String, Object> where = new LinkedHashMap<>();
@@ -93,7 +101,7 @@ public final class StandaloneBackend implements AutoCloseable {
         return backend.mqtt();
     }
 
-    /** {@code http://127.0.0.1:PORT}, as a client on this machine reaches the evidence server. */
+    /** {@code http://127.0.0.1:PORT} ({@code https://} with TLS), as a client on this machine reaches the evidence server. */
     public URI upload() {
         return backend.upload();
     }

@@ -1,6 +1,7 @@
 package io.bodycam.cli;
 
 import io.bodycam.backend.StandaloneBackend;
+import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.scenario.units.Durations;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -46,6 +48,12 @@ final class BackendCommand implements Callable<Integer> {
             description = "data folder: backend.json at start, ledger.json at stop (default: ${DEFAULT-VALUE}; env BODYCAM_DATA)")
     Path data;
 
+    @Option(names = "--upload-pki", paramLabel = "DIR", defaultValue = "${env:BODYCAM_UPLOAD_PKI}",
+            description = "serve uploads over HTTPS with mutual TLS from this `bodycam pki create` folder (server.pem, "
+                    + "ca.pem, crl.pem): a client certificate of the fleet is required, and an upload must name its device; "
+                    + "default: plain HTTP (env BODYCAM_UPLOAD_PKI)")
+    Path uploadPki;
+
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "30s",
             description = "how often to print a status line; 0s for never (default: ${DEFAULT-VALUE})")
     String statusEvery;
@@ -57,7 +65,12 @@ final class BackendCommand implements Callable<Integer> {
         StandaloneBackend.Settings settings;
         Duration every;
         try {
-            settings = new StandaloneBackend.Settings(bind, mqttPort, httpPort, data);
+            if (uploadPki != null && !Files.isRegularFile(uploadPki.resolve("server.pem"))) {
+                throw new IllegalArgumentException("--upload-pki " + uploadPki + " has no server.pem; make it with: "
+                        + "bodycam pki create --out " + uploadPki + " --cameras N");
+            }
+            settings = new StandaloneBackend.Settings(bind, mqttPort, httpPort, data,
+                    uploadPki == null ? null : ServerTls.fromPki(uploadPki, true));
             every = Durations.parse(statusEvery);
         } catch (IllegalArgumentException e) {
             err.println("bodycam backend: " + e.getMessage());
@@ -82,9 +95,10 @@ final class BackendCommand implements Callable<Integer> {
         CountDownLatch never = new CountDownLatch(1); // the wait ends by interruption or by the JVM's shutdown
         Thread onSigterm = new Thread(() -> stop(backend, observer, out, err), "bodycam-backend-stop");
         Runtime.getRuntime().addShutdownHook(onSigterm);
-        out.printf("bodycam backend: ready%n  mqtt    %s (bound to %s:%d)%n  upload  %s/files/ (tus 1.0.0)%n"
+        out.printf("bodycam backend: ready%n  mqtt    %s (bound to %s:%d)%n  upload  %s/files/ (tus 1.0.0%s)%n"
                         + "  time    %s/time%n  config  %s/devices/{id}/config%n  data    %s%n"
                         + "stop with Ctrl-C or SIGTERM%n", backend.mqtt(), bind, mqttPort, backend.upload(),
+                uploadPki == null ? "" : ", mutual TLS with " + uploadPki,
                 backend.upload(), backend.upload(), data.toAbsolutePath());
         out.flush();
         try {

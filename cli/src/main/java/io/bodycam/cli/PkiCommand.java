@@ -59,7 +59,7 @@ final class PkiCommand implements Callable<Integer> {
         List<String> revoke = new ArrayList<>();
 
         @Option(names = "--impostors", description = "with --cameras: also the impostors' certificates "
-                + "(IMPOSTOR-REVOKED, revoked by the CRL; IMPOSTOR-TOPIC; IMPOSTOR-WILL; docs/security.md#impostors)")
+                + "(IMPOSTOR-REVOKED, revoked by the CRL; IMPOSTOR-TOPIC; IMPOSTOR-WILL; IMPOSTOR-UPLOAD; docs/security.md#impostors)")
         boolean impostors;
 
         @Option(names = "--threads", defaultValue = "0", description = "workers (default: one per core)")

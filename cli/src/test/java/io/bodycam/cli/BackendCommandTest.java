@@ -2,10 +2,16 @@ package io.bodycam.cli;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.bench.pki.ClientTls;
+import io.bodycam.bench.pki.FleetPki;
+import io.bodycam.bench.pki.PkiLayout;
+import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.scenario.BackendTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +93,45 @@ class BackendCommandTest {
         assertEquals(verified, entries.stream().filter(e -> e.path("status").asText().equals("VERIFIED")).count(),
                 "verified segments in ledger.json: " + entries);
         assertEquals("tcp://127.0.0.1:" + mqtt, JSON.readTree(data.resolve("backend.json").toFile()).path("mqtt").asText());
+    }
+
+    @Test
+    void upload_pki_serves_the_uploads_over_mutual_tls_with_the_fleets_certificates(@TempDir Path dir) throws Exception {
+        PkiLayout pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), List.of("EXT-1"), 1).layout();
+        int mqtt = freePort();
+        int http = freePort();
+        Path log = dir.resolve("backend.out");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        backend = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BodycamCli.class.getName(),
+                "backend", "--mqtt-port", Integer.toString(mqtt), "--http-port", Integer.toString(http),
+                "--data", dir.resolve("data").toString(), "--upload-pki", pki.dir().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await("the backend says it is ready").atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("ready"));
+        assertTrue(read(log).contains("upload  https://127.0.0.1:" + http + "/files/ (tus 1.0.0, mutual TLS with " + pki.dir() + ")"),
+                read(log));
+        URI time = URI.create("https://127.0.0.1:" + http + "/time");
+
+        HttpResponse<String> withCertificate = client(pki, true).send(HttpRequest.newBuilder(time).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withCertificate.statusCode(), withCertificate.body());
+        HttpClient withoutCertificate = client(pki, false);
+        assertThrows(IOException.class, () -> withoutCertificate.send(HttpRequest.newBuilder(time).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
+    void upload_pki_without_a_server_certificate_is_bad_input(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = BodycamCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "backend",
+                "--upload-pki", dir.toString());
+        assertEquals(ScenarioRunner.BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains("--upload-pki " + dir + " has no server.pem"), err.toString());
+    }
+
+    /** The JDK's HTTP client trusting the pki's CA, with the observer's certificate or none. */
+    private static HttpClient client(PkiLayout pki, boolean certificate) {
+        BackendTls tls = new BackendTls(pki.caCert(), certificate ? pki.dir() : null, true);
+        return HttpClient.newBuilder().sslContext(new ClientTls(tls).observerContext()).build();
     }
 
     private static String read(Path file) throws IOException {

@@ -85,6 +85,48 @@ class DockerFilesTest {
     }
 
     @Test
+    void the_stacks_broker_takes_no_anonymous_client_and_the_bench_logs_in_with_the_user_it_makes() throws IOException {
+        String conf = Files.readString(DOCKER.resolve("mosquitto/mosquitto.conf"));
+        assertTrue(conf.lines().anyMatch("allow_anonymous false"::equals), "mosquitto.conf refuses anonymous clients");
+        assertFalse(conf.contains("allow_anonymous true"));
+        Matcher passwordFile = Pattern.compile("(?m)^password_file (\\S+)$").matcher(conf);
+        assertTrue(passwordFile.find(), "mosquitto.conf names a password file");
+
+        Map<String, Object> services = map(yaml(DOCKER.resolve("compose.yaml")), "services");
+        Map<String, Object> mosquitto = map(services.get("mosquitto"));
+        Map<String, Object> env = map(mosquitto, "environment");
+        assertEquals("${BODYCAM_MQTT_USER:-bodycam}", env.get("BODYCAM_MQTT_USER"));
+        assertEquals("${BODYCAM_MQTT_PASSWORD:-bodycam-dev}", env.get("BODYCAM_MQTT_PASSWORD"));
+        String start = String.join(" ", strings(mosquitto.get("command")));
+        assertTrue(start.contains("mosquitto_passwd -c -b " + passwordFile.group(1) + " \"$$BODYCAM_MQTT_USER\" \"$$BODYCAM_MQTT_PASSWORD\""),
+                "the password file is made from the environment: " + start);
+        assertTrue(start.contains("exec mosquitto -c /mosquitto/config/mosquitto.conf"), start);
+        String health = String.join(" ", strings(map(mosquitto, "healthcheck").get("test")));
+        assertTrue(health.contains("-u \"$$BODYCAM_MQTT_USER\" -P \"$$BODYCAM_MQTT_PASSWORD\""), "the health check logs in: " + health);
+
+        Map<String, Object> bench = map(map(services.get("bench")), "environment");
+        assertEquals(env, bench, "the bench gets the broker's credentials");
+        Path scenarioFile = ROOT.resolve(strings(map(services.get("bench")).get("command")).get(1));
+        Map<String, String> defaults = Map.of();
+        Scenario scenario = ScenarioLoader.load(scenarioFile, new io.bodycam.bench.scenario.yaml.Substitutions(defaults::get, Map.of()));
+        assertEquals("bodycam", scenario.backend().username());
+        assertEquals("bodycam-dev", scenario.backend().password());
+        Map<String, String> given = Map.of("BODYCAM_MQTT_USER", "ops", "BODYCAM_MQTT_PASSWORD", "s3cret");
+        Scenario withEnv = ScenarioLoader.load(scenarioFile, new io.bodycam.bench.scenario.yaml.Substitutions(given::get, Map.of()));
+        assertEquals("ops", withEnv.backend().username());
+        assertEquals("s3cret", withEnv.backend().password());
+    }
+
+    @Test
+    void grafana_is_not_anonymous_and_its_admin_password_comes_from_the_environment() throws IOException {
+        Map<String, Object> env = map(map(map(yaml(DOCKER.resolve("compose.yaml")), "services").get("grafana")), "environment");
+        assertEquals("false", env.get("GF_AUTH_ANONYMOUS_ENABLED"));
+        assertFalse(env.containsKey("GF_AUTH_ANONYMOUS_ORG_ROLE"));
+        assertEquals("${GRAFANA_ADMIN_PASSWORD:-bodycam-admin}", env.get("GF_SECURITY_ADMIN_PASSWORD"));
+        assertTrue(Files.readString(DOCKER.resolve("README.md")).contains("GRAFANA_ADMIN_PASSWORD"), "docker/README.md documents it");
+    }
+
+    @Test
     void grafana_provisioning_points_at_the_stacks_prometheus_and_the_dashboard_mount() throws IOException {
         Map<String, Object> source = map(list(yaml(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml"))
                 .get("datasources")).get(0));

@@ -38,7 +38,7 @@ class PkiCommandTest {
         int code = BodycamCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 "pki", "create", "--out", dir.toString(), "--cameras", "2", "--impostors");
         assertEquals(0, code, err.toString());
-        for (String id : new String[]{"CAM-0001", "IMPOSTOR-REVOKED", "IMPOSTOR-TOPIC", "IMPOSTOR-WILL"}) {
+        for (String id : new String[]{"CAM-0001", "IMPOSTOR-REVOKED", "IMPOSTOR-TOPIC", "IMPOSTOR-WILL", "IMPOSTOR-UPLOAD"}) {
             assertTrue(Files.isRegularFile(dir.resolve("devices").resolve(id + ".pem")), id);
         }
         String manifest = Files.readString(dir.resolve("manifest.yaml"));

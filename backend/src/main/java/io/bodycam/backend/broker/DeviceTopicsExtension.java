@@ -1,5 +1,6 @@
 package io.bodycam.backend.broker;
 
+import io.bodycam.backend.tls.ClientCertificatePolicy;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
@@ -18,9 +19,6 @@ import com.hivemq.extension.sdk.api.services.builder.Builders;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +70,7 @@ final class DeviceTopicsExtension implements ExtensionMain {
             output.authenticateSuccessfully();
             return;
         }
-        Optional<String> identity = cert.flatMap(DeviceTopicsExtension::commonName).or(() -> input.getConnectPacket().getUserName());
+        Optional<String> identity = cert.flatMap(ClientCertificatePolicy::commonName).or(() -> input.getConnectPacket().getUserName());
         if (identity.isEmpty() || !validLevel(identity.get())) {
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "no usable identity (certificate CN or username)");
             return;
@@ -96,19 +94,5 @@ final class DeviceTopicsExtension implements ExtensionMain {
     /** True if {@code id} can stand as one topic level (no wildcard, no separator, not empty). */
     static boolean validLevel(String id) {
         return !id.isEmpty() && id.chars().noneMatch(c -> c == '/' || c == '+' || c == '#' || c == 0);
-    }
-
-    static Optional<String> commonName(X509Certificate cert) {
-        try {
-            LdapName name = new LdapName(cert.getSubjectX500Principal().getName());
-            for (Rdn rdn : name.getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return Optional.of(String.valueOf(rdn.getValue()));
-                }
-            }
-            return Optional.empty();
-        } catch (InvalidNameException e) {
-            return Optional.empty();
-        }
     }
 }

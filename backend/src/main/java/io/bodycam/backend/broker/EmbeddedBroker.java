@@ -1,5 +1,7 @@
 package io.bodycam.backend.broker;
 
+import io.bodycam.backend.tls.ClientCertificatePolicy;
+import io.bodycam.backend.tls.ServerTls;
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
@@ -56,7 +58,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path configFolder;
     private final Path dataFolder;
     private final Path extensionsFolder;
-    private final BrokerTls tls;
+    private final ServerTls tls;
     private final Set<String> ownTopicsOnly;
     private EmbeddedHiveMQ hivemq;
     private int port;
@@ -180,7 +182,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** The listener's TLS settings, or {@code null} for plain MQTT. */
-    public BrokerTls tls() {
+    public ServerTls tls() {
         return tls;
     }
 
@@ -219,7 +221,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void startOn(int candidate) {
         long t0 = System.nanoTime();
-        BrokerTls.Stores stores = tls == null ? null : tls.writeStores(configFolder, UUID.randomUUID().toString());
+        BrokerStores stores = tls == null ? null : BrokerStores.write(tls, configFolder, UUID.randomUUID().toString());
         try {
             Files.writeString(configFolder.resolve("config.xml"),
                     HiveMqConfigXml.render(bindAddress, candidate, maxQueuedMessages, persistent, stores), StandardCharsets.UTF_8);
@@ -230,7 +232,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withConfigurationFolder(configFolder)
                 .withDataFolder(dataFolder)
                 .withExtensionsFolder(extensionsFolder);
-        ClientCertificatePolicy certificates = tls != null && tls.mutual() ? ClientCertificatePolicy.of(tls, Clock.systemUTC()) : null;
+        ClientCertificatePolicy certificates;
+        try {
+            certificates = tls != null && tls.mutual() ? ClientCertificatePolicy.of(tls, Clock.systemUTC()) : null;
+        } catch (IllegalArgumentException e) {
+            throw new BrokerStartException(e.getMessage(), e);
+        }
         if (ownTopicsOnly != null || certificates != null) {
             builder.withEmbeddedExtension(EmbeddedExtension.builder()
                     .withId("bodycam-device-topics").withName("bodycam device topics").withVersion("1")
@@ -298,18 +305,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         private String bindAddress = HOST;
         private long maxQueuedMessages = 100_000;
         private boolean persistent;
-        private BrokerTls tls;
+        private ServerTls tls;
         private Set<String> privileged;
 
         private Builder() {
         }
 
         /**
-         * Serve MQTT over TLS instead of plain TCP; plain by default. Mutual when {@link BrokerTls#clientCa()}
+         * Serve MQTT over TLS instead of plain TCP; plain by default. Mutual when {@link ServerTls#clientCa()}
          * is set: the handshake refuses a certificate from another CA, and CONNECT one that is expired or that
-         * {@link BrokerTls#clientCrl()} revokes (CONNACK not authorized).
+         * {@link ServerTls#clientCrl()} revokes (CONNACK not authorized).
          */
-        public Builder tls(BrokerTls tls) {
+        public Builder tls(ServerTls tls) {
             this.tls = tls;
             return this;
         }

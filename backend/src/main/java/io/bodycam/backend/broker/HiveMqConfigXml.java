@@ -14,7 +14,7 @@ final class HiveMqConfigXml {
      * @param persistent HiveMQ's {@code file} persistence (state survives a restart), else {@code in-memory}
      * @param tls        {@code null}: a plain TCP listener; else a TLS listener, mutual when it has a trust store
      */
-    static String render(String host, int port, long maxQueuedMessages, boolean persistent, BrokerTls.Stores tls) {
+    static String render(String host, int port, long maxQueuedMessages, boolean persistent, BrokerStores tls) {
         String listener = tls == null ? """
                         <tcp-listener>
                             <port>%d</port>

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * checksum, termination) under {@code /files/}, evidence verdicts, time, device configuration and
  * signed firmware images, as
  * docs/contract ("HTTP") specifies. Bytes are hashed as they arrive and then dropped; the verdicts go
- * to the {@link EvidenceLedger}. It runs on its own small event loop group, apart from the cameras'.
+ * to the {@link EvidenceLedger}. It runs on its own small event loop group, apart from the cameras'. Plain HTTP
+ * unless {@link EvidenceServerConfig#tls()} asks for HTTPS or mutual TLS.
  *
  * <pre>{@code
  * EvidenceServer server = new EvidenceServer(clock, ledger, configs, EvidenceServerConfig.defaults()).start();
@@ -57,10 +59,11 @@ public final class EvidenceServer implements AutoCloseable {
         if (group != null) {
             throw new IllegalStateException("the evidence server is already started on port " + port());
         }
+        SslContext tls = config.tls() == null ? null : config.tls().serverContext();
         Transport transport = Transport.best();
         EventLoopGroup g = transport.newGroup(config.threads());
         open = new DefaultChannelGroup("evidence-connections", g.next());
-        connections = new EvidenceChannelInitializer(clock, ledger, configs, config, faults, firmware, open);
+        connections = new EvidenceChannelInitializer(clock, ledger, configs, config, faults, firmware, open, tls);
         try {
             serverChannel = new ServerBootstrap()
                     .group(g)
@@ -90,9 +93,17 @@ public final class EvidenceServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** {@code http://127.0.0.1:<port>}, the endpoint cameras are given. */
+    /** {@code http://127.0.0.1:<port>} ({@code https://} with TLS), the endpoint cameras are given. */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((config.tls() == null ? "http" : "https") + "://127.0.0.1:" + port());
+    }
+
+    /**
+     * Uploads refused (403) over mutual TLS because they named another device than the client certificate's;
+     * 0 when the server is not started or not mutual.
+     */
+    public synchronized long identityRefusals() {
+        return connections == null ? 0 : connections.identityRefusals();
     }
 
     public EvidenceLedger ledger() {

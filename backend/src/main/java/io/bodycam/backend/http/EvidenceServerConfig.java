@@ -1,5 +1,6 @@
 package io.bodycam.backend.http;
 
+import io.bodycam.backend.tls.ServerTls;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public final class EvidenceServerConfig {
     private final java.nio.file.Path mp4Folder;
     private final boolean keepMp4;
     private final Set<Mutant> mutants;
+    private final ServerTls tls;
 
     private EvidenceServerConfig(Builder b) {
         this.port = b.port;
@@ -33,6 +35,15 @@ public final class EvidenceServerConfig {
         this.mp4Folder = b.mp4Folder;
         this.keepMp4 = b.keepMp4;
         this.mutants = Set.copyOf(b.mutants);
+        this.tls = b.tls;
+    }
+
+    /**
+     * HTTPS with these files, mutual when {@link ServerTls#mutual()} (an upload must then name the device of
+     * the client certificate); null for plain HTTP, the default.
+     */
+    public ServerTls tls() {
+        return tls;
     }
 
     /** The deliberate defects this server runs with (none unless asked for). */
@@ -112,7 +123,7 @@ public final class EvidenceServerConfig {
     public String toString() {
         return "EvidenceServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", maxUploadSize=" + maxUploadSize
                 + ", maxPatchBody=" + maxPatchBody + ", idleTimeout=" + idleTimeout + ", headTimeout=" + headTimeout
-                + ", threads=" + threads + ", mp4Folder=" + mp4Folder + ", keepMp4=" + keepMp4 + "]";
+                + ", threads=" + threads + ", mp4Folder=" + mp4Folder + ", keepMp4=" + keepMp4 + ", tls=" + tls + "]";
     }
 
     /** Validating builder; every setter checks its value at once. */
@@ -127,8 +138,19 @@ public final class EvidenceServerConfig {
         private int threads = 2;
         private java.nio.file.Path mp4Folder;
         private boolean keepMp4;
+        private ServerTls tls;
 
         private Builder() {
+        }
+
+        /**
+         * Serves HTTPS (TLS 1.3 and 1.2) with {@code tls}'s certificate; with its client CA, mutual TLS: a client
+         * certificate from that CA, valid now and not on its CRL, is required at the handshake, and an upload
+         * must name the device it was issued to (docs/security.md). Null: plain HTTP.
+         */
+        public Builder tls(ServerTls tls) {
+            this.tls = tls;
+            return this;
         }
 
         /**

@@ -1,5 +1,7 @@
 package io.bodycam.backend.broker;
 
+import io.bodycam.backend.tls.ServerTls;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +59,7 @@ class EmbeddedBrokerMutualTlsTest {
         }
         issue("foreign-CAM-0001", "CAM-0001", foreign, foreignKey, "extendedKeyUsage=clientAuth");
 
-        broker = EmbeddedBroker.builder().tls(BrokerTls.fromPki(dir, true)).ownTopicsOnly(Set.of("bench-observer")).build();
+        broker = EmbeddedBroker.builder().tls(ServerTls.fromPki(dir, true)).ownTopicsOnly(Set.of("bench-observer")).build();
         broker.start();
         observer = client("bench-observer");
         observer.subscribe("bwc/v1/#", 1, (topic, message) -> seen.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
@@ -132,15 +134,15 @@ class EmbeddedBrokerMutualTlsTest {
     private SSLContext sslContext(String certName) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", BrokerTls.certificates(dir.resolve("ca.pem")).iterator().next());
+        trust.setCertificateEntry("ca", ServerTls.certificates(dir.resolve("ca.pem")).iterator().next());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         KeyManagerFactory kmf = null;
         if (certName != null) {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
-            keys.setKeyEntry("me", BrokerTls.privateKey(dir.resolve(certName + ".key")), "pw".toCharArray(),
-                    BrokerTls.certificates(dir.resolve(certName + ".pem")).toArray(Certificate[]::new));
+            keys.setKeyEntry("me", ServerTls.privateKey(dir.resolve(certName + ".key")), "pw".toCharArray(),
+                    ServerTls.certificates(dir.resolve(certName + ".pem")).toArray(Certificate[]::new));
             kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, "pw".toCharArray());
         }

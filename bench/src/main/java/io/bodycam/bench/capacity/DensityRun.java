@@ -6,7 +6,7 @@ import io.bodycam.bench.metrics.RunCollector;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.timeline.Timeline;
 import io.bodycam.bench.observer.FleetObserver;
-import io.bodycam.bench.pki.MqttTls;
+import io.bodycam.bench.pki.ClientTls;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.BackendTls;
 import io.bodycam.bench.scenario.Behaviour;
@@ -120,7 +120,7 @@ public final class DensityRun {
             return "none";
         }
         BackendTls t = s.tls() == null ? new BackendTls(null, null, true) : s.tls();
-        return MqttTls.provider(t.provider()).name().toLowerCase(java.util.Locale.ROOT) + (t.certs() == null ? "" : "-mutual");
+        return ClientTls.provider(t.provider()).name().toLowerCase(java.util.Locale.ROOT) + (t.certs() == null ? "" : "-mutual");
     }
 
     private static long processCpuNanos() {

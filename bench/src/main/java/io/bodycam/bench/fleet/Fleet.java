@@ -1,6 +1,6 @@
 package io.bodycam.bench.fleet;
 
-import io.bodycam.bench.pki.MqttTls;
+import io.bodycam.bench.pki.ClientTls;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.DeviceProfile;
 import io.bodycam.bench.scenario.BackendTls;
@@ -26,6 +26,7 @@ import io.bodycam.sim.video.Mp4Studio;
 import io.bodycam.sim.wiring.CameraWiring;
 import io.bodycam.sim.wiring.WiredCamera;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ public final class Fleet implements AutoCloseable {
         this.station = new DockStation(scenario.site(), scenario.payloadScale(), OpenFileBudget.uploadConnections(
                 OpenFileBudget.processLimit(), cameras, scenario.backend().embedded()));
         int index = 0;
-        MqttTls tls = scenario.backend().mqttTls() ? new MqttTls(Objects.requireNonNullElse(scenario.backend().tls(),
+        Backend backend = scenario.backend();
+        ClientTls tls = backend.mqttTls() || backend.uploadTls() ? new ClientTls(Objects.requireNonNullElse(backend.tls(),
                 new BackendTls(null, null, true))) : null;
         for (FleetGroup g : scenario.fleet()) {
             MqttClientConfig mqttBase = mqttConfig(scenario, routes.mqtt(g.name()));
@@ -118,12 +120,15 @@ public final class Fleet implements AutoCloseable {
                     builder.videoBitsPerSecond(studio.format().bitsPerSecond());
                 }
                 CameraConfig config = builder.build();
+                SslContext own = tls == null ? null : tls.forDevice(config.deviceId());
+                SslContext uploadTls = backend.uploadTls() ? own : null;
                 CameraWiring.Builder wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
-                        .mqtt(forDevice(mqttBase, scenario.backend(), tls, config.deviceId())).upload(upload)
+                        .mqtt(forDevice(mqttBase, backend, backend.mqttTls() ? own : null, config.deviceId()))
+                        .upload(upload, uploadTls)
                         .uplink(station.uplink()).uploadSlots(station.uploadSlots()).listener(listener)
-                        .card(studio == null ? null : studio.card(config.deviceId())), scenario.backend().profile(),
-                        g.name(), upload, config);
-                if (scenario.backend().clock() == Backend.ServerClock.WALL) {
+                        .card(studio == null ? null : studio.card(config.deviceId())), backend.profile(),
+                        g.name(), upload, uploadTls, config);
+                if (backend.clock() == Backend.ServerClock.WALL) {
                     wired.tus(tus -> tus.serverClock(clock::fromWall));
                 }
                 WiredCamera camera = wired.build();
@@ -134,15 +139,18 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    /** The device profile's topics, proof and upload protocol (docs/backends.md). */
+    /**
+     * The device profile's topics, proof and upload protocol (docs/backends.md); {@code uploadTls}, the camera's
+     * TLS context for an {@code https://} upload URL (null for {@code http://}), goes to whichever client uploads.
+     */
     private static CameraWiring.Builder profiled(CameraWiring.Builder b, DeviceProfile profile, String group, URI upload,
-                                                 CameraConfig config) {
+                                                 SslContext uploadTls, CameraConfig config) {
         b.topics(profile.topics(), group).proof(profile.proof(), profile.services());
         if (profile.protocol() == DeviceProfile.Protocol.S3) {
-            b.s3(profile.s3().apply(S3ClientConfig.builder().connection(ConnectionSettings.builder(upload)
+            b.s3(profile.s3().apply(S3ClientConfig.builder().connection(ConnectionSettings.builder(upload).tls(uploadTls)
                     .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
         } else if (profile.protocol() == DeviceProfile.Protocol.PUT) {
-            b.put(profile.put().apply(PutClientConfig.builder().connection(ConnectionSettings.builder(upload)
+            b.put(profile.put().apply(PutClientConfig.builder().connection(ConnectionSettings.builder(upload).tls(uploadTls)
                     .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
         }
         return b;
@@ -161,8 +169,8 @@ public final class Fleet implements AutoCloseable {
         return b.build();
     }
 
-    /** The camera's own broker settings: {@code {deviceId}} in user name and password, its TLS context. */
-    private static MqttClientConfig forDevice(MqttClientConfig base, Backend backend, MqttTls tls, String deviceId) {
+    /** The camera's own broker settings: {@code {deviceId}} in user name and password, its TLS context (null: plain). */
+    private static MqttClientConfig forDevice(MqttClientConfig base, Backend backend, SslContext tls, String deviceId) {
         if (tls == null && !DeviceTemplates.has(backend.username()) && !DeviceTemplates.has(backend.password())) {
             return base;
         }
@@ -173,7 +181,7 @@ public final class Fleet implements AutoCloseable {
         if (backend.password() != null) {
             b.password(DeviceTemplates.fill(backend.password(), deviceId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return b.tls(tls == null ? null : tls.forDevice(deviceId)).build();
+        return b.tls(tls).build();
     }
 
     /** Each camera's seed, from the scenario's seed and its fleet index (docs/design.md#determinism). */

@@ -28,11 +28,21 @@ public final class HttpBackendView implements BackendView {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
     public HttpBackendView(URI base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** An {@code https://} backend, asked with {@code tls} (the fleet's trust, the observer's certificate for mutual TLS). */
+    public HttpBackendView(URI base, javax.net.ssl.SSLContext tls) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(tls).build());
+    }
+
+    private HttpBackendView(URI base, HttpClient http) {
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         this.base = base.resolve(path.endsWith("/") ? path : path + "/");
+        this.http = http;
     }
 
     @Override

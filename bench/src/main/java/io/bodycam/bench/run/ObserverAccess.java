@@ -1,7 +1,7 @@
 package io.bodycam.bench.run;
 
 import io.bodycam.bench.observer.FleetObserver;
-import io.bodycam.bench.pki.MqttTls;
+import io.bodycam.bench.pki.ClientTls;
 import io.bodycam.bench.pki.PkiLayout;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.BackendTls;
@@ -27,6 +27,6 @@ final class ObserverAccess {
             return;
         }
         BackendTls tls = Objects.requireNonNullElse(backend.tls(), new BackendTls(null, null, true));
-        observer.access(user, pass, new MqttTls(tls).observerSocketFactory(), tls.verifyHostname());
+        observer.access(user, pass, new ClientTls(tls).observerSocketFactory(), tls.verifyHostname());
     }
 }

@@ -2,14 +2,16 @@ package io.bodycam.bench.run;
 
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.backend.ReferenceBackend;
-import io.bodycam.backend.broker.BrokerTls;
+import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.ledger.EvidenceLedgerView;
 import io.bodycam.bench.ledger.HttpBackendView;
+import io.bodycam.bench.pki.ClientTls;
 import io.bodycam.bench.pki.FleetPki;
 import io.bodycam.bench.pki.PkiLayout;
+import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.BackendTls;
 import io.bodycam.bench.scenario.FaultParams;
 import io.bodycam.bench.scenario.Scenario;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +46,9 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         if (!scenario.backend().embedded()) {
             URI upload = scenario.backend().upload();
             // a foreign store has no GET /evidence: the cameras' proofs are what can be counted
-            BackendView view = scenario.backend().profile().services() ? new HttpBackendView(upload) : new CameraProofView();
+            BackendView view = !scenario.backend().profile().services() ? new CameraProofView()
+                    : scenario.backend().uploadTls() ? new HttpBackendView(upload, observerTls(scenario.backend()))
+                    : new HttpBackendView(upload);
             return new RunBackend(scenario.backend().mqtt(), upload, view, null);
         }
         console.println("starting the embedded reference backend (MQTT broker, evidence server) ...");
@@ -51,7 +56,7 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         BackendTls tls = scenario.backend().tls();
         if (tls != null) {
             ensurePki(scenario, tls.certs(), console);
-            broker.tls(BrokerTls.fromPki(tls.certs(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN));
+            broker.tls(ServerTls.fromPki(tls.certs(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN));
         }
         ReferenceBackend embedded = ReferenceBackend.start(clock, broker, VideoRun.evidenceServer(scenario, dir));
         URI mqtt = tls == null ? embedded.mqtt() : URI.create("mqtts://127.0.0.1:" + embedded.broker().port());
@@ -76,6 +81,11 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the fleet's certificates in " + certs, e);
         }
+    }
+
+    /** The observer's TLS context for reading an {@code https://} backend's ledger: the scenario's trust, the observer's certificate. */
+    private static javax.net.ssl.SSLContext observerTls(Backend backend) {
+        return new ClientTls(Objects.requireNonNullElse(backend.tls(), new BackendTls(null, null, true))).observerContext();
     }
 
     /** The embedded backend, when the run has one. */

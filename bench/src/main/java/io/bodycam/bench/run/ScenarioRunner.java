@@ -286,7 +286,7 @@ public final class ScenarioRunner {
                 long timelineEnd = Timeline.schedule(scenario.timeline(), Slot.roster(scenario), fleet.members(),
                         scenario.seed(), start, fleet.station(), backstage);
                 // one shard (the first) plays the impostors, so a merged record counts each attempt once
-                Optional<ImpostorRun> impostors = options.shard().index() == 0 ? ImpostorRun.of(scenario, backend.mqtt()) : Optional.empty();
+                Optional<ImpostorRun> impostors = options.shard().index() == 0 ? ImpostorRun.of(scenario, backend.mqtt(), backend.upload()) : Optional.empty();
                 impostors.ifPresent(i -> i.schedule(fleet.members().get(0).camera().scheduler(), start));
                 RunMeters meters = meters(observer, collector);
                 Progress progress = new Progress(options.console(), options.tty(), scenario.duration().toMillis(),

@@ -1,5 +1,7 @@
 package io.bodycam.bench.run;
 
+import io.bodycam.backend.tls.ServerTls;
+import io.bodycam.bench.scenario.BackendTls;
 import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.video.ClipLibrary;
@@ -49,6 +51,10 @@ final class VideoRun {
         EvidenceServerConfig.Builder b = EvidenceServerConfig.builder();
         if (scenario.video() != null) {
             b.mp4Checks(dir.resolve(EVIDENCE), scenario.video().keepEvidence());
+        }
+        BackendTls tls = scenario.backend().tls();
+        if (tls != null && tls.uploads() != BackendTls.Uploads.PLAIN) {
+            b.tls(ServerTls.fromPki(tls.certs(), tls.uploads() == BackendTls.Uploads.MUTUAL));
         }
         return b.build();
     }

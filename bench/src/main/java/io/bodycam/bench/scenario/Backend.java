@@ -8,13 +8,14 @@ import java.util.Objects;
  * ports), or an external MQTT broker and upload server.
  *
  * @param mqtt   {@code tcp://host:port} or {@code mqtts://host:port}; null for embedded
- * @param upload   {@code http://host:port}; null for embedded
+ * @param upload   {@code http://host:port} or {@code https://host:port}; null for embedded
  * @param username MQTT user name for the cameras and the observer, {@code {deviceId}} replaced per camera; null for none
  * @param password MQTT password, {@code {deviceId}} replaced per camera; null for none
  * @param profile  how the cameras speak to it ({@code backend.profile}; {@link DeviceProfile#REFERENCE} by default)
  * @param firmwareKey the key an external backend signs firmware with (base64 X.509 Ed25519); null for none
  *                 (the embedded backend gives its own)
- * @param tls      trust and client certificates for {@code mqtts://}; null for the JDK's trust store and no client certificate
+ * @param tls      trust and client certificates for {@code mqtts://} and {@code https://}; null for the JDK's trust
+ *                 store and no client certificate
  * @param clock    what the backend's {@code GET /time} answers ({@code backend.clock}): the embedded backend always
  *                 answers the run's virtual time
  */
@@ -71,6 +72,14 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
         return embedded ? tls != null : "mqtts".equals(mqtt.getScheme());
     }
 
+    /**
+     * Whether cameras upload over TLS: an {@code https://} upload server, or the embedded one given
+     * {@code tls.uploads} other than plain.
+     */
+    public boolean uploadTls() {
+        return embedded ? tls != null && tls.uploads() != BackendTls.Uploads.PLAIN : "https".equals(upload.getScheme());
+    }
+
     public Backend {
         Objects.requireNonNull(mqttVersion, "mqttVersion");
         Objects.requireNonNull(profile, "device profile");
@@ -84,11 +93,15 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
             if (!("tcp".equals(mqtt.getScheme()) || "mqtts".equals(mqtt.getScheme())) || mqtt.getHost() == null || mqtt.getPort() < 0) {
                 throw new IllegalArgumentException("mqtt URL must look like tcp://host:1883 or mqtts://host:8883, was " + mqtt);
             }
-            if (tls != null && !"mqtts".equals(mqtt.getScheme())) {
-                throw new IllegalArgumentException("tls needs an mqtts:// URL, mqtt was " + mqtt);
+            if (!("http".equals(upload.getScheme()) || "https".equals(upload.getScheme())) || upload.getHost() == null) {
+                throw new IllegalArgumentException("upload URL must look like http://host:8080 or https://host:8443, was " + upload);
             }
-            if (!"http".equals(upload.getScheme()) || upload.getHost() == null) {
-                throw new IllegalArgumentException("upload URL must look like http://host:8080, was " + upload);
+            if (tls != null && !"mqtts".equals(mqtt.getScheme()) && !"https".equals(upload.getScheme())) {
+                throw new IllegalArgumentException("tls needs an mqtts:// or https:// URL, mqtt was " + mqtt + ", upload " + upload);
+            }
+            if (tls != null && tls.uploads() != BackendTls.Uploads.PLAIN) {
+                throw new IllegalArgumentException("tls.uploads is for the embedded evidence server; an external one's "
+                        + "upload URL says http:// or https://");
             }
         }
     }

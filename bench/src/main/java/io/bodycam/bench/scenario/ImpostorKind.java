@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The ways an impostor camera tries to get past the backend (docs/security.md#impostors). Each is one
- * attempt the backend must refuse; {@link #yamlName()} is its name in a scenario and in the metrics.
+ * attempt the backend must refuse; {@link #yamlName()} is its name in a scenario and in the metrics. All
+ * but {@link #OTHER_UPLOAD} go at the broker; that one goes at the upload server.
  */
 public enum ImpostorKind {
     /** A certificate of the fleet CA that the CA's CRL revokes. */
@@ -18,7 +19,9 @@ public enum ImpostorKind {
     /** A valid certificate of its own, publishing a status on the victim's topic. */
     OTHER_TOPIC("otherTopic", "IMPOSTOR-TOPIC"),
     /** A valid certificate of its own, connecting with the victim's offline Will and then dropping the connection. */
-    REPLAY_WILL("replayWill", "IMPOSTOR-WILL");
+    REPLAY_WILL("replayWill", "IMPOSTOR-WILL"),
+    /** A valid certificate of its own, uploading evidence (tus creation) that names the victim as its device. */
+    OTHER_UPLOAD("otherUpload", "IMPOSTOR-UPLOAD");
 
     private final String yamlName;
     private final String ownId;
@@ -44,6 +47,11 @@ public enum ImpostorKind {
     /** The device id in the certificate this kind presents when it goes after {@code victim}. */
     public String certificateId(String victim) {
         return ownId != null ? ownId : victim;
+    }
+
+    /** Whether the attempt goes at the upload server rather than the broker. */
+    public boolean upload() {
+        return this == OTHER_UPLOAD;
     }
 
     public static Optional<ImpostorKind> byYamlName(String name) {

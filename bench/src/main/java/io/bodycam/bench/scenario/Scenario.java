@@ -66,6 +66,10 @@ public record Scenario(String name, String description, long seed, Instant start
         if (impostors.any() && (backend.tls() == null || backend.tls().certs() == null)) {
             throw new IllegalArgumentException("impostors need mutual TLS: backend.tls.certs, a bodycam pki folder");
         }
+        if (impostors.kinds().stream().anyMatch(ImpostorKind::upload) && !backend.uploadTls()) {
+            throw new IllegalArgumentException("the otherUpload impostor needs uploads over mutual TLS, or the server cannot "
+                    + "tell who uploads: backend.tls.uploads: mutual (embedded), or an https:// upload URL");
+        }
         if (impostors.at().compareTo(duration) > 0) {
             throw new IllegalArgumentException("impostors.at " + impostors.at() + " is after the end of the run (" + duration + ")");
         }

@@ -270,18 +270,22 @@ public final class ScenarioLoader {
     /**
      * {@code backend.tls} of the embedded backend: only {@code certs}, a {@code bodycam pki create} directory the
      * run creates for the scenario's fleet when it has no {@code ca.pem} yet; the broker then asks for mutual TLS
-     * and lets each camera use only its own topics (docs/security.md).
+     * and lets each camera use only its own topics; {@code uploads} ({@code plain}, {@code tls} or {@code mutual})
+     * says whether the evidence server takes the uploads over HTTPS, and whether it asks for the cameras'
+     * certificates (docs/security.md).
      */
     private BackendTls embeddedTls(YamlMap t) {
         if (t.has("ca") || t.has("verifyHostname")) {
-            problems.report(t, "tls of the embedded backend takes only certs: its CA is certs/ca.pem, its name 127.0.0.1");
+            problems.report(t, "tls of the embedded backend takes only certs, uploads and provider: its CA is certs/ca.pem, its name 127.0.0.1");
         }
         if (!t.has("certs")) {
             problems.report(t, "tls of the embedded backend needs certs: a directory for bodycam pki create");
             return null;
         }
         Path certs = t.optionalString("certs").map(dir::resolve).orElseThrow().normalize();
-        return new BackendTls(certs.resolve("ca.pem"), certs, true);
+        BackendTls.Provider provider = t.enumValue("provider", BackendTls.Provider.class, BackendTls.Provider.AUTO);
+        BackendTls.Uploads uploads = t.enumValue("uploads", BackendTls.Uploads.class, BackendTls.Uploads.PLAIN);
+        return new BackendTls(certs.resolve("ca.pem"), certs, true, provider, uploads);
     }
 
     /** {@code impostors}: {@code kinds} (default: every kind), {@code at} (default 30 s) (docs/security.md#impostors). */
@@ -307,6 +311,10 @@ public final class ScenarioLoader {
      * {@code verifyHostname}, {@code provider} ({@code auto}, {@code openssl} or {@code jdk}).
      */
     private BackendTls tls(YamlMap t) {
+        if (t.has("uploads")) {
+            problems.report(t.node("uploads").orElseThrow(), "tls.uploads is for the embedded evidence server; an "
+                    + "external one's upload URL says http:// or https://");
+        }
         Path ca = t.optionalString("ca").map(dir::resolve).orElse(null);
         if (ca != null && !Files.isRegularFile(ca)) {
             problems.report(t.node("ca").orElseThrow(), "tls.ca: no such file " + ca, "make one with: bodycam pki create --out DIR --cameras N");

@@ -1,7 +1,7 @@
 package io.bodycam.bench.security;
 
 import io.bodycam.bench.scenario.ImpostorKind;
-import io.bodycam.backend.broker.BrokerTls;
+import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.bench.pki.PkiLayout;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -10,18 +10,24 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -29,11 +35,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Carries out impostor attempts against an {@code mqtts://} broker with real sockets and tells whether the
- * broker let each through. The certificates come from a {@code bodycam pki create} folder
- * ({@link PkiLayout}). Whether a message on the victim's topics got through is told by a witness: a client
- * with the observer's certificate subscribed to the victim's {@code status} topic, which waits a few seconds
- * for the impostor's marker. Each attempt blocks for up to a few seconds: call it off the event loops.
+ * Carries out impostor attempts against an {@code mqtts://} broker and an {@code https://} tus upload server
+ * with real sockets and tells whether the backend let each through. The certificates come from a
+ * {@code bodycam pki create} folder ({@link PkiLayout}). Whether a message on the victim's topics got through
+ * is told by a witness: a client with the observer's certificate subscribed to the victim's {@code status}
+ * topic, which waits a few seconds for the impostor's marker. An upload under the victim's id got through when
+ * the server created it (tus creation answered 201). Each attempt blocks for up to a few seconds: call it off
+ * the event loops.
  */
 public final class ImpostorProbe {
 
@@ -42,17 +50,25 @@ public final class ImpostorProbe {
     private static final long DISCONNECT_WAIT_MILLIS = 500;
 
     private final URI broker;
+    private final URI upload;
     private final PkiLayout pki;
     private final String agency;
     private final Duration witnessWait;
 
+    /** A probe of the broker only: no {@link ImpostorKind#upload()} kind can be tried. */
+    public ImpostorProbe(URI broker, PkiLayout pki, String agency, Duration witnessWait) {
+        this(broker, null, pki, agency, witnessWait);
+    }
+
     /**
      * @param broker      {@code mqtts://HOST:PORT} (or Paho's {@code ssl://})
+     * @param upload      the tus upload server's base URL ({@code https://HOST:PORT}); null when there is none to try
      * @param agency      the topic level the impostor writes before the victim's id
      * @param witnessWait how long the witness waits for a message to get through before calling it refused
      */
-    public ImpostorProbe(URI broker, PkiLayout pki, String agency, Duration witnessWait) {
+    public ImpostorProbe(URI broker, URI upload, PkiLayout pki, String agency, Duration witnessWait) {
         this.broker = Objects.requireNonNull(broker, "broker");
+        this.upload = upload;
         this.pki = Objects.requireNonNull(pki, "pki");
         this.agency = Objects.requireNonNull(agency, "agency");
         this.witnessWait = Objects.requireNonNull(witnessWait, "witnessWait");
@@ -64,7 +80,7 @@ public final class ImpostorProbe {
         Path folder = switch (kind) {
             case EXPIRED -> pki.expiredDir();
             case FOREIGN_CA -> pki.foreignDir();
-            case REVOKED, OTHER_TOPIC, REPLAY_WILL -> pki.devicesDir();
+            case REVOKED, OTHER_TOPIC, REPLAY_WILL, OTHER_UPLOAD -> pki.devicesDir();
         };
         return List.of(folder.resolve(id + ".pem"), folder.resolve(id + ".key"));
     }
@@ -75,7 +91,61 @@ public final class ImpostorProbe {
         return switch (kind) {
             case REVOKED, EXPIRED, FOREIGN_CA -> connectOnly(kind, victim, credentials.get(0), credentials.get(1));
             case OTHER_TOPIC, REPLAY_WILL -> onVictimsTopic(kind, victim, credentials.get(0), credentials.get(1));
+            case OTHER_UPLOAD -> uploadAsVictim(kind, victim, credentials.get(0), credentials.get(1));
         };
+    }
+
+    /**
+     * An attempt to create evidence under the victim's id with the impostor's own valid certificate: a tus
+     * creation whose metadata names the victim, and when the server takes it (201) the bytes too. Accepted if
+     * the server created the upload; refused if it answered anything else or the handshake failed.
+     */
+    private Attempt uploadAsVictim(ImpostorKind kind, String victim, Path cert, Path key) {
+        if (upload == null) {
+            throw new IllegalStateException("the " + kind.yamlName() + " impostor needs the upload server's URL");
+        }
+        byte[] bytes = ("impostor-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String segment = victim + "-R99999-IMPOSTOR";
+        String metadata = String.join(",", "deviceId " + base64(victim), "recordingId " + base64(victim + "-R99999"),
+                "segmentId " + base64(segment), "sha256 " + base64(sha256(bytes)));
+        String base = upload.toString().endsWith("/") ? upload.toString() : upload + "/";
+        URI files = URI.create(base + "files/");
+        HttpClient http = HttpClient.newBuilder().sslContext(sslContext(cert, key))
+                .connectTimeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS)).build();
+        try {
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(files).timeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS))
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(bytes.length))
+                    .header("Upload-Metadata", metadata).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                return new Attempt(kind, victim, false, "refused: POST " + files.getPath() + " naming " + victim + " answered "
+                        + created.statusCode() + " " + created.body().strip());
+            }
+            URI location = files.resolve(created.headers().firstValue("Location").orElse(files.getPath()));
+            HttpResponse<String> patched = http.send(HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS))
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                    .header("Content-Type", "application/offset+octet-stream")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Attempt(kind, victim, true, "the server created an upload naming " + victim + " (201), its bytes answered "
+                    + patched.statusCode());
+        } catch (IOException e) {
+            return new Attempt(kind, victim, false, "refused: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(kind, victim, false, "interrupted before the upload server answered");
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JDK", e);
+        }
     }
 
     /** An attempt whose whole point is the connection: accepted if the broker lets it connect. */
@@ -153,7 +223,7 @@ public final class ImpostorProbe {
         o.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         o.setAutomaticReconnect(false);
         o.setCleanSession(true);
-        o.setSocketFactory(socketFactory(cert, key));
+        o.setSocketFactory(sslContext(cert, key).getSocketFactory());
         if (will != null) {
             o.setWill(will.topic(), will.payload(), 1, false);
         }
@@ -166,12 +236,13 @@ public final class ImpostorProbe {
         return c;
     }
 
-    private SSLSocketFactory socketFactory(Path cert, Path key) {
+    /** A JDK context trusting the fleet CA and presenting {@code cert}: the impostor's, for Paho and the HTTP client. */
+    private SSLContext sslContext(Path cert, Path key) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             int n = 0;
-            for (Certificate c : BrokerTls.certificates(pki.caCert())) {
+            for (Certificate c : ServerTls.certificates(pki.caCert())) {
                 trust.setCertificateEntry("ca-" + n++, c);
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -183,12 +254,12 @@ public final class ImpostorProbe {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             char[] pw = "impostor".toCharArray();
-            keys.setKeyEntry("me", BrokerTls.privateKey(key), pw, BrokerTls.certificates(cert).toArray(Certificate[]::new));
+            keys.setKeyEntry("me", ServerTls.privateKey(key), pw, ServerTls.certificates(cert).toArray(Certificate[]::new));
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, pw);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return ctx.getSocketFactory();
+            return ctx;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the impostor's certificate " + cert, e);
         } catch (GeneralSecurityException e) {

@@ -61,16 +61,17 @@ public final class ImpostorRun implements AutoCloseable {
     }
 
     /**
-     * The impostors of {@code scenario} against the broker at {@code mqtt}, going after the fleet's first camera;
-     * empty when the scenario has none.
+     * The impostors of {@code scenario} against the broker at {@code mqtt} and the upload server at {@code upload},
+     * going after the fleet's first camera; empty when the scenario has none.
      */
-    public static Optional<ImpostorRun> of(Scenario scenario, URI mqtt) {
+    public static Optional<ImpostorRun> of(Scenario scenario, URI mqtt, URI upload) {
         if (!scenario.impostors().any()) {
             return Optional.empty();
         }
         FleetGroup first = scenario.fleet().get(0);
         String victim = Slot.roster(scenario).get(0).deviceId();
-        ImpostorProbe probe = new ImpostorProbe(mqtt, new PkiLayout(scenario.backend().tls().certs()), first.agency(), WITNESS_WAIT);
+        ImpostorProbe probe = new ImpostorProbe(mqtt, upload, new PkiLayout(scenario.backend().tls().certs()), first.agency(),
+                WITNESS_WAIT);
         for (ImpostorKind kind : scenario.impostors().kinds()) {
             for (Path file : probe.credentials(kind, victim)) {
                 if (!Files.isRegularFile(file)) {

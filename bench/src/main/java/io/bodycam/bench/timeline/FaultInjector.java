@@ -141,8 +141,9 @@ public final class FaultInjector implements AutoCloseable {
         return proxies == null ? direct : mqttProxies.get(group).uri("tcp");
     }
 
+    /** As {@link #mqtt}; the proxies relay bytes, so an {@code https://} upload stays https through them. */
     public URI upload(String group, URI direct) {
-        return proxies == null ? direct : httpProxies.get(group).uri("http");
+        return proxies == null ? direct : httpProxies.get(group).uri(direct.getScheme());
     }
 
     /**

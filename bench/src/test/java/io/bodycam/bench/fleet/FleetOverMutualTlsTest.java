@@ -5,7 +5,7 @@ import io.bodycam.bench.metrics.RunCollector;
 import io.bodycam.bench.observer.DeviceView;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.pki.FleetPki;
-import io.bodycam.bench.pki.MqttTls;
+import io.bodycam.bench.pki.ClientTls;
 import io.bodycam.bench.pki.PkiLayout;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.BackendTls;
@@ -72,7 +72,7 @@ class FleetOverMutualTlsTest {
         BackendTls tls = new BackendTls(pki.caCert(), pki.dir(), true);
         WallClock clock = WallClock.startingAt(System.currentTimeMillis(), 60, lag -> { });
         observer = new FleetObserver(mqtts.toString(), "tls", clock)
-                .access(null, null, new MqttTls(tls).observerSocketFactory(), true);
+                .access(null, null, new ClientTls(tls).observerSocketFactory(), true);
         observer.start();
 
         fleet = startFleet(mqtts, tls, HONEST + 1, clock);

@@ -52,7 +52,7 @@ class ComposeStackTest {
         Backend stack = Backend.external(
                 URI.create("tcp://" + STACK.getServiceHost("mosquitto", 1883) + ":" + STACK.getServicePort("mosquitto", 1883)),
                 URI.create("http://" + STACK.getServiceHost("backend", 8080) + ":" + STACK.getServicePort("backend", 8080)),
-                s.backend().mqttVersion());
+                s.backend().mqttVersion()).withCredentials(s.backend().username(), s.backend().password());
         Scenario here = s.withBackend(stack);
         StringWriter console = new StringWriter();
 

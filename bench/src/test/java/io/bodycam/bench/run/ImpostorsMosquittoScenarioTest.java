@@ -36,13 +36,15 @@ class ImpostorsMosquittoScenarioTest {
         }
         ids.addAll(impostors.certificateIds());
         PkiLayout pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), ids, impostors.revokedIds(), 2).layout();
-        MosquittoTlsRun run = MosquittoTlsRun.of("scenarios/impostors-mosquitto.yaml", pki, dir);
+        MosquittoTlsRun run = MosquittoTlsRun.of("scenarios/impostors-mosquitto.yaml", pki, dir, true);
         assertEquals(ScenarioRunner.PASSED, run.result().exitCode(), run.result().message() + "\n" + run.console());
         JsonNode security = new ObjectMapper().readTree(dir.resolve("run").resolve("summary.json").toFile()).path("security");
-        assertEquals(5, security.path("refused").asInt(), security.toString());
+        assertEquals(6, security.path("refused").asInt(), security.toString());
         for (ImpostorKind k : ImpostorKind.values()) {
             assertEquals(0, security.path(k.yamlName()).path("accepted").asInt(), k + " in " + security);
         }
         assertTrue(run.brokerLog().contains("certificate verify failed"), "Mosquitto refused certificates at the handshake");
+        assertTrue(run.console().contains("impostor otherUpload against IMP-0001: refused: POST /files/ naming IMP-0001 answered 403"),
+                run.console());
     }
 }

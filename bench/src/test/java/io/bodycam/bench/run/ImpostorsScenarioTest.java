@@ -34,11 +34,13 @@ class ImpostorsScenarioTest {
         assertEquals(ScenarioRunner.PASSED, r.exitCode(), r.message() + "\n" + console);
         assertTrue(Files.isRegularFile(pki.resolve("devices").resolve("IMPOSTOR-REVOKED.pem")), "the impostors' certificates were made");
         JsonNode security = new ObjectMapper().readTree(dir.resolve("run").resolve("summary.json").toFile()).path("security");
-        assertEquals(5, security.path("attempts").asInt(), security.toString());
-        assertEquals(5, security.path("refused").asInt(), security.toString());
+        assertEquals(6, security.path("attempts").asInt(), security.toString());
+        assertEquals(6, security.path("refused").asInt(), security.toString());
         for (ImpostorKind k : ImpostorKind.values()) {
             assertEquals(1, security.path(k.yamlName()).path("refused").asInt(), k + " in " + security);
             assertEquals(0, security.path(k.yamlName()).path("accepted").asInt(), k + " in " + security);
         }
+        assertTrue(console.toString().contains("impostor otherUpload against IMP-0001: refused: POST /files/ naming IMP-0001 answered 403"),
+                console.toString());
     }
 }

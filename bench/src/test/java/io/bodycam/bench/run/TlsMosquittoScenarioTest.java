@@ -25,7 +25,7 @@ class TlsMosquittoScenarioTest {
             ids.add(String.format("TLS-%03d", i));
         }
         PkiLayout pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), ids, 2).layout();
-        MosquittoTlsRun run = MosquittoTlsRun.of("scenarios/tls-mosquitto.yaml", pki, dir);
+        MosquittoTlsRun run = MosquittoTlsRun.of("scenarios/tls-mosquitto.yaml", pki, dir, false);
         assertEquals(ScenarioRunner.PASSED, run.result().exitCode(), run.result().message() + "\n" + run.console());
     }
 }

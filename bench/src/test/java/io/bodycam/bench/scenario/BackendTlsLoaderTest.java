@@ -54,7 +54,7 @@ class BackendTlsLoaderTest {
     }
 
     @Test
-    void tls_on_a_plain_tcp_url_is_refused() throws Exception {
+    void tls_with_neither_an_mqtts_nor_an_https_url_is_refused() throws Exception {
         Files.writeString(dir.resolve("ca.pem"), "");
         Path file = scenario("""
                   mqtt: tcp://127.0.0.1:1883
@@ -62,7 +62,33 @@ class BackendTlsLoaderTest {
                   tls: {ca: ca.pem}
                 """);
         var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
-        assertTrue(e.getMessage().contains("tls needs an mqtts:// URL"), e.getMessage());
+        assertTrue(e.getMessage().contains("tls needs an mqtts:// or https:// URL"), e.getMessage());
+    }
+
+    @Test
+    void an_https_upload_url_takes_tls_beside_a_plain_broker() throws Exception {
+        Files.writeString(dir.resolve("ca.pem"), "");
+        Path file = scenario("""
+                  mqtt: tcp://127.0.0.1:1883
+                  upload: https://127.0.0.1:8443
+                  tls: {ca: ca.pem}
+                """);
+        Backend b = ScenarioLoader.load(file).backend();
+        assertTrue(b.uploadTls());
+        assertFalse(b.mqttTls());
+        assertEquals(dir.resolve("ca.pem"), b.tls().ca());
+    }
+
+    @Test
+    void tls_uploads_is_only_for_the_embedded_evidence_server() throws Exception {
+        Files.writeString(dir.resolve("ca.pem"), "");
+        Path file = scenario("""
+                  mqtt: mqtts://127.0.0.1:8883
+                  upload: https://127.0.0.1:8443
+                  tls: {ca: ca.pem, uploads: mutual}
+                """);
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
+        assertTrue(e.getMessage().contains("tls.uploads is for the embedded evidence server"), e.getMessage());
     }
 
     @Test

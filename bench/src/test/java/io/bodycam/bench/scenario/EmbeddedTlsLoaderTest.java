@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,20 @@ class EmbeddedTlsLoaderTest {
         assertEquals(dir.resolve("pki"), s.backend().tls().certs());
         assertEquals(dir.resolve("pki/ca.pem"), s.backend().tls().ca());
         assertTrue(s.backend().tls().verifyHostname());
+        assertEquals(BackendTls.Uploads.PLAIN, s.backend().tls().uploads());
+        assertFalse(s.backend().uploadTls(), "the evidence server stays plain unless asked");
+    }
+
+    @Test
+    void uploads_tls_or_mutual_put_the_embedded_evidence_server_on_https() throws Exception {
+        Scenario mutual = ScenarioLoader.load(scenario("  tls: {certs: pki, uploads: mutual}\n"));
+        assertEquals(BackendTls.Uploads.MUTUAL, mutual.backend().tls().uploads());
+        assertTrue(mutual.backend().uploadTls());
+        Scenario tls = ScenarioLoader.load(scenario("  tls: {certs: pki, uploads: tls}\n"));
+        assertEquals(BackendTls.Uploads.TLS, tls.backend().tls().uploads());
+        assertTrue(tls.backend().uploadTls());
+        Path file = scenario("  tls: {certs: pki, uploads: sometimes}\n");
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
     }
 
     @Test

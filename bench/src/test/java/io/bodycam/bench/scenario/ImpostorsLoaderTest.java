@@ -20,6 +20,7 @@ class ImpostorsLoaderTest {
             backend:
               tls:
                 certs: /tmp/some-pki
+                uploads: mutual
             fleet:
               - count: 2
             """;
@@ -29,7 +30,7 @@ class ImpostorsLoaderTest {
         Scenario s = ScenarioLoader.parse("s.yaml", TLS + "impostors: {}\n");
         assertEquals(List.of(ImpostorKind.values()), s.impostors().kinds());
         assertEquals(Duration.ofSeconds(30), s.impostors().at());
-        assertEquals(List.of("IMPOSTOR-REVOKED", "IMPOSTOR-TOPIC", "IMPOSTOR-WILL"), s.impostors().certificateIds());
+        assertEquals(List.of("IMPOSTOR-REVOKED", "IMPOSTOR-TOPIC", "IMPOSTOR-WILL", "IMPOSTOR-UPLOAD"), s.impostors().certificateIds());
         assertEquals(java.util.Set.of("IMPOSTOR-REVOKED"), s.impostors().revokedIds());
     }
 
@@ -51,7 +52,7 @@ class ImpostorsLoaderTest {
     void an_unknown_kind_is_named_with_the_kinds_there_are() {
         var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", TLS + "impostors: {kinds: [revokd]}\n"));
         String first = e.problems().get(0).format();
-        assertTrue(first.contains("unknown kind 'revokd'") && first.contains("revoked, expired, foreignCa, otherTopic, replayWill"), first);
+        assertTrue(first.contains("unknown kind 'revokd'") && first.contains("revoked, expired, foreignCa, otherTopic, replayWill, otherUpload"), first);
     }
 
     @Test
@@ -64,6 +65,15 @@ class ImpostorsLoaderTest {
                 impostors: {}
                 """));
         assertTrue(e.getMessage().contains("impostors need mutual TLS: backend.tls.certs"), e.getMessage());
+    }
+
+    @Test
+    void an_impostor_uploading_as_another_device_needs_uploads_over_mutual_tls() {
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml",
+                TLS.replace("    uploads: mutual\n", "") + "impostors: {kinds: [otherUpload]}\n"));
+        assertTrue(e.getMessage().contains("the otherUpload impostor needs uploads over mutual TLS"), e.getMessage());
+        Scenario brokerOnly = ScenarioLoader.parse("s.yaml", TLS.replace("    uploads: mutual\n", "") + "impostors: {kinds: [revoked]}\n");
+        assertEquals(List.of(ImpostorKind.REVOKED), brokerOnly.impostors().kinds());
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.bodycam.bench.security;
 
 import io.bodycam.bench.scenario.ImpostorKind;
 import io.bodycam.bench.scenario.Impostors;
-import io.bodycam.backend.broker.BrokerTls;
+import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.bench.pki.FleetPki;
 import io.bodycam.bench.pki.PkiLayout;
@@ -44,7 +44,7 @@ class ImpostorsOnEmbeddedBrokerTest {
         List<String> ids = new ArrayList<>(List.of(VICTIM, "CAM-0002"));
         ids.addAll(all.certificateIds());
         pki = new FleetPki(Clock.systemUTC()).create(dir.resolve("pki"), ids, all.revokedIds(), 1).layout();
-        broker = EmbeddedBroker.builder().tls(BrokerTls.fromPki(pki.dir(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN)).build();
+        broker = EmbeddedBroker.builder().tls(ServerTls.fromPki(pki.dir(), true)).ownTopicsOnly(Set.of(PkiLayout.OBSERVER_CN)).build();
         broker.start();
         probe = new ImpostorProbe(URI.create(broker.url()), pki, "metro", Duration.ofSeconds(2));
     }
@@ -92,7 +92,7 @@ class ImpostorsOnEmbeddedBrokerTest {
 
     @Test
     void without_the_crl_the_revoked_certificate_gets_in_so_the_crl_is_what_refuses_it() {
-        BrokerTls noCrl = new BrokerTls(pki.serverCert(), pki.serverKey(), pki.caCert(), null);
+        ServerTls noCrl = new ServerTls(pki.serverCert(), pki.serverKey(), pki.caCert(), null);
         try (EmbeddedBroker open = EmbeddedBroker.builder().tls(noCrl).build()) {
             open.start();
             Attempt a = new ImpostorProbe(URI.create(open.url()), pki, "metro", Duration.ofSeconds(2)).attempt(ImpostorKind.REVOKED, VICTIM);

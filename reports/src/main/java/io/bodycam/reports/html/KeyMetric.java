@@ -55,7 +55,7 @@ public record KeyMetric(String name, String label, String unit, Better better, d
         list.add(new KeyMetric("security.refused", "impostor attempts refused", "", Better.NEITHER, 0, 0));
         list.add(new KeyMetric("security.accepted", "impostor attempts accepted", "", Better.LOWER, 0, 0));
         // the kinds of bench/.../scenario/ImpostorKind (docs/security.md#impostors)
-        for (String kind : List.of("revoked", "expired", "foreignCa", "otherTopic", "replayWill")) {
+        for (String kind : List.of("revoked", "expired", "foreignCa", "otherTopic", "replayWill", "otherUpload")) {
             list.add(new KeyMetric("security." + kind + ".refused", kind + " impostors refused", "", Better.NEITHER, 0, 0));
             list.add(new KeyMetric("security." + kind + ".accepted", kind + " impostors accepted", "", Better.LOWER, 0, 0));
         }

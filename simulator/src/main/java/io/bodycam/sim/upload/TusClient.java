@@ -84,7 +84,7 @@ public final class TusClient implements AutoCloseable {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.requests = new TusRequests(config.endpoint());
         this.connection = new HttpConnection(loop, transport.socketChannel(), config.endpoint(),
-                config.requestTimeout());
+                config.requestTimeout(), config.tls());
         this.timers = new LoopTimers(Objects.requireNonNull(scheduler, "scheduler"), loop);
         this.pacer = new Pacer(config.rateLimit()).and(Objects.requireNonNull(sharedLink, "sharedLink"));
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), Objects.requireNonNull(jitter));

@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload;
 
+import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public final class TusClientConfig {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final SslContext tls;
     private final LongUnaryOperator serverClock;
 
     private TusClientConfig(Builder b) {
@@ -32,13 +34,19 @@ public final class TusClientConfig {
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.serverClock = b.serverClock;
+        this.tls = b.tls;
+    }
+
+    /** The TLS client context of an {@code https://} endpoint; null for {@code http://}. */
+    public SslContext tls() {
+        return tls;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The backend's base URL, {@code http://host:port} (tus creation goes to {@code /files/} below it). */
+    /** The backend's base URL, {@code http(s)://host:port} (tus creation goes to {@code /files/} below it). */
     public URI endpoint() {
         return endpoint;
     }
@@ -100,6 +108,7 @@ public final class TusClientConfig {
         private int maxAttempts = 10;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private SslContext tls;
         private LongUnaryOperator serverClock = LongUnaryOperator.identity();
 
         private Builder() {
@@ -114,14 +123,20 @@ public final class TusClientConfig {
             return this;
         }
 
-        /** {@code http://host:port}, optionally with a base path; no query or fragment. */
+        /** {@code http(s)://host:port}, optionally with a base path; no query or fragment. */
         public Builder endpoint(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
-            if (!"http".equalsIgnoreCase(endpoint.getScheme()) || endpoint.getHost() == null
-                    || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
-                throw new IllegalArgumentException("endpoint must be http://host:port, was " + endpoint);
+            if (!("http".equalsIgnoreCase(endpoint.getScheme()) || "https".equalsIgnoreCase(endpoint.getScheme()))
+                    || endpoint.getHost() == null || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
+                throw new IllegalArgumentException("endpoint must be http(s)://host:port, was " + endpoint);
             }
             this.endpoint = endpoint;
+            return this;
+        }
+
+        /** The TLS client context an {@code https://} endpoint needs (the camera's certificate, its trust). */
+        public Builder tls(SslContext context) {
+            this.tls = context;
             return this;
         }
 
@@ -169,6 +184,7 @@ public final class TusClientConfig {
             if (endpoint == null) {
                 throw new IllegalStateException("endpoint must be set");
             }
+            ConnectionSettings.checkEndpoint(endpoint, tls);
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalStateException("max backoff must be >= initial backoff (" + initialBackoff
                         + "), was " + maxBackoff);

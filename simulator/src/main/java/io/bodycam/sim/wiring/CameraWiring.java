@@ -29,6 +29,7 @@ import io.bodycam.sim.upload.s3.S3ClientConfig;
 import io.bodycam.sim.video.SegmentCard;
 import io.netty.channel.EventLoop;
 
+import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -83,6 +84,7 @@ public final class CameraWiring {
         private MqttClientConfig mqtt;
         private Function<TelemetryHandler, TelemetryLink> telemetry;
         private URI upload;
+        private SslContext uploadTls;
         private UnaryOperator<TusClientConfig.Builder> tus = UnaryOperator.identity();
         private UploadPacer uplink = UploadPacer.UNLIMITED;
         private EvidenceLink evidence;
@@ -130,13 +132,26 @@ public final class CameraWiring {
             return this;
         }
 
-        /** The backend's HTTP base for tus uploads, time, config, verdicts and firmware. */
+        /**
+         * The backend's HTTP base for tus uploads, time, config, verdicts and firmware; an {@code https://}
+         * one needs {@link #upload(URI, SslContext)}.
+         */
         public Builder upload(URI endpoint) {
+            return upload(endpoint, null);
+        }
+
+        /**
+         * As {@link #upload(URI)}, with the TLS client context of an {@code https://} endpoint (the camera's
+         * own certificate for mutual TLS, its trust); the tus client's connection puts its {@code SslHandler}
+         * first on the camera's event loop. S3 and PUT clients take theirs in their {@code ConnectionSettings}.
+         */
+        public Builder upload(URI endpoint, SslContext tls) {
             Objects.requireNonNull(endpoint, "upload endpoint");
             if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())) {
                 throw new IllegalArgumentException("upload endpoint must be an http(s) URL, was " + endpoint);
             }
             this.upload = endpoint;
+            this.uploadTls = tls;
             this.evidence = null;
             return this;
         }
@@ -244,7 +259,7 @@ public final class CameraWiring {
         }
 
         private TusEvidenceLink tusLink(Scheduler scheduler) {
-            TusClientConfig settings = tus.apply(TusClientConfig.builder().endpoint(upload)
+            TusClientConfig settings = tus.apply(TusClientConfig.builder().endpoint(upload).tls(uploadTls)
                     .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond()))).build();
             TusClient client = new TusClient(settings, loop, transport, scheduler,
                     new SplittableRandom(config.seed() ^ TUS_SEED), uplink);

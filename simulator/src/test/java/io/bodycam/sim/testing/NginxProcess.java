@@ -21,10 +21,19 @@ public final class NginxProcess extends ServerProcess {
     private static final List<String> BINARIES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx");
 
     private final Path binary;
+    private final Tls tls;
 
-    private NginxProcess(Path binary, int port, Path dir) {
+    /**
+     * nginx's TLS: its certificate and key (PEM), and for mutual TLS the CA a client's certificate must chain
+     * to ({@code ssl_verify_client on}) and that CA's CRL ({@code ssl_crl}; null for none).
+     */
+    public record Tls(Path serverCert, Path serverKey, Path clientCa, Path clientCrl) {
+    }
+
+    private NginxProcess(Path binary, int port, Path dir, Tls tls) {
         super(port, dir);
         this.binary = binary;
+        this.tls = tls;
     }
 
     /** Why nginx cannot run here, if it cannot. */
@@ -35,10 +44,15 @@ public final class NginxProcess extends ServerProcess {
 
     /** Starts nginx on a free 127.0.0.1 port, taking PUTs under {@code /evidence/} that carry {@code Authorization: Bearer token}. */
     public static NginxProcess start(String token) throws IOException {
+        return start(token, null);
+    }
+
+    /** As {@link #start(String)}, over HTTPS with {@code tls} ({@link #endpoint()} is then {@code https://}). */
+    public static NginxProcess start(String token, Tls tls) throws IOException {
         unavailable().ifPresent(why -> {
             throw new IllegalStateException(why);
         });
-        NginxProcess n = new NginxProcess(binary().orElseThrow(), freePort(), Files.createTempDirectory("nginx-"));
+        NginxProcess n = new NginxProcess(binary().orElseThrow(), freePort(), Files.createTempDirectory("nginx-"), tls);
         try {
             Files.createDirectories(n.root().resolve("evidence"));
             Files.createDirectories(n.dir().resolve("tmp"));
@@ -53,7 +67,8 @@ public final class NginxProcess extends ServerProcess {
                     "  client_body_temp_path " + n.dir().resolve("tmp") + ";",
                     "  client_max_body_size 0;",
                     "  server {",
-                    "    listen " + HOST + ":" + n.port() + ";",
+                    "    listen " + HOST + ":" + n.port() + (tls == null ? "" : " ssl") + ";",
+                    n.tlsDirectives(),
                     "    root " + n.root() + ";",
                     "    location /evidence/ {",
                     "      if ($http_authorization != \"Bearer " + token + "\") { return 401; }",
@@ -71,8 +86,33 @@ public final class NginxProcess extends ServerProcess {
         return n;
     }
 
+    /** The {@code ssl_*} lines of the server block: none without TLS. */
+    private String tlsDirectives() {
+        if (tls == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder()
+                .append("    ssl_certificate ").append(tls.serverCert()).append(";\n")
+                .append("    ssl_certificate_key ").append(tls.serverKey()).append(";\n")
+                .append("    ssl_protocols TLSv1.2 TLSv1.3;\n");
+        if (tls.clientCa() != null) {
+            b.append("    ssl_client_certificate ").append(tls.clientCa()).append(";\n")
+                    .append("    ssl_verify_client on;\n");
+        }
+        if (tls.clientCrl() != null) {
+            b.append("    ssl_crl ").append(tls.clientCrl()).append(";\n");
+        }
+        return b.toString();
+    }
+
     public URI endpoint() {
-        return URI.create("http://" + HOST + ":" + port());
+        return URI.create((tls == null ? "http" : "https") + "://" + HOST + ":" + port());
+    }
+
+    /** What nginx wrote to its error log so far (warnings and up: a refused client certificate, for one). */
+    public String errorLog() throws IOException {
+        Path log = dir().resolve("error.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** Where the file at URL path {@code path} is stored. */
@@ -86,7 +126,7 @@ public final class NginxProcess extends ServerProcess {
 
     @Override
     public String name() {
-        return "nginx (Debian nginx-light, WebDAV PUT)";
+        return "nginx (Debian nginx-light, WebDAV PUT" + (tls == null ? "" : tls.clientCa() == null ? ", HTTPS" : ", mutual TLS") + ")";
     }
 
     @Override

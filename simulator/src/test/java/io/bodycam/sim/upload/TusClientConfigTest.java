@@ -1,8 +1,11 @@
 package io.bodycam.sim.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,9 +36,23 @@ class TusClientConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> b.rateLimit(-1)).getMessage());
         assertEquals("request timeout must be at least 1 ms, was PT0S",
                 assertThrows(IllegalArgumentException.class, () -> b.requestTimeout(Duration.ZERO)).getMessage());
-        assertEquals("endpoint must be http://host:port, was https://example.org",
+        assertEquals("endpoint must be http(s)://host:port, was ftp://example.org",
                 assertThrows(IllegalArgumentException.class,
-                        () -> b.endpoint(URI.create("https://example.org"))).getMessage());
+                        () -> b.endpoint(URI.create("ftp://example.org"))).getMessage());
+    }
+
+    @Test
+    void an_https_endpoint_needs_a_tls_context_and_an_http_one_takes_none() throws Exception {
+        assertEquals("an https endpoint needs a TLS client context, https://example.org has none",
+                assertThrows(IllegalArgumentException.class,
+                        () -> TusClientConfig.builder().endpoint(URI.create("https://example.org")).build()).getMessage());
+        SslContext client = SslContextBuilder.forClient().build();
+        assertEquals("a TLS client context needs an https endpoint, was http://example.org",
+                assertThrows(IllegalArgumentException.class,
+                        () -> TusClientConfig.builder().endpoint(URI.create("http://example.org")).tls(client).build()).getMessage());
+        TusClientConfig secure = TusClientConfig.builder().endpoint(URI.create("https://example.org")).tls(client).build();
+        assertSame(client, secure.tls());
+        assertEquals(443, ConnectionSettings.port(secure.endpoint()));
     }
 
     @Test

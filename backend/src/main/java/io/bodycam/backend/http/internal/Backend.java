@@ -15,11 +15,12 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * What every connection of the evidence server shares: its clock, ledger, configurations, limits,
- * uploads, injected faults, firmware releases and, in mp4 mode, the check of files on arrival
- * ({@code arrivals}, else null).
+ * uploads, injected faults, firmware releases, in mp4 mode the check of files on arrival
+ * ({@code arrivals}, else null), and who may upload as whom over mutual TLS.
  */
 record Backend(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs, EvidenceServerConfig limits,
-               UploadStore uploads, Answers answers, HttpFaults faults, FirmwareReleases firmware, Mp4Arrivals arrivals) {
+               UploadStore uploads, Answers answers, HttpFaults faults, FirmwareReleases firmware, Mp4Arrivals arrivals,
+               UploadIdentity identity) {
 
     /**
      * Books a successful commit of {@code bytes} in the ledger, and the verdict when it completed the

@@ -15,11 +15,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The evidence server's pipeline per connection: idle timeout, request-head deadline (slow-loris),
+ * The evidence server's pipeline per connection: TLS when the server speaks HTTPS, idle timeout, request-head deadline (slow-loris),
  * HTTP/1.1 codec, {@code 100-continue}, keep-alive, then the {@link EvidenceRequestHandler}. No
  * aggregator: PATCH bodies stream. Every connection joins {@code open}, which forgets it once closed.
  */
@@ -28,15 +29,23 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
     private final Backend backend;
     private final Routes routes;
     private final ChannelGroup open;
+    private final SslContext tls;
 
+    /** {@code tls}: the server context when the server speaks HTTPS ({@link EvidenceServerConfig#tls()}), else null. */
     public EvidenceChannelInitializer(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
                                       EvidenceServerConfig limits, HttpFaults faults, FirmwareReleases firmware,
-                                      ChannelGroup open) {
+                                      ChannelGroup open, SslContext tls) {
         Mp4Arrivals arrivals = limits.mp4Folder() == null ? null : new Mp4Arrivals(limits.mp4Folder(), limits.keepMp4());
         this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(arrivals), new Answers(clock), faults,
-                firmware, arrivals);
+                firmware, arrivals, new UploadIdentity());
         this.routes = new Routes(backend);
         this.open = open;
+        this.tls = tls;
+    }
+
+    /** Uploads refused because they named another device than the connection's client certificate. */
+    public long identityRefusals() {
+        return backend.identity().refused();
     }
 
     /** Stops the mp4 checks on arrival, if any (the server is closing). */
@@ -58,8 +67,11 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
         RequestHeadDeadline deadline = new RequestHeadDeadline(backend.limits().headTimeout().toMillis(),
                 backend.answers());
         boolean guarded = !backend.limits().mutant(Mutant.NO_HEAD_DEADLINE);
-        ChannelPipeline p = ch.pipeline()
-                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+        ChannelPipeline p = ch.pipeline();
+        if (tls != null) {
+            p.addLast("tls", tls.newHandler(ch.alloc()));
+        }
+        p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast(IdleConnectionCloser.NAME, new IdleConnectionCloser());
         if (guarded) {
             p.addLast(RequestHeadDeadline.BYTES, deadline.bytes());

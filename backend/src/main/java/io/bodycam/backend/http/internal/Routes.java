@@ -39,7 +39,7 @@ final class Routes {
                         case "OPTIONS":
                             return tus.discovery();
                         case "POST":
-                            return tus.create(request);
+                            return tus.create(request, channel);
                         default:
                             return notAllowed(true, "OPTIONS, POST");
                     }
@@ -47,11 +47,11 @@ final class Routes {
                 if (path.size() == 2) {
                     switch (method) {
                         case "HEAD":
-                            return tus.offset(request, path.get(1));
+                            return tus.offset(request, path.get(1), channel);
                         case "PATCH":
                             return tus.patch(request, path.get(1), channel);
                         case "DELETE":
-                            return tus.terminate(request, path.get(1));
+                            return tus.terminate(request, path.get(1), channel);
                         default:
                             return notAllowed(true, "HEAD, PATCH, DELETE");
                     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The tus 1.0.0 endpoints under {@code /files/}: core (HEAD, PATCH, OPTIONS) with the creation,
  * checksum and termination extensions. Each method reads a request's head and returns what to do
- * with its body.
+ * with its body. Over mutual TLS each also checks the upload is the client certificate's device's
+ * ({@link UploadIdentity}): another device's gets 403.
  */
 final class TusEndpoints {
 
@@ -53,7 +54,7 @@ final class TusEndpoints {
      * maximum gets 413; success is "201 Created" with the URL in Location (relative, so that it stays
      * right behind a proxy). The contract also requires deviceId, segmentId and sha256 metadata.
      */
-    RequestBody create(HttpRequest request) {
+    RequestBody create(HttpRequest request, Channel channel) {
         Optional<FullHttpResponse> refused = unsupportedVersion(request);
         if (refused.isPresent()) {
             return drained(refused.get());
@@ -82,6 +83,10 @@ final class TusEndpoints {
         if (deviceId.isEmpty() || segmentId.isEmpty() || sha256.isEmpty()) {
             return badRequest("Upload-Metadata must carry deviceId, segmentId and sha256 (64 hex digits)");
         }
+        Optional<String> impostor = backend.identity().refusal(channel, deviceId.get());
+        if (impostor.isPresent()) {
+            return drained(tus(HttpResponseStatus.FORBIDDEN, impostor.get()));
+        }
         String declared = sha256.get().toLowerCase(Locale.ROOT);
         String recordingId = metadata.get("recordingId").orElse("");
         UploadResource upload = backend.uploads().create(length, metadata, deviceId.get(), segmentId.get(),
@@ -101,12 +106,16 @@ final class TusEndpoints {
      * known, the metadata as the client sent it (creation extension), and "Cache-Control: no-store";
      * an unknown upload gets 404 without Upload-Offset.
      */
-    RequestBody offset(HttpRequest request, String id) {
+    RequestBody offset(HttpRequest request, String id, Channel channel) {
         Optional<FullHttpResponse> refused = unsupportedVersion(request);
         if (refused.isPresent()) {
             return drained(refused.get());
         }
         Optional<UploadResource> found = backend.uploads().get(id);
+        Optional<RequestBody> impostor = found.flatMap(upload -> forbidden(channel, upload));
+        if (impostor.isPresent()) {
+            return impostor.get();
+        }
         FullHttpResponse r = Answers.tus(answers.empty(found.isPresent() ? HttpResponseStatus.OK
                 : HttpResponseStatus.NOT_FOUND));
         if (!backend.limits().mutant(Mutant.CACHEABLE_HEAD)) {
@@ -134,6 +143,10 @@ final class TusEndpoints {
             return drained(refused.get());
         }
         UploadResource upload = backend.uploads().get(id).orElse(null);
+        Optional<RequestBody> impostor = upload == null ? Optional.empty() : forbidden(channel, upload);
+        if (impostor.isPresent()) {
+            return impostor.get();
+        }
         UploadResource.Start start = upload == null ? null : upload.begin();
         if (start == null) {
             return drained(tus(HttpResponseStatus.NOT_FOUND, "no upload " + id));
@@ -181,10 +194,14 @@ final class TusEndpoints {
      * tus 1.0.0, "Termination": an existing upload answers "204 No Content"; afterwards its URL
      * answers 404.
      */
-    RequestBody terminate(HttpRequest request, String id) {
+    RequestBody terminate(HttpRequest request, String id, Channel channel) {
         Optional<FullHttpResponse> refused = unsupportedVersion(request);
         if (refused.isPresent()) {
             return drained(refused.get());
+        }
+        Optional<RequestBody> impostor = backend.uploads().get(id).flatMap(upload -> forbidden(channel, upload));
+        if (impostor.isPresent()) {
+            return impostor.get();
         }
         if (!backend.uploads().terminate(id)) {
             return drained(tus(HttpResponseStatus.NOT_FOUND, "no upload " + id));
@@ -208,6 +225,11 @@ final class TusEndpoints {
                 "Tus-Resumable must be " + TUS_VERSION + ", was " + quoted(version));
         r.headers().set("Tus-Version", TUS_VERSION);
         return Optional.of(r);
+    }
+
+    /** 403 when the connection's client certificate is another device's than the upload's (mutual TLS only). */
+    private Optional<RequestBody> forbidden(Channel channel, UploadResource upload) {
+        return backend.identity().refusal(channel, upload.deviceId).map(why -> drained(tus(HttpResponseStatus.FORBIDDEN, why)));
     }
 
     private RequestBody badRequest(String why) {

@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload.internal;
 
+import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.UploadException;
 import io.bodycam.sim.upload.UploadException.Kind;
 import io.netty.bootstrap.Bootstrap;
@@ -21,6 +22,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -48,6 +51,12 @@ import java.util.function.Function;
  * the timeout fails with {@link Kind#TIMEOUT} and the connection is closed, as tus 1.0.0 ("Core
  * Protocol", "PATCH") asks: "A timeout SHOULD be handled by closing the underlying connection." Every
  * method runs on the camera's event loop, and every future completes there.
+ *
+ * <p>An {@code https://} endpoint puts Netty's {@link SslHandler} first in the pipeline, from the camera's
+ * TLS client context (its certificate for mutual TLS, its trust, hostname verification): the handshake runs
+ * on the camera's own event loop, and the connection counts as open only once it succeeded. A failed
+ * handshake (an untrusted or misnamed server certificate, a client certificate the server refuses) fails
+ * the first waiting request with {@link Kind#CONNECT_FAILED} and the TLS error's text.
  */
 public final class HttpConnection {
 
@@ -57,6 +66,9 @@ public final class HttpConnection {
     private final EventLoop loop;
     private final Bootstrap bootstrap;
     private final InetSocketAddress address;
+    private final boolean secure;
+    /** {@code host:port}, for messages. */
+    private final String server;
     private final long timeoutNanos;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private Exchange inFlight;
@@ -66,12 +78,16 @@ public final class HttpConnection {
     private boolean connecting;
     private boolean closed;
 
+    /** {@code tls}: the client context of an {@code https://} endpoint, null for {@code http://}. */
     public HttpConnection(EventLoop loop, Class<? extends SocketChannel> channelType, URI endpoint,
-                          Duration timeout) {
+                          Duration timeout, SslContext tls) {
+        ConnectionSettings.checkEndpoint(endpoint, tls);
         this.loop = loop;
         this.timeoutNanos = timeout.toNanos();
-        int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
+        int port = ConnectionSettings.port(endpoint);
         this.address = InetSocketAddress.createUnresolved(endpoint.getHost(), port);
+        this.secure = tls != null;
+        this.server = endpoint.getHost() + ":" + port;
         this.bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(channelType)
@@ -80,6 +96,9 @@ public final class HttpConnection {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), endpoint.getHost(), port));
+                        }
                         ch.pipeline()
                                 .addLast("http-codec", new HttpClientCodec())
                                 .addLast(ReplyHandler.NAME, new ReplyHandler(HttpConnection.this));
@@ -244,19 +263,40 @@ public final class HttpConnection {
                 ch.close();
                 return;
             }
-            if (f.isSuccess()) {
-                channel = ch;
-                answeredOnChannel = 0;
-                ch.closeFuture().addListener(c -> onClosed(ch));
+            if (!f.isSuccess()) {
+                connectFailed("cannot connect to " + address + ": " + f.cause().getMessage(), f.cause());
+            } else if (secure) {
+                connecting = true;
+                ch.pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> {
+                    connecting = false;
+                    if (closed) {
+                        ch.close();
+                    } else if (h.isSuccess()) {
+                        opened(ch);
+                    } else {
+                        ch.close();
+                        connectFailed("TLS handshake with " + server + " failed: " + h.cause(), h.cause());
+                    }
+                });
             } else {
-                Exchange first = waiting.poll();
-                if (first != null) {
-                    fail(first, new UploadException(Kind.CONNECT_FAILED, 0,
-                            "cannot connect to " + address + ": " + f.cause().getMessage(), f.cause()));
-                }
+                opened(ch);
             }
-            pump();
         });
+    }
+
+    private void opened(Channel ch) {
+        channel = ch;
+        answeredOnChannel = 0;
+        ch.closeFuture().addListener(c -> onClosed(ch));
+        pump();
+    }
+
+    private void connectFailed(String message, Throwable cause) {
+        Exchange first = waiting.poll();
+        if (first != null) {
+            fail(first, new UploadException(Kind.CONNECT_FAILED, 0, message, cause));
+        }
+        pump();
     }
 
     void onHead(Channel ch, HttpResponse head) {

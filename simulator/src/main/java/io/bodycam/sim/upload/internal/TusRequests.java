@@ -1,5 +1,6 @@
 package io.bodycam.sim.upload.internal;
 
+import io.bodycam.sim.upload.ConnectionSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -31,11 +32,11 @@ public final class TusRequests {
     private final URI creationUrl;
 
     public TusRequests(URI endpoint) {
-        int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
+        int port = ConnectionSettings.port(endpoint);
         this.host = endpoint.getHost() + ":" + port;
         String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        this.creationUrl = URI.create("http://" + host + basePath + "/files/");
+        this.creationUrl = URI.create(endpoint.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + host + basePath + "/files/");
     }
 
     /** Where {@code POST} creates uploads; a relative {@code Location} resolves against it. */

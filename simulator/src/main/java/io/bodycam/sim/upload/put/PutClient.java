@@ -56,7 +56,7 @@ public final class PutClient implements AutoCloseable {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.timers = new LoopTimers(Objects.requireNonNull(scheduler, "scheduler"), loop);
         this.connection = new HttpConnection(loop, transport.socketChannel(), config.connection().endpoint(),
-                config.connection().requestTimeout());
+                config.connection().requestTimeout(), config.connection().tls());
         this.pacer = new Pacer(config.connection().rateLimit()).and(Objects.requireNonNull(sharedLink, "sharedLink"));
         this.backoff = new Backoff(config.connection().initialBackoff(), config.connection().maxBackoff(),
                 Objects.requireNonNull(jitter, "jitter"));

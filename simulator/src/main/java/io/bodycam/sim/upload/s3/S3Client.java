@@ -60,7 +60,7 @@ public final class S3Client implements AutoCloseable {
         Credentials credentials = config.credentials().forDevice(deviceId, agency);
         this.timers = new LoopTimers(Objects.requireNonNull(scheduler, "scheduler"), loop);
         this.connection = new HttpConnection(loop, transport.socketChannel(), config.connection().endpoint(),
-                config.connection().requestTimeout());
+                config.connection().requestTimeout(), config.connection().tls());
         this.requests = new S3Requests(config, credentials, Objects.requireNonNull(signingTime, "signingTime"));
         this.pacer = new Pacer(config.connection().rateLimit()).and(Objects.requireNonNull(sharedLink, "sharedLink"));
         this.backoff = new Backoff(config.connection().initialBackoff(), config.connection().maxBackoff(),

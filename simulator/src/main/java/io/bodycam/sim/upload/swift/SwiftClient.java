@@ -3,6 +3,7 @@ package io.bodycam.sim.upload.swift;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.recording.ByteSource;
+import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.Credentials;
 import io.bodycam.sim.upload.ReadBack;
 import io.bodycam.sim.upload.UploadException;
@@ -145,9 +146,10 @@ public final class SwiftClient implements AutoCloseable {
     }
 
     private HttpConnection connection(URI url) {
-        String hostPort = url.getHost() + ":" + (url.getPort() < 0 ? 80 : url.getPort());
-        return connections.computeIfAbsent(hostPort, k -> new HttpConnection(loop, transport.socketChannel(), url,
-                config.connection().requestTimeout()));
+        boolean secure = ConnectionSettings.secure(url);
+        String origin = url.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + url.getHost() + ":" + ConnectionSettings.port(url);
+        return connections.computeIfAbsent(origin, k -> new HttpConnection(loop, transport.socketChannel(), url,
+                config.connection().requestTimeout(), secure ? config.connection().tls() : null));
     }
 
     private void stopAll(UploadException why) {

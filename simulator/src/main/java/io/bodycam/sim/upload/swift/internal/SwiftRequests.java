@@ -86,7 +86,7 @@ public final class SwiftRequests {
     }
 
     private static String host(URI uri) {
-        return uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort());
+        return uri.getHost() + ":" + io.bodycam.sim.upload.ConnectionSettings.port(uri);
     }
 
     private static FullHttpRequest full(HttpMethod method, String host, String path) {

@@ -121,7 +121,7 @@ public final class SwiftUploadSession extends RetryingTask<SwiftOutcome> {
                     step();
                 } catch (IllegalArgumentException e) {
                     fail(new UploadException(Kind.PROTOCOL_ERROR, reply.status(), "X-Storage-Url '" + storage.get()
-                            + "' is not a URL", e));
+                            + "' cannot be used: " + e.getMessage(), e));
                 }
             } else if (reply.status() >= 500) {
                 retryLater(rejected(reply, "auth"), this::step);

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
@@ -22,9 +23,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * TLS client contexts for a scenario's {@code mqtts://} broker: trust from a CA file (or the JDK's store),
- * each camera's certificate and key from a {@link PkiLayout}, hostname verification on unless turned off.
- * OpenSSL (netty-tcnative BoringSSL) when it loads, the JDK otherwise.
+ * TLS client contexts for a scenario's {@code mqtts://} broker and {@code https://} upload server: trust
+ * from a CA file (or the JDK's store), each camera's certificate and key from a {@link PkiLayout},
+ * hostname verification on unless turned off. OpenSSL (netty-tcnative BoringSSL) when it loads, the JDK
+ * otherwise. A camera's one context serves both its MQTT and its HTTP connection.
  *
  * <p>With client certificates each camera has its own context: a client's TLS session cache is keyed by
  * host and port, so a context shared by the fleet would hand one camera's session (and with it that
@@ -32,7 +34,7 @@ import java.util.Objects;
  * client certificates one context serves the whole fleet. Contexts read files: build them off the event
  * loops.
  */
-public final class MqttTls {
+public final class ClientTls {
 
     private final BackendTls settings;
     private final SslProvider provider;
@@ -44,7 +46,7 @@ public final class MqttTls {
      *
      * @throws IllegalStateException when they ask for OpenSSL and it cannot load on this machine
      */
-    public MqttTls(BackendTls settings) {
+    public ClientTls(BackendTls settings) {
         this(settings, provider(settings.provider()));
     }
 
@@ -67,7 +69,7 @@ public final class MqttTls {
         };
     }
 
-    public MqttTls(BackendTls settings, SslProvider provider) {
+    public ClientTls(BackendTls settings, SslProvider provider) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.trust = settings.ca() == null ? null : trust(settings.ca());
@@ -90,9 +92,17 @@ public final class MqttTls {
 
     /** A socket factory for the observer's Paho client, with the observer's certificate when there is a pki layout. */
     public SSLSocketFactory observerSocketFactory() {
+        return observerContext().getSocketFactory();
+    }
+
+    /**
+     * The JDK context the observer's clients use (Paho's socket factory, the HTTP client that reads an
+     * {@code https://} backend's ledger), with the observer's certificate when there is a pki layout.
+     */
+    public SSLContext observerContext() {
         PkiLayout layout = settings.certs() == null ? null : new PkiLayout(settings.certs());
         SslContext ctx = build(SslProvider.JDK, layout == null ? null : layout.observerCert(), layout == null ? null : layout.observerKey());
-        return ((JdkSslContext) ctx).context().getSocketFactory();
+        return ((JdkSslContext) ctx).context();
     }
 
     /** The CA file read once for the whole fleet (parsing it per camera cost more than the camera's own key). */
