@@ -185,7 +185,10 @@ public final class Dock {
             }
         }
 
-        /** Nothing more to send: the connection and the slot go back to the site. */
+        /**
+         * Nothing more to send: the connection and the slot go back to the site. Not while a failed segment waits
+         * for its retry: the stay keeps both for it.
+         */
         private void giveBack() {
             if (slot != null) {
                 if (granted) {
@@ -246,7 +249,9 @@ public final class Dock {
             Optional<SegmentManifest> nextSegment = storage.nextToUpload(waiting);
             if (nextSegment.isEmpty()) {
                 machine.dockPhase(DockPhase.IDLE);
-                giveBack();
+                if (waiting.isEmpty()) {
+                    giveBack();
+                }
                 firmware.maybeStart();
                 return;
             }

@@ -62,6 +62,8 @@ public final class HttpConnection {
 
     /** The largest answer body gathered: a firmware range ({@code TusClient.FIRMWARE_CHUNK}) or a small document. */
     private static final int MAX_REPLY_BYTES = 64 * 1024;
+    /** How long a connection stays open idle before {@link #closeIfIdle} closes it (wall time). */
+    static final Duration IDLE_LINGER = Duration.ofSeconds(2);
 
     private final EventLoop loop;
     private final Bootstrap bootstrap;
@@ -77,6 +79,8 @@ public final class HttpConnection {
     private int answeredOnChannel;
     private boolean connecting;
     private boolean closed;
+    /** Requests sent so far: an idle close checks that none went out while it lingered. */
+    private long requestsSent;
 
     /** {@code tls}: the client context of an {@code https://} endpoint, null for {@code http://}. */
     public HttpConnection(EventLoop loop, Class<? extends SocketChannel> channelType, URI endpoint,
@@ -159,14 +163,20 @@ public final class HttpConnection {
     }
 
     /**
-     * Closes the connection if no request is queued or in flight (a docked camera that has nothing more
-     * to send gives its socket back); the next request opens a new one. Call on the event loop.
+     * Closes the connection once it has stayed idle (nothing queued or in flight) for {@link #IDLE_LINGER}:
+     * a docked camera that has nothing more to send gives its socket back; the next request opens a new one.
+     * The linger leaves the server time to finish its side of the last answer: the {@code @tus/server} 2.4.5
+     * process exited when cameras closed their connections the moment their last read-back had arrived
+     * ({@code ForeignTusSmokeTest}), and took every other camera's upload with it. Call on the event loop.
      */
     public void closeIfIdle() {
         assert loop.inEventLoop();
-        if (inFlight == null && waiting.isEmpty() && !connecting) {
-            dropChannel();
-        }
+        long sent = requestsSent;
+        loop.schedule(() -> {
+            if (sent == requestsSent && inFlight == null && waiting.isEmpty() && !connecting) {
+                dropChannel();
+            }
+        }, IDLE_LINGER.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void pump() {
@@ -187,6 +197,7 @@ public final class HttpConnection {
             return;
         }
         inFlight = exchange;
+        requestsSent++;
         exchange.restart();
         exchange.retryIfStale = answeredOnChannel > 0 && !exchange.retried && exchange.body == null
                 && (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD));
