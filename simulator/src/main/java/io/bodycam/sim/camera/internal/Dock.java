@@ -190,10 +190,15 @@ public final class Dock {
          * for its retry: the stay keeps both for it.
          */
         private void giveBack() {
+            if (granted) {
+                evidence.disconnectIdle();
+            }
+            releaseSlot();
+        }
+
+        /** The slot held goes back to the site, or the request still waiting is withdrawn. */
+        private void releaseSlot() {
             if (slot != null) {
-                if (granted) {
-                    evidence.disconnectIdle();
-                }
                 slot.close();
                 slot = null;
                 granted = false;
@@ -377,11 +382,7 @@ public final class Dock {
             retries.values().forEach(Timer::cancel);
             retries.clear();
             evidence.interrupt(reason.wireName());
-            if (slot != null) {
-                slot.close();
-                slot = null;
-                granted = false;
-            }
+            releaseSlot();
         }
     }
 
