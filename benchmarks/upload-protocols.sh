@@ -6,16 +6,18 @@
 #   tus-node   tus 1.0 against @tus/server with @tus/file-store (Node.js),
 #   s3         S3 multipart (8 MiB parts) against S3Proxy 2.6.0,
 #   put        plain HTTP PUT against Debian's nginx (WebDAV module),
+#   swift      one object PUT per segment against Debian's OpenStack Swift (examples/swift/start-swift.sh),
 # three rounds, each protocol once per round; prints every RESULT and a table of medians in MB/s.
 #
 # usage: benchmarks/upload-protocols.sh [MIB] [PROTOCOL...]    MIB: a multiple of 32, default 256
-# Needs: node and npm (tus-node), nginx-light (put); a missing one is reported and skipped.
+# Needs: node and npm (tus-node), nginx-light (put), swift-proxy swift-account swift-container swift-object
+# memcached (swift); a missing one is reported and skipped.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mib="${1:-256}"
 shift $(( $# > 0 ? 1 : 0 ))
 protocols=("$@")
-[ ${#protocols[@]} -eq 0 ] && protocols=(tcp tus-ref tus-node s3 put)
+[ ${#protocols[@]} -eq 0 ] && protocols=(tcp tus-ref tus-node s3 put swift)
 (( mib % 32 == 0 )) || { echo "upload-protocols.sh: MIB must be a multiple of 32, was $mib" >&2; exit 2; }
 
 work="$(mktemp -d)"
@@ -75,7 +77,19 @@ http { access_log off; client_body_temp_path $work/nginx/tmp; client_max_body_si
 CONF
       nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' > "$work/nginx.log" 2>&1 & pids+=($!)
       wait_port "$port"; args[$p]="put http://127.0.0.1:$port bench" ;;
-    *) echo "upload-protocols.sh: unknown protocol $p (tcp tus-ref tus-node s3 put)" >&2; exit 2 ;;
+    swift)
+      if [ ! -x /usr/bin/swift-proxy-server ] || [ ! -x /usr/bin/memcached ]; then
+        echo "skip swift: OpenStack Swift is not installed (apt-get install -y swift-proxy swift-account swift-container swift-object memcached)" >&2; continue
+      fi
+      port="$(free_port)"; base="$(free_port)"
+      "$root/examples/swift/start-swift.sh" "$work/swift" "$port" "$base" bench=bench-secret > "$work/swift.log" 2>&1 & pids+=($!)
+      wait_port "$port"
+      for _ in $(seq 1 300); do
+        curl -sf -o /dev/null -H 'X-Auth-User: bodycam:bench' -H 'X-Auth-Key: bench-secret' "http://127.0.0.1:$port/auth/v1.0" && break
+        sleep 0.2
+      done
+      args[$p]="swift http://127.0.0.1:$port bodycam:bench bench-secret" ;;
+    *) echo "upload-protocols.sh: unknown protocol $p (tcp tus-ref tus-node s3 put swift)" >&2; exit 2 ;;
   esac
 done
 
@@ -101,7 +115,7 @@ for p in "${protocols[@]}"; do
   case "$p" in
     tcp) server="loopback socket pair" ;; tus-ref) server="reference evidence server" ;;
     tus-node) server="@tus/server 2.4.5 + @tus/file-store" ;; s3) server="S3Proxy 2.6.0 (filesystem)" ;;
-    put) server="nginx (WebDAV PUT)" ;;
+    put) server="nginx (WebDAV PUT)" ;; swift) server="OpenStack Swift 2.30 (Debian, one node)" ;;
   esac
   share="-"
   [ -n "$tcp_median" ] && share="$(awk -v a="$median" -v b="$tcp_median" 'BEGIN{printf "%.1f %%", 100*a/b}')"

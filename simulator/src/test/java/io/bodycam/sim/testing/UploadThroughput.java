@@ -5,6 +5,7 @@ import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.PutEvidenceLink;
 import io.bodycam.sim.link.S3EvidenceLink;
+import io.bodycam.sim.link.SwiftEvidenceLink;
 import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.recording.SegmentManifest;
@@ -22,6 +23,8 @@ import io.bodycam.sim.upload.put.PutClient;
 import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3Client;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClient;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import java.io.InputStream;
@@ -46,6 +49,7 @@ import java.util.concurrent.TimeUnit;
  * UploadThroughput tus URL MIB
  * UploadThroughput s3 URL BUCKET ID SECRET MIB
  * UploadThroughput put URL BEARER MIB
+ * UploadThroughput swift URL USER KEY MIB
  * </pre>
  */
 public final class UploadThroughput {
@@ -118,7 +122,12 @@ public final class UploadThroughput {
                         .connection(ConnectionSettings.builder(url).build()).header("Authorization", "Bearer " + args[2])
                         .build(), "bench", "bench", group.next(), Transport.best(), scheduler, new SplittableRandom(1),
                         UploadPacer.UNLIMITED), BackendServices.NONE, UploadPacer.UNLIMITED, Proof.NONE);
-                default -> throw new IllegalArgumentException("unknown mode " + mode + "; use tcp, tus, s3 or put");
+                case "swift" -> new SwiftEvidenceLink(new SwiftClient(SwiftClientConfig.builder()
+                        .connection(ConnectionSettings.builder(url).build())
+                        .credentials(CredentialSource.fixed(new Credentials(args[2], args[3]))).build(), "BENCH-1", "bench",
+                        group.next(), Transport.best(), scheduler, new SplittableRandom(1), UploadPacer.UNLIMITED),
+                        "bench", BackendServices.NONE, UploadPacer.UNLIMITED, Proof.NONE);
+                default -> throw new IllegalArgumentException("unknown mode " + mode + "; use tcp, tus, s3, put or swift");
             };
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
             String run = Long.toString(System.nanoTime(), 36);
