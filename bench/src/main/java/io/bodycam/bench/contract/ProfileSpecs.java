@@ -6,7 +6,10 @@ import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.put.PutClientConfig;
+import io.bodycam.sim.upload.Credentials;
+import io.bodycam.sim.upload.CredentialSource;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -169,6 +172,9 @@ public final class ProfileSpecs {
                     + " segment back; path-style, signed with AWS Signature Version 4.";
             case PUT -> "Each segment whole by one HTTP " + profile.put().apply(PutClientConfig.builder().connection(SERVER)).build().method()
                     + " request, with its SHA-256 in Repr-Digest (RFC 9530), read back by GET from the same path.";
+            case SWIFT -> "The subset of the OpenStack Swift API that the Axis Body Worn Integration API uses: a token from"
+                    + " the auth endpoint, the content destination's capabilities, a container per recording and an"
+                    + " object per segment, each with its metadata, and a GET of the object to read it back.";
         }, true));
         Map<String, Object> paths;
         Map<String, Object> components;
@@ -206,6 +212,17 @@ public final class ProfileSpecs {
                 doc.put("security", schemes.isEmpty() ? List.of() : List.of(map("bearer", List.of())));
                 components = schemes.isEmpty() ? new LinkedHashMap<>() : map("securitySchemes", schemes);
                 paths = putPaths(put.pathTemplate().toString(), put.method(), headers);
+            }
+            case SWIFT -> {
+                SwiftClientConfig swift = profile.swift().apply(SwiftClientConfig.builder().connection(SERVER)
+                        .credentials(CredentialSource.fixed(new Credentials("user", "key")))).build();
+                doc.put("servers", List.of(map("url", SERVER.endpoint().toString(), "description",
+                        "the content destination (the scenario's backend.upload); storage paths are below the X-Storage-Url"
+                                + " its auth answers with")));
+                doc.put("security", List.of(map("token", List.of())));
+                components = map("securitySchemes", map("token", map("type", "apiKey", "in", "header", "name", "X-Auth-Token",
+                        "description", "the token " + swift.authPath() + " answers with")));
+                paths = swiftPaths(swift.authPath());
             }
             default -> throw new IllegalStateException("unknown protocol " + profile.protocol());
         }
@@ -275,6 +292,69 @@ public final class ProfileSpecs {
                 "parameters", List.of(map("name", "uploadId", "in", "query", "required", true, "schema", map("type", "string"))),
                 "responses", map("204", map("description", "aborted"), "404", map("description", "no such upload"))));
         return map(path, item);
+    }
+
+    /** Auth, capabilities, container and object, as the Swift client sends them (SwiftRequests). */
+    private static Map<String, Object> swiftPaths(String authPath) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        // a list of its own: a shared empty one would come out as a YAML anchor and alias
+        paths.put(authPath, map("get", map("operationId", "authenticate", "summary", "a token and the storage URL",
+                "security", new ArrayList<>(),
+                "parameters", List.of(header("X-Auth-User", "the camera's user (a template of the profile)"),
+                        header("X-Auth-Key", "the camera's key (a template of the profile)")),
+                "responses", map("200", map("description", "authenticated", "headers", map(
+                                "X-Auth-Token", map("schema", map("type", "string")),
+                                "X-Storage-Url", map("description", "where the account's containers are", "schema",
+                                        map("type", "string")))),
+                        "401", map("description", "unknown user or wrong key")))));
+        paths.put("/v1/{account}/System/Capabilities.json", map("parameters", List.of(pathParam("account")),
+                "get", map("operationId", "capabilities", "summary", "what the content destination stores (read once per camera)",
+                        "responses", map("200", map("description", "capabilities by name, true or false",
+                                        "content", map("application/json", map("schema", map("type", "object")))),
+                                "404", map("description", "no capabilities: every one is taken as false")))));
+        paths.put("/v1/{account}/{container}", map("parameters", List.of(pathParam("account"), pathParam("container")),
+                "put", map("operationId", "createContainer",
+                        "summary", "a container per recording, <UserID>_<BWCSerialNumber>_<TriggerOnTime>, with"
+                                + " X-Container-Meta-* metadata (URL-encoded values)",
+                        "responses", map("201", map("description", "created"), "202", map("description", "already there"),
+                                "503", swiftRetry(), "507", swiftFull()))));
+        paths.put("/v1/{account}/{container}/{object}", map("parameters", List.of(pathParam("account"), pathParam("container"),
+                        pathParam("object")),
+                "put", map("operationId", "storeClip",
+                        "summary", "one segment whole, <StartTime>_<RecordingID>.<ContainerType>, with X-Object-Meta-* metadata",
+                        "requestBody", map("required", true, "content", clipBytes()),
+                        "responses", map("201", map("description", "stored", "headers", map("ETag", map("description",
+                                        "MD5 of the stored bytes", "schema", map("type", "string")))),
+                                "400", map("description", "can never be stored: the camera keeps the clip and never sends it again"),
+                                "404", map("description", "no such container: the camera creates it and sends again"),
+                                "503", swiftRetry(), "507", swiftFull())),
+                "get", map("operationId", "readBack", "summary", "the stored clip, read back to prove the copy",
+                        "responses", map("200", map("description", "the clip's bytes", "content", clipBytes()),
+                                "404", map("description", "not stored")))));
+        return paths;
+    }
+
+    /** Fresh maps each time: shared ones would come out as YAML anchors and aliases. */
+    private static Map<String, Object> clipBytes() {
+        return map("application/octet-stream", map("schema", map("type", "string",
+                "contentMediaType", "application/octet-stream")), "video/mp4", map("schema", map("type", "string",
+                "contentMediaType", "video/mp4")));
+    }
+
+    private static Map<String, Object> swiftRetry() {
+        return map("description", "try again soon: the camera backs off and retries");
+    }
+
+    private static Map<String, Object> swiftFull() {
+        return map("description", "out of storage: the camera stops sending and keeps the clip");
+    }
+
+    private static Map<String, Object> header(String name, String description) {
+        return map("name", name, "in", "header", "required", true, "description", description, "schema", map("type", "string"));
+    }
+
+    private static Map<String, Object> pathParam(String name) {
+        return map("name", name, "in", "path", "required", true, "schema", map("type", "string"));
     }
 
     private static List<Object> withChecksum(List<Object> params, boolean checksums) {

@@ -22,6 +22,7 @@ import io.bodycam.sim.time.SimClock;
 import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 import io.bodycam.sim.video.Mp4Studio;
 import io.bodycam.sim.wiring.CameraWiring;
 import io.bodycam.sim.wiring.WiredCamera;
@@ -151,6 +152,9 @@ public final class Fleet implements AutoCloseable {
                     .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
         } else if (profile.protocol() == DeviceProfile.Protocol.PUT) {
             b.put(profile.put().apply(PutClientConfig.builder().connection(ConnectionSettings.builder(upload).tls(uploadTls)
+                    .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
+        } else if (profile.protocol() == DeviceProfile.Protocol.SWIFT) {
+            b.swift(profile.swift().apply(SwiftClientConfig.builder().connection(ConnectionSettings.builder(upload).tls(uploadTls)
                     .rateLimit(Math.max(1, (long) config.uploadPayloadBytesPerSecond())).build())).build());
         }
         return b;

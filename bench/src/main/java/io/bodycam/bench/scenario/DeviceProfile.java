@@ -4,6 +4,7 @@ import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -16,18 +17,19 @@ import java.util.function.UnaryOperator;
  *
  * @param s3       for {@link Protocol#S3}: the bucket settings over the run's upload URL; null otherwise
  * @param put      for {@link Protocol#PUT}: method, path template and headers over the run's upload URL; null otherwise
+ * @param swift    for {@link Protocol#SWIFT}: auth path and credentials over the run's upload URL; null otherwise
  * @param services whether the upload server also offers time, config and firmware
  */
 public record DeviceProfile(String name, TopicScheme topics, Protocol protocol, Proof proof,
                             UnaryOperator<S3ClientConfig.Builder> s3, UnaryOperator<PutClientConfig.Builder> put,
-                            boolean services) {
+                            UnaryOperator<SwiftClientConfig.Builder> swift, boolean services) {
 
     /** The upload protocols a profile can choose. */
-    public enum Protocol { TUS, S3, PUT }
+    public enum Protocol { TUS, S3, PUT, SWIFT }
 
     /** The reference contract, as {@code profiles/bwc-v1.yaml} says it: the default. */
     public static final DeviceProfile REFERENCE =
-            new DeviceProfile("bwc-v1", TopicScheme.REFERENCE, Protocol.TUS, Proof.VERDICT, null, null, true);
+            new DeviceProfile("bwc-v1", TopicScheme.REFERENCE, Protocol.TUS, Proof.VERDICT, null, null, null, true);
 
     public DeviceProfile {
         Objects.requireNonNull(name, "profile name");
@@ -39,6 +41,9 @@ public record DeviceProfile(String name, TopicScheme topics, Protocol protocol, 
         }
         if (protocol == Protocol.PUT && put == null) {
             throw new IllegalArgumentException("a put profile needs its request settings");
+        }
+        if (protocol == Protocol.SWIFT && swift == null) {
+            throw new IllegalArgumentException("a swift profile needs its auth settings");
         }
         if (protocol != Protocol.TUS && proof == Proof.VERDICT) {
             throw new IllegalArgumentException("proof verdict needs the reference backend's /evidence, which only "

@@ -12,6 +12,7 @@ import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.upload.CredentialSource;
 import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import java.util.function.UnaryOperator;
 public final class DeviceProfiles {
 
     /** The profiles shipped in the jar. */
-    public static final List<String> SHIPPED = List.of("bwc-v1", "tus-generic", "s3", "put");
+    public static final List<String> SHIPPED = List.of("bwc-v1", "tus-generic", "s3", "put", "axis-bwi");
 
     private static final Map<Topic, String> KEYS = Map.of(Topic.STATUS, "status", Topic.STATE, "state",
             Topic.GPS, "gps", Topic.EVENTS, "events", Topic.CMD_ACK, "ack");
@@ -141,12 +143,18 @@ public final class DeviceProfiles {
         UnaryOperator<PutClientConfig.Builder> put = protocol == DeviceProfile.Protocol.PUT
                 ? upload.optionalMap("put").map(DeviceProfiles::put).orElseGet(() -> put(null))
                 : null;
+        UnaryOperator<SwiftClientConfig.Builder> swift = protocol == DeviceProfile.Protocol.SWIFT
+                ? upload.optionalMap("swift").map(DeviceProfiles::swift).orElseGet(() -> {
+                    problems.report(upload, "protocol swift needs a swift: mapping (user, key ...)");
+                    return null;
+                })
+                : null;
         boolean services = services(root);
         if (!problems.isEmpty() || rules.size() < Topic.values().length) {
             return null;
         }
         try {
-            return new DeviceProfile(name, new TopicScheme(rules, command, will), protocol, proof, s3, put, services);
+            return new DeviceProfile(name, new TopicScheme(rules, command, will), protocol, proof, s3, put, swift, services);
         } catch (IllegalArgumentException e) {
             problems.report(root, e.getMessage());
             return null;
@@ -191,6 +199,27 @@ public final class DeviceProfiles {
         };
         try {
             op.apply(PutClientConfig.builder());
+        } catch (IllegalArgumentException e) {
+            m.problems().report(m, e.getMessage());
+        }
+        return op;
+    }
+
+    /**
+     * {@code swift: {authPath, user, key, pieceSize, storageFullPause}}: TempAuth-style login below the run's
+     * upload URL ({@code GET authPath} with {@code X-Auth-User}/{@code X-Auth-Key}), each camera's from the
+     * templates ({@code {deviceId}}, {@code {agency}}).
+     */
+    private static UnaryOperator<SwiftClientConfig.Builder> swift(YamlMap m) {
+        String auth = m.string("authPath", "/auth/v1.0");
+        String user = m.string("user");
+        String key = m.string("key");
+        long piece = m.dataSize("pieceSize", 256 * 1024, 1024, 16L * 1024 * 1024);
+        Duration full = m.duration("storageFullPause", Duration.ofMinutes(10), Duration.ZERO, Duration.ofDays(1));
+        UnaryOperator<SwiftClientConfig.Builder> op = b -> b.authPath(auth)
+                .credentials(CredentialSource.templates(user, key)).pieceSize((int) piece).storageFullPause(full);
+        try {
+            op.apply(SwiftClientConfig.builder());
         } catch (IllegalArgumentException e) {
             m.problems().report(m, e.getMessage());
         }

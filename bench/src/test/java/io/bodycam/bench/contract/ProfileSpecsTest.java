@@ -142,5 +142,13 @@ class ProfileSpecsTest {
         assertEquals(Map.of("type", "http", "scheme", "bearer"), at(put, "components", "securitySchemes", "bearer"));
         assertFalse(ProfileSpecs.generate(profile("put"), "put").get("openapi.yaml").contains("bodycam-test"),
                 "the profile's token stays out of the spec");
+        Map<String, Object> swift = yaml(ProfileSpecs.generate(profile("axis-bwi"), "axis-bwi").get("openapi.yaml"));
+        assertEquals(List.of("/auth/v1.0", "/v1/{account}/System/Capabilities.json", "/v1/{account}/{container}",
+                "/v1/{account}/{container}/{object}"), List.copyOf(at(swift, "paths").keySet()));
+        assertEquals(List.of("201", "400", "404", "503", "507"),
+                List.copyOf(at(swift, "paths", "/v1/{account}/{container}/{object}", "put", "responses").keySet()),
+                "the API's meanings for 400, 503 and 507");
+        assertFalse(ProfileSpecs.generate(profile("axis-bwi"), "axis-bwi").get("openapi.yaml").contains("bodycam-test"),
+                "the profile's key stays out of the spec");
     }
 }

@@ -13,6 +13,7 @@ import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.put.PutClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -72,6 +73,27 @@ class DeviceProfilesTest {
         assertEquals(DeviceProfile.Protocol.TUS, p.protocol());
         assertEquals(Proof.READ_BACK, p.proof());
         assertFalse(p.services());
+    }
+
+    @Test
+    void axis_bwi_uploads_to_swift_and_reads_each_clip_back() {
+        DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("axis-bwi")).backend().profile();
+        assertEquals(DeviceProfile.Protocol.SWIFT, p.protocol());
+        assertEquals(Proof.READ_BACK, p.proof());
+        assertFalse(p.services());
+        SwiftClientConfig swift = p.swift().apply(SwiftClientConfig.builder()
+                .connection(ConnectionSettings.builder(URI.create("http://127.0.0.1:8082")).build())).build();
+        assertEquals("/auth/v1.0", swift.authPath());
+        assertEquals("bodycam:camera", swift.credentials().forDevice("CMP-01", "metro").id());
+    }
+
+    @Test
+    void protocol_swift_without_its_mapping_is_reported_where_it_is_written(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), CUSTOM.replace("protocol: tus", "protocol: swift"));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        String first = e.problems().get(0).format();
+        assertTrue(first.contains("acme.yaml:") && first.contains("protocol swift needs a swift: mapping"), "got:\n" + e.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.bodycam.sim.link.MqttTelemetryLink;
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.PutEvidenceLink;
 import io.bodycam.sim.link.S3EvidenceLink;
+import io.bodycam.sim.link.SwiftEvidenceLink;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.link.TopicScheme;
@@ -26,6 +27,8 @@ import io.bodycam.sim.upload.put.PutClient;
 import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3Client;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClient;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 import io.bodycam.sim.video.SegmentCard;
 import io.netty.channel.EventLoop;
 
@@ -67,6 +70,8 @@ public final class CameraWiring {
     static final long S3_SEED = 0x53L;
     /** Mixed into the camera's seed for its PUT client's retry jitter. */
     static final long PUT_SEED = 0x50L;
+    /** Mixed into the camera's seed for its Swift client's retry jitter. */
+    static final long SWIFT_SEED = 0x5357L;
 
     private CameraWiring() {
     }
@@ -97,6 +102,7 @@ public final class CameraWiring {
         private UploadSlots slots = UploadSlots.UNLIMITED;
         private S3ClientConfig s3;
         private PutClientConfig put;
+        private SwiftClientConfig swift;
 
         private Builder(CameraConfig config) {
             this.config = Objects.requireNonNull(config, "camera config");
@@ -194,6 +200,7 @@ public final class CameraWiring {
         public Builder s3(S3ClientConfig config) {
             this.s3 = Objects.requireNonNull(config, "S3 client config");
             this.put = null;
+            this.swift = null;
             return this;
         }
 
@@ -204,6 +211,18 @@ public final class CameraWiring {
         public Builder put(PutClientConfig config) {
             this.put = Objects.requireNonNull(config, "PUT client config");
             this.s3 = null;
+            this.swift = null;
+            return this;
+        }
+
+        /**
+         * Uploads each segment as a clip to an OpenStack Swift store after the Axis Body Worn Integration API
+         * instead of tus: endpoint, auth path and credentials come from {@code config}. Side services are then none.
+         */
+        public Builder swift(SwiftClientConfig config) {
+            this.swift = Objects.requireNonNull(config, "Swift client config");
+            this.s3 = null;
+            this.put = null;
             return this;
         }
 
@@ -251,7 +270,7 @@ public final class CameraWiring {
             }
             Scheduler scheduler = clock.scheduler(loop);
             EvidenceLink http = evidence != null ? evidence : s3 != null ? s3Link(scheduler)
-                    : put != null ? putLink(scheduler) : tusLink(scheduler);
+                    : put != null ? putLink(scheduler) : swift != null ? swiftLink(scheduler) : tusLink(scheduler);
             TelemetryLink[] link = new TelemetryLink[1];
             Function<TelemetryHandler, TelemetryLink> factory = telemetry != null ? telemetry : this::mqttLink;
             Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card, slots);
@@ -271,6 +290,13 @@ public final class CameraWiring {
             PutClient client = new PutClient(put, config.agency(), config.officer(), loop, transport, scheduler,
                     new SplittableRandom(config.seed() ^ PUT_SEED), uplink);
             return new PutEvidenceLink(client, BackendServices.NONE, UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
+        }
+
+        private SwiftEvidenceLink swiftLink(Scheduler scheduler) {
+            SwiftClient client = new SwiftClient(swift, config.deviceId(), config.agency(), loop, transport, scheduler,
+                    new SplittableRandom(config.seed() ^ SWIFT_SEED), uplink);
+            return new SwiftEvidenceLink(client, config.officer(), BackendServices.NONE,
+                    UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
         }
 
         private S3EvidenceLink s3Link(Scheduler scheduler) {
