@@ -6,6 +6,7 @@ import io.bodycam.bench.observer.internal.CommandBook;
 import io.bodycam.bench.observer.internal.FleetModel;
 import io.bodycam.bench.observer.internal.MessageHandler;
 import io.bodycam.bench.observer.internal.ObserverConnection;
+import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.time.SimClock;
 import javax.net.ssl.SSLSocketFactory;
@@ -52,6 +53,8 @@ public final class FleetObserver implements AutoCloseable {
     private final CommandBook commands;
     private final ObserverConnection connection;
     private final MessageHandler handler;
+    /** How the profile's commands differ from the reference contract's (the observer sends them in the profile's shape). */
+    private final PayloadMapping payloads;
     private boolean started;
     private volatile boolean stopped;
 
@@ -91,6 +94,7 @@ public final class FleetObserver implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.commands = new CommandBook(timer);
         this.handler = new MessageHandler(fleet, commands, watched, topics);
+        this.payloads = topics.payloads();
         this.connection = new ObserverConnection(brokerUrl, agency, timer, handler, fleet);
     }
 
@@ -221,7 +225,7 @@ public final class FleetObserver implements AutoCloseable {
         command.put("params", params == null ? Map.of() : params);
         byte[] payload;
         try {
-            payload = JSON.writeValueAsBytes(command);
+            payload = payloads.encode(PayloadMapping.Kind.CMD, JSON.writeValueAsBytes(command));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("command params cannot be written as JSON: " + e.getOriginalMessage(), e);
         }

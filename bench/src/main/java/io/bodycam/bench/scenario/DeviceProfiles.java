@@ -6,6 +6,9 @@ import io.bodycam.bench.scenario.yaml.Suggestions;
 import io.bodycam.bench.scenario.yaml.YamlDocument;
 import io.bodycam.bench.scenario.yaml.YamlMap;
 import io.bodycam.bench.scenario.yaml.YamlNode;
+import io.bodycam.bench.scenario.yaml.YamlScalar;
+import io.bodycam.bench.scenario.yaml.SourcePosition;
+import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
@@ -131,6 +134,7 @@ public final class DeviceProfiles {
             problems.report(cmdNode, e.getMessage());
         }
         boolean will = mqtt.bool("statusWill", true);
+        PayloadMapping payloads = mqtt.optionalMap("payloads").map(DeviceProfiles::payloads).orElse(PayloadMapping.IDENTITY);
         YamlMap upload = root.map("upload");
         DeviceProfile.Protocol protocol = upload.enumValue("protocol", DeviceProfile.Protocol.class, DeviceProfile.Protocol.TUS);
         Proof proof = upload.enumValue("proof", Proof.class, protocol == DeviceProfile.Protocol.TUS ? Proof.VERDICT : Proof.READ_BACK);
@@ -154,10 +158,109 @@ public final class DeviceProfiles {
             return null;
         }
         try {
-            return new DeviceProfile(name, new TopicScheme(rules, command, will), protocol, proof, s3, put, swift, services);
+            return new DeviceProfile(name, new TopicScheme(rules, command, will, payloads), protocol, proof, s3, put, swift, services);
         } catch (IllegalArgumentException e) {
             problems.report(root, e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * {@code payloads: {KIND: {fields, drop, add}}}: per message kind ({@code status}, {@code state},
+     * {@code gps}, {@code events}, {@code ack}, {@code cmd}), reference fields moved or renamed
+     * ({@code lat: position.latitude}), scaled or given another time format
+     * ({@code speed: {to: speedKmh, scale: 3.6}}, {@code ts: {to: time, format: iso8601}}), left out, and
+     * constant string fields added. Every reference field named must exist in the contract's schema.
+     */
+    private static PayloadMapping payloads(YamlMap m) {
+        Map<PayloadMapping.Kind, PayloadMapping.Rules> kinds = new EnumMap<>(PayloadMapping.Kind.class);
+        List<String> names = java.util.Arrays.stream(PayloadMapping.Kind.values()).map(PayloadMapping.Kind::yamlName).toList();
+        for (String name : m.keys()) {
+            int index = names.indexOf(name);
+            if (index < 0) {
+                // reported here alone: its own keys are not looked into
+                m.has(name);
+                m.problems().report(m.keyPosition(name).orElseThrow(), "unknown message kind '" + name + "'"
+                        + Suggestions.closest(name, names).map(x -> ", did you mean '" + x + "'?").orElse(""), "kinds: " + names);
+                continue;
+            }
+            YamlNode node = m.node(name).orElseThrow();
+            if (!(node instanceof YamlMap k)) {
+                m.problems().report(node, name + " must be a mapping with fields, drop and add");
+                continue;
+            }
+            PayloadMapping.Kind kind = PayloadMapping.Kind.values()[index];
+            java.util.Set<String> known = ReferenceFields.of(kind);
+            List<PayloadMapping.Field> fields = new java.util.ArrayList<>();
+            k.optionalMap("fields").ifPresent(f -> {
+                for (String from : f.keys()) {
+                    YamlNode v = f.node(from).orElseThrow();
+                    if (!knownField(f.problems(), f.keyPosition(from).orElseThrow(), from, known, kind)) {
+                        continue;
+                    }
+                    field(f.problems(), from, v).ifPresent(fields::add);
+                }
+            });
+            List<String> drop = k.optionalList("drop").map(l -> l.strings()).orElse(List.of());
+            drop.forEach(d -> knownField(k.problems(), k.node("drop").orElseThrow().position(), d, known, kind));
+            Map<String, String> constants = new java.util.LinkedHashMap<>();
+            k.optionalMap("add").ifPresent(a -> a.keys().forEach(c -> constants.put(c, a.string(c))));
+            try {
+                kinds.put(kind, new PayloadMapping.Rules(fields, drop, constants));
+            } catch (IllegalArgumentException e) {
+                k.problems().report(k, name + ": " + e.getMessage());
+            }
+        }
+        try {
+            return new PayloadMapping(kinds);
+        } catch (IllegalArgumentException e) {
+            m.problems().report(m, e.getMessage());
+            return PayloadMapping.IDENTITY;
+        }
+    }
+
+    private static boolean knownField(Problems problems, SourcePosition at, String field, java.util.Set<String> known,
+                                      PayloadMapping.Kind kind) {
+        if (known.contains(field)) {
+            return true;
+        }
+        problems.report(at, "'" + field + "' is no field of the reference " + kind.yamlName() + " payload"
+                        + Suggestions.closest(field, known).map(x -> ", did you mean '" + x + "'?").orElse(""),
+                "docs/contract/asyncapi.yaml lists them; nested fields are dot paths, e.g. battery.pct");
+        return false;
+    }
+
+    /** One field's rule: a dot path, or {@code {to, scale, format}}. */
+    private static Optional<PayloadMapping.Field> field(Problems problems, String from, YamlNode v) {
+        String to = from;
+        double scale = 1;
+        PayloadMapping.TimeFormat time = null;
+        if (v instanceof YamlScalar s) {
+            to = s.text();
+        } else if (v instanceof YamlMap f) {
+            to = f.string("to", from);
+            scale = f.decimal("scale", 1, 1e-12, 1e12);
+            Optional<String> format = f.optionalString("format");
+            if (format.isPresent()) {
+                List<String> formats = List.of("epochMillis", "epochSeconds", "iso8601");
+                int i = formats.indexOf(format.get());
+                if (i < 0) {
+                    problems.report(f.node("format").orElseThrow(), "unknown time format '" + format.get() + "'"
+                            + Suggestions.closest(format.get(), formats).map(x -> ", did you mean '" + x + "'?").orElse(""),
+                            "formats: " + formats);
+                    return Optional.empty();
+                }
+                time = PayloadMapping.TimeFormat.values()[i];
+            }
+        } else {
+            problems.report(v, "'" + from + "' must map to a dot path or to {to, scale, format}");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PayloadMapping.Field(from, to, scale, time));
+        } catch (IllegalArgumentException e) {
+            problems.report(v, e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.bench.scenario.yaml.ScenarioException;
 import io.bodycam.bench.scenario.yaml.Substitutions;
+import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
@@ -18,8 +19,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DeviceProfilesTest {
 
@@ -94,6 +99,49 @@ class DeviceProfilesTest {
         var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
         String first = e.problems().get(0).format();
         assertTrue(first.contains("acme.yaml:") && first.contains("protocol swift needs a swift: mapping"), "got:\n" + e.getMessage());
+    }
+
+    /** CUSTOM with {@code payloads:} under {@code mqtt:}, its lines indented as given. */
+    private static String withPayloads(String payloads) {
+        return CUSTOM.replace("  statusWill: false\n", "  statusWill: false\n  payloads:\n" + payloads);
+    }
+
+    @Test
+    void payload_mappings_are_read_per_kind(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), withPayloads("""
+                    gps:
+                      fields: {lat: position.latitude, speed: {to: speedKmh, scale: 3.6}, ts: {to: time, format: iso8601}}
+                      drop: [hdop]
+                      add: {vendor: acme}
+                    cmd:
+                      fields: {type: command}
+                """));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        PayloadMapping m = ScenarioLoader.load(dir.resolve("s.yaml")).backend().profile().topics().payloads();
+        PayloadMapping.Rules gps = m.rules(PayloadMapping.Kind.GPS).orElseThrow();
+        assertEquals(List.of(new PayloadMapping.Field("lat", "position.latitude", 1, null),
+                new PayloadMapping.Field("speed", "speedKmh", 3.6, null),
+                new PayloadMapping.Field("ts", "time", 1, PayloadMapping.TimeFormat.ISO_8601)), gps.fields());
+        assertEquals(List.of("hdop"), gps.drop());
+        assertEquals(Map.of("vendor", "acme"), gps.constants());
+        assertTrue(m.rules(PayloadMapping.Kind.CMD).isPresent());
+        assertTrue(m.rules(PayloadMapping.Kind.STATE).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a field the contract lacks      | '    gps:\n      fields: {speeed: v}\n'                | acme.yaml:6:16: 'speeed' is no field of the reference gps payload, did you mean 'speed'?
+            a kind the contract lacks       | '    gsp:\n      drop: [hdop]\n'                      | acme.yaml:5:5: unknown message kind 'gsp', did you mean 'gps'?
+            a time format nobody knows      | '    gps:\n      fields: {ts: {to: t, format: iso}}\n' | acme.yaml:6:36: unknown time format 'iso', did you mean 'iso8601'?
+            a field the bench needs dropped | '    gps:\n      drop: [seq]\n'                       | gps needs 'seq': it may be renamed but not dropped
+            two fields to one place         | '    gps:\n      fields: {lat: x, lon: x}\n'           | gps: two fields go to 'x' on the wire
+            """)
+    void a_bad_payload_mapping_is_reported_in_the_profile_file(String what, String payloads, String expected,
+                                                              @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), withPayloads(payloads.replace("\\n", "\n")));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().contains(expected), "got:\n" + e.getMessage());
     }
 
     @Test

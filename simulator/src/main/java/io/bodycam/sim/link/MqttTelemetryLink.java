@@ -15,8 +15,8 @@ import java.util.random.RandomGenerator;
 /**
  * A camera's {@link TelemetryLink} over MQTT: topics from its device profile's {@link TopicScheme}
  * ({@link TopicScheme#REFERENCE}: under {@code bwc/v1/{agency}/{deviceId}/}), the {@code status} Last
- * Will when the scheme asks for it, and the command subscription (docs/contract/README.md). The client
- * id is the device id.
+ * Will when the scheme asks for it, and the command subscription (docs/contract/README.md); payloads
+ * go out and commands come in through the scheme's {@link PayloadMapping}. The client id is the device id.
  */
 public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
 
@@ -25,6 +25,7 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
     private final TopicScheme.Rule[] rules = new TopicScheme.Rule[Topic.values().length];
     private final TelemetryHandler handler;
     private final MqttConnection connection;
+    private final PayloadMapping payloads;
 
     /**
      * @param base      broker address, protocol and timings; the client id is replaced by the device id
@@ -49,9 +50,11 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
         }
         this.command = scheme.commandTopic(agency, deviceId, group);
         this.handler = handler;
+        this.payloads = scheme.payloads();
         TopicScheme.Rule status = rules[Topic.STATUS.ordinal()];
         this.connection = new MqttConnection(base.toBuilder().clientId(deviceId).build(), loop, transport, realTime,
-                scheme.statusWill() ? () -> new MqttWill(topics[Topic.STATUS.ordinal()], handler.willPayload(),
+                scheme.statusWill() ? () -> new MqttWill(topics[Topic.STATUS.ordinal()],
+                        payloads.encode(PayloadMapping.Kind.STATUS, handler.willPayload()),
                         MqttQoS.valueOf(status.qos()), status.retain()) : () -> null,
                 this, jitter);
         connection.subscribe(command, MqttQoS.AT_LEAST_ONCE);
@@ -75,7 +78,8 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
     @Override
     public void publish(Topic topic, byte[] payload) {
         TopicScheme.Rule rule = rules[topic.ordinal()];
-        connection.publish(topics[topic.ordinal()], payload, MqttQoS.valueOf(rule.qos()), rule.retain());
+        connection.publish(topics[topic.ordinal()], payloads.encode(PayloadMapping.Kind.of(topic), payload),
+                MqttQoS.valueOf(rule.qos()), rule.retain());
     }
 
     /** The MQTT client's counters (published, acked, dropped, reconnects ...). */
@@ -96,7 +100,7 @@ public final class MqttTelemetryLink implements TelemetryLink, MqttListener {
     @Override
     public void onMessage(String topic, byte[] payload, MqttQoS qos, boolean duplicate) {
         if (topic.equals(command)) {
-            handler.command(payload);
+            handler.command(payloads.decode(PayloadMapping.Kind.CMD, payload, null));
         }
     }
 }

@@ -11,15 +11,17 @@ import java.util.regex.Pattern;
 /**
  * Where a camera's MQTT messages go, as a device profile says: a topic template per {@link Topic} and
  * for commands, each over {@code {agency}}, {@code {deviceId}} and {@code {group}} (each a whole topic
- * level), with its QoS and retain flag, and whether {@code status} is also the Last Will.
+ * level), with its QoS and retain flag, whether {@code status} is also the Last Will, and how its
+ * payloads differ from the reference contract's ({@link PayloadMapping}).
  * {@link #REFERENCE} is the reference contract's {@code bwc/v1/{agency}/{deviceId}/...}
  * (docs/contract/README.md, "MQTT topics").
  *
  * @param rules      one rule per {@link Topic}
  * @param command    the topic the camera subscribes to for commands (QoS 1)
  * @param statusWill whether the camera registers {@code status} {@code offline} as its Last Will
+ * @param payloads   how the payloads on these topics differ from the reference contract's
  */
-public record TopicScheme(Map<Topic, Rule> rules, String command, boolean statusWill) {
+public record TopicScheme(Map<Topic, Rule> rules, String command, boolean statusWill, PayloadMapping payloads) {
 
     /** The variables a template may use, each standing for one whole topic level. */
     public static final java.util.List<String> VARIABLES = java.util.List.of("agency", "deviceId", "group");
@@ -47,7 +49,13 @@ public record TopicScheme(Map<Topic, Rule> rules, String command, boolean status
         }
     }
 
+    /** Topics with the reference contract's payloads. */
+    public TopicScheme(Map<Topic, Rule> rules, String command, boolean statusWill) {
+        this(rules, command, statusWill, PayloadMapping.IDENTITY);
+    }
+
     public TopicScheme {
+        Objects.requireNonNull(payloads, "payload mapping");
         rules = Map.copyOf(new EnumMap<>(Objects.requireNonNull(rules, "rules")));
         for (Topic t : Topic.values()) {
             if (!rules.containsKey(t)) {

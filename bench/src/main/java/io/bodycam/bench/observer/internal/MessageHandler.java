@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bodycam.bench.observer.DeviceState;
 import io.bodycam.bench.observer.GpsReport;
 import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.bench.observer.internal.SeqTracker.Verdict;
+import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.TopicScheme;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * else is counted as malformed and dropped; nothing here throws. A message that passes those checks is
  * then validated against its schema in {@code docs/contract/asyncapi.yaml}: one that breaks it (a field
  * missing, of the wrong type, out of its enum, or not in the contract) is used but counted as malformed
- * too, with the validator's reason.
+ * too, with the validator's reason. A device profile's payloads are first turned back into the
+ * reference shape by its {@link PayloadMapping}, so the checks are the contract's whatever the profile.
  *
  * <p>Runs on the observer's one handling thread, fed from Paho's callback thread (so the broker's
  * acknowledgements never wait for this work): one tree parse, a schema check and a few map updates per
@@ -56,6 +60,8 @@ public final class MessageHandler {
     private final CommandBook commands;
     private final Predicate<String> watched;
     private final TopicScheme topics;
+    /** The fields the profile does not send, by kind: the contract check does not miss them. */
+    private final Map<TopicKind, Set<String>> leftOut = new java.util.EnumMap<>(TopicKind.class);
     /** Each camera's {@code {group}} as its topics showed it, for the command topic of a profile that uses it. */
     private final Map<String, String> groups = new ConcurrentHashMap<>();
     /** When the message being handled arrived (virtual ms); handling is on one thread at a time. */
@@ -76,6 +82,10 @@ public final class MessageHandler {
         this.commands = commands;
         this.watched = watched;
         this.topics = topics;
+        for (TopicKind kind : TopicKind.values()) {
+            topics.payloads().rules(PayloadMapping.Kind.of(simTopic(kind)))
+                    .ifPresent(r -> leftOut.put(kind, Set.copyOf(r.drop())));
+        }
     }
 
     /** The subscription filter for {@code kind}'s messages from {@code agency} ({@code +} for all). */
@@ -130,9 +140,9 @@ public final class MessageHandler {
         DeviceRecord device = fleet.device(t.deviceId, t.agency);
         device.seen(t.agency, arrivedAt);
         try {
-            JsonNode m = parse(payload);
+            JsonNode m = topics.payloads().decode(PayloadMapping.Kind.of(simTopic(t.kind)), parse(payload), t.deviceId);
             accept(t, device, m, retained);
-            Optional<String> broken = CONTRACT.violation(t.kind, m);
+            Optional<String> broken = CONTRACT.violation(t.kind, m, leftOut.getOrDefault(t.kind, Set.of()));
             if (broken.isPresent()) {
                 device.malformed();
                 fleet.malformed(topic, "breaks docs/contract/asyncapi.yaml: " + broken.get(), payload);
@@ -301,7 +311,7 @@ public final class MessageHandler {
         return null;
     }
 
-    private static JsonNode parse(byte[] payload) {
+    private static ObjectNode parse(byte[] payload) {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
@@ -310,10 +320,10 @@ public final class MessageHandler {
         } catch (IOException e) {
             throw new Malformed("not JSON: " + e);
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof ObjectNode object)) {
             throw new Malformed("not a JSON object");
         }
-        return root;
+        return object;
     }
 
     private static long requireLong(JsonNode m, String field) {

@@ -10,10 +10,14 @@ import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.observer.FleetStats;
 import io.bodycam.bench.observer.SeqCounts;
 import io.bodycam.bench.observer.TopicKind;
+import io.bodycam.sim.link.PayloadMapping;
+import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.time.ManualClock;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.SimClock;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +101,25 @@ class MessageHandlerTest {
         handle(topic, msg(0, T0, fields));
 
         assertEquals(reason, fleet.stats(0, 0).firstMalformed().orElseThrow().reason());
+    }
+
+    @Test
+    void a_profiles_mapped_state_is_read_in_the_contracts_shape_and_what_it_leaves_out_is_not_missed() {
+        PayloadMapping mapping = new PayloadMapping(Map.of(PayloadMapping.Kind.STATE, new PayloadMapping.Rules(
+                List.of(new PayloadMapping.Field("battery.pct", "batteryLevel", 1, null),
+                        new PayloadMapping.Field("ts", "time", 1, PayloadMapping.TimeFormat.ISO_8601)),
+                List.of("schema", "deviceId", "battery.charging", "officer"), Map.of())));
+        TopicScheme r = TopicScheme.REFERENCE;
+        handler = new MessageHandler(fleet, new CommandBook(timer), id -> true,
+                new TopicScheme(r.rules(), r.command(), r.statusWill(), mapping));
+
+        handle(STATE, "{\"seq\":0,\"time\":\"2026-01-01T00:00:00.250Z\",\"batteryLevel\":61.5,"
+                + FULL_STATE.replace("\"battery\":{\"pct\":80.0,\"charging\":false},", "").replace(",\"officer\":\"b-1\"", "") + "}");
+
+        FleetStats stats = fleet.stats(0, 0);
+        assertEquals(0, stats.malformed(), () -> String.valueOf(stats.firstMalformed()));
+        assertEquals(61.5, device().state().orElseThrow().batteryPct().getAsDouble());
+        assertEquals(T0 + 250, device().state().orElseThrow().ts());
     }
 
     @Test
