@@ -1,6 +1,7 @@
 package io.bodycam.bench.contract;
 
 import io.bodycam.bench.scenario.DeviceProfile;
+import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
@@ -95,7 +96,9 @@ public final class ProfileSpecs {
         doc.put("info", info("bodycam-bench device contract, profile " + name, "What a virtual body camera with the device"
                 + " profile " + name + " (profiles/" + name + ".yaml) publishes and expects over MQTT. The payloads are the"
                 + " reference contract's (docs/contract/asyncapi.yaml): every one a JSON object with schema 1, deviceId,"
-                + " seq (per topic, from 0, +1 a message) and ts (the device clock, epoch ms).", false));
+                + " seq (per topic, from 0, +1 a message) and ts (the device clock, epoch ms)"
+                + (topics.payloads().identity() ? "." : ", reshaped by the profile's payload mapping (mqtt.payloads): the"
+                + " schemas below are the reshaped ones."), false));
         doc.put("defaultContentType", "application/json");
         Map<String, Object> mqtt = new LinkedHashMap<>();
         mqtt.put("cleanSession", false);
@@ -144,6 +147,9 @@ public final class ProfileSpecs {
         if (!topics.statusWill()) {
             Map<String, Object> statusMessage = section(section(components, "messages"), "status");
             statusMessage.put("summary", "online right after every CONNACK; offline before a clean disconnect (no Last Will)");
+        }
+        if (!topics.payloads().identity()) {
+            PayloadSchemas.reshape(section(components, "schemas"), topics.payloads());
         }
         doc.put("components", components);
         return doc;

@@ -7,12 +7,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bodycam.bench.scenario.DeviceProfile;
 import io.bodycam.bench.scenario.DeviceProfiles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.testing.SpecLinters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,5 +159,59 @@ class ProfileSpecsTest {
                 "the API's meanings for 400, 503 and 507");
         assertFalse(ProfileSpecs.generate(profile("axis-bwi"), "axis-bwi").get("openapi.yaml").contains("bodycam-test"),
                 "the profile's key stays out of the spec");
+    }
+
+    private static final String MAPPED = """
+            name: acme
+            mqtt:
+              payloads:
+                gps:
+                  fields: {lat: position.latitude, lon: position.longitude, speed: {to: speedKmh, scale: 3.6},
+                           ts: {to: time, format: iso8601}}
+                  drop: [hdop, satellites]
+                  add: {vendor: acme}
+                state:
+                  fields: {battery.pct: batteryLevel, battery.charging: charging, ts: {to: time, format: epochSeconds}}
+              topics:
+                status: {topic: "acme/{deviceId}/presence"}
+                state:  {topic: "acme/{deviceId}/state"}
+                gps:    {topic: "acme/{deviceId}/position"}
+                events: {topic: "acme/{deviceId}/log"}
+                ack:    {topic: "acme/{deviceId}/reply"}
+                cmd:    {topic: "acme/{deviceId}/order"}
+            upload: {protocol: tus, proof: none}
+            services: []
+            """;
+
+    @Test
+    void a_mapped_profiles_schemas_accept_what_its_cameras_send_and_refuse_the_reference_shape(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("acme.yaml"), MAPPED);
+        DeviceProfile acme = DeviceProfiles.load("acme.yaml", dir);
+        String spec = ProfileSpecs.generate(acme, "acme").get("asyncapi.yaml");
+        String at = "https://bodycam.test/acme/asyncapi.yaml";
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft7())
+                .keywords(Stream.of("asyncapi", "info", "defaultContentType", "servers", "channels", "operations", "components")
+                        .map(NonValidationKeyword::new).toList()).build(), b -> b.schemas(Map.of(at, spec)));
+        String gps = "{\"schema\":1,\"deviceId\":\"A-1\",\"seq\":3,\"ts\":1799046000250,\"fix\":\"3d\",\"lat\":39.1,"
+                + "\"lon\":-94.5,\"alt\":270.5,\"speed\":1.5,\"heading\":90,\"hdop\":0.9,\"satellites\":9}";
+        String state = "{\"schema\":1,\"deviceId\":\"A-1\",\"seq\":3,\"ts\":1799046000250,\"mode\":\"OFF\","
+                + "\"dockPhase\":null,\"flags\":[],\"battery\":{\"pct\":80.0,\"charging\":false},"
+                + "\"storage\":{\"capacityBytes\":64,\"usedBytes\":0,\"freeBytes\":64},\"uploadQueue\":{\"segments\":0,"
+                + "\"bytes\":0},\"recording\":null,\"firmware\":\"4.12.3\",\"clockOffsetMs\":0,\"officer\":\"b-1\"}";
+        ObjectMapper json = new ObjectMapper();
+        PayloadMapping mapping = acme.topics().payloads();
+        for (String[] c : new String[][] {{"gps", gps}, {"state", state}}) {
+            Schema schema = registry.getSchema(SchemaLocation.of(at + "#/components/schemas/" + c[0]));
+            byte[] wire = mapping.encode(PayloadMapping.Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT)),
+                    c[1].getBytes(StandardCharsets.UTF_8));
+            assertEquals(List.of(), schema.validate(json.readTree(wire)), c[0] + " as the camera sends it: " + new String(wire,
+                    StandardCharsets.UTF_8));
+            assertFalse(schema.validate(json.readTree(c[1])).isEmpty(), c[0] + " in the reference shape is not acme's");
+        }
+        Map<String, Object> schemas = at(yaml(spec), "components", "schemas");
+        assertEquals(Map.of("type", "string", "format", "date-time", "description", "an ISO 8601 instant in UTC"),
+                at(schemas, "gps", "properties", "time"));
+        assertFalse(at(schemas, "state", "properties").containsKey("battery"), "battery emptied by the mapping is gone");
     }
 }
