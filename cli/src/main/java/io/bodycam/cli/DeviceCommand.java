@@ -7,6 +7,9 @@ import io.bodycam.bench.live.ControlServer;
 import io.bodycam.bench.live.LiveServer;
 import io.bodycam.bench.run.Endpoint;
 import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.scenario.DeviceProfile;
+import io.bodycam.bench.scenario.DeviceProfiles;
+import io.bodycam.bench.scenario.yaml.ScenarioException;
 import io.bodycam.bench.scenario.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +57,11 @@ final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--upload", paramLabel = "URL", description = "the external backend's HTTP base (with --mqtt)")
     URI upload;
 
+    @Option(names = "--profile", paramLabel = "NAME|FILE",
+            description = "the device profile the cameras speak: a shipped one (bwc-v1, tus-generic, s3, put, axis-bwi) or a "
+                    + "profile file (docs/backends.md); default: bwc-v1")
+    String profile;
+
     @Option(names = "--mqtt-version", defaultValue = "3.1.1", description = "3.1.1 or 5 (default: ${DEFAULT-VALUE})")
     String mqttVersion;
 
@@ -83,7 +91,7 @@ final class DeviceCommand implements Callable<Integer> {
         List<String> lines = null;
         try {
             settings = new DeviceSession.Settings(count, idPattern, agency, seed, mqtt, upload, version(mqttVersion), speed,
-                    paused, payloadScale);
+                    paused, payloadScale, profile == null ? DeviceProfile.REFERENCE : DeviceProfiles.load(profile, Path.of("")));
             ui = serve.ui();
             control = serve.control();
             if (script != null) {
@@ -91,6 +99,10 @@ final class DeviceCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException | IOException e) {
             err.println("bodycam device: " + e.getMessage());
+            return ScenarioRunner.BAD_INPUT;
+        } catch (ScenarioException e) {
+            err.println("bodycam device: --profile " + profile + ":");
+            err.println(e.getMessage());
             return ScenarioRunner.BAD_INPUT;
         }
         try (DeviceSession session = DeviceSession.start(settings, out);

@@ -9,6 +9,7 @@ import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.Behaviour;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.PayloadMode;
+import io.bodycam.bench.scenario.DeviceProfile;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraListener;
@@ -54,9 +55,17 @@ public final class DeviceSession implements AutoCloseable {
      * @param speed        virtual seconds per wall second
      * @param paused       start with the clock standing still
      * @param payloadScale bytes on the wire per byte recorded (0.01: a 5-minute segment is 1.5 MB)
+     * @param profile      how the cameras speak to the backend (docs/backends.md)
      */
     public record Settings(int count, String idPattern, String agency, long seed, URI mqtt, URI upload,
-                           Backend.MqttVersion mqttVersion, double speed, boolean paused, double payloadScale) {
+                           Backend.MqttVersion mqttVersion, double speed, boolean paused, double payloadScale,
+                           DeviceProfile profile) {
+
+        /** With the reference contract's profile. */
+        public Settings(int count, String idPattern, String agency, long seed, URI mqtt, URI upload,
+                        Backend.MqttVersion mqttVersion, double speed, boolean paused, double payloadScale) {
+            this(count, idPattern, agency, seed, mqtt, upload, mqttVersion, speed, paused, payloadScale, DeviceProfile.REFERENCE);
+        }
 
         public Settings {
             if (count < 1 || count > 100) {
@@ -66,6 +75,7 @@ public final class DeviceSession implements AutoCloseable {
                 throw new IllegalArgumentException("an external backend needs both --mqtt and --upload");
             }
             Objects.requireNonNull(mqttVersion, "MQTT version");
+            Objects.requireNonNull(profile, "device profile");
         }
 
         /** One camera against the embedded backend, in real time. */
@@ -74,15 +84,20 @@ public final class DeviceSession implements AutoCloseable {
         }
 
         public Settings withCount(int n) {
-            return new Settings(n, idPattern, agency, seed, mqtt, upload, mqttVersion, speed, paused, payloadScale);
+            return new Settings(n, idPattern, agency, seed, mqtt, upload, mqttVersion, speed, paused, payloadScale, profile);
         }
 
         public Settings withBackend(URI broker, URI http) {
-            return new Settings(count, idPattern, agency, seed, broker, http, mqttVersion, speed, paused, payloadScale);
+            return new Settings(count, idPattern, agency, seed, broker, http, mqttVersion, speed, paused, payloadScale, profile);
+        }
+
+        /** The cameras speak {@code p} (and the session's observer follows it). */
+        public Settings withProfile(DeviceProfile p) {
+            return new Settings(count, idPattern, agency, seed, mqtt, upload, mqttVersion, speed, paused, payloadScale, p);
         }
 
         public Settings withClock(double newSpeed, boolean startPaused) {
-            return new Settings(count, idPattern, agency, seed, mqtt, upload, mqttVersion, newSpeed, startPaused, payloadScale);
+            return new Settings(count, idPattern, agency, seed, mqtt, upload, mqttVersion, newSpeed, startPaused, payloadScale, profile);
         }
     }
 
@@ -129,7 +144,7 @@ public final class DeviceSession implements AutoCloseable {
         FleetObserver observer = null;
         try {
             backend = RunBackend.start(scenario, clock, Path.of("."), console);
-            observer = new FleetObserver(backend.mqtt().toString(), s.agency(), clock);
+            observer = new FleetObserver(backend.mqtt().toString(), s.agency(), clock, id -> true, s.profile().topics());
             observer.start();
             List<CameraListener> listeners = new CopyOnWriteArrayList<>();
             RunBackend b = backend;
@@ -174,7 +189,8 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     private static Scenario scenario(Settings s) {
-        Backend backend = s.mqtt() == null ? Backend.embedded(s.mqttVersion()) : Backend.external(s.mqtt(), s.upload(), s.mqttVersion());
+        Backend backend = (s.mqtt() == null ? Backend.embedded(s.mqttVersion()) : Backend.external(s.mqtt(), s.upload(), s.mqttVersion()))
+                .withProfile(s.profile());
         return Scenario.builder("device").description("cameras in hand").seed(s.seed()).duration(Duration.ofDays(30))
                 .backend(backend).payload(PayloadMode.SYNTHETIC, s.payloadScale())
                 .group(FleetGroup.builder("device").count(s.count()).idPattern(s.idPattern()).agency(s.agency())
