@@ -40,7 +40,7 @@ final class StoreReaders {
                 Slot first = Slot.roster(scenario).get(0);
                 String agency = scenario.fleet().stream().filter(g -> g.name().equals(first.group())).findFirst()
                         .map(FleetGroup::agency).orElseThrow();
-                yield new S3StoreReader(config, config.credentials().forDevice(first.deviceId(), agency), tls,
+                yield new S3StoreReader(config, () -> config.credentials().forDevice(first.deviceId(), agency), tls,
                         Clock.systemUTC());
             }
             case PUT -> new PutStoreReader(profile.put().apply(PutClientConfig.builder().connection(connection)).build(), tls);

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads back an S3 bucket (path-style, SigV4 with the profile's credentials): lists it whole
@@ -40,18 +41,18 @@ public final class S3StoreReader implements StoreReader {
             + "SHA-256 of each)";
 
     private final S3ClientConfig config;
-    private final Credentials lister;
+    private final Supplier<Credentials> lister;
     private final StoreHttp http;
     private final S3RequestSigner signer;
     private final Clock clock;
 
     /**
-     * @param lister the credentials the bucket is listed with (a camera's: the profile has no others); each
-     *               object is read with the credentials of the camera that recorded it
+     * @param lister the credentials the bucket is listed with (a camera's: the profile has no others), asked
+     *               when the read begins; each object is read with the credentials of the camera that recorded it
      * @param tls    the client context for an {@code https://} store; null for {@code http://}
      * @param clock  the signing clock: wall time, since the store checks it against its own
      */
-    public S3StoreReader(S3ClientConfig config, Credentials lister, SSLContext tls, Clock clock) {
+    public S3StoreReader(S3ClientConfig config, Supplier<Credentials> lister, SSLContext tls, Clock clock) {
         this.config = config;
         this.lister = lister;
         this.http = new StoreHttp(tls);
@@ -102,11 +103,12 @@ public final class S3StoreReader implements StoreReader {
     /** Every object key of the bucket, following ListObjectsV2's continuation tokens; folder markers left out. */
     private List<String> list() throws IOException, InterruptedException {
         List<String> keys = new ArrayList<>();
+        Credentials credentials = lister.get();
         String token = null;
         do {
             String target = config.bucketPath() + "?list-type=2"
                     + (token == null ? "" : "&continuation-token=" + S3RequestSigner.encodeQueryValue(token));
-            Element result = parse(http.get(uri(target), signed(target, lister)), target);
+            Element result = parse(http.get(uri(target), signed(target, credentials)), target);
             NodeList contents = result.getElementsByTagName("Contents");
             for (int i = 0; i < contents.getLength(); i++) {
                 String key = text((Element) contents.item(i), "Key");

@@ -98,7 +98,7 @@ class S3StoreReaderTest {
     private static S3StoreReader reader(Credentials credentials) {
         S3ClientConfig config = S3ClientConfig.builder().connection(ConnectionSettings.builder(s3.endpoint()).build())
                 .bucket(BUCKET).credentials(CredentialSource.fixed(credentials)).build();
-        return new S3StoreReader(config, credentials, null, Clock.systemUTC());
+        return new S3StoreReader(config, () -> credentials, null, Clock.systemUTC());
     }
 
     private static List<RecordedSegment> segments(DeviceLedger ledger) {
