@@ -46,9 +46,6 @@ import java.util.Set;
 public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBackend embedded, StoreReader store)
         implements AutoCloseable {
 
-    /** Why a tus store's figures are the cameras' proofs. */
-    static final String TUS_UNREADABLE = "a tus server's uploads can be neither listed nor named from outside, so the "
-            + "bench cannot read the store back";
 
     /** Starts the embedded backend on {@code clock}, or points at the scenario's external one. */
     public static RunBackend start(Scenario scenario, SimClock clock, Path dir, PrintWriter console) {
@@ -57,7 +54,8 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
             if (!scenario.backend().profile().services()) {
                 // a foreign store has no GET /evidence: the bench reads it back at the end if it can, the cameras' proofs are counted meanwhile
                 StoreReader store = StoreReaders.of(scenario);
-                return new RunBackend(scenario.backend().mqtt(), upload, new CameraProofView(store == null ? TUS_UNREADABLE
+                return new RunBackend(scenario.backend().mqtt(), upload, new CameraProofView(store == null
+                        ? StoreReaders.unreadable(scenario.backend().profile())
                         : "kept beside the bench's read-back of the store, to compare"), null, store);
             }
             BackendView view = scenario.backend().uploadTls() ? new HttpBackendView(upload, observerTls(scenario.backend()))

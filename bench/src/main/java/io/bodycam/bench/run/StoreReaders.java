@@ -28,6 +28,10 @@ final class StoreReaders {
     private StoreReaders() {
     }
 
+    /** Why a tus store's figures are the cameras' proofs. */
+    static final String TUS_UNREADABLE = "a tus server's uploads can be neither listed nor named from outside, so the "
+            + "bench cannot read the store back";
+
     /** The scenario's store reader, or null for tus (and any protocol without a reader yet). */
     static StoreReader of(Scenario scenario) {
         Backend backend = scenario.backend();
@@ -46,6 +50,12 @@ final class StoreReaders {
             case PUT -> new PutStoreReader(profile.put().apply(PutClientConfig.builder().connection(connection)).build(), tls);
             default -> null;
         };
+    }
+
+    /** Why the bench cannot read a store of {@code profile}'s protocol back ({@link #of} gave no reader). */
+    static String unreadable(DeviceProfile profile) {
+        return profile.protocol() == DeviceProfile.Protocol.TUS ? TUS_UNREADABLE
+                : "the bench has no reader of " + profile.protocol() + " stores yet";
     }
 
     /**

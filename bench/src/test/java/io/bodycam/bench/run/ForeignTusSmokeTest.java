@@ -27,7 +27,7 @@ class ForeignTusSmokeTest {
              TcpTap tap = TcpTap.to(tus.endpoint().getPort())) {
             ForeignSmoke run = ForeignSmoke.run(dir, mosquitto.url(), "http://127.0.0.1:" + tap.port() + tus.endpoint().getRawPath(), "tus-generic", tap, "the tus server");
             run.assertProvedOnceWithoutAmplification();
-            assertEquals(CameraProofView.METHOD + "; " + RunBackend.TUS_UNREADABLE, run.evidence().path("method").asText(),
+            assertEquals(CameraProofView.METHOD + "; " + StoreReaders.TUS_UNREADABLE, run.evidence().path("method").asText(),
                     run.figures());
             assertEquals(ScenarioRunner.PASSED, run.result().exitCode(), run.result().message() + "\n" + run.figures());
         }
