@@ -2,9 +2,12 @@ package io.bodycam.record;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A run's {@code summary.json} as one value: what ran with which seed, the verdict, every metric at its
@@ -17,9 +20,11 @@ import java.util.Optional;
  * @param endReason  why the run ended ({@code duration reached}, ...); empty when the record does not say
  * @param shard      the slice of the fleet a run played ({@code 0/1}: all of it); empty in a merged record
  * @param mergedFrom the shards' records a merged record was made of; empty in a run's own record
+ * @param notes      words beside the metrics, each at its dotted path like a metric ({@code evidence.method}: how
+ *                   the evidence figures were proved)
  */
 public record Summary(String scenario, long seed, boolean passed, SummaryMetrics metrics, List<AssertionOutcome> assertions,
-                      String endReason, Optional<Shard> shard, Optional<MergedFrom> mergedFrom) {
+                      String endReason, Optional<Shard> shard, Optional<MergedFrom> mergedFrom, Map<String, String> notes) {
 
     /**
      * Which shard of a run this was ({@code bodycam run --shard index/count}).
@@ -54,20 +59,33 @@ public record Summary(String scenario, long seed, boolean passed, SummaryMetrics
         Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(mergedFrom, "mergedFrom");
         assertions = List.copyOf(assertions);
+        notes = Collections.unmodifiableMap(new TreeMap<>(notes));
     }
 
     /** A run's own summary: it passed when every assertion held. */
     public static Summary ofRun(String scenario, long seed, SummaryMetrics metrics, List<AssertionOutcome> assertions,
                                 String endReason, Shard shard) {
         return new Summary(scenario, seed, allPassed(assertions), metrics, assertions, endReason, Optional.of(shard),
-                Optional.empty());
+                Optional.empty(), Map.of());
     }
 
     /** A merged record's summary: it passed when every assertion, judged on the merged metrics, held. */
     public static Summary ofMerge(String scenario, long seed, SummaryMetrics metrics, List<AssertionOutcome> assertions,
                                   String endReason, MergedFrom from) {
         return new Summary(scenario, seed, allPassed(assertions), metrics, assertions, endReason, Optional.empty(),
-                Optional.of(from));
+                Optional.of(from), Map.of());
+    }
+
+    /** This summary with {@code notes} added (a note at a metric's path is refused when written). */
+    public Summary withNotes(Map<String, String> added) {
+        Map<String, String> all = new TreeMap<>(notes);
+        all.putAll(added);
+        return new Summary(scenario, seed, passed, metrics, assertions, endReason, shard, mergedFrom, all);
+    }
+
+    /** The note at {@code dotted}, if the summary has one. */
+    public Optional<String> note(String dotted) {
+        return Optional.ofNullable(notes.get(dotted));
     }
 
     private static boolean allPassed(List<AssertionOutcome> assertions) {

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * {@link Summary} to and from its JSON: the keys of {@code summary.json}, defined here once. A summary is
  * written in the order scenario, seed, passed, the metrics (nested by their dotted names), assertions,
- * endReason, then shard or mergedFrom; read back, every number or null outside the named keys is a metric.
+ * endReason, then shard or mergedFrom; the notes go beside the metrics at their dotted paths. Read back,
+ * every number or null outside the named keys is a metric, every string a note.
  */
 final class SummaryJson {
 
@@ -58,9 +59,10 @@ final class SummaryJson {
             throw new RecordException(file + " lacks '" + SCENARIO + "' or '" + PASSED + "': not a bodycam run summary");
         }
         SummaryMetrics.Builder metrics = SummaryMetrics.builder();
+        Map<String, String> notes = new java.util.HashMap<>();
         root.properties().forEach(e -> {
             if (!NOT_METRICS.contains(e.getKey())) {
-                leaves(e.getKey(), e.getValue(), metrics);
+                leaves(e.getKey(), e.getValue(), metrics, notes);
             }
         });
         List<AssertionOutcome> assertions = new ArrayList<>();
@@ -84,17 +86,19 @@ final class SummaryJson {
             from = Optional.of(new Summary.MergedFrom(shards));
         }
         return new Summary(root.path(SCENARIO).asText(), root.path(SEED).asLong(), root.path(PASSED).asBoolean(),
-                metrics.build(), assertions, root.path(END_REASON).asText(""), slice, from);
+                metrics.build(), assertions, root.path(END_REASON).asText(""), slice, from, notes);
     }
 
-    /** Every number or null under {@code n} is a metric at its dotted path. */
-    private static void leaves(String path, JsonNode n, SummaryMetrics.Builder metrics) {
+    /** Every number or null under {@code n} is a metric at its dotted path, every string a note. */
+    private static void leaves(String path, JsonNode n, SummaryMetrics.Builder metrics, Map<String, String> notes) {
         if (n.isObject()) {
-            n.properties().forEach(e -> leaves(path + "." + e.getKey(), e.getValue(), metrics));
+            n.properties().forEach(e -> leaves(path + "." + e.getKey(), e.getValue(), metrics, notes));
         } else if (n.isNumber()) {
             metrics.put(path, n.asDouble(), n.isFloatingPointNumber());
         } else if (n.isNull()) {
             metrics.put(path, Double.NaN, false);
+        } else if (n.isTextual()) {
+            notes.put(path, n.asText());
         }
     }
 
@@ -105,6 +109,14 @@ final class SummaryJson {
         root.put(PASSED, s.passed());
         for (Map.Entry<String, Double> m : s.metrics().values().entrySet()) {
             put(root, m.getKey(), m.getValue(), s.metrics().decimal(m.getKey()));
+        }
+        for (Map.Entry<String, String> note : s.notes().entrySet()) {
+            ObjectNode parent = parent(root, note.getKey());
+            String leaf = note.getKey().substring(note.getKey().lastIndexOf('.') + 1);
+            if (parent.has(leaf)) {
+                throw new IllegalArgumentException("note " + note.getKey() + " is at a metric's path");
+            }
+            parent.put(leaf, note.getValue());
         }
         ArrayNode list = root.putArray(ASSERTIONS);
         for (AssertionOutcome r : s.assertions()) {
@@ -146,18 +158,24 @@ final class SummaryJson {
         JSON.writeValue(file.toFile(), root);
     }
 
-    /**
-     * Puts a metric at its dotted path: null when not measured, a whole number when it is one and the
-     * metric is not decimal, else rounded to three decimals.
-     */
-    private static void put(ObjectNode root, String dotted, double value, boolean decimal) {
+    /** The object a dotted path's last part goes in, made on the way where missing. */
+    private static ObjectNode parent(ObjectNode root, String dotted) {
         String[] parts = dotted.split("\\.");
         ObjectNode n = root;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode child = n.get(parts[i]);
             n = child instanceof ObjectNode o ? o : n.putObject(parts[i]);
         }
-        String leaf = parts[parts.length - 1];
+        return n;
+    }
+
+    /**
+     * Puts a metric at its dotted path: null when not measured, a whole number when it is one and the
+     * metric is not decimal, else rounded to three decimals.
+     */
+    private static void put(ObjectNode root, String dotted, double value, boolean decimal) {
+        ObjectNode n = parent(root, dotted);
+        String leaf = dotted.substring(dotted.lastIndexOf('.') + 1);
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             n.putNull(leaf);
         } else if (!decimal && value == Math.rint(value)) {

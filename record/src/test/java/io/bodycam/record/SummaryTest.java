@@ -36,6 +36,21 @@ class SummaryTest {
     }
 
     @Test
+    void a_note_is_written_beside_the_metrics_of_its_path_and_reads_back(@TempDir Path dir) throws IOException {
+        Summary written = run().withNotes(java.util.Map.of("devices.method", "counted by the bench"));
+        Path file = dir.resolve(RunRecord.SUMMARY);
+        written.write(file);
+
+        JsonNode devices = JSON.readTree(file.toFile()).path("devices");
+        Summary read = Summary.read(file);
+
+        assertEquals("counted by the bench", devices.path("method").asText(), devices.toString());
+        assertEquals(20, devices.path("configured").asInt(), devices.toString());
+        assertEquals(Optional.of("counted by the bench"), read.note("devices.method"));
+        assertEquals(written.metrics().values().keySet(), read.metrics().values().keySet(), "a note is no metric");
+    }
+
+    @Test
     void a_summary_reads_back_as_it_was_written(@TempDir Path dir) throws IOException {
         Summary written = run();
         Path file = dir.resolve(RunRecord.SUMMARY);

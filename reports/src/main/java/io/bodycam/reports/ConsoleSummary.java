@@ -42,9 +42,7 @@ public final class ConsoleSummary {
                 count(r, "evidence.segmentsRecorded"), bytes(r, "evidence.bytesRecorded"), count(r, "evidence.verified"),
                 count(r, "evidence.lost"), count(r, "evidence.duplicated"), count(r, "evidence.corrupt"),
                 count(r, "evidence.pending"));
-        r.metric("evidence.fromCameraProofs").ifPresent(fromCameras -> line(sb, "", "%s", fromCameras > 0
-                ? "proved by the cameras' own read-back or server checksum (the backend has no GET /evidence)"
-                : "verified by the backend's own verdicts (GET /evidence)"));
+        evidenceMethod(sb, r);
         line(sb, "uploads", "%s completed, %s failed attempts, %s at %s/s; record to verified p99 %s",
                 count(r, "uploads.completed"), count(r, "uploads.failed"), bytes(r, "uploads.bytes"),
                 bytes(r, "uploads.throughput"), duration(r, "evidence.recordToVerified.p99"));
@@ -87,6 +85,28 @@ public final class ConsoleSummary {
             sb.append(String.format("    %-5s %-44s actual %s%s%n", label, a.expr(), actual, how));
         }
         return sb.toString();
+    }
+
+    /**
+     * How the evidence figures were proved ({@code evidence.method}), why a store could not be read back, and the
+     * cameras' own account beside a read-back; a record older than the note says it with {@code evidence.fromCameraProofs}.
+     */
+    private static void evidenceMethod(StringBuilder sb, RunRecord r) {
+        var method = r.summary().note("evidence.method");
+        if (method.isEmpty()) {
+            r.metric("evidence.fromCameraProofs").ifPresent(fromCameras -> line(sb, "", "%s", fromCameras > 0
+                    ? "proved by the cameras' own read-back or server checksum (the backend has no GET /evidence)"
+                    : "verified by the backend's own verdicts (GET /evidence)"));
+            return;
+        }
+        line(sb, "", "proved by %s", method.get());
+        r.summary().note("evidence.readBackFailed").ifPresent(why -> line(sb, "", "READ-BACK FAILED: %s", why));
+        if (r.metric("evidence.cameraProofs.verified").isPresent()) {
+            line(sb, "", "the cameras' own proofs: %s verified, %s lost, %s duplicated, %s corrupt, %s pending",
+                    count(r, "evidence.cameraProofs.verified"), count(r, "evidence.cameraProofs.lost"),
+                    count(r, "evidence.cameraProofs.duplicated"), count(r, "evidence.cameraProofs.corrupt"),
+                    count(r, "evidence.cameraProofs.pending"));
+        }
     }
 
     /** Each impostor kind's refused/accepted, as {@code (revoked 1/0, expired 1/0)}, from the {@code security.KIND.*} metrics. */

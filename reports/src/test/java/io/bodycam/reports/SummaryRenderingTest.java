@@ -75,4 +75,15 @@ class SummaryRenderingTest {
         assertTrue(text.contains("security    2 impostor attempts: 1 refused, 1 accepted "
                 + "(refused/accepted: revoked 1/0, otherTopic 0/1)"), text);
     }
+
+    @Test
+    void the_console_summary_says_how_the_evidence_was_proved_and_what_the_cameras_said(@TempDir Path dir) throws Exception {
+        String run = FAILED_RUN.replace("\"bytesRecorded\":12000000}", """
+                "bytesRecorded":12000000,"method":"read-back of every stored object by the bench",
+                "cameraProofs":{"verified":40,"lost":0,"duplicated":0,"corrupt":0,"pending":0}}""");
+        String text = ConsoleSummary.render(RunRecord.open(record(dir, run)));
+        assertTrue(text.contains("proved by read-back of every stored object by the bench"), text);
+        assertTrue(text.contains("the cameras' own proofs: 40 verified, 0 lost"), text);
+        assertFalse(text.contains("READ-BACK FAILED"), text);
+    }
 }

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The backend's side of the evidence ledger, as the bench can see it: the embedded backend's ledger
- * directly, or an external backend through {@code GET /evidence/{deviceId}/{segmentId}}.
+ * directly, an external backend through {@code GET /evidence/{deviceId}/{segmentId}}, a foreign store read
+ * back by the bench itself, or the cameras' own proofs where nothing else can be read.
  */
 public interface BackendView {
 
@@ -14,6 +15,9 @@ public interface BackendView {
 
     /** Every (deviceId, segmentId) the backend holds, when it can list them; empty when it cannot. */
     Optional<Set<String>> allKeys();
+
+    /** How this view's figures are proved, in words for the run's summary ({@code evidence.method}). */
+    String method();
 
     /**
      * @param verified true when the backend's bytes hash to the SHA-256 declared at upload

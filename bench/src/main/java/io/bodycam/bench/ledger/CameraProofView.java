@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * by the camera), and how many complete copies they sent. A copy counts when an upload completed from
  * its first byte; an upload that resumed a cut one, or that the link's guard answered without sending
  * (docs/upload-protocols.md, "The rule"), is not a new copy. This is the cameras' account, not the
- * bench reading the store itself; the run says so ({@link #METHOD}).
+ * bench reading the store itself; the run says so ({@link #METHOD}, with why the store was not read back).
  */
 public final class CameraProofView implements BackendView {
 
@@ -26,9 +26,22 @@ public final class CameraProofView implements BackendView {
     private record Seen(String sha256, int copies) {
     }
 
+    private final String why;
     private final Map<String, Seen> segments = new ConcurrentHashMap<>();
     /** Segments whose next completion ends a resumed (or suppressed) upload, not a new copy. */
     private final Set<String> resumed = ConcurrentHashMap.newKeySet();
+
+    /** @param why why the figures come from the cameras and not from the store, for the summary */
+    public CameraProofView(String why) {
+        this.why = why;
+    }
+
+    /** The same proofs, standing in for the store for {@code reason} (a read-back that failed). */
+    public CameraProofView because(String reason) {
+        CameraProofView view = new CameraProofView(reason);
+        view.segments.putAll(segments);
+        return view;
+    }
 
     /** Hears every camera event, on the cameras' threads. */
     public void onEvent(CameraEvent e) {
@@ -56,5 +69,10 @@ public final class CameraProofView implements BackendView {
     @Override
     public Optional<Set<String>> allKeys() {
         return Optional.empty();
+    }
+
+    @Override
+    public String method() {
+        return METHOD + "; " + why;
     }
 }

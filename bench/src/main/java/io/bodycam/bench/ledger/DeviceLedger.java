@@ -32,9 +32,12 @@ public final class DeviceLedger {
     /** One recorded segment and what became of it on the camera. */
     public static final class Entry {
         private final String deviceId;
+        private final String recordingId;
         private final String segmentId;
+        private final int index;
         private final String sha256;
         private final long bytes;
+        private final long start;
         private final long closedAt;
         private volatile long purgedAt = -1;
         private volatile String lastUploadError;
@@ -42,20 +45,37 @@ public final class DeviceLedger {
         private volatile boolean duplicatedByFault;
         private volatile boolean heldAsDamaged;
 
-        Entry(String deviceId, String segmentId, String sha256, long bytes, long closedAt) {
-            this.deviceId = deviceId;
-            this.segmentId = segmentId;
-            this.sha256 = sha256;
-            this.bytes = bytes;
-            this.closedAt = closedAt;
+        Entry(SegmentClosed c) {
+            this.deviceId = c.deviceId();
+            this.recordingId = c.recordingId();
+            this.segmentId = c.segmentId();
+            this.index = c.index();
+            this.sha256 = c.sha256();
+            this.bytes = c.bytes();
+            this.start = c.start();
+            this.closedAt = c.time();
         }
 
         public String deviceId() {
             return deviceId;
         }
 
+        public String recordingId() {
+            return recordingId;
+        }
+
         public String segmentId() {
             return segmentId;
+        }
+
+        /** 0 for a recording's first segment. */
+        public int index() {
+            return index;
+        }
+
+        /** Capture time of the segment's first byte (a store's names may carry its date). */
+        public long start() {
+            return start;
         }
 
         public String sha256() {
@@ -114,7 +134,7 @@ public final class DeviceLedger {
     public void onEvent(CameraEvent e) {
         String device = e.deviceId();
         if (e instanceof SegmentClosed c) {
-            entries.put(key(device, c.segmentId()), new Entry(device, c.segmentId(), c.sha256(), c.bytes(), e.time()));
+            entries.put(key(device, c.segmentId()), new Entry(c));
         } else if (e instanceof SegmentPurged p) {
             entry(device, p.segmentId()).ifPresent(x -> x.purgedAt = e.time());
         } else if (e instanceof UploadFailed f) {

@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  */
 public final class EvidenceLedgerView implements BackendView {
 
+    /** How this view's figures are proved. */
+    public static final String METHOD = "the embedded reference backend's own ledger (each upload hashed on arrival), "
+            + "read in the bench's process";
+
     private final EvidenceLedger ledger;
 
     public EvidenceLedgerView(EvidenceLedger ledger) {
@@ -29,6 +33,11 @@ public final class EvidenceLedgerView implements BackendView {
     public Optional<Set<String>> allKeys() {
         return Optional.of(ledger.snapshot().entries().stream()
                 .map(e -> BackendView.key(e.deviceId(), e.segmentId())).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public String method() {
+        return METHOD;
     }
 
     private static Held held(EvidenceEntry e) {

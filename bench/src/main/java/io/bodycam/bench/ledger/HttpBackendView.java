@@ -2,7 +2,6 @@ package io.bodycam.bench.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bodycam.bench.ledger.BackendView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +23,9 @@ import java.util.Set;
  * {@code /api/evidence/...}).
  */
 public final class HttpBackendView implements BackendView {
+
+    /** How this view's figures are proved. */
+    public static final String METHOD = "the backend's own verdicts, asked segment by segment (GET /evidence/{deviceId}/{segmentId})";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,6 +75,11 @@ public final class HttpBackendView implements BackendView {
     @Override
     public Optional<Set<String>> allKeys() {
         return Optional.empty();
+    }
+
+    @Override
+    public String method() {
+        return METHOD;
     }
 
     private static String enc(String s) {

@@ -3,9 +3,9 @@ package io.bodycam.bench.run;
 import io.bodycam.bench.fleet.Fleet;
 import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.fleet.Slot;
-import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.ledger.store.StoreReadBack;
 import io.bodycam.bench.metrics.BenchHealth;
 import io.bodycam.bench.metrics.Metrics;
 import io.bodycam.bench.metrics.RunCollector;
@@ -32,14 +32,20 @@ import java.util.stream.Collectors;
 
 /**
  * The runner's judging step, once the watch is over: checks the evidence ledger (what the cameras
- * recorded against what the backend holds and what is still on the cameras), finishes the record's
+ * recorded against what the backend holds and what is still on the cameras, the backend seen through the
+ * {@link EvidenceProof} chosen for the run, and the cameras' own account beside a store's read-back), finishes the record's
  * ledger file, gathers the run's metrics and evaluates the assertions, each on the whole run or its
  * phase.
  */
 final class Judge {
 
-    /** What a run is judged on and what it comes to. */
-    record Verdict(Map<String, Double> metrics, List<AssertionResult> results, LedgerCheck.Result evidence) {
+    /**
+     * What a run is judged on and what it comes to.
+     *
+     * @param notes the summary's words beside the metrics (how the evidence figures were proved)
+     */
+    record Verdict(Map<String, Double> metrics, Map<String, String> notes, List<AssertionResult> results,
+                   LedgerCheck.Result evidence) {
 
         boolean passed() {
             return results.stream().allMatch(AssertionResult::passed);
@@ -63,10 +69,11 @@ final class Judge {
      * @param virtualMillis how long the run lasted in virtual time
      * @param wallNanos     and in wall time
      */
-    static Verdict judge(Parts p, Watch.Outcome watch, BackendView backend, long now, long virtualMillis, long wallNanos)
+    static Verdict judge(Parts p, Watch.Outcome watch, EvidenceProof proof, long now, long virtualMillis, long wallNanos)
             throws IOException {
         List<CameraSnapshot> snapshots = p.fleet().snapshots();
-        LedgerCheck.Result evidence = LedgerCheck.check(p.collector().ledger(), stillOnCamera(snapshots), backend,
+        Map<String, Set<String>> onCamera = stillOnCamera(snapshots);
+        LedgerCheck.Result evidence = LedgerCheck.check(p.collector().ledger(), onCamera, proof.view(),
                 Slot.accountable(p.scenario(), p.shard()));
         p.record().finish(p.collector().ledger(), evidence);
         Snapshot end = p.taker().take(now);
@@ -75,7 +82,10 @@ final class Judge {
         RecoveryMetrics.put(metrics, p.offline(), p.recovery());
         metrics.putAll(p.faults().httpFaultMetrics());
         metrics.putAll(p.security());
-        metrics.put("evidence.fromCameraProofs", backend instanceof CameraProofView ? 1.0 : 0.0);
+        metrics.put("evidence.fromCameraProofs", proof.view() instanceof CameraProofView ? 1.0 : 0.0);
+        metrics.put("evidence.fromStoreReadBack", proof.view() instanceof StoreReadBack ? 1.0 : 0.0);
+        proof.cameras().ifPresent(cameras -> cameraProofs(metrics, LedgerCheck.check(p.collector().ledger(), onCamera,
+                cameras, Slot.accountable(p.scenario(), p.shard()))));
         metrics.put("run.startedAt", (double) p.startedAtEpochMillis());
         metrics.putAll(p.health().metrics(metrics.getOrDefault("timer.lag.p99", Double.NaN)));
         p.collector().updates().put(metrics, snapshots, p.observer().devices());
@@ -85,7 +95,16 @@ final class Judge {
                 .map(r -> r.assertion().eventually() == null ? r : watch.liveness().result(r.assertion()))
                 .map(r -> p.shard().whole() ? r : ShardJudgement.judge(r, p.fleet().members().size(), p.scenario().cameraCount()))
                 .toList();
-        return new Verdict(metrics, results, evidence);
+        return new Verdict(metrics, proof.notes(), results, evidence);
+    }
+
+    /** The cameras' own account beside the store's read-back ({@code evidence.cameraProofs.*}): where they differ is worth a look. */
+    private static void cameraProofs(Map<String, Double> metrics, LedgerCheck.Result cameras) {
+        metrics.put("evidence.cameraProofs.verified", (double) cameras.verified());
+        metrics.put("evidence.cameraProofs.lost", (double) cameras.lost());
+        metrics.put("evidence.cameraProofs.duplicated", (double) cameras.duplicated());
+        metrics.put("evidence.cameraProofs.corrupt", (double) cameras.corrupt());
+        metrics.put("evidence.cameraProofs.pending", (double) cameras.pending());
     }
 
     /** The segments each camera still holds, by device id. */

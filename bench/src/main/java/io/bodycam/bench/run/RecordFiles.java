@@ -26,9 +26,10 @@ final class RecordFiles {
     private RecordFiles() {
     }
 
-    static void write(Path dir, Scenario scenario, Map<String, Double> metrics, List<AssertionResult> results,
-                      LedgerCheck.Result evidence, String endReason, Shard shard) throws IOException {
-        summary(scenario, metrics, results, endReason, shard).write(dir.resolve(RunRecord.SUMMARY));
+    static void write(Path dir, Scenario scenario, Map<String, Double> metrics, Map<String, String> notes,
+                      List<AssertionResult> results, LedgerCheck.Result evidence, String endReason, Shard shard)
+            throws IOException {
+        summary(scenario, metrics, results, endReason, shard).withNotes(notes).write(dir.resolve(RunRecord.SUMMARY));
         LedgerProblem.write(dir.resolve(RunRecord.LEDGER), () -> evidence.problems().stream()
                 .map(p -> new LedgerProblem(p.deviceId(), p.segmentId(), p.outcome(), p.reason())).iterator());
     }

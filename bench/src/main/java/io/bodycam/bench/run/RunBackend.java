@@ -8,6 +8,7 @@ import io.bodycam.bench.ledger.BackendView;
 import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.bench.ledger.EvidenceLedgerView;
 import io.bodycam.bench.ledger.HttpBackendView;
+import io.bodycam.bench.ledger.store.StoreReader;
 import io.bodycam.bench.pki.ClientTls;
 import io.bodycam.bench.pki.FleetPki;
 import io.bodycam.bench.pki.PkiLayout;
@@ -34,22 +35,32 @@ import java.util.Set;
 /**
  * The runner's first step: the backend a run plays against. The embedded reference backend (broker and
  * evidence server in this process, started here and stopped by {@link #close()}), or the external one
- * the scenario names, whose ledger is read over HTTP. With {@code backend.tls} the embedded broker asks for
+ * the scenario names, whose ledger is read over HTTP, or a foreign store (a profile without side services),
+ * which the bench reads back itself when it can (S3: listing and objects; PUT: each segment's URL) and whose
+ * cameras' proofs are counted meanwhile. With {@code backend.tls} the embedded broker asks for
  * mutual TLS and lets each camera use only its own topics; the certificates are made first if missing.
  *
  * @param embedded the embedded backend, or null for an external one
+ * @param store    the reader of a foreign store, or null when the bench cannot read it (tus) or reads a ledger
  */
-public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBackend embedded) implements AutoCloseable {
+public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBackend embedded, StoreReader store)
+        implements AutoCloseable {
+
 
     /** Starts the embedded backend on {@code clock}, or points at the scenario's external one. */
     public static RunBackend start(Scenario scenario, SimClock clock, Path dir, PrintWriter console) {
         if (!scenario.backend().embedded()) {
             URI upload = scenario.backend().upload();
-            // a foreign store has no GET /evidence: the cameras' proofs are what can be counted
-            BackendView view = !scenario.backend().profile().services() ? new CameraProofView()
-                    : scenario.backend().uploadTls() ? new HttpBackendView(upload, observerTls(scenario.backend()))
+            if (!scenario.backend().profile().services()) {
+                // a foreign store has no GET /evidence: the bench reads it back at the end if it can, the cameras' proofs are counted meanwhile
+                StoreReader store = StoreReaders.of(scenario);
+                return new RunBackend(scenario.backend().mqtt(), upload, new CameraProofView(store == null
+                        ? StoreReaders.unreadable(scenario.backend().profile())
+                        : "kept beside the bench's read-back of the store, to compare"), null, store);
+            }
+            BackendView view = scenario.backend().uploadTls() ? new HttpBackendView(upload, observerTls(scenario.backend()))
                     : new HttpBackendView(upload);
-            return new RunBackend(scenario.backend().mqtt(), upload, view, null);
+            return new RunBackend(scenario.backend().mqtt(), upload, view, null, null);
         }
         console.println("starting the embedded reference backend (MQTT broker, evidence server) ...");
         EmbeddedBroker.Builder broker = EmbeddedBroker.builder().persistent(FaultParams.keepsBrokerSessions(scenario));
@@ -60,7 +71,7 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         }
         ReferenceBackend embedded = ReferenceBackend.start(clock, broker, VideoRun.evidenceServer(scenario, dir));
         URI mqtt = tls == null ? embedded.mqtt() : URI.create("mqtts://127.0.0.1:" + embedded.broker().port());
-        return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded);
+        return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded, null);
     }
 
     /**
@@ -84,8 +95,13 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
     }
 
     /** The observer's TLS context for reading an {@code https://} backend's ledger: the scenario's trust, the observer's certificate. */
-    private static javax.net.ssl.SSLContext observerTls(Backend backend) {
+    static javax.net.ssl.SSLContext observerTls(Backend backend) {
         return new ClientTls(Objects.requireNonNullElse(backend.tls(), new BackendTls(null, null, true))).observerContext();
+    }
+
+    /** The reader of the foreign store, when the bench can read it back. */
+    public Optional<StoreReader> readBack() {
+        return Optional.ofNullable(store);
     }
 
     /** The embedded backend, when the run has one. */

@@ -309,10 +309,12 @@ public final class ScenarioRunner {
                 Map<String, Double> security = impostors.map(this::security).orElse(Map.of());
                 Judge.Parts parts = new Judge.Parts(scenario, options.shard(), fleet, observer, collector, record, taker,
                         phases, faults, offline, recovery, health, startedAt, security);
-                verdict = Judge.judge(parts, outcome, backend.view(), clock.now(), clock.now() - start,
+                EvidenceProof proof = EvidenceProof.of(backend, collector.ledger(), fleet.members(), scenario.video() != null,
+                        options.console());
+                verdict = Judge.judge(parts, outcome, proof, clock.now(), clock.now() - start,
                         System.nanoTime() - wallStart);
             }
-            RecordFiles.write(dir, scenario, verdict.metrics(), verdict.results(), verdict.evidence(),
+            RecordFiles.write(dir, scenario, verdict.metrics(), verdict.notes(), verdict.results(), verdict.evidence(),
                     outcome.endReason(), options.shard());
             return verdict;
         }

@@ -165,6 +165,11 @@ class CameraEvidenceFaultsTest {
                 return Optional.of(ledger.snapshot().entries().stream()
                         .map(e -> BackendView.key(e.deviceId(), e.segmentId())).collect(Collectors.toSet()));
             }
+
+            @Override
+            public String method() {
+                return "the embedded backend's ledger, read by the test";
+            }
         };
     }
 }

@@ -266,6 +266,11 @@ abstract class FleetContract {
                 return Optional.of(ledger.snapshot().entries().stream().map(e -> BackendView.key(e.deviceId(), e.segmentId()))
                         .collect(Collectors.toSet()));
             }
+
+            @Override
+            public String method() {
+                return "the embedded backend's ledger, read by the test";
+            }
         };
     }
 

@@ -49,6 +49,11 @@ class LedgerCheckTest {
             public Optional<Set<String>> allKeys() {
                 return Optional.of(backend.keySet());
             }
+
+            @Override
+            public String method() {
+                return "the test's map of held segments";
+            }
         });
     }
 
@@ -68,6 +73,11 @@ class LedgerCheckTest {
             @Override
             public Optional<Set<String>> allKeys() {
                 return Optional.of(backend.keySet());
+            }
+
+            @Override
+            public String method() {
+                return "the test's map of held segments";
             }
         };
 

@@ -1,8 +1,10 @@
 package io.bodycam.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bodycam.bench.ledger.store.PutStoreReader;
 import io.bodycam.sim.testing.MosquittoProcess;
 import io.bodycam.sim.testing.NginxProcess;
 import io.bodycam.sim.testing.TcpTap;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The library's compose-smoke scenario with {@code --set backend.profile=put} against servers nobody here
  * wrote: Debian's Mosquitto and Debian's nginx taking WebDAV PUTs. Every segment ends proved by the
- * cameras' read-back, none lost or doubled, one file per segment in nginx's folder, and nginx is sent
- * at most 1.05 times the bytes recorded.
+ * bench's own GET of its URL, agreeing with the cameras' read-back, none lost or doubled, one file per
+ * segment in nginx's folder, and nginx is sent at most 1.05 times the bytes recorded.
  */
 class ForeignPutSmokeTest {
 
@@ -30,6 +32,8 @@ class ForeignPutSmokeTest {
              TcpTap tap = TcpTap.to(nginx.port())) {
             ForeignSmoke run = ForeignSmoke.run(dir, mosquitto.url(), "http://127.0.0.1:" + tap.port(), "put", tap, "nginx");
             run.assertProvedOnceWithoutAmplification();
+            run.assertProvedByTheStoreReadBack(PutStoreReader.METHOD);
+            assertTrue(run.evidence().path("unexpectedMethod").asText().startsWith("not measured"), run.figures());
             assertEquals(ScenarioRunner.PASSED, run.result().exitCode(), run.result().message() + "\n" + run.figures());
             assertEquals(run.evidence().path("segmentsRecorded").asLong(), files(nginx.file("/evidence")), run.figures());
         }

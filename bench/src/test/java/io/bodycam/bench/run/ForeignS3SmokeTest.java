@@ -3,6 +3,7 @@ package io.bodycam.bench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bodycam.bench.ledger.store.S3StoreReader;
 import io.bodycam.sim.testing.MosquittoProcess;
 import io.bodycam.sim.testing.TcpTap;
 import io.bodycam.sim.testing.S3ProxyProcess;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The library's compose-smoke scenario with {@code --set backend.profile=s3} against servers nobody here
  * wrote: Debian's Mosquitto and S3Proxy (bucket {@code evidence}). Every segment ends proved by the
- * cameras' read-back of its object, none lost or doubled, one stored object per segment, and S3Proxy is
- * sent (measured by a relay in front of it) at most 1.05 times the bytes recorded.
+ * bench's own read-back of the bucket (listing and every object hashed), agreeing with the cameras' read-back
+ * of each object: none lost, doubled or unexpected, one stored object per segment, and S3Proxy is sent
+ * (measured by a relay in front of it) at most 1.05 times the bytes recorded.
  */
 class ForeignS3SmokeTest {
 
@@ -30,6 +32,9 @@ class ForeignS3SmokeTest {
              TcpTap tap = TcpTap.to(s3.endpoint().getPort())) {
             ForeignSmoke run = ForeignSmoke.run(dir, mosquitto.url(), "http://127.0.0.1:" + tap.port(), "s3", tap, "S3Proxy");
             run.assertProvedOnceWithoutAmplification();
+            run.assertProvedByTheStoreReadBack(S3StoreReader.METHOD);
+            assertEquals(0, run.evidence().path("unexpected").asInt(-1), run.figures());
+            assertEquals(S3StoreReader.METHOD, run.evidence().path("unexpectedMethod").asText(), "the bucket was listed");
             assertEquals(run.evidence().path("segmentsRecorded").asInt(), s3.objects("evidence").size(), run.figures());
             assertEquals(ScenarioRunner.PASSED, run.result().exitCode(), run.result().message() + "\n" + run.figures());
         }

@@ -52,4 +52,21 @@ record ForeignSmoke(ScenarioRunner.Result result, JsonNode evidence, long sent, 
         // HTTP request lines and headers (creation, PATCH, read-back GET) ride on top: 4 KiB a segment
         assertTrue(sent <= 1.05 * recorded + 4096L * evidence.path("segmentsRecorded").asInt(), figures);
     }
+
+    /**
+     * The figures were proved by the bench reading the store back with {@code method}, not by the cameras'
+     * word, and the cameras' own proofs, kept beside, count the same: all verified, none lost or doubled.
+     */
+    void assertProvedByTheStoreReadBack(String method) {
+        assertEquals(method, evidence.path("method").asText(), figures);
+        assertEquals(1, evidence.path("fromStoreReadBack").asInt(-1), figures);
+        assertEquals(0, evidence.path("fromCameraProofs").asInt(-1), figures);
+        assertTrue(evidence.path("readBackFailed").isMissingNode(), figures);
+        assertEquals(0, evidence.path("corrupt").asInt(-1), figures);
+        JsonNode cameras = evidence.path("cameraProofs");
+        assertEquals(evidence.path("verified").asInt(), cameras.path("verified").asInt(-1), figures);
+        assertEquals(0, cameras.path("lost").asInt(-1), figures);
+        assertEquals(0, cameras.path("duplicated").asInt(-1), figures);
+        assertEquals(0, cameras.path("corrupt").asInt(-1), figures);
+    }
 }

@@ -3,6 +3,7 @@ package io.bodycam.bench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bodycam.bench.ledger.CameraProofView;
 import io.bodycam.sim.testing.MosquittoProcess;
 import io.bodycam.sim.testing.TcpTap;
 import io.bodycam.sim.testing.TusNodeServer;
@@ -26,6 +27,8 @@ class ForeignTusSmokeTest {
              TcpTap tap = TcpTap.to(tus.endpoint().getPort())) {
             ForeignSmoke run = ForeignSmoke.run(dir, mosquitto.url(), "http://127.0.0.1:" + tap.port() + tus.endpoint().getRawPath(), "tus-generic", tap, "the tus server");
             run.assertProvedOnceWithoutAmplification();
+            assertEquals(CameraProofView.METHOD + "; " + StoreReaders.TUS_UNREADABLE, run.evidence().path("method").asText(),
+                    run.figures());
             assertEquals(ScenarioRunner.PASSED, run.result().exitCode(), run.result().message() + "\n" + run.figures());
         }
     }

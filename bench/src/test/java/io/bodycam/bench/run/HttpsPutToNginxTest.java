@@ -18,6 +18,7 @@ import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.Substitutions;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.bench.ledger.store.PutStoreReader;
 import io.bodycam.sim.testing.MosquittoProcess;
 import io.bodycam.sim.testing.NginxProcess;
 import io.bodycam.sim.time.TimerLagListener;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code https://} uploads against software nobody here wrote: Debian's nginx with {@code ssl_certificate}
  * from a fleet pki and {@code ssl_verify_client on} against the fleet CA (and its CRL), taking WebDAV PUTs.
  * scenarios/https-nginx.yaml, as docs/security.md runs it: four cameras with the {@code put} profile upload
- * over mutual TLS and prove every segment by reading it back;
+ * over mutual TLS and prove every segment by reading it back, and the bench reads each back too (with the
+ * observer's certificate);
  * a camera that does not trust nginx's certificate fails its upload with the TLS error, and one without a
  * certificate of its own is refused by nginx.
  */
@@ -81,6 +83,7 @@ class HttpsPutToNginxTest {
             assertTrue(recorded >= 3, figures);
             assertEquals(recorded, evidence.path("verified").asLong(), figures);
             assertEquals(0, evidence.path("lost").asLong(-1), figures);
+            assertEquals(PutStoreReader.METHOD, evidence.path("method").asText(), "the bench read nginx back over mutual TLS: " + figures);
             assertEquals(recorded, files(nginx.file("/evidence")), figures);
             try (Stream<Path> stored = Files.list(nginx.file("/evidence/tls"))) {
                 assertTrue(stored.allMatch(d -> CAMERAS.contains(d.getFileName().toString())), figures);

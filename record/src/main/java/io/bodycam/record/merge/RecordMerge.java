@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -107,7 +108,7 @@ public final class RecordMerge {
             case RUN_STARTED_AT -> Combine.MIN;
             case "run.wallTime", "run.virtualTime", "run.clockSpeed", "recovery.faults", "recovery.unrecovered",
                     "recovery.allOnlineAfter", "recovery.queueDrainedAfter", "bench.cpu.mean", "bench.saturated",
-                    "evidence.fromCameraProofs" -> Combine.MAX;
+                    "evidence.fromCameraProofs", "evidence.fromStoreReadBack" -> Combine.MAX;
             default -> name.matches(".*\\.(p50|p90|p99|max)") ? Combine.MAX : fallback.apply(name);
         };
     }
@@ -268,7 +269,7 @@ public final class RecordMerge {
             }
             Summary first = shards.first().record().summary();
             Summary merged = Summary.ofMerge(first.scenario(), first.seed(), m.build(), assertions, endReason(),
-                    new Summary.MergedFrom(from));
+                    new Summary.MergedFrom(from)).withNotes(notes());
             Path file = dir.resolve(RunRecord.SUMMARY);
             try {
                 merged.write(file);
@@ -276,6 +277,18 @@ public final class RecordMerge {
                 throw new RecordException("cannot write " + file + ": " + e.getMessage());
             }
             return RunRecord.open(dir);
+        }
+
+        /** Each note of the shards' summaries (how their evidence was proved): the shards' one value, else each shard's. */
+        private Map<String, String> notes() {
+            Map<String, Set<String>> values = new TreeMap<>();
+            shards.shards().forEach(s -> s.record().summary().notes().forEach((name, value) ->
+                    values.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(value)));
+            Map<String, String> notes = new TreeMap<>();
+            values.forEach((name, distinct) -> notes.put(name, distinct.size() == 1 ? distinct.iterator().next()
+                    : shards.shards().stream().map(s -> s.label() + ": " + s.record().summary().note(name).orElse("-"))
+                    .collect(java.util.stream.Collectors.joining("; "))));
+            return notes;
         }
 
         /** The shards' end reason when they agree, else each shard's. */

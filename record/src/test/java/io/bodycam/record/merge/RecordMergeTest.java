@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.record.AssertionOutcome;
 import io.bodycam.record.RecordException;
 import io.bodycam.record.RunRecord;
+import io.bodycam.record.Summary;
 import io.bodycam.record.files.LatencyKind;
 import io.bodycam.record.files.LatencyLog;
 import io.bodycam.record.files.Tick;
@@ -111,6 +112,23 @@ class RecordMergeTest {
         assertEquals(dirs.get(1).toString(), from.path("shards").get(0).path("dir").asText());
         assertEquals("timeline over", written.path("endReason").asText());
         assertTrue(written.path("devices").path("configured").isIntegralNumber(), "counts stay whole numbers");
+    }
+
+    @Test
+    void a_note_the_shards_agree_on_is_kept_once_and_one_they_differ_on_is_kept_per_shard(@TempDir Path tmp) throws IOException {
+        List<Path> dirs = shards(tmp, "demo", 5, 10, 2, 0, 1);
+        note(dirs.get(0), Map.of("evidence.method", "read-back by the bench", "evidence.unexpectedMethod", "listing"));
+        note(dirs.get(1), Map.of("evidence.method", "read-back by the bench", "evidence.unexpectedMethod", "not measured"));
+
+        Summary merged = merge(dirs, tmp.resolve("merged")).finish(List.of()).summary();
+
+        assertEquals(java.util.Optional.of("read-back by the bench"), merged.note("evidence.method"));
+        assertEquals(java.util.Optional.of("0/2: listing; 1/2: not measured"), merged.note("evidence.unexpectedMethod"));
+    }
+
+    private static void note(Path dir, Map<String, String> notes) throws IOException {
+        Path file = dir.resolve(RunRecord.SUMMARY);
+        Summary.read(file).withNotes(notes).write(file);
     }
 
     @Test

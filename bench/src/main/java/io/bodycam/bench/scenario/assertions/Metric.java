@@ -71,6 +71,13 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("evidence.corruptAccepted", "segments the backend calls verified although their bytes hash otherwise");
         count("evidence.fromCameraProofs", "1 when the evidence figures come from the cameras' own proofs (a profile "
                 + "without the reference GET /evidence: read-back or server checksum), 0 when from the backend's verdicts");
+        count("evidence.fromStoreReadBack", "1 when the evidence figures come from the bench's own read-back of a foreign "
+                + "store (S3 listing and objects, PUT URLs), 0 otherwise");
+        count("evidence.cameraProofs.verified", "beside a store read-back: segments the cameras' own proofs count verified");
+        count("evidence.cameraProofs.lost", "beside a store read-back: segments lost by the cameras' own proofs");
+        count("evidence.cameraProofs.duplicated", "beside a store read-back: segments the cameras sent whole more than once");
+        count("evidence.cameraProofs.corrupt", "beside a store read-back: segments whose proof showed another hash");
+        count("evidence.cameraProofs.pending", "beside a store read-back: segments pending by the cameras' own proofs");
         count("evidence.cutByPowerLoss", "recordings whose open segment a power loss destroyed (never closed)");
         count("evidence.duplicateUploadsInjected", "verified segments a scenario made a camera upload once more "
                 + "(the backend must keep one copy: evidence.duplicated stays 0)");

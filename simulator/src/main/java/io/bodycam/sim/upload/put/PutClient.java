@@ -13,7 +13,7 @@ import io.bodycam.sim.upload.internal.HashedGet;
 import io.bodycam.sim.upload.internal.HttpConnection;
 import io.bodycam.sim.upload.internal.LoopTimers;
 import io.bodycam.sim.upload.internal.Pacer;
-import io.bodycam.sim.upload.internal.PercentEncoding;
+import io.bodycam.sim.upload.NameTemplate;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -68,8 +68,7 @@ public final class PutClient implements AutoCloseable {
 
     /** The URL path (percent-encoded, slashes kept) a segment goes to. */
     public String path(SegmentManifest s) {
-        return config.connection().basePath() + PercentEncoding.encode(config.pathTemplate().expand(s, agency, officer),
-                true);
+        return config.path(NameTemplate.fields(s, agency, officer));
     }
 
     /** Sends the segment whole; {@code link} paces the body (null: the dock's pacing). */

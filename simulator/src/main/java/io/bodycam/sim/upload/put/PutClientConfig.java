@@ -2,6 +2,7 @@ package io.bodycam.sim.upload.put;
 
 import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.NameTemplate;
+import io.bodycam.sim.upload.internal.PercentEncoding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,21 @@ public final class PutClientConfig {
     /** Extra request headers by name, each a template over the segment's fields. */
     public Map<String, NameTemplate> headers() {
         return headers;
+    }
+
+    /**
+     * The URL path (below the endpoint's base path, percent-encoded, slashes kept) of the segment whose
+     * {@link NameTemplate} variables are {@code fields}: where it is sent and where a read-back GETs it.
+     */
+    public String path(Map<String, String> fields) {
+        return connection.basePath() + PercentEncoding.encode(pathTemplate.expand(fields), true);
+    }
+
+    /** The extra headers of the segment whose {@link NameTemplate} variables are {@code fields}. */
+    public Map<String, String> headers(Map<String, String> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        headers.forEach((name, template) -> values.put(name, template.expand(fields)));
+        return values;
     }
 
     public int pieceSize() {

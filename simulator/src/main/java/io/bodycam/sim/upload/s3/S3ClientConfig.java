@@ -3,6 +3,7 @@ package io.bodycam.sim.upload.s3;
 import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.CredentialSource;
 import io.bodycam.sim.upload.NameTemplate;
+import io.bodycam.sim.upload.internal.PercentEncoding;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -71,6 +72,16 @@ public final class S3ClientConfig {
 
     public CredentialSource credentials() {
         return credentials;
+    }
+
+    /** The request path of object {@code key}, path-style: base path, bucket, key percent-encoded with slashes kept. */
+    public String objectPath(String key) {
+        return bucketPath() + "/" + PercentEncoding.encode(key, true);
+    }
+
+    /** The request path of the bucket itself (where ListObjectsV2 is asked). */
+    public String bucketPath() {
+        return connection.basePath() + "/" + bucket;
     }
 
     /** Bytes per part; a segment smaller than this is one PutObject. */

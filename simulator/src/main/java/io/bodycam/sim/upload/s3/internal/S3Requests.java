@@ -133,7 +133,7 @@ public final class S3Requests {
     }
 
     private String path(String key) {
-        return config.connection().basePath() + "/" + config.bucket() + "/" + SigV4.encode(key, true);
+        return config.objectPath(key);
     }
 
     private HttpRequest head(HttpMethod method, String uri) {
