@@ -3,6 +3,7 @@ package io.bodycam.bench.run;
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.ledger.store.PutStoreReader;
 import io.bodycam.bench.ledger.store.S3StoreReader;
+import io.bodycam.bench.ledger.store.SwiftStoreReader;
 import io.bodycam.bench.ledger.store.StoreReader;
 import io.bodycam.bench.scenario.Backend;
 import io.bodycam.bench.scenario.DeviceProfile;
@@ -11,6 +12,7 @@ import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.upload.ConnectionSettings;
 import io.bodycam.sim.upload.put.PutClientConfig;
 import io.bodycam.sim.upload.s3.S3ClientConfig;
+import io.bodycam.sim.upload.swift.SwiftClientConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 
@@ -20,8 +22,8 @@ import java.time.Clock;
 
 /**
  * The reader of a run's foreign store, made from its device profile and upload URL the way the cameras'
- * clients are (docs/backends.md): S3 and PUT can be read back by the bench; tus cannot (no listing, and the
- * server names the uploads). A Swift reader would be one more case here.
+ * clients are (docs/backends.md): S3, Swift and PUT can be read back by the bench; tus cannot (no listing, and
+ * the server names the uploads).
  */
 final class StoreReaders {
 
@@ -42,14 +44,24 @@ final class StoreReaders {
             case S3 -> {
                 S3ClientConfig config = profile.s3().apply(S3ClientConfig.builder().connection(connection)).build();
                 Slot first = Slot.roster(scenario).get(0);
-                String agency = scenario.fleet().stream().filter(g -> g.name().equals(first.group())).findFirst()
-                        .map(FleetGroup::agency).orElseThrow();
+                String agency = agencyOf(scenario, first);
                 yield new S3StoreReader(config, () -> config.credentials().forDevice(first.deviceId(), agency), tls,
                         Clock.systemUTC());
+            }
+            case SWIFT -> {
+                SwiftClientConfig config = profile.swift().apply(SwiftClientConfig.builder().connection(connection)).build();
+                Slot first = Slot.roster(scenario).get(0);
+                String agency = agencyOf(scenario, first);
+                yield new SwiftStoreReader(config, () -> config.credentials().forDevice(first.deviceId(), agency), tls);
             }
             case PUT -> new PutStoreReader(profile.put().apply(PutClientConfig.builder().connection(connection)).build(), tls);
             default -> null;
         };
+    }
+
+    private static String agencyOf(Scenario scenario, Slot slot) {
+        return scenario.fleet().stream().filter(g -> g.name().equals(slot.group())).findFirst()
+                .map(FleetGroup::agency).orElseThrow();
     }
 
     /** Why the bench cannot read a store of {@code profile}'s protocol back ({@link #of} gave no reader). */

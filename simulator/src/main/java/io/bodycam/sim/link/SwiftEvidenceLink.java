@@ -74,8 +74,16 @@ public final class SwiftEvidenceLink extends ProvingLink<SwiftOutcome> {
         objectMeta.put("StopTime", Long.toString(s.end() / 1000));
         objectMeta.put("StopTimeISO", Instant.ofEpochMilli(s.end()).toString());
         objectMeta.put("ContainerType", type);
-        String object = OBJECT_TIME.format(Instant.ofEpochMilli(s.start())) + "_" + s.recordingId() + "." + type;
+        String object = objectName(s.recordingId(), s.start(), s.mp4());
         return new Clip(container, containerMeta, object, objectMeta);
+    }
+
+    /**
+     * The object a segment is stored as, {@code <StartTime>_<RecordingID>.<ContainerType>}: the start as
+     * {@code yyyyMMdd_HHmmss} (UTC), so a reader of the store can find each recorded segment's clip by name.
+     */
+    public static String objectName(String recordingId, long startMillis, boolean mp4) {
+        return OBJECT_TIME.format(Instant.ofEpochMilli(startMillis)) + "_" + recordingId + "." + (mp4 ? "mp4" : "bin");
     }
 
     private long triggerTime(SegmentManifest s) {

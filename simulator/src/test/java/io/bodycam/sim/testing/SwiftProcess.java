@@ -139,6 +139,26 @@ public final class SwiftProcess extends ServerProcess {
         }
     }
 
+    /** Stores {@code bytes} as {@code container/object} behind the cameras' back (the container made if missing). */
+    public void store(String container, String object, byte[] bytes) {
+        try {
+            for (String path : List.of("/" + container, "/" + container + "/" + object)) {
+                HttpRequest.BodyPublisher body = path.endsWith(object) ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                        : HttpRequest.BodyPublishers.noBody();
+                HttpResponse<Void> r = client().send(authorized(storageUrl() + path).PUT(body).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() / 100 != 2) {
+                    throw new IOException("PUT " + path + " answered " + r.statusCode());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public String name() {
         return "OpenStack Swift 2.30 (Debian, single node, TempAuth)";

@@ -12,8 +12,10 @@ import java.util.Map;
  * {@link NameTemplate} variables the store's names for it are made from (the camera made them the same way).
  *
  * @param agency the camera's agency (credentials may depend on it)
+ * @param start  when the segment began (epoch ms, the camera's clock), which a Swift clip's name carries
  */
-public record RecordedSegment(String deviceId, String segmentId, String sha256, String agency, Map<String, String> fields) {
+public record RecordedSegment(String deviceId, String segmentId, String sha256, String agency, Map<String, String> fields,
+                              long start) {
 
     public RecordedSegment {
         fields = Map.copyOf(fields);
@@ -23,7 +25,8 @@ public record RecordedSegment(String deviceId, String segmentId, String sha256, 
     public static RecordedSegment of(DeviceLedger.Entry e, String agency, String officer, boolean mp4) {
         SegmentManifest m = new SegmentManifest(e.deviceId(), e.recordingId(), e.segmentId(), e.index(), e.start(),
                 e.closedAt(), 0, 0, e.bytes(), e.bytes(), e.sha256(), "", "", false, mp4);
-        return new RecordedSegment(e.deviceId(), e.segmentId(), e.sha256(), agency, NameTemplate.fields(m, agency, officer));
+        return new RecordedSegment(e.deviceId(), e.segmentId(), e.sha256(), agency, NameTemplate.fields(m, agency, officer),
+                e.start());
     }
 
     /** Its key in {@link BackendView#allKeys()}. */

@@ -69,6 +69,11 @@ final class StoreHttp {
         return r.body();
     }
 
+    /** The whole answer to a GET, whatever its status (a login, whose headers are what it says). */
+    HttpResponse<byte[]> answer(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        return http.send(request(uri, headers), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /**
      * The {@code Host} header this client sends for {@code uri} (a header it sets itself, so a signature must
      * sign this very value): the host, with the port unless it is the scheme's default.

@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * Reads a foreign store after a run, at judging time and off any event loop: every stored copy of each
  * recorded segment hashed by the bench, and, where the store can be listed, what else it holds. One
- * implementation per kind of store ({@link S3StoreReader}, {@link PutStoreReader}); a Swift reader (auth
- * v1, container listing, object GET) would be one more.
+ * implementation per kind of store ({@link S3StoreReader}, {@link SwiftStoreReader}, {@link PutStoreReader}).
  */
 public interface StoreReader {
 
