@@ -3,6 +3,7 @@ package io.bodycam.bench.contract;
 import io.bodycam.bench.scenario.DeviceProfile;
 import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.Proof;
+import io.bodycam.sim.link.SideService;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.upload.ConnectionSettings;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -173,7 +175,7 @@ public final class ProfileSpecs {
         doc.put("info", info("bodycam-bench device contract, HTTP side, profile " + name, switch (profile.protocol()) {
             case TUS -> "tus 1.0.0 uploads (https://tus.io/protocols/resumable-upload)" + (profile.proof() == Proof.VERDICT
                     ? ", proved by the backend's verdict" : profile.proof() == Proof.READ_BACK ? ", proved by reading each upload back" : "")
-                    + (profile.services() ? "; the reference contract's time, config and firmware services" : "; no side services") + ".";
+                    + servicesSaid(profile) + ".";
             case S3 -> "The subset of the S3 API the cameras use: PutObject, multipart uploads, and GetObject to read each"
                     + " segment back; path-style, signed with AWS Signature Version 4.";
             case PUT -> "Each segment whole by one HTTP " + profile.put().apply(PutClientConfig.builder().connection(SERVER)).build().method()
@@ -232,11 +234,59 @@ public final class ProfileSpecs {
             }
             default -> throw new IllegalStateException("unknown protocol " + profile.protocol());
         }
+        if (profile.protocol() != DeviceProfile.Protocol.TUS) {
+            addServices(profile, paths, components);
+        }
         if (!components.isEmpty()) {
             doc.put("components", components);
         }
         doc.put("paths", paths);
         return doc;
+    }
+
+    /** "; the reference contract's time and config services" and the like. */
+    private static String servicesSaid(DeviceProfile profile) {
+        if (profile.services().isEmpty()) {
+            return "; no side services";
+        }
+        List<String> names = profile.services().stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        String listed = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return "; the reference contract's " + listed + (names.size() == 1 ? " service" : " services");
+    }
+
+    /** The side service a reference path belongs to, if any ({@code /time}, {@code /devices/...}, {@code /firmware/...}). */
+    private static Optional<SideService> service(String path) {
+        if (path.equals("/time")) {
+            return Optional.of(SideService.TIME);
+        }
+        if (path.startsWith("/devices/")) {
+            return Optional.of(SideService.CONFIG);
+        }
+        return path.startsWith("/firmware/") ? Optional.of(SideService.FIRMWARE) : Optional.empty();
+    }
+
+    /**
+     * The reference paths of the side services {@code profile} offers beside an upload protocol other than
+     * tus (at {@code backend.services}, else the upload URL), with the components they use.
+     */
+    private static void addServices(DeviceProfile profile, Map<String, Object> paths, Map<String, Object> components) {
+        if (profile.services().isEmpty()) {
+            return;
+        }
+        Map<String, Object> reference = reference("openapi.yaml");
+        Map<String, Object> served = new LinkedHashMap<>();
+        section(reference, "paths").forEach((path, item) -> {
+            if (service(path).filter(profile.services()::contains).isPresent()) {
+                served.put(path, item);
+            }
+        });
+        paths.putAll(served);
+        used(section(reference, "components"), served).forEach((group, members) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> into = (Map<String, Object>) components.computeIfAbsent(group, g -> new LinkedHashMap<>());
+            into.putAll(section(Map.of(group, members), group));
+        });
     }
 
     /** The reference spec's tus paths, plus its verdict (with the verdict proof) and its services (when the profile uses them). */
@@ -245,7 +295,7 @@ public final class ProfileSpecs {
         for (Map.Entry<String, Object> p : reference.entrySet()) {
             String path = p.getKey();
             boolean keep = path.startsWith("/files/") || (path.startsWith("/evidence/") && profile.proof() == Proof.VERDICT)
-                    || (!path.startsWith("/files/") && !path.startsWith("/evidence/") && profile.services());
+                    || service(path).filter(profile.services()::contains).isPresent();
             if (keep) {
                 paths.put(path, p.getValue());
             }

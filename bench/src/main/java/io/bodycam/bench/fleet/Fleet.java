@@ -129,6 +129,9 @@ public final class Fleet implements AutoCloseable {
                         .uplink(station.uplink()).uploadSlots(station.uploadSlots()).listener(listener)
                         .card(studio == null ? null : studio.card(config.deviceId())), backend.profile(),
                         g.name(), upload, uploadTls, config);
+                if (backend.services() != null) {
+                    wired.services(backend.services());
+                }
                 if (backend.clock() == Backend.ServerClock.WALL) {
                     wired.tus(tus -> tus.serverClock(clock::fromWall));
                 }

@@ -36,31 +36,37 @@ import java.util.Set;
  * The runner's first step: the backend a run plays against. The embedded reference backend (broker and
  * evidence server in this process, started here and stopped by {@link #close()}), or the external one
  * the scenario names, whose ledger is read over HTTP, or a foreign store (a profile without side services),
- * which the bench reads back itself when it can (S3: listing and objects; PUT: each segment's URL) and whose
+ * which the bench reads back itself when it can (S3 and Swift: listings and objects; PUT: each segment's URL) and whose
  * cameras' proofs are counted meanwhile. With {@code backend.tls} the embedded broker asks for
  * mutual TLS and lets each camera use only its own topics; the certificates are made first if missing.
  *
  * @param embedded the embedded backend, or null for an external one
  * @param store    the reader of a foreign store, or null when the bench cannot read it (tus) or reads a ledger
+ * @param externalKey an external backend's firmware key ({@link #firmwareKey()}), or null
  */
-public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBackend embedded, StoreReader store)
-        implements AutoCloseable {
+public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBackend embedded, StoreReader store,
+                         String externalKey) implements AutoCloseable {
 
 
     /** Starts the embedded backend on {@code clock}, or points at the scenario's external one. */
     public static RunBackend start(Scenario scenario, SimClock clock, Path dir, PrintWriter console) {
+        RunBackend backend = started(scenario, clock, dir, console);
+        return backend.embedded() != null ? backend : backend.withFirmwareKey(FirmwareKeys.external(scenario.backend(), console));
+    }
+
+    private static RunBackend started(Scenario scenario, SimClock clock, Path dir, PrintWriter console) {
         if (!scenario.backend().embedded()) {
             URI upload = scenario.backend().upload();
-            if (!scenario.backend().profile().services()) {
+            if (!scenario.backend().profile().referenceServices()) {
                 // a foreign store has no GET /evidence: the bench reads it back at the end if it can, the cameras' proofs are counted meanwhile
                 StoreReader store = StoreReaders.of(scenario);
                 return new RunBackend(scenario.backend().mqtt(), upload, new CameraProofView(store == null
                         ? StoreReaders.unreadable(scenario.backend().profile())
-                        : "kept beside the bench's read-back of the store, to compare"), null, store);
+                        : "kept beside the bench's read-back of the store, to compare"), null, store, null);
             }
             BackendView view = scenario.backend().uploadTls() ? new HttpBackendView(upload, observerTls(scenario.backend()))
                     : new HttpBackendView(upload);
-            return new RunBackend(scenario.backend().mqtt(), upload, view, null, null);
+            return new RunBackend(scenario.backend().mqtt(), upload, view, null, null, null);
         }
         console.println("starting the embedded reference backend (MQTT broker, evidence server) ...");
         EmbeddedBroker.Builder broker = EmbeddedBroker.builder().persistent(FaultParams.keepsBrokerSessions(scenario));
@@ -71,7 +77,7 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         }
         ReferenceBackend embedded = ReferenceBackend.start(clock, broker, VideoRun.evidenceServer(scenario, dir));
         URI mqtt = tls == null ? embedded.mqtt() : URI.create("mqtts://127.0.0.1:" + embedded.broker().port());
-        return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded, null);
+        return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded, null, null);
     }
 
     /**
@@ -109,9 +115,16 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         return Optional.ofNullable(embedded);
     }
 
-    /** The key whose firmware signatures the cameras trust: the embedded backend's; none against an external one. */
+    /**
+     * The key whose firmware signatures the cameras trust: the embedded backend's; against an external one,
+     * {@code backend.firmwareKey} or the key its firmware service gave ({@link FirmwareKeys}), else none.
+     */
     public String firmwareKey() {
-        return embedded == null ? null : embedded.evidence().firmware().publicKey();
+        return embedded != null ? embedded.evidence().firmware().publicKey() : externalKey;
+    }
+
+    private RunBackend withFirmwareKey(String key) {
+        return new RunBackend(mqtt, upload, view, embedded, store, key);
     }
 
     @Override

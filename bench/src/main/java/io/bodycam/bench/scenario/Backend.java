@@ -18,9 +18,11 @@ import java.util.Objects;
  *                 store and no client certificate
  * @param clock    what the backend's {@code GET /time} answers ({@code backend.clock}): the embedded backend always
  *                 answers the run's virtual time
+ * @param services where the profile's side services are when they are not beside the uploads ({@code backend.services},
+ *                 for an upload protocol other than tus); null for the upload URL
  */
 public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVersion, String username, String password,
-                      DeviceProfile profile, String firmwareKey, BackendTls tls, ServerClock clock) {
+                      DeviceProfile profile, String firmwareKey, BackendTls tls, ServerClock clock, URI services) {
 
     /** The MQTT protocol level cameras speak. */
     public enum MqttVersion { V3_1_1, V5 }
@@ -35,36 +37,46 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
     public enum ServerClock { WALL, VIRTUAL }
 
     public static Backend embedded(MqttVersion version) {
-        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE, null, null, ServerClock.VIRTUAL);
+        return new Backend(true, null, null, version, null, null, DeviceProfile.REFERENCE, null, null, ServerClock.VIRTUAL, null);
     }
 
     public static Backend external(URI mqtt, URI upload, MqttVersion version) {
-        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE, null, null, ServerClock.WALL);
+        return new Backend(false, mqtt, upload, version, null, null, DeviceProfile.REFERENCE, null, null, ServerClock.WALL, null);
     }
 
     /** The same backend, with MQTT credentials. */
     public Backend withCredentials(String user, String pass) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile, firmwareKey, tls, clock);
+        return new Backend(embedded, mqtt, upload, mqttVersion, user, pass, profile, firmwareKey, tls, clock, services);
     }
 
     /** The same backend, spoken to as {@code deviceProfile} says. */
     public Backend withProfile(DeviceProfile deviceProfile) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile, firmwareKey, tls, clock);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, deviceProfile, firmwareKey, tls, clock, services);
     }
 
     /** The same backend, with the key the cameras check firmware signatures against. */
     public Backend withFirmwareKey(String key) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, key, tls, clock);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, key, tls, clock, services);
     }
 
     /** The same backend, with TLS settings. */
     public Backend withTls(BackendTls settings) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, settings, clock);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, settings, clock, services);
     }
 
     /** The same backend, whose time sync answers {@code serverClock}. */
     public Backend withClock(ServerClock serverClock) {
-        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, tls, serverClock);
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, tls, serverClock, services);
+    }
+
+    /** The same backend, whose side services are at {@code base} rather than beside the uploads. */
+    public Backend withServices(URI base) {
+        return new Backend(embedded, mqtt, upload, mqttVersion, username, password, profile, firmwareKey, tls, clock, base);
+    }
+
+    /** Where the side services are: {@code backend.services}, else the upload URL. */
+    public URI servicesUrl() {
+        return services != null ? services : upload;
     }
 
     /** Whether cameras speak MQTT over TLS: an {@code mqtts://} broker, or the embedded one given {@code tls}. */
@@ -98,6 +110,11 @@ public record Backend(boolean embedded, URI mqtt, URI upload, MqttVersion mqttVe
             }
             if (tls != null && !"mqtts".equals(mqtt.getScheme()) && !"https".equals(upload.getScheme())) {
                 throw new IllegalArgumentException("tls needs an mqtts:// or https:// URL, mqtt was " + mqtt + ", upload " + upload);
+            }
+            if (services != null && (!("http".equals(services.getScheme()) || "https".equals(services.getScheme()))
+                    || services.getHost() == null)) {
+                throw new IllegalArgumentException("services URL must look like http://host:8080 or https://host:8443, was "
+                        + services);
             }
             if (tls != null && tls.uploads() != BackendTls.Uploads.PLAIN) {
                 throw new IllegalArgumentException("tls.uploads is for the embedded evidence server; an external one's "

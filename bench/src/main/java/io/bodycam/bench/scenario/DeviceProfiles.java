@@ -10,6 +10,7 @@ import io.bodycam.bench.scenario.yaml.YamlScalar;
 import io.bodycam.bench.scenario.yaml.SourcePosition;
 import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.Proof;
+import io.bodycam.sim.link.SideService;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.upload.CredentialSource;
@@ -28,6 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -153,7 +155,7 @@ public final class DeviceProfiles {
                     return null;
                 })
                 : null;
-        boolean services = services(root);
+        Set<SideService> services = services(root);
         if (!problems.isEmpty() || rules.size() < Topic.values().length) {
             return null;
         }
@@ -264,21 +266,21 @@ public final class DeviceProfiles {
         }
     }
 
-    /** {@code services: [time, config, firmware]} (the reference contract's) or {@code []}. */
-    private static boolean services(YamlMap root) {
+    /** {@code services: [time, config, firmware]} (the reference contract's), any of them, or {@code []}. */
+    private static Set<SideService> services(YamlMap root) {
         List<String> listed = root.optionalList("services").map(l -> l.strings()).orElse(List.of());
-        List<String> all = List.of("time", "config", "firmware");
+        List<String> all = java.util.Arrays.stream(SideService.values()).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        Set<SideService> offered = java.util.EnumSet.noneOf(SideService.class);
         for (String s : listed) {
-            if (!all.contains(s)) {
+            int i = all.indexOf(s);
+            if (i < 0) {
                 root.problems().report(root.node("services").orElseThrow(), "unknown service '" + s + "'"
                         + Suggestions.closest(s, all).map(x -> ", did you mean '" + x + "'?").orElse(""), "services: " + all);
+            } else if (!offered.add(SideService.values()[i])) {
+                root.problems().report(root.node("services").orElseThrow(), "service '" + s + "' is listed twice");
             }
         }
-        if (!listed.isEmpty() && !listed.containsAll(all)) {
-            root.problems().report(root.node("services").orElseThrow(), "services come together (the reference "
-                    + "contract's time, config and firmware) or not at all", "write [time, config, firmware] or []");
-        }
-        return listed.containsAll(all);
+        return offered;
     }
 
     /**

@@ -224,9 +224,15 @@ public final class ScenarioLoader {
         BackendTls tls = m.optionalMap("tls").map(this::tls).orElse(null);
         URI mqtt = uri(m, "mqtt", "tcp://127.0.0.1:1883");
         URI upload = uri(m, "upload", "http://127.0.0.1:8080");
+        URI services = m.has("services") ? uri(m, "services", "http://127.0.0.1:8080") : null;
+        if (services != null && profile.protocol() == DeviceProfile.Protocol.TUS) {
+            problems.report(m.node("services").orElseThrow(), "a tus profile asks its side services beside the uploads",
+                    "remove services, or give the profile another upload protocol");
+        }
         try {
-            return Backend.external(mqtt, upload, version).withCredentials(user, pass).withProfile(profile)
+            Backend external = Backend.external(mqtt, upload, version).withCredentials(user, pass).withProfile(profile)
                     .withFirmwareKey(firmwareKey).withTls(tls).withClock(serverClock);
+            return services == null ? external : external.withServices(services);
         } catch (IllegalArgumentException e) {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);

@@ -31,7 +31,7 @@ class EvidenceProofTest {
                 throw new IOException("GET http://store/evidence?list-type=2 answered 403: AccessDenied");
             }
         };
-        RunBackend backend = new RunBackend(null, null, new CameraProofView("kept to compare"), null, refusing);
+        RunBackend backend = new RunBackend(null, null, new CameraProofView("kept to compare"), null, refusing, null);
         StringWriter console = new StringWriter();
 
         EvidenceProof proof = EvidenceProof.of(backend, new DeviceLedger(), List.of(), false, new PrintWriter(console, true));

@@ -69,7 +69,7 @@ class DeviceProfilesTest {
         DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("bwc-v1")).backend().profile();
         assertEquals(DeviceProfile.REFERENCE.topics(), p.topics());
         assertEquals(Proof.VERDICT, p.proof());
-        assertTrue(p.services());
+        assertTrue(p.referenceServices());
     }
 
     @Test
@@ -77,7 +77,7 @@ class DeviceProfilesTest {
         DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("tus-generic")).backend().profile();
         assertEquals(DeviceProfile.Protocol.TUS, p.protocol());
         assertEquals(Proof.READ_BACK, p.proof());
-        assertFalse(p.services());
+        assertTrue(p.services().isEmpty());
     }
 
     @Test
@@ -85,7 +85,7 @@ class DeviceProfilesTest {
         DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("axis-bwi")).backend().profile();
         assertEquals(DeviceProfile.Protocol.SWIFT, p.protocol());
         assertEquals(Proof.READ_BACK, p.proof());
-        assertFalse(p.services());
+        assertTrue(p.services().isEmpty());
         SwiftClientConfig swift = p.swift().apply(SwiftClientConfig.builder()
                 .connection(ConnectionSettings.builder(URI.create("http://127.0.0.1:8082")).build())).build();
         assertEquals("/auth/v1.0", swift.authPath());
@@ -99,6 +99,32 @@ class DeviceProfilesTest {
         var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
         String first = e.problems().get(0).format();
         assertTrue(first.contains("acme.yaml:") && first.contains("protocol swift needs a swift: mapping"), "got:\n" + e.getMessage());
+    }
+
+    @Test
+    void any_of_the_side_services_may_be_offered_and_an_s3_profile_takes_them_from_backend_services(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), CUSTOM.replace("services: []", "services: [time, firmware]"));
+        Files.writeString(dir.resolve("s.yaml"), scenario("acme.yaml"));
+        DeviceProfile p = ScenarioLoader.load(dir.resolve("s.yaml")).backend().profile();
+        assertEquals(java.util.EnumSet.of(io.bodycam.sim.link.SideService.TIME, io.bodycam.sim.link.SideService.FIRMWARE),
+                p.services());
+        assertFalse(p.referenceServices());
+
+        Files.writeString(dir.resolve("dup.yaml"), CUSTOM.replace("services: []", "services: [time, tiem, time]"));
+        Files.writeString(dir.resolve("s.yaml"), scenario("dup.yaml"));
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().contains("unknown service 'tiem', did you mean 'time'?"), e.getMessage());
+        assertTrue(e.getMessage().contains("service 'time' is listed twice"), e.getMessage());
+
+        Files.writeString(dir.resolve("s.yaml"), scenario("s3").replace("  profile: s3\n",
+                "  profile: s3\n  services: https://services.example:8443/api\n"));
+        assertEquals(URI.create("https://services.example:8443/api"),
+                ScenarioLoader.load(dir.resolve("s.yaml")).backend().servicesUrl());
+        Files.writeString(dir.resolve("s.yaml"), scenario("tus-generic").replace("  profile: tus-generic\n",
+                "  profile: tus-generic\n  services: http://127.0.0.1:9\n"));
+        var tus = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(tus.getMessage().contains("a tus profile asks its side services beside the uploads"), tus.getMessage());
     }
 
     /** CUSTOM with {@code payloads:} under {@code mqtt:}, its lines indented as given. */
@@ -196,7 +222,7 @@ class DeviceProfilesTest {
         DeviceProfile p = ScenarioLoader.parse("s.yaml", scenario("put")).backend().profile();
         assertEquals(DeviceProfile.Protocol.PUT, p.protocol());
         assertEquals(Proof.READ_BACK, p.proof());
-        assertFalse(p.services());
+        assertTrue(p.services().isEmpty());
         PutClientConfig c = p.put().apply(PutClientConfig.builder()
                 .connection(ConnectionSettings.builder(URI.create("http://127.0.0.1:8080")).build())).build();
         assertEquals(PutClientConfig.Method.PUT, c.method());

@@ -57,6 +57,11 @@ abstract class ProvingLink<C> implements EvidenceLink {
         return proof;
     }
 
+    /** The side services, whose own client (if they have one) the link interrupts, idles and closes with its own. */
+    final BackendServices sideServices() {
+        return services;
+    }
+
     @Override
     public final CompletionStage<Long> upload(SegmentManifest s, SegmentSource payload, ProgressListener progress) {
         return guard.upload(s.segmentId(), () -> send(s, payload, null, progress));

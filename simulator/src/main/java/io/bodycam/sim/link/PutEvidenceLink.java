@@ -52,15 +52,18 @@ public final class PutEvidenceLink extends ProvingLink<PutOutcome> {
     @Override
     public void interrupt(String reason) {
         client.interrupt(reason);
+        sideServices().interrupt(reason);
     }
 
     @Override
     public void disconnectIdle() {
         client.disconnectIdle();
+        sideServices().disconnectIdle();
     }
 
     /** Closes the camera's connection. */
     public void close() {
         client.close();
+        sideServices().close();
     }
 }

@@ -72,15 +72,18 @@ public final class S3EvidenceLink extends ProvingLink<S3Outcome> {
     @Override
     public void interrupt(String reason) {
         client.interrupt(reason);
+        sideServices().interrupt(reason);
     }
 
     @Override
     public void disconnectIdle() {
         client.disconnectIdle();
+        sideServices().disconnectIdle();
     }
 
     /** Closes the camera's HTTP connection. */
     public void close() {
         client.close();
+        sideServices().close();
     }
 }

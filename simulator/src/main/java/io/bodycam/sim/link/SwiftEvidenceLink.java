@@ -121,15 +121,18 @@ public final class SwiftEvidenceLink extends ProvingLink<SwiftOutcome> {
     @Override
     public void interrupt(String reason) {
         client.interrupt(reason);
+        sideServices().interrupt(reason);
     }
 
     @Override
     public void disconnectIdle() {
         client.disconnectIdle();
+        sideServices().disconnectIdle();
     }
 
     /** Closes the camera's connections. */
     public void close() {
         client.close();
+        sideServices().close();
     }
 }

@@ -49,18 +49,16 @@ public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
      * @param proof what lets the camera delete an uploaded segment
      */
     public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte, Proof proof) {
-        this(client, deviceId, officer, lte, proof, true);
+        this(client, deviceId, officer, lte, proof, java.util.EnumSet.allOf(SideService.class));
     }
 
     /**
-     * @param referenceServices whether the server also offers the reference contract's time, config and
-     *                          firmware endpoints; without them every side service says it is not offered
-     *                          ({@link BackendServices#NONE}), as against a plain tus server
+     * @param offered which of the reference contract's side services the server also offers, over this
+     *                client; every other says it is not offered, as a plain tus server would
      */
     public TusEvidenceLink(TusClient client, String deviceId, String officer, UploadPacer lte, Proof proof,
-                           boolean referenceServices) {
-        super(client.loop(), referenceServices ? BackendServices.reference(client, deviceId) : BackendServices.NONE,
-                lte, proof);
+                           java.util.Set<SideService> offered) {
+        super(client.loop(), BackendServices.only(BackendServices.reference(client, deviceId), offered), lte, proof);
         this.client = client;
         this.deviceId = deviceId;
         this.officer = officer;
@@ -144,15 +142,18 @@ public final class TusEvidenceLink extends ProvingLink<UploadOutcome> {
     @Override
     public void interrupt(String reason) {
         client.interrupt(reason);
+        sideServices().interrupt(reason);
     }
 
     @Override
     public void disconnectIdle() {
         client.disconnectIdle();
+        sideServices().disconnectIdle();
     }
 
     /** Closes the camera's HTTP connection. */
     public void close() {
         client.close();
+        sideServices().close();
     }
 }

@@ -9,6 +9,7 @@ import io.bodycam.sim.link.MqttTelemetryLink;
 import io.bodycam.sim.link.Proof;
 import io.bodycam.sim.link.PutEvidenceLink;
 import io.bodycam.sim.link.S3EvidenceLink;
+import io.bodycam.sim.link.SideService;
 import io.bodycam.sim.link.SwiftEvidenceLink;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
@@ -35,7 +36,9 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -70,6 +73,8 @@ public final class CameraWiring {
     static final long S3_SEED = 0x53L;
     /** Mixed into the camera's seed for its PUT client's retry jitter. */
     static final long PUT_SEED = 0x50L;
+    /** Mixed into the camera's seed for its side services' client's retry jitter (a protocol other than tus). */
+    static final long SERVICES_SEED = 0x5E5L;
     /** Mixed into the camera's seed for its Swift client's retry jitter. */
     static final long SWIFT_SEED = 0x5357L;
 
@@ -98,7 +103,8 @@ public final class CameraWiring {
         private TopicScheme topics = TopicScheme.REFERENCE;
         private String group = "";
         private Proof proof = Proof.VERDICT;
-        private boolean referenceServices = true;
+        private Set<SideService> offered = EnumSet.allOf(SideService.class);
+        private URI servicesBase;
         private UploadSlots slots = UploadSlots.UNLIMITED;
         private S3ClientConfig s3;
         private PutClientConfig put;
@@ -182,20 +188,29 @@ public final class CameraWiring {
         }
 
         /**
-         * What lets the camera delete an uploaded segment, and whether the upload server also offers the
-         * reference contract's time, config and firmware endpoints ({@link Proof#VERDICT} and true unless
-         * given: the reference backend).
+         * What lets the camera delete an uploaded segment, and which of the reference contract's time, config
+         * and firmware services the backend offers ({@link Proof#VERDICT} and all three unless given: the
+         * reference backend); a service not offered answers that it is not.
          */
-        public Builder proof(Proof proof, boolean referenceServices) {
+        public Builder proof(Proof proof, Set<SideService> offered) {
             this.proof = Objects.requireNonNull(proof, "proof");
-            this.referenceServices = referenceServices;
+            this.offered = offered.isEmpty() ? Set.of() : EnumSet.copyOf(offered);
+            return this;
+        }
+
+        /**
+         * Where the side services are, for an upload protocol other than tus (by default the upload URL):
+         * they then have an HTTP client of their own, opened when first used and idled with the uploads.
+         */
+        public Builder services(URI base) {
+            this.servicesBase = Objects.requireNonNull(base, "services base URL");
             return this;
         }
 
         /**
          * Uploads to an S3-compatible bucket instead of tus: endpoint, bucket, key template, credentials
          * and part size come from {@code config}; the rate limit stays that of the camera's dock. Side
-         * services are then none ({@link BackendServices#NONE}).
+         * services, those {@link #proof} names, are asked at {@link #services} (or the same URL).
          */
         public Builder s3(S3ClientConfig config) {
             this.s3 = Objects.requireNonNull(config, "S3 client config");
@@ -206,7 +221,7 @@ public final class CameraWiring {
 
         /**
          * Uploads each segment whole to a plain web server (PUT or POST) instead of tus: endpoint, method,
-         * path template and headers come from {@code config}. Side services are then none.
+         * path template and headers come from {@code config}. Side services as for {@link #s3}.
          */
         public Builder put(PutClientConfig config) {
             this.put = Objects.requireNonNull(config, "PUT client config");
@@ -217,7 +232,7 @@ public final class CameraWiring {
 
         /**
          * Uploads each segment as a clip to an OpenStack Swift store after the Axis Body Worn Integration API
-         * instead of tus: endpoint, auth path and credentials come from {@code config}. Side services are then none.
+         * instead of tus: endpoint, auth path and credentials come from {@code config}. Side services as for {@link #s3}.
          */
         public Builder swift(SwiftClientConfig config) {
             this.swift = Objects.requireNonNull(config, "Swift client config");
@@ -283,26 +298,38 @@ public final class CameraWiring {
             TusClient client = new TusClient(settings, loop, transport, scheduler,
                     new SplittableRandom(config.seed() ^ TUS_SEED), uplink);
             return new TusEvidenceLink(client, config.deviceId(), config.officer(),
-                    UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof, referenceServices);
+                    UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof, offered);
+        }
+
+        /** The side services of a link that is not tus: none, or those offered over a client of their own. */
+        private BackendServices sideServices(Scheduler scheduler) {
+            if (offered.isEmpty()) {
+                return BackendServices.NONE;
+            }
+            TusClientConfig settings = tus.apply(TusClientConfig.builder().endpoint(servicesBase != null ? servicesBase : upload)
+                    .tls(uploadTls)).build();
+            TusClient client = new TusClient(settings, loop, transport, scheduler,
+                    new SplittableRandom(config.seed() ^ SERVICES_SEED), UploadPacer.UNLIMITED);
+            return BackendServices.only(BackendServices.own(client, config.deviceId()), offered);
         }
 
         private PutEvidenceLink putLink(Scheduler scheduler) {
             PutClient client = new PutClient(put, config.agency(), config.officer(), loop, transport, scheduler,
                     new SplittableRandom(config.seed() ^ PUT_SEED), uplink);
-            return new PutEvidenceLink(client, BackendServices.NONE, UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
+            return new PutEvidenceLink(client, sideServices(scheduler), UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
         }
 
         private SwiftEvidenceLink swiftLink(Scheduler scheduler) {
             SwiftClient client = new SwiftClient(swift, config.deviceId(), config.agency(), loop, transport, scheduler,
                     new SplittableRandom(config.seed() ^ SWIFT_SEED), uplink);
-            return new SwiftEvidenceLink(client, config.officer(), BackendServices.NONE,
+            return new SwiftEvidenceLink(client, config.officer(), sideServices(scheduler),
                     UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
         }
 
         private S3EvidenceLink s3Link(Scheduler scheduler) {
             S3Client client = new S3Client(s3, config.deviceId(), config.agency(), loop, transport, scheduler,
                     new SplittableRandom(config.seed() ^ S3_SEED), Clock.systemUTC(), uplink);
-            return new S3EvidenceLink(client, config.agency(), config.officer(), BackendServices.NONE,
+            return new S3EvidenceLink(client, config.agency(), config.officer(), sideServices(scheduler),
                     UploadPacer.limit(config.ltePayloadBytesPerSecond()), proof);
         }
 
