@@ -11,6 +11,7 @@ import io.bodycam.sim.event.LinkUp;
 import io.bodycam.sim.event.ModeChanged;
 import io.bodycam.sim.event.SegmentClosed;
 import io.bodycam.sim.event.SegmentDamaged;
+import io.bodycam.sim.event.SegmentUnprovable;
 import io.bodycam.sim.event.SegmentPurged;
 import io.bodycam.sim.event.UploadFailed;
 
@@ -44,6 +45,7 @@ public final class DeviceLedger {
         private volatile boolean damagedByFault;
         private volatile boolean duplicatedByFault;
         private volatile boolean heldAsDamaged;
+        private volatile boolean heldAsUnprovable;
 
         Entry(SegmentClosed c) {
             this.deviceId = c.deviceId();
@@ -115,6 +117,11 @@ public final class DeviceLedger {
         public boolean heldAsDamaged() {
             return heldAsDamaged;
         }
+
+        /** Whether the camera keeps the segment because nothing can prove the store's copy ({@code segment.unprovable}). */
+        public boolean heldAsUnprovable() {
+            return heldAsUnprovable;
+        }
     }
 
     /** A recording whose open segment a power loss destroyed: recorded time that never became a segment. */
@@ -145,6 +152,8 @@ public final class DeviceLedger {
             entry(device, d.segmentId()).ifPresent(x -> x.duplicatedByFault = true);
         } else if (e instanceof SegmentDamaged d) {
             entry(device, d.segmentId()).ifPresent(x -> x.heldAsDamaged = true);
+        } else if (e instanceof SegmentUnprovable u) {
+            entry(device, u.segmentId()).ifPresent(x -> x.heldAsUnprovable = true);
         } else if (e instanceof FaultPowerLoss p) {
             status(device, s -> new DeviceStatus(s.mode(), s.linkUp(), "power lost"));
             p.interrupted().ifPresent(cut -> cuts.put(device + '/' + cut.recordingId(),

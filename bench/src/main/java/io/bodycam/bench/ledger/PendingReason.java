@@ -16,6 +16,10 @@ final class PendingReason {
             return "the camera's copy is damaged (its bytes no longer match the hash taken while recording); "
                     + "held on the camera, not uploaded again; " + where;
         }
+        if (e.heldAsUnprovable()) {
+            return "uploaded, but the profile's proof cannot tell whether the store holds these bytes; held on the "
+                    + "camera, never deleted, not uploaded again; " + where;
+        }
         if ("OFF".equals(camera.mode())) {
             String cause = camera.offCause() != null ? camera.offCause() : "switched off";
             return "camera off (" + cause + ") before uploading it; " + where;

@@ -17,7 +17,7 @@ public sealed interface CameraEvent
                 FirmwareInterrupted, FirmwareOffered, FirmwareRejected, PriorityUploadCancelled,
                 PriorityUploadCompleted, PriorityUploadFailed, PriorityUploadStarted, Reboot, RecordingRecovered,
                 RecordingStarted, RecordingStopped, SegmentClosed, SegmentDamaged, SegmentPurged, SegmentRejected,
-                StorageFull, TimeSynced, Undocked, UploadCompleted, UploadFailed, UploadVerified {
+                SegmentUnprovable, StorageFull, TimeSynced, Undocked, UploadCompleted, UploadFailed, UploadVerified {
 
     /** The camera's id. */
     String deviceId();

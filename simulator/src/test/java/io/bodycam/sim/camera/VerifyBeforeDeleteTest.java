@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.sim.event.SegmentPurged;
+import io.bodycam.sim.event.SegmentUnprovable;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,21 @@ class VerifyBeforeDeleteTest {
         rig.advance(Duration.ofSeconds(1));
         assertTrue(rig.snapshot().stored().isEmpty(), "deleted after verification");
         assertEquals(DockPhase.IDLE, rig.snapshot().dockPhase());
+    }
+
+    @Test
+    void a_segment_nothing_can_prove_is_kept_and_never_asked_about_or_sent_again_and_the_dock_goes_idle() {
+        CameraRig rig = rigWithOneRecording();
+        rig.backend.unprovable();
+        rig.camera.dock();
+        rig.advance(Duration.ofHours(2));
+
+        assertEquals(1, rig.backend.uploads(), "sent once");
+        assertEquals(1, rig.snapshot().stored().size(), "kept: nothing proves the store's copy");
+        assertEquals(1, rig.events(SegmentUnprovable.class).size(), rig.events.toString());
+        assertEquals(0, rig.mqtt.events("upload.failed").size(), "not a failure to retry");
+        assertEquals(DockPhase.IDLE, rig.snapshot().dockPhase());
+        assertTrue(rig.backend.idleDisconnects() > 0, "the dock gave its connections back");
     }
 
     @Test

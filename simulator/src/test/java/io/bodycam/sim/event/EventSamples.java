@@ -83,6 +83,8 @@ public final class EventSamples {
                     .formatted(SHA, SHA2)),
             pin(new SegmentRejected(ID, T, "IPD-0001-R00001-S001", SHA), """
                     {"type":"segment.rejected","segmentId":"IPD-0001-R00001-S001","sha256":"%s"}""".formatted(SHA)),
+            pin(new SegmentUnprovable(ID, T, "IPD-0001-R00001-S001", SHA), """
+                    {"type":"segment.unprovable","segmentId":"IPD-0001-R00001-S001","sha256":"%s"}""".formatted(SHA)),
             pin(new UploadCompleted(ID, T, "IPD-0001-R00001-S001", 1_301_876, false), """
                     {"type":"upload.completed","segmentId":"IPD-0001-R00001-S001","bytes":1301876}"""),
             pin(new UploadCompleted(ID, T, "IPD-0001-R00004-S001", 65_000, true), """

@@ -39,6 +39,7 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     private boolean verificationPaused;
     private boolean corruptNext;
     private boolean refuseContent;
+    private boolean unprovable;
     private final Map<String, CompletableFuture<Verification>> pendingVerifications = new LinkedHashMap<>();
     private int uploads;
     private int interrupts;
@@ -218,6 +219,8 @@ public final class FakeEvidenceBackend implements EvidenceLink {
     public CompletionStage<Verification> verify(SegmentManifest segment) {
         String sha = hashes.get(segment.segmentId());
         Verification v = sha == null ? Verification.unknown(segment.deviceId(), segment.segmentId())
+                : unprovable ? new Verification(segment.deviceId(), segment.segmentId(), Verification.Status.UNPROVABLE,
+                        "", "", 0, copies.getOrDefault(segment.segmentId(), 0))
                 : verdict(segment.deviceId(), segment.segmentId(), sha.equals(segment.sha256()) && !refuseContent, sha);
         CompletableFuture<Verification> f = new CompletableFuture<>();
         if (verificationPaused) {
@@ -249,6 +252,11 @@ public final class FakeEvidenceBackend implements EvidenceLink {
      */
     public void refuseContent() {
         refuseContent = true;
+    }
+
+    /** From now on nothing can prove a stored copy (a profile with proof none): every verdict is {@code unprovable}. */
+    public void unprovable() {
+        unprovable = true;
     }
 
     /** Verification requests get no answer until {@link #resumeVerification()}. */

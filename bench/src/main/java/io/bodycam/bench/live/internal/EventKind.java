@@ -17,6 +17,7 @@ enum EventKind {
             Map.entry("upload.failed", UPLOAD_STEP),
             Map.entry("segment.purged", UPLOAD_STEP),
             Map.entry("segment.rejected", UPLOAD_STEP),
+            Map.entry("segment.unprovable", UPLOAD_STEP),
             Map.entry("firmware.download.started", FIRMWARE_DOWNLOADING),
             Map.entry("firmware.downloaded", FIRMWARE_DOWNLOADED));
 

@@ -9,6 +9,7 @@ import io.bodycam.sim.event.CameraError;
 import io.bodycam.sim.event.Docked;
 import io.bodycam.sim.event.SegmentDamaged;
 import io.bodycam.sim.event.SegmentRejected;
+import io.bodycam.sim.event.SegmentUnprovable;
 import io.bodycam.sim.event.TimeSynced;
 import io.bodycam.sim.event.Undocked;
 import io.bodycam.sim.event.UploadCompleted;
@@ -320,6 +321,10 @@ public final class Dock {
                     next();
                 } else if (verdict.status() == Verification.Status.CORRUPT) {
                     checkOwnCopy(s, verdict);
+                } else if (verdict.status() == Verification.Status.UNPROVABLE) {
+                    unprovable(s);
+                    busy = false;
+                    next();
                 } else {
                     failed(s, notConfirmed(s, verdict));
                 }
@@ -362,6 +367,15 @@ public final class Dock {
         private void rejected(SegmentManifest s) {
             storage.hold(s.segmentId());
             events.emit(new SegmentRejected(events.deviceId(), events.time(), s.segmentId(), s.sha256()));
+        }
+
+        /**
+         * The upload completed but nothing can prove the store's copy: the camera keeps the segment out of the
+         * queue (deleting it unproved could lose evidence, sending it again would only double the store's).
+         */
+        private void unprovable(SegmentManifest s) {
+            storage.hold(s.segmentId());
+            events.emit(new SegmentUnprovable(events.deviceId(), events.time(), s.segmentId(), s.sha256()));
         }
 
         /** Keeps the segment, tries it again after the retry delay, goes on with the others meanwhile. */
