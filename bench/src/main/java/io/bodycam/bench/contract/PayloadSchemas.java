@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.bodycam.bench.contract.ProfileSpecs.map;
+
 /**
  * Reshapes the reference payload schemas (the {@code components.schemas} of a copy of
  * {@code docs/contract/asyncapi.yaml}) the way a profile's {@link PayloadMapping} reshapes the payloads:
@@ -124,13 +126,5 @@ final class PayloadSchemas {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object o) {
         return (Map<String, Object>) o;
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }

@@ -553,7 +553,7 @@ public final class ProfileSpecs {
     }
 
     /** An ordered map of alternating keys and values. */
-    private static Map<String, Object> map(Object... kv) {
+    static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);

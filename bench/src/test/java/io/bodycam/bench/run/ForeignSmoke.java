@@ -38,6 +38,13 @@ record ForeignSmoke(ScenarioRunner.Result result, JsonNode evidence, long sent, 
         JsonNode evidence = summary.path("evidence");
         String figures = "summary evidence: " + evidence + "\nsent to " + store + ": " + tap.upstreamBytes()
                 + " bytes\nassertions: " + summary.path("assertions") + "\nconsole:\n" + console;
+        long recorded = evidence.path("bytesRecorded").asLong();
+        // one line per run in the test's output, for the table in docs/backends.md
+        System.out.printf(java.util.Locale.ROOT, "FOREIGN-SMOKE profile=%s store=%s recorded=%d verified=%d lost=%d "
+                        + "duplicated=%d unexpected=%s bytesRecorded=%d bytesSent=%d ratio=%.3f method=%s%n", profile, store,
+                evidence.path("segmentsRecorded").asInt(), evidence.path("verified").asInt(), evidence.path("lost").asInt(),
+                evidence.path("duplicated").asInt(), evidence.path("unexpected").asText(), recorded, tap.upstreamBytes(),
+                recorded == 0 ? 0 : tap.upstreamBytes() / (double) recorded, evidence.path("method").asText());
         return new ForeignSmoke(result, evidence, tap.upstreamBytes(), figures);
     }
 

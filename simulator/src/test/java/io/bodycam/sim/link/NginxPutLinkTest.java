@@ -3,7 +3,6 @@ package io.bodycam.sim.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bodycam.sim.net.Transport;
@@ -83,7 +82,7 @@ class NginxPutLinkTest {
         }
 
         assertEquals(1, tap.cuts());
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
         for (TestSegment s : segments) {
             assertEquals(s.sha256(), TestSegment.sha256Hex(Files.readAllBytes(server.file(client.path(s.manifest())))));
         }
@@ -98,7 +97,7 @@ class NginxPutLinkTest {
 
         assertEquals(List.of(), deleted);
         assertInstanceOf(ProofVerdict.Unprovable.class, link.prove(segments.get(0).manifest()).toCompletableFuture().get());
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
     }
 
     @Test
@@ -119,12 +118,5 @@ class NginxPutLinkTest {
 
     private static List<TestSegment> segments(int n) {
         return IntStream.range(0, n).mapToObj(i -> TestSegment.of("IPD-1", i, SEGMENT)).toList();
-    }
-
-    private void assertAtMostFivePercentOver(List<TestSegment> segments) {
-        long recorded = segments.stream().mapToLong(TestSegment::length).sum();
-        assertTrue(tap.upstreamBytes() <= recorded * 1.05, "the server was sent " + tap.upstreamBytes()
-                + " bytes for " + recorded + " recorded (" + String.format("%.3f", tap.upstreamBytes() / (double) recorded)
-                + "x)");
     }
 }

@@ -96,7 +96,7 @@ class OpenStackSwiftLinkTest {
         }
 
         assertEquals(1, tap.cuts());
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
         Clip first = link.clip(segments.get(0).manifest());
         assertTrue(swift.containers().contains(first.container()), swift.containers()::toString);
         List<String> stored = swift.objects(first.container());
@@ -125,7 +125,7 @@ class OpenStackSwiftLinkTest {
         List<TestSegment> deleted = new DockLoop(link).run(segments, 10);
 
         assertEquals(List.of(), deleted);
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
         assertEquals(segments.size(), swift.objects(link.clip(segments.get(0).manifest()).container()).size());
     }
 
@@ -135,12 +135,5 @@ class OpenStackSwiftLinkTest {
 
     private static List<TestSegment> segments(int n) {
         return IntStream.range(0, n).mapToObj(i -> TestSegment.of("IPD-1", i, CLIP)).toList();
-    }
-
-    private void assertAtMostFivePercentOver(List<TestSegment> segments) {
-        long recorded = segments.stream().mapToLong(TestSegment::length).sum();
-        assertTrue(tap.upstreamBytes() <= recorded * 1.05, "Swift was sent " + tap.upstreamBytes()
-                + " bytes for " + recorded + " recorded (" + String.format("%.3f", tap.upstreamBytes() / (double) recorded)
-                + "x)");
     }
 }

@@ -80,7 +80,7 @@ class SwiftLinkTest {
         }
 
         assertEquals(1, tap.cuts(), () -> "upstream " + tap.upstreamBytes() + ", log " + server.log());
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
         assertEquals(List.of("officer-1_IPD-1_20231114T221320Z"), List.copyOf(server.containers().keySet()),
                 "officer, camera and trigger time (first start plus pre-event)");
         Clip first = link.clip(segments.get(0).manifest());
@@ -178,7 +178,7 @@ class SwiftLinkTest {
         List<TestSegment> deleted = new DockLoop(link).run(segments, 10);
 
         assertEquals(List.of(), deleted);
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
         assertTrue(server.bodyBytes() == segments.stream().mapToLong(TestSegment::length).sum(),
                 "each clip's bytes reached the store once: " + server.bodyBytes());
     }
@@ -200,12 +200,5 @@ class SwiftLinkTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> link.upload(s.manifest(), s).toCompletableFuture().get(60, TimeUnit.SECONDS));
         return assertInstanceOf(UploadException.class, e.getCause());
-    }
-
-    private void assertAtMostFivePercentOver(List<TestSegment> segments) {
-        long recorded = segments.stream().mapToLong(TestSegment::length).sum();
-        assertTrue(tap.upstreamBytes() <= recorded * 1.05, "the server was sent " + tap.upstreamBytes()
-                + " bytes for " + recorded + " recorded (" + String.format("%.3f", tap.upstreamBytes() / (double) recorded)
-                + "x)");
     }
 }

@@ -1,11 +1,15 @@
 package io.bodycam.sim.link;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.testing.TcpTap;
 import io.netty.buffer.ByteBuf;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -21,6 +25,14 @@ record TestSegment(SegmentManifest manifest, byte[] bytes) implements SegmentSou
                 1_700_000_060_000L + index * 60_000L, 0, 0, length, length, sha256Hex(data), "BUTTON", "uncategorized",
                 false, true);
         return new TestSegment(m, data);
+    }
+
+    /** No amplification: {@code tap}'s server was sent at most 1.05 times the bytes of {@code segments}. */
+    static void assertAtMostFivePercentOver(TcpTap tap, List<TestSegment> segments) {
+        long recorded = segments.stream().mapToLong(TestSegment::length).sum();
+        assertTrue(tap.upstreamBytes() <= recorded * 1.05, "the server was sent " + tap.upstreamBytes()
+                + " bytes for " + recorded + " recorded (" + String.format("%.3f", tap.upstreamBytes() / (double) recorded)
+                + "x)");
     }
 
     static String sha256Hex(byte[] data) {

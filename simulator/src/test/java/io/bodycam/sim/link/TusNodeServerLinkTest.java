@@ -2,7 +2,6 @@ package io.bodycam.sim.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bodycam.sim.net.Transport;
@@ -81,7 +80,7 @@ class TusNodeServerLinkTest {
         }
 
         assertEquals(1, tap.cuts(), "one connection was cut");
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
         assertEquals(hashes(segments), storedHashes(), "one stored copy per segment, each with the recorded bytes");
     }
 
@@ -96,7 +95,7 @@ class TusNodeServerLinkTest {
         for (TestSegment s : segments) {
             assertInstanceOf(ProofVerdict.Unprovable.class, link.prove(s.manifest()).toCompletableFuture().get());
         }
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
         assertEquals(hashes(segments), storedHashes(), "no duplicate copies");
     }
 
@@ -110,7 +109,7 @@ class TusNodeServerLinkTest {
 
         assertEquals(Verification.Status.UNPROVABLE,
                 loop.verdicts().get(segments.get(0).manifest().segmentId()).status(), loop.verdicts()::toString);
-        assertAtMostFivePercentOver(segments);
+        TestSegment.assertAtMostFivePercentOver(tap, segments);
     }
 
     private TusEvidenceLink link(Proof proof) {
@@ -119,13 +118,6 @@ class TusNodeServerLinkTest {
 
     private static List<TestSegment> segments() {
         return IntStream.range(0, SEGMENTS).mapToObj(i -> TestSegment.of("IPD-1", i, SEGMENT_BYTES)).toList();
-    }
-
-    private void assertAtMostFivePercentOver(List<TestSegment> segments) {
-        long recorded = segments.stream().mapToLong(TestSegment::length).sum();
-        assertTrue(tap.upstreamBytes() <= recorded * 1.05, "the server was sent " + tap.upstreamBytes()
-                + " bytes for " + recorded + " recorded (" + String.format("%.3f", tap.upstreamBytes() / (double) recorded)
-                + "x)");
     }
 
     private static List<String> hashes(List<TestSegment> segments) {
