@@ -56,6 +56,7 @@ public final class DeviceProfiles {
         Problems own = problems.forOtherFile();
         try {
             YamlMap root;
+            Path base = dir;
             if (ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/")) {
                 Path file = dir.resolve(ref).normalize();
                 if (!Files.isRegularFile(file)) {
@@ -64,6 +65,7 @@ public final class DeviceProfiles {
                     return Optional.empty();
                 }
                 root = YamlDocument.load(file, own);
+                base = file.getParent();
             } else {
                 Optional<String> text = shipped(ref);
                 if (text.isEmpty()) {
@@ -74,7 +76,7 @@ public final class DeviceProfiles {
                 }
                 root = YamlDocument.parse("profiles/" + ref + ".yaml", text.get(), own);
             }
-            DeviceProfile profile = read(root, ref);
+            DeviceProfile profile = read(root, ref, base);
             root.finish();
             own.throwIfAny();
             return Optional.ofNullable(profile);
@@ -109,7 +111,8 @@ public final class DeviceProfiles {
         }
     }
 
-    private static DeviceProfile read(YamlMap root, String ref) {
+    /** @param base the folder a path in the profile is relative to: the profile file's own, or the scenario's */
+    private static DeviceProfile read(YamlMap root, String ref, Path base) {
         Problems problems = root.problems();
         String name = root.string("name", ref);
         root.string("description", "");
@@ -141,7 +144,7 @@ public final class DeviceProfiles {
         DeviceProfile.Protocol protocol = upload.enumValue("protocol", DeviceProfile.Protocol.class, DeviceProfile.Protocol.TUS);
         Proof proof = upload.enumValue("proof", Proof.class, protocol == DeviceProfile.Protocol.TUS ? Proof.VERDICT : Proof.READ_BACK);
         UnaryOperator<S3ClientConfig.Builder> s3 = protocol == DeviceProfile.Protocol.S3
-                ? upload.optionalMap("s3").map(DeviceProfiles::s3).orElseGet(() -> {
+                ? upload.optionalMap("s3").map(m -> s3(m, base)).orElseGet(() -> {
                     problems.report(upload, "protocol s3 needs an s3: mapping (bucket, accessKey, secretKey ...)");
                     return null;
                 })
@@ -150,7 +153,7 @@ public final class DeviceProfiles {
                 ? upload.optionalMap("put").map(DeviceProfiles::put).orElseGet(() -> put(null))
                 : null;
         UnaryOperator<SwiftClientConfig.Builder> swift = protocol == DeviceProfile.Protocol.SWIFT
-                ? upload.optionalMap("swift").map(DeviceProfiles::swift).orElseGet(() -> {
+                ? upload.optionalMap("swift").map(m -> swift(m, base)).orElseGet(() -> {
                     problems.report(upload, "protocol swift needs a swift: mapping (user, key ...)");
                     return null;
                 })
@@ -315,14 +318,13 @@ public final class DeviceProfiles {
      * upload URL ({@code GET authPath} with {@code X-Auth-User}/{@code X-Auth-Key}), each camera's from the
      * templates ({@code {deviceId}}, {@code {agency}}).
      */
-    private static UnaryOperator<SwiftClientConfig.Builder> swift(YamlMap m) {
+    private static UnaryOperator<SwiftClientConfig.Builder> swift(YamlMap m, Path base) {
         String auth = m.string("authPath", "/auth/v1.0");
-        String user = m.string("user");
-        String key = m.string("key");
+        CredentialSource credentials = credentials(m, "user", "key", base);
         long piece = m.dataSize("pieceSize", 256 * 1024, 1024, 16L * 1024 * 1024);
         Duration full = m.duration("storageFullPause", Duration.ofMinutes(10), Duration.ZERO, Duration.ofDays(1));
         UnaryOperator<SwiftClientConfig.Builder> op = b -> b.authPath(auth)
-                .credentials(CredentialSource.templates(user, key)).pieceSize((int) piece).storageFullPause(full);
+                .credentials(credentials).pieceSize((int) piece).storageFullPause(full);
         try {
             op.apply(SwiftClientConfig.builder());
         } catch (IllegalArgumentException e) {
@@ -331,15 +333,37 @@ public final class DeviceProfiles {
         return op;
     }
 
-    private static UnaryOperator<S3ClientConfig.Builder> s3(YamlMap m) {
+    /**
+     * Each camera's credentials: {@code credentialsFile} (a line {@code deviceId id secret} per camera, relative
+     * to {@code base}), or two templates under {@code idKey} and {@code secretKey} over {@code {deviceId}} and
+     * {@code {agency}}; not both.
+     */
+    private static CredentialSource credentials(YamlMap m, String idKey, String secretKey, Path base) {
+        Optional<String> file = m.optionalString("credentialsFile");
+        if (file.isEmpty()) {
+            return CredentialSource.templates(m.string(idKey), m.string(secretKey));
+        }
+        YamlNode at = m.node("credentialsFile").orElseThrow();
+        if (m.has(idKey) || m.has(secretKey)) {
+            m.problems().report(at, "give credentialsFile or " + idKey + " and " + secretKey + ", not both");
+        }
+        Path path = base.resolve(file.get()).normalize();
+        try {
+            return CredentialSource.file(path);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            m.problems().report(at, e.getMessage(), "one line per camera: deviceId id secret");
+            return CredentialSource.templates("{deviceId}", "{deviceId}");
+        }
+    }
+
+    private static UnaryOperator<S3ClientConfig.Builder> s3(YamlMap m, Path base) {
         String bucket = m.string("bucket");
         String region = m.string("region", "us-east-1");
         String key = m.string("key", "{agency}/{deviceId}/{recordingId}/{segmentId}.{ext}");
-        String access = m.string("accessKey");
-        String secret = m.string("secretKey");
+        CredentialSource credentials = credentials(m, "accessKey", "secretKey", base);
         long part = m.dataSize("partSize", S3ClientConfig.MIN_PART, S3ClientConfig.MIN_PART, 512L * 1024 * 1024);
         UnaryOperator<S3ClientConfig.Builder> op = b -> b.bucket(bucket).region(region).keyTemplate(key)
-                .credentials(CredentialSource.templates(access, secret)).partSize((int) part);
+                .credentials(credentials).partSize((int) part);
         try {
             op.apply(S3ClientConfig.builder());
         } catch (IllegalArgumentException e) {

@@ -127,6 +127,25 @@ class DeviceProfilesTest {
         assertTrue(tus.getMessage().contains("a tus profile asks its side services beside the uploads"), tus.getMessage());
     }
 
+    @Test
+    void s3_and_swift_credentials_may_come_from_a_file_beside_the_profile(@TempDir Path dir) throws IOException {
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(profiles.resolve("keys.txt"), "# deviceId id secret\nCAM-1 AKIA1 s3cret1\nCAM-2 AKIA2 s3cret2\n");
+        String s3 = new String(DeviceProfiles.class.getResourceAsStream("/profiles/s3.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("    accessKey: bodycam-test\n    secretKey: bodycam-test-secret\n", "    credentialsFile: keys.txt\n");
+        Files.writeString(profiles.resolve("mine.yaml"), s3);
+        Files.writeString(dir.resolve("s.yaml"), scenario("profiles/mine.yaml"));
+        DeviceProfile p = ScenarioLoader.load(dir.resolve("s.yaml")).backend().profile();
+        var config = p.s3().apply(io.bodycam.sim.upload.s3.S3ClientConfig.builder()
+                .connection(ConnectionSettings.builder(URI.create("http://127.0.0.1:9000")).build())).build();
+        assertEquals(new io.bodycam.sim.upload.Credentials("AKIA2", "s3cret2"), config.credentials().forDevice("CAM-2", "ipd"));
+
+        Files.writeString(profiles.resolve("keys.txt"), "CAM-1 AKIA1\n");
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().contains("keys.txt:1: expected 'deviceId id secret', found 2 fields"), e.getMessage());
+    }
+
     /** CUSTOM with {@code payloads:} under {@code mqtt:}, its lines indented as given. */
     private static String withPayloads(String payloads) {
         return CUSTOM.replace("  statusWill: false\n", "  statusWill: false\n  payloads:\n" + payloads);
