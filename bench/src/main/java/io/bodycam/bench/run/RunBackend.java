@@ -60,7 +60,9 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         }
         ReferenceBackend embedded = ReferenceBackend.start(clock, broker, VideoRun.evidenceServer(scenario, dir));
         URI mqtt = tls == null ? embedded.mqtt() : URI.create("mqtts://127.0.0.1:" + embedded.broker().port());
-        return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded);
+        // a read-back profile's uploads are proved by the cameras, as against a foreign store
+        BackendView view = scenario.backend().profile().services() ? new EvidenceLedgerView(embedded.ledger()) : new CameraProofView();
+        return new RunBackend(mqtt, embedded.upload(), view, embedded);
     }
 
     /**
