@@ -61,6 +61,32 @@ public final class EmbeddedReadBack {
         return store(profile, folder, secrets);
     }
 
+    /**
+     * The store for {@code profile} on a backend that serves whichever cameras come ({@code bodycam backend
+     * --profile}), in {@code folder}; null when the profile needs none.
+     *
+     * @throws IllegalArgumentException when the server cannot serve the profile, or its S3 credentials differ
+     *                                  per camera (only a run knows its cameras)
+     */
+    public static ReadBackStore standalone(DeviceProfile profile, Path folder) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (profile.protocol() == DeviceProfile.Protocol.S3) {
+            var source = s3(profile).credentials();
+            Credentials one;
+            try {
+                one = source.forDevice("CAM-A", "agency-a");
+                if (!one.equals(source.forDevice("CAM-B", "agency-b"))) {
+                    throw new IllegalArgumentException("differ per camera");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("profile " + profile.name() + " gives each camera its own S3 "
+                        + "credentials; on its own the backend knows no cameras: use fixed accessKey and secretKey", e);
+            }
+            secrets.put(one.id(), one.secret());
+        }
+        return store(profile, folder, secrets);
+    }
+
     private static PutClientConfig put(DeviceProfile profile) {
         return profile.put().apply(PutClientConfig.builder().connection(NOWHERE)).build();
     }
