@@ -25,11 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EmbeddedProfilesTest {
 
-    /** Four cameras record for three minutes each, dock and upload: about four seconds of wall time at speed 240. */
+    /** Four cameras record for three minutes each, dock and upload: four seconds of wall time at speed 240. */
     private static final String TINY = """
             name: embedded-profile
             seed: 11
-            duration: 20m
+            duration: 16m
             clock:
               speed: 240
             payload: synthetic
@@ -45,10 +45,10 @@ class EmbeddedProfilesTest {
               incidentsPerHour: 0
             timeline:
               - at: 0s
-                powerOn: {over: 2s}
-              - at: 1m
-                surge: {fraction: 100%, over: 2s, length: 3m}
-              - at: 6m
+                powerOn: {over: 5s}
+              - at: 5m
+                surge: {fraction: 100%, over: 5s, length: 3m}
+              - at: 10m
                 dock: {over: 10s}
             assertions:
               - evidence.segmentsRecorded >= 4
