@@ -118,8 +118,12 @@ public final class StandaloneBackend implements AutoCloseable {
     /** What the evidence server holds so far, on one line. */
     public String status() {
         LedgerCounters c = backend.ledger().snapshot().counters();
-        return String.format("evidence: %d uploads completed, %d verified, %d corrupt, %d duplicates rejected",
-                c.completed(), c.verified(), c.corrupt(), c.duplicatesRejected());
+        ReadBackStore store = settings.readBack();
+        String objects = store == null || store.protocol() == ReadBackStore.Protocol.TUS ? ""
+                : String.format("; %d objects stored (%s)", backend.evidence().storedObjects(),
+                        store.protocol().name().toLowerCase(java.util.Locale.ROOT));
+        return String.format("evidence: %d uploads completed, %d verified, %d corrupt, %d duplicates rejected%s",
+                c.completed(), c.verified(), c.corrupt(), c.duplicatesRejected(), objects);
     }
 
     /** Writes {@code ledger.json}, then stops the evidence server and the broker. Idempotent. */

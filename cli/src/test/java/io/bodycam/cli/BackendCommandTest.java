@@ -155,6 +155,9 @@ class BackendCommandTest {
         try (var files = Files.walk(data.resolve("store"))) {
             assertEquals(1, files.filter(Files::isRegularFile).count(), "one file under the data folder's store/");
         }
+        backend.destroy();
+        assertTrue(backend.waitFor(30, TimeUnit.SECONDS), "the backend stops within 30 s of SIGTERM");
+        assertTrue(read(log).contains("; 1 objects stored (put)"), read(log));
     }
 
     @Test

@@ -125,6 +125,14 @@ public final class EvidenceServer implements AutoCloseable {
         return open == null ? 0 : open.size();
     }
 
+    /**
+     * Objects a put, S3 or Swift read-back store holds ({@link EvidenceServerConfig#readBack()}); 0 without one
+     * (tus uploads, kept or not, are in the {@link #ledger()}).
+     */
+    public synchronized int storedObjects() {
+        return connections == null ? 0 : connections.storedObjects();
+    }
+
     /** tus uploads created and neither completed nor terminated. */
     public synchronized int incompleteUploads() {
         return connections == null ? 0 : connections.incompleteUploads();

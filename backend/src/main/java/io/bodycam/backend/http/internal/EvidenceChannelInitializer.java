@@ -63,6 +63,11 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
         }
     }
 
+    /** Objects held for read-back by a put, S3 or Swift store; 0 without one. */
+    public int storedObjects() {
+        return backend.objects() == null ? 0 : backend.objects().size();
+    }
+
     /** Uploads created and neither completed nor terminated. */
     public int incompleteUploads() {
         return backend.uploads().incomplete();

@@ -57,6 +57,11 @@ final class ObjectStore implements AutoCloseable {
         }
     }
 
+    /** Objects held now. */
+    int size() {
+        return objects.size();
+    }
+
     Optional<StoredObject> get(String key) {
         return Optional.ofNullable(objects.get(key));
     }
