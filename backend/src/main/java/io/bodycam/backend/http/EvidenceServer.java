@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * The reference backend's HTTP server on 127.0.0.1: tus 1.0.0 evidence upload (core, creation,
  * checksum, termination) under {@code /files/}, evidence verdicts, time, device configuration and
  * signed firmware images, as
- * docs/contract ("HTTP") specifies. Bytes are hashed as they arrive and then dropped; the verdicts go
- * to the {@link EvidenceLedger}. It runs on its own small event loop group, apart from the cameras'. Plain HTTP
+ * docs/contract ("HTTP") specifies. Bytes are hashed as they arrive and then dropped (kept on disk in mp4 mode,
+ * and for a {@link EvidenceServerConfig#readBack() read-back store}, which also serves the profile's own upload
+ * protocol: tus read-back, plain PUT, S3 or Swift); the verdicts go to the {@link EvidenceLedger}. It runs on its own small event loop group, apart from the cameras'. Plain HTTP
  * unless {@link EvidenceServerConfig#tls()} asks for HTTPS or mutual TLS.
  *
  * <pre>{@code

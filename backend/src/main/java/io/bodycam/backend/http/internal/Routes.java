@@ -66,7 +66,7 @@ final class Routes {
                     switch (method) {
                         case "GET":
                             if (kept) {
-                                return tus.read(path.get(1));
+                                return tus.read(path.get(1), channel);
                             }
                             return notAllowed(true, "HEAD, PATCH, DELETE");
                         case "HEAD":
