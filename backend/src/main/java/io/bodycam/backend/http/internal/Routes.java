@@ -12,7 +12,9 @@ import java.util.Locale;
 
 /**
  * Maps a request's path and method to its endpoint: 404 for a path the contract does not name, 405
- * (with {@code Allow}) for a method the path does not take.
+ * (with {@code Allow}) for a method the path does not take. With a put, S3 or Swift read-back store, a path
+ * under the store's first element goes to the store's endpoints first; with a tus one, {@code GET /files/{id}}
+ * reads a finished upload back.
  */
 final class Routes {
 
