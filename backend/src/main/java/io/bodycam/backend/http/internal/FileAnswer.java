@@ -2,6 +2,7 @@ package io.bodycam.backend.http.internal;
 
 import io.bodycam.sim.video.VideoWorkers;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.EOFException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
@@ -122,7 +124,7 @@ final class FileAnswer implements RequestBody {
                 return;
             }
             int n = (int) Math.min(PIECE, length - position);
-            disk.submit(() -> read(ctx, position, n)).whenComplete((piece, error) -> {
+            disk.submit(() -> read(position, n)).whenComplete((piece, error) -> {
                 try {
                     ctx.executor().execute(() -> sendPiece(ctx, position, piece, error));
                 } catch (RejectedExecutionException closed) {
@@ -134,20 +136,16 @@ final class FileAnswer implements RequestBody {
             });
         }
 
-        private ByteBuf read(ChannelHandlerContext ctx, long position, int n) throws java.io.IOException {
-            ByteBuf piece = ctx.alloc().heapBuffer(n);
-            try {
-                while (piece.readableBytes() < n) {
-                    if (piece.writeBytes(channel, position + piece.readableBytes(), n - piece.readableBytes()) < 0) {
-                        throw new EOFException("the stored file ended at " + (position + piece.readableBytes())
-                                + " of " + length + " bytes");
-                    }
+        /** Reads a piece on the disk pool into a buffer of its own (not the pooled allocator the loops use). */
+        private ByteBuf read(long position, int n) throws java.io.IOException {
+            ByteBuffer piece = ByteBuffer.allocate(n);
+            while (piece.hasRemaining()) {
+                if (channel.read(piece, position + piece.position()) < 0) {
+                    throw new EOFException("the stored file ended at " + (position + piece.position()) + " of "
+                            + length + " bytes");
                 }
-                return piece;
-            } catch (java.io.IOException | RuntimeException e) {
-                piece.release();
-                throw e;
             }
+            return Unpooled.wrappedBuffer(piece.flip());
         }
 
         private void sendPiece(ChannelHandlerContext ctx, long position, ByteBuf piece, Throwable error) {

@@ -53,10 +53,11 @@ final class PartFile {
 
     /**
      * Writes {@code pieces} one after the other from {@code position}; completes once they are in the file
-     * (the page cache). The pieces are released when the job ends, written or not.
+     * (the page cache). The pieces stay the caller's to release once this completes (on its event loop: a
+     * disk thread that frees pooled buffers contends with the loops for the allocator's locks).
      */
     CompletableFuture<Void> write(long position, List<ByteBuf> pieces) {
-        CompletableFuture<Void> written = then(() -> {
+        return then(() -> {
             if (finished) {
                 return null;
             }
@@ -71,8 +72,6 @@ final class PartFile {
             }
             return null;
         });
-        written.whenComplete((v, error) -> pieces.forEach(ByteBuf::release));
-        return written;
     }
 
     /**
