@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bodycam.backend.broker.EmbeddedBroker;
 import io.bodycam.backend.http.EvidenceServerConfig;
+import io.bodycam.backend.http.ReadBackStore;
 import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.backend.http.LedgerCounters;
 import io.bodycam.sim.time.WallClock;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * The reference backend on its own ({@code bodycam backend}): the MQTT broker and the evidence server on
  * fixed ports, in wall time, for real cameras or other tools to aim at, or to run as a container. Its
  * data folder gets {@code backend.json} (where it listens) at start and {@code ledger.json} (every
- * segment it holds, with its verdict) when it stops.
+ * segment it holds, with its verdict) when it stops; for a read-back device profile, the bodies it stores.
  */
 public final class StandaloneBackend implements AutoCloseable {
 
@@ -41,12 +42,15 @@ public final class StandaloneBackend implements AutoCloseable {
      * @param httpPort    the evidence server's port, 1..65535
      * @param data        the data folder (created if missing)
      * @param uploadTls   HTTPS (and with a client CA, mutual TLS) for the evidence server; null for plain HTTP
+     * @param readBack    what the evidence server also stores and serves back for a read-back device profile
+     *                    (its folder under {@code data}); null for the reference contract alone
      */
-    public record Settings(String bindAddress, int mqttPort, int httpPort, Path data, ServerTls uploadTls) {
+    public record Settings(String bindAddress, int mqttPort, int httpPort, Path data, ServerTls uploadTls,
+                           ReadBackStore readBack) {
 
         /** Plain HTTP uploads. */
         public Settings(String bindAddress, int mqttPort, int httpPort, Path data) {
-            this(bindAddress, mqttPort, httpPort, data, null);
+            this(bindAddress, mqttPort, httpPort, data, null, null);
         }
 
         public Settings {
@@ -80,7 +84,8 @@ public final class StandaloneBackend implements AutoCloseable {
         Files.createDirectories(s.data());
         ReferenceBackend backend = ReferenceBackend.start(WallClock.realTime(),
                 EmbeddedBroker.builder().port(s.mqttPort()).bindAddress(s.bindAddress()),
-                EvidenceServerConfig.builder().port(s.httpPort()).bindAddress(s.bindAddress()).tls(s.uploadTls()).build());
+                EvidenceServerConfig.builder().port(s.httpPort()).bindAddress(s.bindAddress()).tls(s.uploadTls())
+                        .readBack(s.readBack()).build());
         try {
             StandaloneBackend b = new StandaloneBackend(s, backend);
             Map<String, Object> where = new LinkedHashMap<>();
@@ -113,8 +118,12 @@ public final class StandaloneBackend implements AutoCloseable {
     /** What the evidence server holds so far, on one line. */
     public String status() {
         LedgerCounters c = backend.ledger().snapshot().counters();
-        return String.format("evidence: %d uploads completed, %d verified, %d corrupt, %d duplicates rejected",
-                c.completed(), c.verified(), c.corrupt(), c.duplicatesRejected());
+        ReadBackStore store = settings.readBack();
+        String objects = store == null || store.protocol() == ReadBackStore.Protocol.TUS ? ""
+                : String.format("; %d objects stored (%s)", backend.evidence().storedObjects(),
+                        store.protocol().name().toLowerCase(java.util.Locale.ROOT));
+        return String.format("evidence: %d uploads completed, %d verified, %d corrupt, %d duplicates rejected%s",
+                c.completed(), c.verified(), c.corrupt(), c.duplicatesRejected(), objects);
     }
 
     /** Writes {@code ledger.json}, then stops the evidence server and the broker. Idempotent. */

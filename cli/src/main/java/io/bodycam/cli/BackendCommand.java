@@ -1,9 +1,14 @@
 package io.bodycam.cli;
 
 import io.bodycam.backend.StandaloneBackend;
+import io.bodycam.backend.http.ReadBackStore;
 import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.scenario.DeviceProfile;
+import io.bodycam.bench.scenario.DeviceProfiles;
+import io.bodycam.bench.scenario.EmbeddedReadBack;
+import io.bodycam.bench.scenario.yaml.ScenarioException;
 import io.bodycam.bench.scenario.units.Durations;
 import io.bodycam.sim.time.WallClock;
 import picocli.CommandLine.Command;
@@ -54,6 +59,12 @@ final class BackendCommand implements Callable<Integer> {
                     + "default: plain HTTP (env BODYCAM_UPLOAD_PKI)")
     Path uploadPki;
 
+    @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = "${env:BODYCAM_PROFILE:-bwc-v1}",
+            description = "the device profile the evidence server serves: bwc-v1 (the reference contract), or a "
+                    + "read-back one (tus-generic, s3, put, axis-bwi, or a profile file), whose uploads it also stores "
+                    + "under the data folder's store/ and serves back (default: ${DEFAULT-VALUE}; env BODYCAM_PROFILE)")
+    String profile;
+
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "30s",
             description = "how often to print a status line; 0s for never (default: ${DEFAULT-VALUE})")
     String statusEvery;
@@ -69,9 +80,14 @@ final class BackendCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--upload-pki " + uploadPki + " has no server.pem; make it with: "
                         + "bodycam pki create --out " + uploadPki + " --cameras N");
             }
+            DeviceProfile served = DeviceProfiles.load(profile, Path.of(""));
             settings = new StandaloneBackend.Settings(bind, mqttPort, httpPort, data,
-                    uploadPki == null ? null : ServerTls.fromPki(uploadPki, true));
+                    uploadPki == null ? null : ServerTls.fromPki(uploadPki, true),
+                    EmbeddedReadBack.standalone(served, data.resolve("store")));
             every = Durations.parse(statusEvery);
+        } catch (ScenarioException e) {
+            err.println("bodycam backend: " + e.getMessage());
+            return ScenarioRunner.BAD_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("bodycam backend: " + e.getMessage());
             return ScenarioRunner.BAD_INPUT;
@@ -96,10 +112,10 @@ final class BackendCommand implements Callable<Integer> {
         Thread onSigterm = new Thread(() -> stop(backend, observer, out, err), "bodycam-backend-stop");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         out.printf("bodycam backend: ready%n  mqtt    %s (bound to %s:%d)%n  upload  %s/files/ (tus 1.0.0%s)%n"
-                        + "  time    %s/time%n  config  %s/devices/{id}/config%n  data    %s%n"
+                        + "  time    %s/time%n  config  %s/devices/{id}/config%n%s  data    %s%n"
                         + "stop with Ctrl-C or SIGTERM%n", backend.mqtt(), bind, mqttPort, backend.upload(),
                 uploadPki == null ? "" : ", mutual TLS with " + uploadPki,
-                backend.upload(), backend.upload(), data.toAbsolutePath());
+                backend.upload(), backend.upload(), readBack(settings.readBack(), backend), data.toAbsolutePath());
         out.flush();
         try {
             if (every.isZero()) {
@@ -118,6 +134,20 @@ final class BackendCommand implements Callable<Integer> {
             return 0;
         }
         return stop(backend, observer, out, err);
+    }
+
+    /** The line naming the read-back store a profile asked for, or nothing. */
+    private String readBack(ReadBackStore store, StandaloneBackend backend) {
+        if (store == null) {
+            return "";
+        }
+        String where = switch (store.protocol()) {
+            case TUS -> backend.upload() + "/files/{id} (GET of a finished upload)";
+            case PUT -> backend.upload() + "/" + store.root() + "/... (PUT or POST, then GET)";
+            case S3 -> backend.upload() + "/" + store.s3Bucket() + "/{key} (S3, path-style, SigV4, region " + store.s3Region() + ")";
+            case SWIFT -> backend.upload() + store.swiftAuthPath() + " (Swift auth), then " + backend.upload() + "/v1/AUTH_{account}/...";
+        };
+        return String.format("  profile %s: %s, stored in %s%n", profile, where, store.folder().toAbsolutePath());
     }
 
     /** One line on what the backend has seen so far: the fleet as the observer sees it, then the evidence. */

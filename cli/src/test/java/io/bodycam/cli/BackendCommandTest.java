@@ -128,6 +128,47 @@ class BackendCommandTest {
         assertTrue(err.toString().contains("--upload-pki " + dir + " has no server.pem"), err.toString());
     }
 
+    @Test
+    void a_read_back_profile_makes_it_store_what_is_put_and_serve_it_back(@TempDir Path dir) throws Exception {
+        int http = freePort();
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("backend.out");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        backend = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BodycamCli.class.getName(),
+                "backend", "--mqtt-port", Integer.toString(freePort()), "--http-port", Integer.toString(http),
+                "--data", data.toString(), "--profile", "put")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await("the backend says it is ready").atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("ready"));
+        assertTrue(read(log).contains("profile put: http://127.0.0.1:" + http + "/evidence/... (PUT or POST, then GET)"),
+                read(log));
+        URI segment = URI.create("http://127.0.0.1:" + http + "/evidence/metro/CAM-1/R1/S1.bin");
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(segment)
+                .PUT(HttpRequest.BodyPublishers.ofString("segment bytes")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(segment).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(201, put.statusCode(), put.body());
+        assertEquals(200, get.statusCode(), get.body());
+        assertEquals("segment bytes", get.body());
+        try (var files = Files.walk(data.resolve("store"))) {
+            assertEquals(1, files.filter(Files::isRegularFile).count(), "one file under the data folder's store/");
+        }
+        backend.destroy();
+        assertTrue(backend.waitFor(30, TimeUnit.SECONDS), "the backend stops within 30 s of SIGTERM");
+        assertTrue(read(log).contains("; 1 objects stored (put)"), read(log));
+    }
+
+    @Test
+    void an_unknown_profile_is_bad_input_with_the_nearest_name(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = BodycamCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "backend",
+                "--profile", "s4", "--data", dir.toString());
+        assertEquals(ScenarioRunner.BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains("unknown device profile 's4'"), err.toString());
+    }
+
     /** The JDK's HTTP client trusting the pki's CA, with the observer's certificate or none. */
     private static HttpClient client(PkiLayout pki, boolean certificate) {
         BackendTls tls = new BackendTls(pki.caCert(), certificate ? pki.dir() : null, true);

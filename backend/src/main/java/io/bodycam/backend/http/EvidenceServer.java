@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * The reference backend's HTTP server on 127.0.0.1: tus 1.0.0 evidence upload (core, creation,
  * checksum, termination) under {@code /files/}, evidence verdicts, time, device configuration and
  * signed firmware images, as
- * docs/contract ("HTTP") specifies. Bytes are hashed as they arrive and then dropped; the verdicts go
- * to the {@link EvidenceLedger}. It runs on its own small event loop group, apart from the cameras'. Plain HTTP
+ * docs/contract ("HTTP") specifies. Bytes are hashed as they arrive and then dropped (kept on disk in mp4 mode,
+ * and for a {@link EvidenceServerConfig#readBack() read-back store}, which also serves the profile's own upload
+ * protocol: tus read-back, plain PUT, S3 or Swift); the verdicts go to the {@link EvidenceLedger}. It runs on its own small event loop group, apart from the cameras'. Plain HTTP
  * unless {@link EvidenceServerConfig#tls()} asks for HTTPS or mutual TLS.
  *
  * <pre>{@code
@@ -123,6 +124,14 @@ public final class EvidenceServer implements AutoCloseable {
     /** Client connections open now (a leak shows as a count that does not come back down). */
     public synchronized int openConnections() {
         return open == null ? 0 : open.size();
+    }
+
+    /**
+     * Objects a put, S3 or Swift read-back store holds ({@link EvidenceServerConfig#readBack()}); 0 without one
+     * (tus uploads, kept or not, are in the {@link #ledger()}).
+     */
+    public synchronized int storedObjects() {
+        return connections == null ? 0 : connections.storedObjects();
     }
 
     /** tus uploads created and neither completed nor terminated. */

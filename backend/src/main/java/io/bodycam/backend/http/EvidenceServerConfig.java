@@ -23,6 +23,7 @@ public final class EvidenceServerConfig {
     private final boolean keepMp4;
     private final Set<Mutant> mutants;
     private final ServerTls tls;
+    private final ReadBackStore readBack;
 
     private EvidenceServerConfig(Builder b) {
         this.port = b.port;
@@ -36,6 +37,15 @@ public final class EvidenceServerConfig {
         this.keepMp4 = b.keepMp4;
         this.mutants = Set.copyOf(b.mutants);
         this.tls = b.tls;
+        this.readBack = b.readBack;
+    }
+
+    /**
+     * What the server stores for cameras that prove a segment by reading it back (a device profile other than
+     * the reference), or null (the default) for the reference contract alone.
+     */
+    public ReadBackStore readBack() {
+        return readBack;
     }
 
     /**
@@ -123,7 +133,7 @@ public final class EvidenceServerConfig {
     public String toString() {
         return "EvidenceServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", maxUploadSize=" + maxUploadSize
                 + ", maxPatchBody=" + maxPatchBody + ", idleTimeout=" + idleTimeout + ", headTimeout=" + headTimeout
-                + ", threads=" + threads + ", mp4Folder=" + mp4Folder + ", keepMp4=" + keepMp4 + ", tls=" + tls + "]";
+                + ", threads=" + threads + ", mp4Folder=" + mp4Folder + ", keepMp4=" + keepMp4 + ", tls=" + tls + ", readBack=" + readBack + "]";
     }
 
     /** Validating builder; every setter checks its value at once. */
@@ -139,8 +149,15 @@ public final class EvidenceServerConfig {
         private java.nio.file.Path mp4Folder;
         private boolean keepMp4;
         private ServerTls tls;
+        private ReadBackStore readBack;
 
         private Builder() {
+        }
+
+        /** Also stores what cameras upload with {@code store}'s protocol, and serves it back; null: reference only. */
+        public Builder readBack(ReadBackStore store) {
+            this.readBack = store;
+            return this;
         }
 
         /**

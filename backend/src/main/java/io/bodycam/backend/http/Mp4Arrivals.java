@@ -3,13 +3,9 @@ package io.bodycam.backend.http;
 import io.bodycam.sim.video.Mp4Probe;
 import io.bodycam.sim.video.VideoWorkers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -60,16 +56,6 @@ public final class Mp4Arrivals implements AutoCloseable {
     /** The bounded pool that opens, writes, closes and deletes the files uploads stream into. */
     public VideoWorkers disk() {
         return disk;
-    }
-
-    /** Opens (creating) the file an upload streams into; waits for the disk, so call it on {@link #disk()}. */
-    public FileChannel open(Path part) {
-        try {
-            Files.createDirectories(part.getParent());
-            return FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store an upload at " + part + ": " + e.getMessage(), e);
-        }
     }
 
     /** Probes a completed upload off the event loop: empty when it passes, else why not. */

@@ -77,7 +77,12 @@ public record RunBackend(URI mqtt, URI upload, BackendView view, ReferenceBacken
         }
         ReferenceBackend embedded = ReferenceBackend.start(clock, broker, VideoRun.evidenceServer(scenario, dir));
         URI mqtt = tls == null ? embedded.mqtt() : URI.create("mqtts://127.0.0.1:" + embedded.broker().port());
-        return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded, null, null);
+        if (scenario.backend().profile().referenceServices()) {
+            return new RunBackend(mqtt, embedded.upload(), new EvidenceLedgerView(embedded.ledger()), embedded, null, null);
+        }
+        // a read-back profile's uploads are proved by the cameras: the embedded store serves no bucket or container listing
+        return new RunBackend(mqtt, embedded.upload(), new CameraProofView("the embedded backend's read-back store "
+                + "serves the cameras' proofs but no listing, so the bench does not read it back"), embedded, null, null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.bodycam.bench.run;
 
 import io.bodycam.backend.tls.ServerTls;
 import io.bodycam.bench.scenario.BackendTls;
+import io.bodycam.bench.scenario.EmbeddedReadBack;
 import io.bodycam.backend.http.EvidenceServerConfig;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.sim.video.ClipLibrary;
@@ -25,6 +26,7 @@ final class VideoRun {
 
     static final String CARDS = "cards";
     static final String EVIDENCE = "evidence";
+    static final String STORE = "store";
 
     private VideoRun() {
     }
@@ -46,9 +48,13 @@ final class VideoRun {
         return studio;
     }
 
-    /** The embedded evidence server's settings: mp4 runs store and check each upload. */
+    /**
+     * The embedded evidence server's settings: mp4 runs store and check each upload; a device profile that reads
+     * its uploads back has them kept under {@code <run>/store/} and served back (docs/backends.md).
+     */
     static EvidenceServerConfig evidenceServer(Scenario scenario, Path dir) {
-        EvidenceServerConfig.Builder b = EvidenceServerConfig.builder();
+        EvidenceServerConfig.Builder b = EvidenceServerConfig.builder()
+                .readBack(EmbeddedReadBack.forRun(scenario, dir.resolve(STORE)));
         if (scenario.video() != null) {
             b.mp4Checks(dir.resolve(EVIDENCE), scenario.video().keepEvidence());
         }

@@ -80,10 +80,18 @@ public final class ScenarioLoader {
         b.duration(duration);
         double speed = root.optionalMap("clock").map(c -> c.decimal("speed", 1, 0.001, 100_000)).orElse(1.0);
         b.clockSpeed(speed);
-        b.backend(backend(root));
+        Backend backend = backend(root);
+        b.backend(backend);
         PayloadMode payload = payloadMode(root);
         b.payload(payload, root.decimal("payloadScale", 1.0, 1e-9, 1.0));
         Video video = VideoBinder.read(root, payload, problems);
+        DeviceProfile profile = backend.profile();
+        if (video != null && backend.embedded() && profile.protocol() == DeviceProfile.Protocol.TUS
+                && profile.proof() == io.bodycam.sim.link.Proof.READ_BACK) {
+            problems.report(root.node("payload").orElse(root), "the embedded backend checks mp4 tus uploads on arrival "
+                    + "and keeps none to read back, which profile " + profile.name() + " needs",
+                    "use payload: synthetic with this profile, or the reference profile bwc-v1 with mp4");
+        }
         root.optionalMap("site").ifPresent(s -> b.site(Site.of(s.integer("docks", 1, 0, 100_000),
                 s.integer("baysPerDock", 8, 1, 64), s.dataRate("uplink", 0, 0, 1e12),
                 s.integer("uploadConnections", 0, 0, 1_000_000))));
@@ -218,6 +226,9 @@ public final class ScenarioLoader {
                 problems.report(m.node("clock").orElseThrow(), "clock is for an external backend; the embedded one "
                         + "answers the run's virtual time", "remove clock, or give mqtt and upload URLs");
             }
+            if (m.has("profile")) {
+                embeddedServes(profile, m.node("profile").orElseThrow());
+            }
             return Backend.embedded(version).withCredentials(user, pass).withProfile(profile)
                     .withTls(m.optionalMap("tls").map(this::embeddedTls).orElse(null));
         }
@@ -236,6 +247,16 @@ public final class ScenarioLoader {
         } catch (IllegalArgumentException e) {
             problems.report(m, e.getMessage());
             return Backend.embedded(version);
+        }
+    }
+
+    /** Reports at {@code node} a profile whose uploads the embedded evidence server cannot store and serve back. */
+    private void embeddedServes(DeviceProfile profile, YamlNode node) {
+        try {
+            EmbeddedReadBack.store(profile, Path.of("store"), Map.of());
+        } catch (IllegalArgumentException e) {
+            problems.report(node, "the embedded backend cannot serve profile " + profile.name() + ": " + e.getMessage(),
+                    "change that setting in the profile, or give backend mqtt and upload URLs of a server that serves it");
         }
     }
 

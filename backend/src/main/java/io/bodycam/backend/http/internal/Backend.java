@@ -16,11 +16,12 @@ import java.util.concurrent.CompletionStage;
 /**
  * What every connection of the evidence server shares: its clock, ledger, configurations, limits,
  * uploads, injected faults, firmware releases, in mp4 mode the check of files on arrival
- * ({@code arrivals}, else null), and who may upload as whom over mutual TLS.
+ * ({@code arrivals}, else null), who may upload as whom over mutual TLS, and the store of bodies kept for
+ * read-back ({@code objects}, null unless {@link EvidenceServerConfig#readBack()} asks for one).
  */
 record Backend(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs, EvidenceServerConfig limits,
                UploadStore uploads, Answers answers, HttpFaults faults, FirmwareReleases firmware, Mp4Arrivals arrivals,
-               UploadIdentity identity) {
+               UploadIdentity identity, ObjectStore objects) {
 
     /**
      * Books a successful commit of {@code bytes} in the ledger, and the verdict when it completed the
@@ -33,6 +34,14 @@ record Backend(SimClock clock, EvidenceLedger ledger, DeviceConfigStore configs,
         }
         if (commit.result() != UploadResource.Result.COMPLETED) {
             return CompletableFuture.completedFuture(null);
+        }
+        if (arrivals == null && upload.part != null) {
+            // kept for read-back: the file is closed (all of it written) before the last PATCH is answered
+            return upload.part.close().handle((v, error) -> {
+                ledger.uploadCompleted(upload.deviceId, upload.segmentId, upload.recordingId, upload.declaredSha256,
+                        commit.sha256(), upload.length);
+                return null;
+            });
         }
         if (arrivals == null || upload.part == null) {
             ledger.uploadCompleted(upload.deviceId, upload.segmentId, upload.recordingId, upload.declaredSha256,

@@ -77,9 +77,13 @@ final class BodyWriter {
         channel.config().setAutoRead(false);
         file.write(waitingAt, pieces).whenComplete((v, error) -> {
             try {
-                channel.eventLoop().execute(() -> written(error));
+                channel.eventLoop().execute(() -> {
+                    pieces.forEach(ByteBuf::release);
+                    written(error);
+                });
             } catch (RejectedExecutionException closed) {
                 // the server is closing: nobody waits for this body any more
+                pieces.forEach(ByteBuf::release);
             }
         });
     }

@@ -7,7 +7,9 @@ import io.bodycam.backend.http.FirmwareReleases;
 import io.bodycam.backend.http.HttpFaults;
 import io.bodycam.backend.http.Mp4Arrivals;
 import io.bodycam.backend.http.Mutant;
+import io.bodycam.backend.http.ReadBackStore;
 import io.bodycam.sim.time.SimClock;
+import io.bodycam.sim.video.VideoWorkers;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -36,8 +38,11 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
                                       EvidenceServerConfig limits, HttpFaults faults, FirmwareReleases firmware,
                                       ChannelGroup open, SslContext tls) {
         Mp4Arrivals arrivals = limits.mp4Folder() == null ? null : new Mp4Arrivals(limits.mp4Folder(), limits.keepMp4());
-        this.backend = new Backend(clock, ledger, configs, limits, new UploadStore(arrivals), new Answers(clock), faults,
-                firmware, arrivals, new UploadIdentity());
+        ReadBackStore readBack = limits.readBack();
+        ObjectStore objects = readBack == null ? null : new ObjectStore(readBack.folder(), new VideoWorkers(2, 10_000));
+        this.backend = new Backend(clock, ledger, configs, limits,
+                new UploadStore(arrivals, objects != null && readBack.protocol() == ReadBackStore.Protocol.TUS ? objects : null),
+                new Answers(clock), faults, firmware, arrivals, new UploadIdentity(), objects);
         this.routes = new Routes(backend);
         this.open = open;
         this.tls = tls;
@@ -48,11 +53,19 @@ public final class EvidenceChannelInitializer extends ChannelInitializer<SocketC
         return backend.identity().refused();
     }
 
-    /** Stops the mp4 checks on arrival, if any (the server is closing). */
+    /** Stops the mp4 checks on arrival and the read-back store's disk pool, if any (the server is closing). */
     public void close() {
         if (backend.arrivals() != null) {
             backend.arrivals().close();
         }
+        if (backend.objects() != null) {
+            backend.objects().close();
+        }
+    }
+
+    /** Objects held for read-back by a put, S3 or Swift store; 0 without one. */
+    public int storedObjects() {
+        return backend.objects() == null ? 0 : backend.objects().size();
     }
 
     /** Uploads created and neither completed nor terminated. */

@@ -76,12 +76,13 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
                     body = null;
                     var finished = done.finish().toCompletableFuture();
                     if (finished.isDone() && !finished.isCompletedExceptionally()) {
-                        answer(ctx, finished.join());
+                        answer(ctx, finished.join(), done.tail());
                     } else {
-                        // an mp4 upload's verdict comes from the check on arrival, off this loop
+                        // an mp4 upload's verdict, a stored body or a read-back's file comes from the disk, off this loop
                         finished.whenComplete((response, error) -> ctx.executor().execute(() -> answer(ctx,
                                 response != null ? response : backend.answers().text(
-                                        HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + error))));
+                                        HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + error),
+                                response != null ? done.tail() : null)));
                     }
                 }
             }
@@ -112,7 +113,8 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, FullHttpResponse response) {
+    /** Writes {@code response}, followed by {@code tail}'s bytes when it is not null (a read-back of a stored file). */
+    private void answer(ChannelHandlerContext ctx, FullHttpResponse response, FileAnswer.Tail tail) {
         HttpFaults.Decision f = fault;
         fault = HttpFaults.Decision.NONE;
         if (f.loseResponse() && response.status().code() == HttpResponseStatus.NO_CONTENT.code()) {
@@ -120,10 +122,11 @@ public final class EvidenceRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         backend.ledger().answered(response.status().code());
+        Runnable write = tail == null ? () -> ctx.writeAndFlush(response) : () -> tail.send(ctx, response);
         if (f.delayMillis() > 0) {
-            ctx.executor().schedule(() -> ctx.writeAndFlush(response), f.delayMillis(), TimeUnit.MILLISECONDS);
+            ctx.executor().schedule(write, f.delayMillis(), TimeUnit.MILLISECONDS);
         } else {
-            ctx.writeAndFlush(response);
+            write.run();
         }
     }
 

@@ -1,19 +1,21 @@
 package io.bodycam.backend.http.internal;
 
-import io.bodycam.backend.http.Mp4Arrivals;
+import io.bodycam.sim.video.VideoWorkers;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The file one upload streams into in mp4 mode, touched only on the {@link Mp4Arrivals#disk() disk
- * pool}: each job (open, write, close, delete) starts after the previous one of this file has ended, so
+ * The file one upload streams into (in mp4 mode, or when the server stores what it receives), touched
+ * only on the server's disk pool: each job (open, write, close, delete) starts after the previous one of this file has ended, so
  * a PATCH's bytes land in order and after those of an earlier PATCH of the same upload, and the file is
  * closed or deleted only after its last write. Once closed or deleted it is finished: a late write (a
  * PATCH on a lingering connection, which cannot commit any more) is dropped. Jobs may be asked from any
@@ -22,16 +24,17 @@ import java.util.concurrent.CompletableFuture;
 final class PartFile {
 
     private final Path path;
-    private final Mp4Arrivals arrivals;
+    private final VideoWorkers disk;
     /** Open between the first job and close(); touched by the jobs only, which never overlap. */
     private FileChannel channel;
     /** Closed for the check on arrival, or deleted; touched by the jobs only. */
     private boolean finished;
     private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
 
-    PartFile(Path path, Mp4Arrivals arrivals) {
+    /** @param disk the bounded pool every job of this file runs on */
+    PartFile(Path path, VideoWorkers disk) {
         this.path = path;
-        this.arrivals = arrivals;
+        this.disk = disk;
     }
 
     Path path() {
@@ -50,10 +53,11 @@ final class PartFile {
 
     /**
      * Writes {@code pieces} one after the other from {@code position}; completes once they are in the file
-     * (the page cache). The pieces are released when the job ends, written or not.
+     * (the page cache). The pieces stay the caller's to release once this completes (on its event loop: a
+     * disk thread that frees pooled buffers contends with the loops for the allocator's locks).
      */
     CompletableFuture<Void> write(long position, List<ByteBuf> pieces) {
-        CompletableFuture<Void> written = then(() -> {
+        return then(() -> {
             if (finished) {
                 return null;
             }
@@ -68,8 +72,27 @@ final class PartFile {
             }
             return null;
         });
-        written.whenComplete((v, error) -> pieces.forEach(ByteBuf::release));
-        return written;
+    }
+
+    /**
+     * Appends the bytes of {@code sources}, one after the other, after what the file holds (an S3 object made
+     * of its parts); the sources are left as they are.
+     */
+    CompletableFuture<Void> append(List<Path> sources) {
+        return then(() -> {
+            FileChannel ch = channel();
+            ch.position(ch.size());
+            for (Path source : sources) {
+                try (FileChannel in = FileChannel.open(source)) {
+                    long length = in.size();
+                    long done = 0;
+                    while (done < length) {
+                        done += in.transferTo(done, length - done, ch);
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** Closes the file (creating it empty if nothing was ever written), for the check on arrival. */
@@ -97,14 +120,19 @@ final class PartFile {
 
     private FileChannel channel() throws IOException {
         if (channel == null) {
-            channel = arrivals.open(path);
+            try {
+                Files.createDirectories(path.getParent());
+                channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store an upload at " + path + ": " + e.getMessage(), e);
+            }
         }
         return channel;
     }
 
     /** Runs {@code job} on the disk pool once every earlier job of this file has ended (well or not). */
     private synchronized <T> CompletableFuture<T> then(Callable<T> job) {
-        CompletableFuture<T> next = last.handle((v, error) -> null).thenCompose(v -> arrivals.disk().submit(job));
+        CompletableFuture<T> next = last.handle((v, error) -> null).thenCompose(v -> disk.submit(job));
         last = next;
         return next;
     }

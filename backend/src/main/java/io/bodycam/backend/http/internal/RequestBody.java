@@ -21,4 +21,12 @@ interface RequestBody {
 
     /** The connection broke before the body ended: nothing of it is kept. */
     void abort();
+
+    /**
+     * The bytes that follow the answer {@link #finish()} gave, streamed from a stored file (a read-back), or
+     * null when that answer is whole, as most are. Asked once the answer is there.
+     */
+    default FileAnswer.Tail tail() {
+        return null;
+    }
 }

@@ -191,6 +191,25 @@ final class TusEndpoints {
     }
 
     /**
+     * {@code GET /files/{id}} when the server keeps uploads for read-back (not part of tus 1.0.0; tus servers such
+     * as tusd and @tus/server answer it): a finished upload's bytes; 404 for an unknown, terminated or unfinished
+     * one; over mutual TLS, 403 for another device's.
+     */
+    RequestBody read(String id, Channel channel) {
+        Optional<UploadResource> finished = backend.uploads().get(id).filter(u -> !u.incomplete() && u.part != null);
+        if (finished.isEmpty()) {
+            return drained(tus(HttpResponseStatus.NOT_FOUND, "no finished upload " + id));
+        }
+        Optional<RequestBody> impostor = forbidden(channel, finished.get());
+        if (impostor.isPresent()) {
+            return impostor.get();
+        }
+        FullHttpResponse head = Answers.tus(answers.empty(HttpResponseStatus.OK));
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
+        return new FileAnswer(head, finished.get().part.path(), backend.objects().disk(), answers);
+    }
+
+    /**
      * tus 1.0.0, "Termination": an existing upload answers "204 No Content"; afterwards its URL
      * answers 404.
      */

@@ -54,7 +54,8 @@ class PatchBackpressureTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-01-01T08:00:00Z"));
         arrivals = new Mp4Arrivals(dir, true, disk);
         Backend backend = new Backend(clock, new EvidenceLedger(), new DeviceConfigStore(), EvidenceServerConfig.defaults(),
-                new UploadStore(arrivals), new Answers(clock), new HttpFaults(1), new FirmwareReleases(), arrivals, new UploadIdentity());
+                new UploadStore(arrivals, null), new Answers(clock), new HttpFaults(1), new FirmwareReleases(), arrivals,
+                new UploadIdentity(), null);
         channel = new EmbeddedChannel(new HttpServerCodec(), new EvidenceRequestHandler(backend, new Routes(backend)));
     }
 
