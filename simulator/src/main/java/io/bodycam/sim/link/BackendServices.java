@@ -4,6 +4,8 @@ import io.bodycam.sim.upload.DeviceConfigResponse;
 import io.bodycam.sim.upload.TimeSample;
 import io.bodycam.sim.upload.TusClient;
 import io.bodycam.sim.upload.UploadException;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -15,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 public interface BackendServices {
 
     /** No side services: every call fails with a {@link UploadException.Kind#REJECTED} naming the service. */
-    BackendServices NONE = only(null, java.util.Set.of());
+    BackendServices NONE = only(null, Set.of());
 
     /** {@code GET /time}: the backend's clock, and the round trip it took (virtual ms). */
     CompletionStage<TimeSample> time();
@@ -45,8 +47,8 @@ public interface BackendServices {
      * {@code from}'s services of {@code offered}; every other call fails with a
      * {@link UploadException.Kind#REJECTED} naming the service (as a backend that does not offer it would).
      */
-    static BackendServices only(BackendServices from, java.util.Set<SideService> offered) {
-        java.util.Set<SideService> on = offered.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(offered);
+    static BackendServices only(BackendServices from, Set<SideService> offered) {
+        Set<SideService> on = offered.isEmpty() ? Set.of() : EnumSet.copyOf(offered);
         return new BackendServices() {
             @Override
             public CompletionStage<TimeSample> time() {
