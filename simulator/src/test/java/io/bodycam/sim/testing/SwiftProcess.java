@@ -214,14 +214,21 @@ public final class SwiftProcess extends ServerProcess {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** The proxy answers before its storage servers do: wait until an account read goes through. */
+    /**
+     * The proxy answers before its storage servers do, and an account read goes through before the
+     * container server listens (CI saw a first container PUT answered 503): wait until all four storage
+     * ports accept connections and a probe container can be made and removed again.
+     */
     private void awaitReady() {
-        await(name() + " serving the account").atMost(startTimeout()).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions().until(() -> {
-                    HttpResponse<Void> r = client().send(authorized(storageUrl()).method("HEAD",
-                            HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-                    return r.statusCode() / 100 == 2;
-                });
+        await(name() + " serving containers").atMost(startTimeout()).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> IntStream.rangeClosed(basePort, basePort + 3).allMatch(ServerProcess::accepts)
+                        && answers2xx("PUT", "/bodycam-ready-probe") && answers2xx("DELETE", "/bodycam-ready-probe"));
+    }
+
+    private boolean answers2xx(String method, String path) throws IOException, InterruptedException {
+        HttpResponse<Void> r = client().send(authorized(storageUrl() + path).method(method,
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        return r.statusCode() / 100 == 2;
     }
 
     /** Four free ports in a row (account, container and object servers, memcached), or fails after some tries. */
