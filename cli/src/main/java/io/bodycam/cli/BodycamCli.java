@@ -3,6 +3,7 @@ package io.bodycam.cli;
 import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.run.Endpoint;
 import io.bodycam.bench.run.ScenarioRunner;
+import io.bodycam.bench.run.SimulatedRun;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
@@ -29,9 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -135,6 +139,9 @@ public final class BodycamCli {
                 err.println("bodycam run: --threads must be 0..256, was " + threads);
                 return ScenarioRunner.BAD_INPUT;
             }
+            if (scenario.clockMode() == Scenario.ClockMode.SIMULATED) {
+                return simulated(scenario, err);
+            }
             if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
                 err.println("bodycam run: --metrics-port must be 1..65535, was " + metricsPort);
                 return ScenarioRunner.BAD_INPUT;
@@ -179,6 +186,36 @@ public final class BodycamCli {
                 return r.exitCode();
             }
             return report(r.dir(), console, err);
+        }
+
+        /** {@code clock.mode: simulated} (docs/reproduce.md): one discrete-event clock, no sockets, no wall time. */
+        private int simulated(Scenario scenario, PrintWriter err) throws IOException {
+            List<String> given = new ArrayList<>();
+            if (metricsPort != null) {
+                given.add("--metrics-port");
+            }
+            if (shard != null) {
+                given.add("--shard");
+            }
+            if (startAt != null) {
+                given.add("--start-at");
+            }
+            if (serve.ui() != null || serve.control() != null) {
+                given.add("--ui/--control");
+            }
+            if (!given.isEmpty()) {
+                err.println("bodycam run: " + String.join(", ", given) + " apply to real-network runs; a simulated run"
+                        + " (clock.mode: simulated) has no wall clock to serve or share");
+                return ScenarioRunner.BAD_INPUT;
+            }
+            Path dir = out != null ? out : Path.of("runs", scenario.name() + "-sim-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            ScenarioRunner.Result r = SimulatedRun.run(scenario, dir, Files.readString(file, StandardCharsets.UTF_8),
+                    spec.commandLine().getOut());
+            if (r.exitCode() != ScenarioRunner.PASSED) {
+                err.println("bodycam run: " + r.message());
+            }
+            return r.exitCode();
         }
 
         /** Builds junit.xml and report.html from the run's record and prints its summary; the exit code of its verdict. */

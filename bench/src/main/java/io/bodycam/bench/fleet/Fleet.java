@@ -109,18 +109,8 @@ public final class Fleet implements AutoCloseable {
                 if (!shard.contains(index)) {
                     continue;
                 }
-                long seed = deviceSeed(scenario.seed(), index);
-                CameraConfig.Builder builder = CameraConfig.builder(g.deviceId(index)).agency(g.agency())
-                        .seed(seed).payloadScale(scenario.payloadScale());
                 String firmwareKey = routes.firmwareKey() != null ? routes.firmwareKey() : scenario.backend().firmwareKey();
-                if (firmwareKey != null) {
-                    builder.firmwareKey(firmwareKey);
-                }
-                builder = g.camera().apply(builder);
-                if (studio != null) {
-                    builder.videoBitsPerSecond(studio.format().bitsPerSecond());
-                }
-                CameraConfig config = builder.build();
+                CameraConfig config = cameraConfig(scenario, g, index, firmwareKey, studio);
                 SslContext own = tls == null ? null : tls.forDevice(config.deviceId());
                 SslContext uploadTls = backend.uploadTls() ? own : null;
                 CameraWiring.Builder wired = profiled(CameraWiring.builder(config).on(group.next(), clock).transport(transport)
@@ -138,9 +128,34 @@ public final class Fleet implements AutoCloseable {
                 WiredCamera camera = wired.build();
                 wiring.add(camera);
                 Camera device = camera.camera();
-                members.add(new FleetMember(index, g.name(), g.agency(), device, new Officer(device, g.behaviour(), seed ^ 0x0FF1CEL)));
+                members.add(member(index, g, device));
             }
         }
+    }
+
+    /**
+     * The settings of fleet camera {@code index} (1-based, in the whole fleet) of group {@code g}: its id,
+     * agency, seed ({@link #deviceSeed}), the run's payload scale, the group's profile and behaviour
+     * settings; {@code firmwareKey} (null: it takes no updates) and {@code studio} (null: synthetic payloads)
+     * as the run has them.
+     */
+    public static CameraConfig cameraConfig(Scenario scenario, FleetGroup g, int index, String firmwareKey, Mp4Studio studio) {
+        CameraConfig.Builder builder = CameraConfig.builder(g.deviceId(index)).agency(g.agency())
+                .seed(deviceSeed(scenario.seed(), index)).payloadScale(scenario.payloadScale());
+        if (firmwareKey != null) {
+            builder.firmwareKey(firmwareKey);
+        }
+        builder = g.camera().apply(builder);
+        if (studio != null) {
+            builder.videoBitsPerSecond(studio.format().bitsPerSecond());
+        }
+        return builder.build();
+    }
+
+    /** Fleet camera {@code index} of group {@code g} and the officer wearing it, whose seed follows the camera's. */
+    public static FleetMember member(int index, FleetGroup g, Camera device) {
+        return new FleetMember(index, g.name(), g.agency(), device, new Officer(device, g.behaviour(),
+                device.config().seed() ^ 0x0FF1CEL));
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * unbounded and {@link #close()} drains it.
  *
  * <p>Each line: {@code t} (virtual epoch ms), {@code time} (the same, ISO-8601), {@code wallMs} (wall
- * milliseconds since the run started), {@code deviceId}, then {@code type} and the event's own fields
+ * milliseconds since the run started; not in simulated mode), {@code deviceId}, then {@code type} and the event's own fields
  * as {@link CameraEvent#writeJson} writes them (the same as on the camera's {@code events} topic).
  */
 public final class EventLog implements AutoCloseable {
@@ -37,7 +37,18 @@ public final class EventLog implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private volatile IOException failure;
 
+    private final boolean wallTime;
+
     public EventLog(Path file) throws IOException {
+        this(file, true);
+    }
+
+    /**
+     * As above; without {@code wallTime} the lines carry no {@code wallMs} (simulated mode has no wall time, and its
+     * log is then the same bytes on every run of a seed).
+     */
+    public EventLog(Path file, boolean wallTime) throws IOException {
+        this.wallTime = wallTime;
         BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         writer = new Thread(() -> drain(out), "bodycam-event-log");
         writer.setDaemon(true);
@@ -76,7 +87,9 @@ public final class EventLog implements AutoCloseable {
             g.writeStartObject();
             g.writeNumberField("t", e.time());
             g.writeStringField("time", Instant.ofEpochMilli(e.time()).toString());
-            g.writeNumberField("wallMs", (item.wallNanos() - startNanos) / 1_000_000);
+            if (wallTime) {
+                g.writeNumberField("wallMs", (item.wallNanos() - startNanos) / 1_000_000);
+            }
             g.writeStringField("deviceId", e.deviceId());
             e.writeJson(g);
             g.writeEndObject();

@@ -169,6 +169,9 @@ public final class ScenarioRunner {
 
     /** Why this runner cannot carry a valid scenario out, if it cannot: checked before anything starts. */
     public static Optional<String> refusal(Scenario scenario) {
+        if (scenario.clockMode() == Scenario.ClockMode.SIMULATED) {
+            return Optional.of("clock.mode simulated runs on SimulatedRun (bodycam run takes it there), not on real sockets");
+        }
         return FaultInjector.refusal(scenario).or(() -> FirmwareRollouts.refusal(scenario));
     }
 

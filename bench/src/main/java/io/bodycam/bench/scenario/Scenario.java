@@ -21,10 +21,13 @@ import java.util.Set;
  * @param clockSpeed virtual seconds per wall second (1 = real time)
  * @param video      how the cameras film with {@code payload: mp4}; null for synthetic payloads
  * @param impostors  attempts on the backend with bad certificates or another camera's identity ({@link Impostors#NONE}: none)
+ * @param clockMode  real network and a clock that follows the wall clock, or simulated: one discrete-event
+ *                   clock and an in-memory network (docs/reproduce.md)
  */
 public record Scenario(String name, String description, long seed, Instant start, Duration duration, double clockSpeed,
                        Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
-                       List<TimelineEvent> timeline, List<Assertion> assertions, Video video, Impostors impostors) {
+                       List<TimelineEvent> timeline, List<Assertion> assertions, Video video, Impostors impostors,
+                       ClockMode clockMode) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -63,6 +66,7 @@ public record Scenario(String name, String description, long seed, Instant start
         assertions = List.copyOf(assertions);
         check(duration, fleet, timeline, assertions);
         Objects.requireNonNull(impostors, "impostors");
+        Objects.requireNonNull(clockMode, "clockMode");
         if (impostors.any() && (backend.tls() == null || backend.tls().certs() == null)) {
             throw new IllegalArgumentException("impostors need mutual TLS: backend.tls.certs, a bodycam pki folder");
         }
@@ -75,10 +79,21 @@ public record Scenario(String name, String description, long seed, Instant start
         }
     }
 
+    /** How a run keeps time and talks to its backend (scenario key {@code clock.mode}). */
+    public enum ClockMode {
+        /** Real sockets, a virtual clock that follows the wall clock at {@code clock.speed}: what load tests use. */
+        REAL,
+        /**
+         * One discrete-event clock and an in-memory network with seeded latencies, no wall time anywhere:
+         * the same scenario, seed and build replay the same run, as fast as the CPU allows.
+         */
+        SIMULATED
+    }
+
     /** The same scenario against another backend. */
     public Scenario withBackend(Backend other) {
         return new Scenario(name, description, seed, start, duration, clockSpeed, other, payload, payloadScale, site, fleet,
-                timeline, assertions, video, impostors);
+                timeline, assertions, video, impostors, clockMode);
     }
 
     public static Builder builder(String name) {
@@ -154,6 +169,7 @@ public record Scenario(String name, String description, long seed, Instant start
         private double payloadScale = 1;
         private Video video;
         private Impostors impostors = Impostors.NONE;
+        private ClockMode clockMode = ClockMode.REAL;
         private Site site = Site.UNLIMITED;
         private final List<FleetGroup> fleet = new ArrayList<>();
         private final List<TimelineEvent> timeline = new ArrayList<>();
@@ -206,6 +222,12 @@ public record Scenario(String name, String description, long seed, Instant start
             return this;
         }
 
+        /** Real network on the wall clock, or simulated (docs/reproduce.md). */
+        public Builder clockMode(ClockMode v) {
+            clockMode = v;
+            return this;
+        }
+
         /** Impostor cameras beside the fleet (docs/security.md#impostors). */
         public Builder impostors(Impostors v) {
             impostors = v;
@@ -235,7 +257,7 @@ public record Scenario(String name, String description, long seed, Instant start
         public Scenario build() {
             Video v = video != null || payload != PayloadMode.MP4 ? video : new Video(io.bodycam.sim.video.VideoFormat.defaults(), true);
             return new Scenario(name, description, seed, start, duration, clockSpeed, backend, payload, payloadScale, site,
-                    fleet, timeline, assertions, v, impostors);
+                    fleet, timeline, assertions, v, impostors, clockMode);
         }
     }
 }

@@ -80,6 +80,8 @@ public final class ScenarioLoader {
         b.duration(duration);
         double speed = root.optionalMap("clock").map(c -> c.decimal("speed", 1, 0.001, 100_000)).orElse(1.0);
         b.clockSpeed(speed);
+        b.clockMode(root.optionalMap("clock").map(c -> c.enumValue("mode", Scenario.ClockMode.class, Scenario.ClockMode.REAL))
+                .orElse(Scenario.ClockMode.REAL));
         Backend backend = backend(root);
         b.backend(backend);
         PayloadMode payload = payloadMode(root);

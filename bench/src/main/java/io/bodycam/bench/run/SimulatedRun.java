@@ -1,0 +1,302 @@
+package io.bodycam.bench.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.bodycam.bench.fleet.DockStation;
+import io.bodycam.bench.fleet.Fleet;
+import io.bodycam.bench.fleet.FleetMember;
+import io.bodycam.bench.ledger.BackendView;
+import io.bodycam.bench.ledger.DeviceLedger;
+import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.metrics.EventLog;
+import io.bodycam.bench.scenario.DeviceProfile;
+import io.bodycam.bench.scenario.FleetGroup;
+import io.bodycam.bench.scenario.PayloadMode;
+import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.scenario.TimelineEvent;
+import io.bodycam.bench.scenario.units.Durations;
+import io.bodycam.bench.timeline.Timeline;
+import io.bodycam.record.RunRecord;
+import io.bodycam.sim.camera.Camera;
+import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.CameraSnapshot;
+import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.link.Topic;
+import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.sim.simnet.SimBroker;
+import io.bodycam.sim.simnet.SimEvidenceStore;
+import io.bodycam.sim.simnet.SimNetwork;
+import io.bodycam.sim.time.ManualClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a scenario in simulated mode (docs/reproduce.md): every camera, its officer, the dock station, an
+ * in-memory broker and an in-memory evidence server on one {@link ManualClock}, the network between them a
+ * {@link SimNetwork} with seeded latencies. Nothing waits for the wall clock, so the run goes as fast as
+ * the CPU allows, and the same scenario, seed and build write the same {@code events.jsonl} byte for byte.
+ *
+ * <p>What it models so far: the fleet and its behaviour, the timeline's camera actions and commands, camera
+ * faults, docking and uploads over the site's shared uplink, store and forward over MQTT, and the evidence
+ * ledger judged against what the in-memory server holds. What it refuses before starting: network and
+ * backend faults, firmware rollouts, impostors, MP4 payloads, external backends and profiles other than the
+ * reference contract ({@link #refusal}). The scenario's assertions are not judged in this mode yet; the run
+ * fails when the ledger finds evidence lost, duplicated, corrupt or unexpected.
+ */
+public final class SimulatedRun {
+
+    /** Where a scenario that names no {@code start} begins in simulated mode, so that two runs agree. */
+    public static final Instant DEFAULT_START = Instant.parse("2027-01-04T07:00:00Z");
+    /** The run's figures, beside {@code events.jsonl}. */
+    public static final String FIGURES = "simulation.json";
+    /** One-way latency of the simulated network, drawn uniformly between these. */
+    static final Duration MIN_LATENCY = Duration.ofMillis(5);
+    static final Duration MAX_LATENCY = Duration.ofMillis(40);
+    /** How far the clock moves between two looks at the console. */
+    private static final long STEP_MILLIS = 60_000;
+    private static final long PROGRESS_NANOS = 2_000_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What a simulated run measured; every figure but {@code wallMillis} and {@code virtualPerWall} is the same
+     * on every run of the same scenario, seed and build.
+     *
+     * @param eventsSha256 SHA-256 of {@code events.jsonl}
+     * @param mqtt         messages the broker passed on, by topic
+     */
+    public record Figures(String scenario, long seed, int cameras, String start, long virtualMillis, long wallMillis,
+                          double virtualPerWall, long events, String eventsSha256, Map<String, Long> mqtt,
+                          long commandsSent, long commandsDelivered, long commandsLost, long uploads, long bytesUploaded,
+                          Ledger ledger) {
+    }
+
+    /** The evidence ledger, checked against the in-memory server's holdings. */
+    public record Ledger(int recorded, int verified, int lost, int duplicated, int corrupt, int pending, int unexpected,
+                         long bytesRecorded) {
+    }
+
+    private SimulatedRun() {
+    }
+
+    /** Why simulated mode cannot run this scenario yet, if it cannot: checked before anything starts. */
+    public static Optional<String> refusal(Scenario s) {
+        String why = null;
+        if (!s.backend().embedded()) {
+            why = "it runs its own in-memory backend; remove backend.mqtt and backend.upload";
+        } else if (!s.backend().profile().name().equals(DeviceProfile.REFERENCE.name())) {
+            why = "its in-memory backend speaks the reference contract (" + DeviceProfile.REFERENCE.name() + ") only, not profile '"
+                    + s.backend().profile().name() + "'";
+        } else if (s.payload() == PayloadMode.MP4) {
+            why = "it films synthetic payloads only, not payload: mp4";
+        } else if (s.impostors().any()) {
+            why = "it has no TLS, so no impostors";
+        }
+        for (TimelineEvent e : s.timeline()) {
+            if (why != null) {
+                break;
+            }
+            if (e.action() instanceof TimelineEvent.Fault f && (f.fault().backend() || f.fault().network())) {
+                why = "it models camera faults only so far, and the timeline's '" + f.fault().wireName() + "' at " + e.at()
+                        + " is a " + (f.fault().backend() ? "backend" : "network") + " fault";
+            } else if (e.action() instanceof TimelineEvent.FirmwareRollout) {
+                why = "its in-memory backend hosts no firmware, and the timeline has a firmware rollout at " + e.at();
+            }
+        }
+        return Optional.ofNullable(why).map(w -> "simulated mode cannot run " + s.name() + ": " + w + " (docs/reproduce.md)");
+    }
+
+    /**
+     * Runs {@code scenario} in the folder {@code dir} (made if missing): {@code scenario.yaml}, {@code events.jsonl}
+     * and {@link #FIGURES}. Prints progress every two wall seconds and the figures at the end.
+     */
+    public static ScenarioRunner.Result run(Scenario scenario, Path dir, String scenarioText, PrintWriter console) {
+        Optional<String> refusal = refusal(scenario);
+        if (refusal.isPresent()) {
+            return new ScenarioRunner.Result(ScenarioRunner.BAD_INPUT, null, refusal.get());
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(RunRecord.SCENARIO), scenarioText, StandardCharsets.UTF_8);
+            Figures figures = play(scenario, dir, console);
+            Files.writeString(dir.resolve(FIGURES), JSON.writeValueAsString(figures) + "\n", StandardCharsets.UTF_8);
+            console.println(summary(figures, dir));
+            console.flush();
+            Ledger l = figures.ledger();
+            boolean clean = l.lost() == 0 && l.duplicated() == 0 && l.corrupt() == 0 && l.unexpected() == 0;
+            return new ScenarioRunner.Result(clean ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED, dir,
+                    clean ? "nothing lost, duplicated or corrupt" : "evidence lost " + l.lost() + ", duplicated "
+                            + l.duplicated() + ", corrupt " + l.corrupt() + ", unexpected " + l.unexpected());
+        } catch (IOException | UncheckedIOException e) {
+            return new ScenarioRunner.Result(ScenarioRunner.CANNOT_RUN, dir, "cannot write the run folder " + dir + ": "
+                    + ScenarioRunner.describe(e));
+        }
+    }
+
+    private static Figures play(Scenario scenario, Path dir, PrintWriter console) throws IOException {
+        long start = (scenario.start() != null ? scenario.start() : DEFAULT_START).toEpochMilli();
+        ManualClock clock = new ManualClock(start);
+        SimNetwork network = new SimNetwork(clock, Fleet.deviceSeed(scenario.seed(), 0), MIN_LATENCY, MAX_LATENCY);
+        SimBroker broker = new SimBroker(network);
+        SimEvidenceStore store = new SimEvidenceStore(network);
+        DockStation station = new DockStation(scenario.site(), scenario.payloadScale());
+        DeviceLedger ledger = new DeviceLedger();
+        long[] events = {0};
+        List<FleetMember> members = new ArrayList<>();
+        long wallStart = System.nanoTime();
+        try (EventLog log = new EventLog(dir.resolve("events.jsonl"), false)) {
+            int index = 0;
+            for (FleetGroup g : scenario.fleet()) {
+                for (int k = 0; k < g.count(); k++) {
+                    index++;
+                    CameraConfig config = Fleet.cameraConfig(scenario, g, index, null, null);
+                    String id = config.deviceId();
+                    Camera camera = new Camera(config, clock, handler -> broker.link(id, handler),
+                            store.link(id, config.uploadPayloadBytesPerSecond(), config.ltePayloadBytesPerSecond(),
+                                    station.uplink()),
+                            (CameraEvent e) -> {
+                                events[0]++;
+                                ledger.onEvent(e);
+                                log.onEvent(e);
+                            }, null, station.uploadSlots());
+                    members.add(Fleet.member(index, g, camera));
+                }
+            }
+            Commands commands = new Commands(broker);
+            Timeline.schedule(scenario.timeline(), members, scenario.seed(), start, station, commands);
+            long end = start + scenario.duration().toMillis();
+            long lastLook = System.nanoTime();
+            while (clock.now() < end) {
+                clock.advanceTo(Math.min(end, clock.now() + STEP_MILLIS));
+                if (System.nanoTime() - lastLook >= PROGRESS_NANOS) {
+                    lastLook = System.nanoTime();
+                    console.printf("  simulated %s of %s, %d events%n", Durations.format(Duration.ofMillis(clock.now() - start)),
+                            Durations.format(scenario.duration()), events[0]);
+                    console.flush();
+                }
+            }
+            long wallMillis = Math.max(1, (System.nanoTime() - wallStart) / 1_000_000);
+            LedgerCheck.Result checked = LedgerCheck.check(ledger, stillOnCamera(members), new StoreView(store));
+            log.close();
+            Map<String, Long> mqtt = new TreeMap<>();
+            broker.delivered().forEach((topic, n) -> mqtt.put(topic.suffix(), n));
+            for (Topic t : Topic.values()) {
+                mqtt.putIfAbsent(t.suffix(), 0L);
+            }
+            return new Figures(scenario.name(), scenario.seed(), members.size(), Instant.ofEpochMilli(start).toString(),
+                    end - start, wallMillis, Math.round((end - start) / (double) wallMillis * 10) / 10.0, events[0],
+                    sha256(dir.resolve("events.jsonl")), mqtt, commands.sent, broker.commandsDelivered(), broker.commandsLost(),
+                    store.uploads(), store.bytesReceived(), new Ledger(checked.recorded(), checked.verified(), checked.lost(),
+                    checked.duplicated(), checked.corrupt(), checked.pending(), checked.unexpected(), checked.bytesRecorded()));
+        }
+    }
+
+    private static String summary(Figures f, Path dir) {
+        Ledger l = f.ledger();
+        return String.format("""
+                simulated %s: %d cameras, %s of virtual time in %.1f s of wall time (%.0fx)
+                  events      %d, sha256 %s
+                  mqtt        %s
+                  commands    %d sent, %d delivered, %d lost
+                  evidence    recorded %d, verified %d, pending %d, lost %d, duplicated %d, corrupt %d
+                  record      %s""", f.scenario(), f.cameras(), Durations.format(Duration.ofMillis(f.virtualMillis())),
+                f.wallMillis() / 1000.0, f.virtualPerWall(), f.events(), f.eventsSha256(), f.mqtt(), f.commandsSent(),
+                f.commandsDelivered(), f.commandsLost(), l.recorded(), l.verified(), l.pending(), l.lost(), l.duplicated(),
+                l.corrupt(), dir);
+    }
+
+    private static Map<String, Set<String>> stillOnCamera(List<FleetMember> members) {
+        Map<String, Set<String>> map = new HashMap<>();
+        for (FleetMember m : members) {
+            CameraSnapshot s = m.camera().snapshot().join();
+            map.put(s.deviceId(), s.stored().stream().map(SegmentManifest::segmentId).collect(Collectors.toSet()));
+        }
+        return map;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The timeline's commands, sent through the in-memory broker with ids numbered in the order they go out. */
+    private static final class Commands implements Timeline.Backstage {
+        private final SimBroker broker;
+        private long sent;
+
+        Commands(SimBroker broker) {
+            this.broker = broker;
+        }
+
+        @Override
+        public void command(FleetMember member, String type, Map<String, Object> params) {
+            Map<String, Object> command = new LinkedHashMap<>();
+            command.put("id", "sim-" + ++sent);
+            command.put("type", type);
+            command.put("params", new TreeMap<>(params));
+            try {
+                broker.command(member.camera().config().deviceId(), JSON.writeValueAsBytes(command));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void fault(TimelineEvent.Fault fault, List<String> groups, long at) {
+            throw new IllegalStateException("simulated mode refuses network and backend faults before it starts");
+        }
+
+        @Override
+        public void cameraFaultOver(long virtualAt) {
+        }
+
+        @Override
+        public void firmware(FleetMember member, TimelineEvent.FirmwareRollout rollout, long windowStart) {
+            throw new IllegalStateException("simulated mode refuses firmware rollouts before it starts");
+        }
+    }
+
+    /** The in-memory server's holdings as the ledger check reads them. */
+    private record StoreView(SimEvidenceStore store) implements BackendView {
+        @Override
+        public Optional<Held> lookup(String deviceId, String segmentId) {
+            SimEvidenceStore.Stored s = store.stored().get(segmentId);
+            return s == null || !s.deviceId().equals(deviceId) ? Optional.empty()
+                    : Optional.of(new Held(s.verified(), s.sha256(), s.copies()));
+        }
+
+        @Override
+        public Optional<Set<String>> allKeys() {
+            return Optional.of(store.stored().entrySet().stream().map(e -> BackendView.key(e.getValue().deviceId(), e.getKey()))
+                    .collect(Collectors.toSet()));
+        }
+
+        @Override
+        public String method() {
+            return "the simulated evidence server's own holdings";
+        }
+    }
+}

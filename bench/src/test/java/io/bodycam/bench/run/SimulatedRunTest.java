@@ -1,0 +1,136 @@
+package io.bodycam.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bodycam.bench.scenario.Scenario;
+import io.bodycam.bench.scenario.ScenarioLoader;
+import io.bodycam.bench.scenario.yaml.Substitutions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Simulated mode replays a run exactly: the library's scenarios that it can run give the same
+ * {@code events.jsonl}, byte for byte, and the same figures (less the wall time they took) on two runs of
+ * one seed; another seed gives another run; what it cannot model yet is refused before anything starts.
+ */
+class SimulatedRunTest {
+
+    private static final Path LIBRARY = Path.of("..", "scenarios");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The library's scenarios of up to 200 cameras, less those that name certificates made beforehand
+     * (TLS against an external broker, which simulated mode refuses anyway).
+     */
+    static Stream<String> library() throws IOException {
+        try (Stream<Path> files = Files.list(LIBRARY)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).filter(f -> !read(f).contains("${BODYCAM_PKI"))
+                    .map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("fault-matrix")).sorted().toList().stream();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("library")
+    void every_library_scenario_it_can_run_replays_byte_for_byte(String file) throws IOException {
+        Scenario scenario = simulated(file, Map.of());
+        if (SimulatedRun.refusal(scenario).isPresent()) {
+            assertTrue(SimulatedRun.refusal(scenario).get().contains("docs/reproduce.md"), SimulatedRun.refusal(scenario).get());
+            return;
+        }
+        Run first = run(scenario, "first");
+        Run second = run(scenario, "second");
+
+        assertEquals(ScenarioRunner.PASSED, first.result.exitCode(), first.console);
+        assertEquals(first.figures, second.figures, "the same seed must give the same figures");
+        assertEquals(Files.readString(first.dir.resolve("events.jsonl")), Files.readString(second.dir.resolve("events.jsonl")));
+        assertTrue(first.figures.path("events").asLong() > 0, first.console);
+    }
+
+    @Test
+    void smoke_records_uploads_and_proves_every_segment_with_nothing_on_a_wall_clock() throws IOException {
+        Run run = run(simulated("smoke.yaml", Map.of()), "smoke");
+
+        JsonNode ledger = run.figures.path("ledger");
+        assertEquals(ScenarioRunner.PASSED, run.result.exitCode(), run.console);
+        assertTrue(ledger.path("recorded").asInt() >= 10, run.console);
+        assertEquals(ledger.path("recorded").asInt(), ledger.path("verified").asInt(), "every segment docked and proved: " + run.console);
+        assertEquals(0, ledger.path("lost").asInt());
+        assertEquals(20, run.figures.path("commandsDelivered").asInt(), "the locate command reached all 20: " + run.console);
+        assertTrue(run.figures.path("mqtt").path("gps").asLong() > 0, run.console);
+        String firstLine = Files.readAllLines(run.dir.resolve("events.jsonl")).get(0);
+        assertFalse(firstLine.contains("wallMs"), firstLine);
+        assertTrue(firstLine.contains("\"time\":\"2027-01-04T07:00"), "a scenario without start begins at the fixed instant: "
+                + firstLine);
+    }
+
+    @Test
+    void another_seed_is_another_run() throws IOException {
+        Run seven = run(simulated("smoke.yaml", Map.of()), "seven");
+        Run eight = run(simulated("smoke.yaml", Map.of("seed", "8")), "eight");
+
+        assertFalse(seven.figures.path("eventsSha256").asText().equals(eight.figures.path("eventsSha256").asText()));
+    }
+
+    @Test
+    void what_it_cannot_model_yet_is_refused_before_anything_starts() throws IOException {
+        Scenario restart = simulated("broker-restart.yaml", Map.of());
+        Scenario external = simulated("smoke.yaml", Map.of("backend.mqtt", "tcp://127.0.0.1:1883",
+                "backend.upload", "http://127.0.0.1:8080/files"));
+
+        ScenarioRunner.Result r = SimulatedRun.run(restart, tmp.resolve("refused"), "", new PrintWriter(new StringWriter()));
+
+        assertEquals(ScenarioRunner.BAD_INPUT, r.exitCode());
+        assertTrue(r.message().contains("broker-restart") && r.message().contains("backend fault"), r.message());
+        assertNull(r.dir());
+        assertFalse(Files.exists(tmp.resolve("refused")), "nothing is written for a refused run");
+        assertTrue(SimulatedRun.refusal(external).orElseThrow().contains("in-memory backend"));
+        assertTrue(ScenarioRunner.refusal(simulated("smoke.yaml", Map.of())).isPresent(),
+                "the real-network runner does not take a simulated scenario");
+    }
+
+    private record Run(ScenarioRunner.Result result, Path dir, ObjectNode figures, String console) {
+    }
+
+    private Run run(Scenario scenario, String name) throws IOException {
+        StringWriter console = new StringWriter();
+        Path dir = tmp.resolve(name);
+        ScenarioRunner.Result r = SimulatedRun.run(scenario, dir, "name: " + scenario.name() + "\n", new PrintWriter(console, true));
+        ObjectNode figures = (ObjectNode) JSON.readTree(dir.resolve(SimulatedRun.FIGURES).toFile());
+        figures.remove(List.of("wallMillis", "virtualPerWall"));
+        return new Run(r, dir, figures, console.toString());
+    }
+
+    private static Scenario simulated(String file, Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("clock.mode", "simulated");
+        return ScenarioLoader.load(LIBRARY.resolve(file), Substitutions.of(all));
+    }
+}

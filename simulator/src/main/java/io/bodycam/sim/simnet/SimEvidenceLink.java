@@ -1,0 +1,160 @@
+package io.bodycam.sim.simnet;
+
+import io.bodycam.sim.link.EvidenceLink;
+import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.time.Timer;
+import io.bodycam.sim.upload.DeviceConfigResponse;
+import io.bodycam.sim.upload.ProgressListener;
+import io.bodycam.sim.upload.TimeSample;
+import io.bodycam.sim.upload.UploadPacer;
+import io.bodycam.sim.upload.Verification;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One camera's HTTP side in simulated mode: every request crosses the {@link SimNetwork} and back; an
+ * upload takes its bytes at the camera's rate, no faster than the site's shared uplink lets it, and lands
+ * whole (the store hashes what arrived) or not at all when the network goes or the camera cancels it.
+ * Verdicts are the reference backend's, from what the {@link SimEvidenceStore} holds.
+ */
+final class SimEvidenceLink implements EvidenceLink {
+
+    private static final int HASH_CHUNK = 64 * 1024;
+
+    private final SimEvidenceStore store;
+    private final SimNetwork network;
+    private final String deviceId;
+    private final double bytesPerSecond;
+    private final double lteBytesPerSecond;
+    private final UploadPacer uplink;
+    /** Per segment, the number of its latest upload: an earlier one that was cancelled never lands. */
+    private final Map<String, Integer> attempt = new HashMap<>();
+    private final Map<CompletableFuture<Long>, Timer> inFlight = new LinkedHashMap<>();
+
+    SimEvidenceLink(SimEvidenceStore store, SimNetwork network, String deviceId, double bytesPerSecond,
+                    double lteBytesPerSecond, UploadPacer uplink) {
+        this.store = store;
+        this.network = network;
+        this.deviceId = deviceId;
+        this.bytesPerSecond = bytesPerSecond;
+        this.lteBytesPerSecond = lteBytesPerSecond;
+        this.uplink = uplink;
+    }
+
+    @Override
+    public CompletionStage<TimeSample> time() {
+        CompletableFuture<TimeSample> f = new CompletableFuture<>();
+        long there = network.latency();
+        long back = network.latency();
+        network.clock().schedule(there, () -> {
+            long serverTime = network.clock().now();
+            network.clock().schedule(back, () -> f.complete(new TimeSample(serverTime, there + back, network.clock().now())));
+        });
+        return f;
+    }
+
+    @Override
+    public CompletionStage<DeviceConfigResponse> config() {
+        CompletableFuture<DeviceConfigResponse> f = new CompletableFuture<>();
+        network.clock().schedule(network.latency() + network.latency(), () -> f.complete(new DeviceConfigResponse(0, Map.of())));
+        return f;
+    }
+
+    @Override
+    public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
+        return upload(segment, payload, bytesPerSecond, uplink);
+    }
+
+    @Override
+    public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
+        return upload(segment, payload, lteBytesPerSecond, UploadPacer.UNLIMITED);
+    }
+
+    private CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, double rate, UploadPacer pacer) {
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        int mine = attempt.merge(segment.segmentId(), 1, Integer::sum);
+        long now = network.clock().now();
+        long length = payload.length();
+        long own = (long) Math.ceil(length / rate * 1000);
+        long shared = pacer.reserve(now, (int) Math.min(Integer.MAX_VALUE, length));
+        long millis = network.latency() + Math.max(own, shared) + network.latency();
+        Timer arrival = network.clock().schedule(millis, () -> {
+            inFlight.remove(f);
+            if (attempt.get(segment.segmentId()) != mine) {
+                f.completeExceptionally(new IllegalStateException("upload of " + segment.segmentId() + " cancelled"));
+                return;
+            }
+            store.accept(deviceId, segment.segmentId(), sha256(payload), segment.sha256(), length);
+            f.complete(length);
+        });
+        inFlight.put(f, arrival);
+        return f;
+    }
+
+    @Override
+    public CompletionStage<Verification> verify(SegmentManifest segment) {
+        CompletableFuture<Verification> f = new CompletableFuture<>();
+        long back = network.latency();
+        network.clock().schedule(network.latency(), () -> {
+            SimEvidenceStore.Stored s = store.lookup(segment.segmentId());
+            Verification v = s == null ? Verification.unknown(segment.deviceId(), segment.segmentId())
+                    : new Verification(segment.deviceId(), segment.segmentId(), s.sha256().equals(segment.sha256())
+                            ? Verification.Status.VERIFIED : Verification.Status.CORRUPT, segment.recordingId(), s.sha256(),
+                            s.bytes(), s.copies());
+            network.clock().schedule(back, () -> f.complete(v));
+        });
+        return f;
+    }
+
+    /** Uploads in flight stop unfinished: the store keeps nothing of them. */
+    @Override
+    public void interrupt(String reason) {
+        Map<CompletableFuture<Long>, Timer> stopped = new LinkedHashMap<>(inFlight);
+        inFlight.clear();
+        stopped.forEach((f, arrival) -> {
+            arrival.cancel();
+            f.completeExceptionally(new IllegalStateException("interrupted: " + reason));
+        });
+    }
+
+    /** Nothing to give back: the simulated network holds no connections. */
+    @Override
+    public void disconnectIdle() {
+    }
+
+    @Override
+    public void cancelUpload(SegmentManifest segment) {
+        attempt.merge(segment.segmentId(), 1, Integer::sum);
+    }
+
+    /** The simulated backend hosts no firmware (simulated mode refuses firmware rollouts before a run starts). */
+    @Override
+    public CompletionStage<byte[]> firmware(String path, long offset, int length) {
+        return CompletableFuture.failedFuture(new IllegalStateException("404 the simulated backend hosts no firmware: " + path));
+    }
+
+    private static String sha256(SegmentSource payload) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            ByteBuf chunk = Unpooled.buffer(HASH_CHUNK);
+            for (long off = 0; off < payload.length(); off += HASH_CHUNK) {
+                int n = (int) Math.min(HASH_CHUNK, payload.length() - off);
+                chunk.clear();
+                payload.read(off, n, chunk);
+                d.update(chunk.nioBuffer());
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
