@@ -210,12 +210,13 @@ public final class BodycamCli {
             }
             Path dir = out != null ? out : Path.of("runs", scenario.name() + "-sim-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            ScenarioRunner.Result r = SimulatedRun.run(scenario, dir, Files.readString(file, StandardCharsets.UTF_8),
-                    spec.commandLine().getOut());
-            if (r.exitCode() != ScenarioRunner.PASSED) {
+            PrintWriter console = spec.commandLine().getOut();
+            ScenarioRunner.Result r = SimulatedRun.run(scenario, dir, Files.readString(file, StandardCharsets.UTF_8), console);
+            if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
+                return r.exitCode();
             }
-            return r.exitCode();
+            return report(r.dir(), console, err);
         }
 
         /** Builds junit.xml and report.html from the run's record and prints its summary; the exit code of its verdict. */

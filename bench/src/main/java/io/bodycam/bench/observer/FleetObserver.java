@@ -6,8 +6,11 @@ import io.bodycam.bench.observer.internal.CommandBook;
 import io.bodycam.bench.observer.internal.FleetModel;
 import io.bodycam.bench.observer.internal.MessageHandler;
 import io.bodycam.bench.observer.internal.ObserverConnection;
+import io.bodycam.bench.observer.internal.ObserverLink;
+import io.bodycam.bench.observer.internal.SimObserverLink;
 import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.TopicScheme;
+import io.bodycam.sim.simnet.SimBroker;
 import io.bodycam.sim.time.SimClock;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
@@ -18,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -51,7 +56,7 @@ public final class FleetObserver implements AutoCloseable {
     private final FleetModel fleet;
     private final ScheduledThreadPoolExecutor timer;
     private final CommandBook commands;
-    private final ObserverConnection connection;
+    private final ObserverLink connection;
     private final MessageHandler handler;
     /** How the profile's commands differ from the reference contract's (the observer sends them in the profile's shape). */
     private final PayloadMapping payloads;
@@ -72,19 +77,26 @@ public final class FleetObserver implements AutoCloseable {
      * ignores every other camera's messages: a shard's observer on a broker that every shard shares
      * ({@code bodycam run --shard i/N}) sees its own cameras only, so the shards' records add up.
      */
-    public FleetObserver(String brokerUrl, String agency, SimClock clock, java.util.function.Predicate<String> watched) {
+    public FleetObserver(String brokerUrl, String agency, SimClock clock, Predicate<String> watched) {
         this(brokerUrl, agency, clock, watched, TopicScheme.REFERENCE);
     }
 
     /** As above, for cameras whose device profile puts their messages on {@code topics} (docs/backends.md). */
-    public FleetObserver(String brokerUrl, String agency, SimClock clock, java.util.function.Predicate<String> watched,
+    public FleetObserver(String brokerUrl, String agency, SimClock clock, Predicate<String> watched,
                          TopicScheme topics) {
-        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("mqtts://"))) {
-            throw new IllegalArgumentException("broker url must look like tcp://HOST:PORT or mqtts://HOST:PORT, was " + brokerUrl);
-        }
-        if (!"+".equals(agency)) {
-            requireTopicLevel("agency (or + for every agency)", agency);
-        }
+        this(clock, watched, topics, null, paho(checkedUrl(brokerUrl, agency), agency));
+    }
+
+    /** What a link to the broker is built from. */
+    private record Parts(ScheduledThreadPoolExecutor timer, MessageHandler handler, FleetModel fleet) {
+    }
+
+    /**
+     * @param commandIds the prefix of command ids, counted from 0 with virtual round trips (simulated mode); null for a
+     *                   random prefix and wall-clock round trips
+     */
+    private FleetObserver(SimClock clock, Predicate<String> watched, TopicScheme topics, String commandIds,
+                          Function<Parts, ObserverLink> link) {
         this.fleet = new FleetModel(clock);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "bodycam-observer-timer");
@@ -92,10 +104,35 @@ public final class FleetObserver implements AutoCloseable {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
-        this.commands = new CommandBook(timer);
+        this.commands = commandIds == null ? new CommandBook(timer) : new CommandBook(timer, commandIds, () -> clock.now() * 1_000_000);
         this.handler = new MessageHandler(fleet, commands, watched, topics);
         this.payloads = topics.payloads();
-        this.connection = new ObserverConnection(brokerUrl, agency, timer, handler, fleet);
+        this.connection = link.apply(new Parts(timer, handler, fleet));
+    }
+
+    /**
+     * The observer of a simulated run (docs/reproduce.md): subscribed to the in-memory {@code broker} for every
+     * camera on the reference contract's topics, handling each message on the simulation's thread at the
+     * virtual time it was delivered; command ids are {@code sim-0}, {@code sim-1}, ... in the order sent, and
+     * their round trips are virtual time.
+     */
+    public static FleetObserver simulated(SimBroker broker, SimClock clock) {
+        return new FleetObserver(clock, deviceId -> true, TopicScheme.REFERENCE, "sim-",
+                parts -> new SimObserverLink(broker, parts.handler()));
+    }
+
+    private static Function<Parts, ObserverLink> paho(String brokerUrl, String agency) {
+        return parts -> new ObserverConnection(brokerUrl, agency, parts.timer(), parts.handler(), parts.fleet());
+    }
+
+    private static String checkedUrl(String brokerUrl, String agency) {
+        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("mqtts://"))) {
+            throw new IllegalArgumentException("broker url must look like tcp://HOST:PORT or mqtts://HOST:PORT, was " + brokerUrl);
+        }
+        if (!"+".equals(agency)) {
+            requireTopicLevel("agency (or + for every agency)", agency);
+        }
+        return brokerUrl;
     }
 
     /**
@@ -106,7 +143,10 @@ public final class FleetObserver implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("give the observer its credentials before start()");
         }
-        connection.access(username, password, tls, verifyHostname);
+        if (!(connection instanceof ObserverConnection paho)) {
+            throw new IllegalStateException("the observer of a simulated run talks to no broker that needs credentials");
+        }
+        paho.access(username, password, tls, verifyHostname);
         return this;
     }
 

@@ -6,21 +6,33 @@ import io.bodycam.bench.fleet.DockStation;
 import io.bodycam.bench.fleet.Fleet;
 import io.bodycam.bench.fleet.FleetMember;
 import io.bodycam.bench.ledger.BackendView;
-import io.bodycam.bench.ledger.DeviceLedger;
+import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.ledger.LedgerCheck;
+import io.bodycam.bench.metrics.CommandCounter;
 import io.bodycam.bench.metrics.EventLog;
+import io.bodycam.bench.metrics.Metrics;
+import io.bodycam.bench.metrics.RunCollector;
+import io.bodycam.bench.metrics.Snapshot;
+import io.bodycam.bench.observer.FleetObserver;
+import io.bodycam.bench.recovery.OfflineDetection;
+import io.bodycam.bench.recovery.RecoveryMetrics;
+import io.bodycam.bench.recovery.RecoveryTracker;
 import io.bodycam.bench.scenario.DeviceProfile;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.PayloadMode;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.bench.scenario.units.Durations;
+import io.bodycam.bench.timeline.Phases;
 import io.bodycam.bench.timeline.Timeline;
+import io.bodycam.bench.verdict.AssertionResult;
 import io.bodycam.record.RunRecord;
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
+import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.event.UploadCompleted;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.simnet.SimBroker;
@@ -42,13 +54,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.HdrHistogram.Recorder;
 
 /**
  * Runs a scenario in simulated mode (docs/reproduce.md): every camera, its officer, the dock station, an
@@ -137,76 +150,154 @@ public final class SimulatedRun {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(RunRecord.SCENARIO), scenarioText, StandardCharsets.UTF_8);
-            Figures figures = play(scenario, dir, console);
-            Files.writeString(dir.resolve(FIGURES), JSON.writeValueAsString(figures) + "\n", StandardCharsets.UTF_8);
-            console.println(summary(figures, dir));
+            Played played = play(scenario, dir, console);
+            Files.writeString(dir.resolve(FIGURES), JSON.writeValueAsString(played.figures()) + "\n", StandardCharsets.UTF_8);
+            console.println(summary(played.figures(), dir));
             console.flush();
-            Ledger l = figures.ledger();
-            boolean clean = l.lost() == 0 && l.duplicated() == 0 && l.corrupt() == 0 && l.unexpected() == 0;
-            return new ScenarioRunner.Result(clean ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED, dir,
-                    clean ? "nothing lost, duplicated or corrupt" : "evidence lost " + l.lost() + ", duplicated "
-                            + l.duplicated() + ", corrupt " + l.corrupt() + ", unexpected " + l.unexpected());
+            return new ScenarioRunner.Result(played.passed() ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED, dir,
+                    played.passed() ? "passed" : "an assertion failed");
         } catch (IOException | UncheckedIOException e) {
             return new ScenarioRunner.Result(ScenarioRunner.CANNOT_RUN, dir, "cannot write the run folder " + dir + ": "
                     + ScenarioRunner.describe(e));
         }
     }
 
-    private static Figures play(Scenario scenario, Path dir, PrintWriter console) throws IOException {
+    private static Played play(Scenario scenario, Path dir, PrintWriter console) throws IOException {
         long start = (scenario.start() != null ? scenario.start() : DEFAULT_START).toEpochMilli();
         ManualClock clock = new ManualClock(start);
         SimNetwork network = new SimNetwork(clock, Fleet.deviceSeed(scenario.seed(), 0), MIN_LATENCY, MAX_LATENCY);
         SimBroker broker = new SimBroker(network);
         SimEvidenceStore store = new SimEvidenceStore(network);
         DockStation station = new DockStation(scenario.site(), scenario.payloadScale());
-        DeviceLedger ledger = new DeviceLedger();
-        long[] events = {0};
         List<FleetMember> members = new ArrayList<>();
         long wallStart = System.nanoTime();
-        try (EventLog log = new EventLog(dir.resolve("events.jsonl"), false)) {
+        try (EventLog log = new EventLog(dir.resolve(RunRecord.EVENTS), false);
+             FleetObserver observer = FleetObserver.simulated(broker, clock)) {
+            observer.start();
+            RunCollector collector = new RunCollector(log);
+            Uploads uploads = new Uploads();
+            // the simulated network's latencies are real-world ones: detection is measured in them (speed 1)
+            OfflineDetection offline = new OfflineDetection(1.0);
+            RecoveryTracker recovery = new RecoveryTracker();
+            observer.onPresence(offline);
+            observer.onPresence(recovery);
+            long[] allConnectedAt = {-1};
+            int cameras = scenario.cameraCount();
+            observer.onPresence((deviceId, online, reason, at) -> {
+                if (allConnectedAt[0] < 0 && observer.onlineCount() >= cameras) {
+                    allConnectedAt[0] = clock.now();
+                }
+            });
             int index = 0;
             for (FleetGroup g : scenario.fleet()) {
                 for (int k = 0; k < g.count(); k++) {
                     index++;
                     CameraConfig config = Fleet.cameraConfig(scenario, g, index, null, null);
                     String id = config.deviceId();
-                    Camera camera = new Camera(config, clock, handler -> broker.link(id, handler),
+                    Camera camera = new Camera(config, clock, handler -> broker.link(id, g.agency(), g.name(), handler),
                             store.link(id, config.uploadPayloadBytesPerSecond(), config.ltePayloadBytesPerSecond(),
                                     station.uplink()),
                             (CameraEvent e) -> {
-                                events[0]++;
-                                ledger.onEvent(e);
-                                log.onEvent(e);
+                                collector.onEvent(e);
+                                uploads.onEvent(e);
+                                offline.onEvent(e);
+                                recovery.onEvent(e);
                             }, null, station.uploadSlots());
                     members.add(Fleet.member(index, g, camera));
                 }
             }
-            Commands commands = new Commands(broker);
-            Timeline.schedule(scenario.timeline(), members, scenario.seed(), start, station, commands);
+            CommandCounter commands = new CommandCounter();
+            Recorder lag = new Recorder(3_600_000_000L, 3);
+            Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
+            Phases phases = new Phases(scenario.timeline(), start, clock, taker);
+            Liveness liveness = new Liveness(scenario.assertions(), start, phases);
+            Timeline.schedule(scenario.timeline(), members, scenario.seed(), start, station, new Commands(observer, commands, recovery));
             long end = start + scenario.duration().toMillis();
             long lastLook = System.nanoTime();
             while (clock.now() < end) {
                 clock.advanceTo(Math.min(end, clock.now() + STEP_MILLIS));
+                // a timer on the simulated clock runs at the very instant it is due: the lag is zero by construction
+                lag.recordValue(0);
+                liveness.look(clock.now(), Metrics.window(null, taker.take(clock.now())));
                 if (System.nanoTime() - lastLook >= PROGRESS_NANOS) {
                     lastLook = System.nanoTime();
-                    console.printf("  simulated %s of %s, %d events%n", Durations.format(Duration.ofMillis(clock.now() - start)),
-                            Durations.format(scenario.duration()), events[0]);
+                    console.printf("  simulated %s of %s, %d online, %d segments%n", Durations.format(Duration.ofMillis(
+                            clock.now() - start)), Durations.format(scenario.duration()), observer.onlineCount(),
+                            collector.ledger().size());
                     console.flush();
                 }
             }
-            long wallMillis = Math.max(1, (System.nanoTime() - wallStart) / 1_000_000);
-            LedgerCheck.Result checked = LedgerCheck.check(ledger, stillOnCamera(members), new StoreView(store));
+            long wallNanos = System.nanoTime() - wallStart;
+            StoreView view = new StoreView(store);
+            LedgerCheck.Result evidence = LedgerCheck.check(collector.ledger(), stillOnCamera(members), view);
+            Snapshot last = taker.take(clock.now());
+            Map<String, Double> metrics = Metrics.collect(scenario, allConnectedAt[0] < 0 ? Double.NaN
+                            : (allConnectedAt[0] - start) / scenario.clockSpeed(), observer.onlineCount(),
+                    mqttTotals(broker), observer, collector, evidence, last, wallNanos, end - start);
+            RecoveryMetrics.put(metrics, offline, recovery);
+            metrics.put("uploads.throughput", uploads.bytesPerVirtualSecond());
+            metrics.put("bench.saturated", 0.0);
+            metrics.put("bench.saturatedWindows", 0.0);
+            metrics.put("devices.configured", (double) members.size());
+            List<AssertionResult> results = AssertionResult.evaluate(scenario.assertions(), a -> phases.scope(a, metrics, last))
+                    .stream().map(r -> r.assertion().eventually() == null ? r : liveness.result(r.assertion())).toList();
+            Map<String, String> notes = new HashMap<>();
+            notes.put("run.mode", "simulated: one discrete-event clock, an in-memory broker and evidence server, seeded "
+                    + "latencies (docs/reproduce.md)");
+            notes.put("evidence.method", view.method());
+            notes.put("evidence.unexpectedMethod", view.method());
+            RecordFiles.write(dir, scenario, metrics, notes, results, evidence, "duration reached", Shard.WHOLE);
             log.close();
+            long wallMillis = Math.max(1, wallNanos / 1_000_000);
             Map<String, Long> mqtt = new TreeMap<>();
             broker.delivered().forEach((topic, n) -> mqtt.put(topic.suffix(), n));
             for (Topic t : Topic.values()) {
                 mqtt.putIfAbsent(t.suffix(), 0L);
             }
-            return new Figures(scenario.name(), scenario.seed(), members.size(), Instant.ofEpochMilli(start).toString(),
-                    end - start, wallMillis, Math.round((end - start) / (double) wallMillis * 10) / 10.0, events[0],
-                    sha256(dir.resolve("events.jsonl")), mqtt, commands.sent, broker.commandsDelivered(), broker.commandsLost(),
-                    store.uploads(), store.bytesReceived(), new Ledger(checked.recorded(), checked.verified(), checked.lost(),
-                    checked.duplicated(), checked.corrupt(), checked.pending(), checked.unexpected(), checked.bytesRecorded()));
+            Figures figures = new Figures(scenario.name(), scenario.seed(), members.size(), Instant.ofEpochMilli(start).toString(),
+                    end - start, wallMillis, Math.round((end - start) / (double) wallMillis * 10) / 10.0,
+                    countLines(dir.resolve(RunRecord.EVENTS)),
+                    sha256(dir.resolve(RunRecord.EVENTS)), mqtt, commands.sent(), broker.commandsDelivered(), broker.commandsLost(),
+                    store.uploads(), store.bytesReceived(), new Ledger(evidence.recorded(), evidence.verified(), evidence.lost(),
+                    evidence.duplicated(), evidence.corrupt(), evidence.pending(), evidence.unexpected(), evidence.bytesRecorded()));
+            return new Played(figures, results.stream().allMatch(AssertionResult::passed));
+        }
+    }
+
+    private record Played(Figures figures, boolean passed) {
+    }
+
+    /** What the cameras' links counted, as the real fleet adds its MQTT clients' counters up (nothing is retransmitted). */
+    private static Fleet.MqttTotals mqttTotals(SimBroker broker) {
+        return new Fleet.MqttTotals(broker.published(), broker.droppedOffline(), broker.droppedQueueFull(), 0, broker.connects(),
+                broker.heldOffline(), broker.heldOffline());
+    }
+
+    private static long countLines(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
+    /** Upload bytes per second of virtual time, from the first completed upload to the last. */
+    private static final class Uploads implements CameraListener {
+        private long first = -1;
+        private long last;
+        private long bytes;
+
+        @Override
+        public void onEvent(CameraEvent e) {
+            if (e instanceof UploadCompleted u) {
+                if (first < 0) {
+                    first = e.time();
+                }
+                last = e.time();
+                bytes += u.bytes();
+            }
+        }
+
+        double bytesPerVirtualSecond() {
+            return first < 0 || last <= first ? 0 : bytes * 1000.0 / (last - first);
         }
     }
 
@@ -242,26 +333,12 @@ public final class SimulatedRun {
         }
     }
 
-    /** The timeline's commands, sent through the in-memory broker with ids numbered in the order they go out. */
-    private static final class Commands implements Timeline.Backstage {
-        private final SimBroker broker;
-        private long sent;
-
-        Commands(SimBroker broker) {
-            this.broker = broker;
-        }
+    /** The timeline's commands, sent by the observer through the in-memory broker and counted as in a real run. */
+    private record Commands(FleetObserver observer, CommandCounter counter, RecoveryTracker recovery) implements Timeline.Backstage {
 
         @Override
         public void command(FleetMember member, String type, Map<String, Object> params) {
-            Map<String, Object> command = new LinkedHashMap<>();
-            command.put("id", "sim-" + ++sent);
-            command.put("type", type);
-            command.put("params", new TreeMap<>(params));
-            try {
-                broker.command(member.camera().config().deviceId(), JSON.writeValueAsBytes(command));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            counter.send(observer, member, type, params);
         }
 
         @Override
@@ -271,6 +348,7 @@ public final class SimulatedRun {
 
         @Override
         public void cameraFaultOver(long virtualAt) {
+            recovery.faultEnded(virtualAt);
         }
 
         @Override

@@ -70,7 +70,10 @@ class SimulatedRunTest {
 
         assertEquals(ScenarioRunner.PASSED, first.result.exitCode(), first.console);
         assertEquals(first.figures, second.figures, "the same seed must give the same figures");
-        assertEquals(Files.readString(first.dir.resolve("events.jsonl")), Files.readString(second.dir.resolve("events.jsonl")));
+        assertEquals(first.summary, second.summary, "the same seed must give the same summary, less its wall time");
+        for (String name : List.of("events.jsonl", "ledger.jsonl")) {
+            assertEquals(Files.readString(first.dir.resolve(name)), Files.readString(second.dir.resolve(name)), name);
+        }
         assertTrue(first.figures.path("events").asLong() > 0, first.console);
     }
 
@@ -89,6 +92,21 @@ class SimulatedRunTest {
         assertFalse(firstLine.contains("wallMs"), firstLine);
         assertTrue(firstLine.contains("\"time\":\"2027-01-04T07:00"), "a scenario without start begins at the fixed instant: "
                 + firstLine);
+    }
+
+    @Test
+    void the_scenario_assertions_are_judged_as_in_a_real_run() throws IOException {
+        Run run = run(simulated("smoke.yaml", Map.of("fleet[0].count", "19")), "nineteen");
+
+        assertEquals(ScenarioRunner.ASSERTION_FAILED, run.result.exitCode(), run.console);
+        List<String> failed = new java.util.ArrayList<>();
+        run.summary.path("assertions").forEach(a -> {
+            if (!a.path("passed").asBoolean()) {
+                failed.add(a.path("expr").asText());
+            }
+        });
+        assertEquals(List.of("devices.connectedPeak == 20", "commands.acked == 20"), failed, run.summary.toString());
+        assertEquals(19, run.summary.path("devices").path("connectedPeak").asInt(), run.summary.toString());
     }
 
     @Test
@@ -116,7 +134,7 @@ class SimulatedRunTest {
                 "the real-network runner does not take a simulated scenario");
     }
 
-    private record Run(ScenarioRunner.Result result, Path dir, ObjectNode figures, String console) {
+    private record Run(ScenarioRunner.Result result, Path dir, ObjectNode figures, ObjectNode summary, String console) {
     }
 
     private Run run(Scenario scenario, String name) throws IOException {
@@ -125,7 +143,9 @@ class SimulatedRunTest {
         ScenarioRunner.Result r = SimulatedRun.run(scenario, dir, "name: " + scenario.name() + "\n", new PrintWriter(console, true));
         ObjectNode figures = (ObjectNode) JSON.readTree(dir.resolve(SimulatedRun.FIGURES).toFile());
         figures.remove(List.of("wallMillis", "virtualPerWall"));
-        return new Run(r, dir, figures, console.toString());
+        ObjectNode summary = (ObjectNode) JSON.readTree(dir.resolve("summary.json").toFile());
+        ((ObjectNode) summary.path("run")).remove("wallTime");
+        return new Run(r, dir, figures, summary, console.toString());
     }
 
     private static Scenario simulated(String file, Map<String, String> overrides) {

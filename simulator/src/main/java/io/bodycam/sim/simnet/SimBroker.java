@@ -3,6 +3,7 @@ package io.bodycam.sim.simnet;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.link.Topic;
+import io.bodycam.sim.link.TopicScheme;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,29 +20,38 @@ import java.util.function.Consumer;
  */
 public final class SimBroker {
 
-    /** One message as the broker passed it on. */
-    public record Message(String deviceId, Topic topic, byte[] payload, long sentAt, long deliveredAt) {
+    /** One message as the broker passed it on, on the reference contract's topic {@code topicName}. */
+    public record Message(String deviceId, Topic topic, String topicName, byte[] payload, long sentAt, long deliveredAt) {
     }
 
     private final SimNetwork network;
     private final Map<String, SimTelemetryLink> links = new HashMap<>();
+    /** Each camera's link by its command topic. */
+    private final Map<String, SimTelemetryLink> byCommandTopic = new HashMap<>();
     private final Map<String, byte[]> retained = new HashMap<>();
     private final List<Consumer<Message>> subscribers = new ArrayList<>();
     private final Map<Topic, Long> delivered = new EnumMap<>(Topic.class);
     private long commandsDelivered;
+    private long published;
+    private long droppedOffline;
+    private long droppedQueueFull;
+    private long connects;
     private long commandsLost;
 
     public SimBroker(SimNetwork network) {
         this.network = network;
     }
 
-    /** The link camera {@code deviceId} publishes and hears commands through. */
-    public TelemetryLink link(String deviceId, TelemetryHandler handler) {
-        SimTelemetryLink link = new SimTelemetryLink(this, network, handler);
+    /**
+     * The link camera {@code deviceId} of {@code agency} and fleet group {@code group} publishes and hears
+     * commands through, on the reference contract's topics ({@link TopicScheme#REFERENCE}).
+     */
+    public TelemetryLink link(String deviceId, String agency, String group, TelemetryHandler handler) {
+        SimTelemetryLink link = new SimTelemetryLink(this, network, handler, deviceId, agency, group);
         if (links.putIfAbsent(deviceId, link) != null) {
             throw new IllegalArgumentException("camera " + deviceId + " already has a link to this broker");
         }
-        link.deviceId = deviceId;
+        byCommandTopic.put(TopicScheme.REFERENCE.commandTopic(agency, deviceId, group), link);
         return link;
     }
 
@@ -50,9 +60,9 @@ public final class SimBroker {
         subscribers.add(subscriber);
     }
 
-    /** Sends {@code payload} to camera {@code deviceId}'s command topic; false when the camera is not connected. */
-    public boolean command(String deviceId, byte[] payload) {
-        SimTelemetryLink link = links.get(deviceId);
+    /** Publishes {@code payload} on a camera's command topic; false when no connected camera subscribes to it. */
+    public boolean command(String commandTopic, byte[] payload) {
+        SimTelemetryLink link = byCommandTopic.get(commandTopic);
         if (link == null || !link.connected()) {
             commandsLost++;
             return false;
@@ -78,6 +88,31 @@ public final class SimBroker {
         return Map.copyOf(delivered);
     }
 
+    /** Messages the cameras handed their links (sent at once, or kept to send on the next connect). */
+    public long published() {
+        return published;
+    }
+
+    /** QoS 0 messages a camera published while its link was down. */
+    public long droppedOffline() {
+        return droppedOffline;
+    }
+
+    /** QoS 1 messages a link dropped, its offline queue full. */
+    public long droppedQueueFull() {
+        return droppedQueueFull;
+    }
+
+    /** Connections the cameras' links made. */
+    public long connects() {
+        return connects;
+    }
+
+    /** QoS 1 messages the links hold now, waiting for a connection. */
+    public long heldOffline() {
+        return links.values().stream().mapToLong(SimTelemetryLink::held).sum();
+    }
+
     public long commandsDelivered() {
         return commandsDelivered;
     }
@@ -87,10 +122,21 @@ public final class SimBroker {
         return commandsLost;
     }
 
+    void counted(boolean publishedNow, boolean droppedOffline, boolean droppedQueueFull) {
+        published += publishedNow ? 1 : 0;
+        this.droppedOffline += droppedOffline ? 1 : 0;
+        this.droppedQueueFull += droppedQueueFull ? 1 : 0;
+    }
+
+    void connected() {
+        connects++;
+    }
+
     /** A message a camera sent now; it arrives one latency later. */
-    void publish(String deviceId, Topic topic, byte[] payload) {
+    void publish(SimTelemetryLink from, Topic topic, byte[] payload) {
         long sentAt = network.clock().now();
-        network.send(() -> deliver(new Message(deviceId, topic, payload, sentAt, network.clock().now())));
+        network.send(() -> deliver(new Message(from.deviceId(), topic, from.topicName(topic), payload, sentAt,
+                network.clock().now())));
     }
 
     private void deliver(Message m) {

@@ -3,9 +3,12 @@ package io.bodycam.sim.simnet;
 import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.link.Topic;
+import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.time.Timer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * A camera's MQTT link in simulated mode: connects one round trip after {@link #start} (registering its
@@ -25,16 +28,30 @@ final class SimTelemetryLink implements TelemetryLink {
     private final SimNetwork network;
     private final TelemetryHandler handler;
     private final Deque<Held> offline = new ArrayDeque<>();
-    String deviceId;
+    private final String deviceId;
+    private final Map<Topic, String> topicNames = new EnumMap<>(Topic.class);
     private boolean running;
     private boolean connected;
     private byte[] will;
     private Timer connecting = Timer.NONE;
 
-    SimTelemetryLink(SimBroker broker, SimNetwork network, TelemetryHandler handler) {
+    SimTelemetryLink(SimBroker broker, SimNetwork network, TelemetryHandler handler, String deviceId, String agency,
+                     String group) {
         this.broker = broker;
         this.network = network;
         this.handler = handler;
+        this.deviceId = deviceId;
+        for (Topic t : Topic.values()) {
+            topicNames.put(t, TopicScheme.REFERENCE.topic(t, agency, deviceId, group));
+        }
+    }
+
+    String deviceId() {
+        return deviceId;
+    }
+
+    String topicName(Topic topic) {
+        return topicNames.get(topic);
     }
 
     @Override
@@ -50,10 +67,11 @@ final class SimTelemetryLink implements TelemetryLink {
             }
             will = registered;
             connected = true;
+            broker.connected();
             handler.linkUp();
             while (connected && !offline.isEmpty()) {
                 Held h = offline.poll();
-                broker.publish(deviceId, h.topic(), h.payload());
+                broker.publish(this, h.topic(), h.payload());
             }
         });
     }
@@ -62,7 +80,7 @@ final class SimTelemetryLink implements TelemetryLink {
     public void stop(boolean graceful) {
         connecting.cancel();
         if (connected && !graceful && will != null) {
-            broker.publish(deviceId, Topic.STATUS, will);
+            broker.publish(this, Topic.STATUS, will);
         }
         running = false;
         connected = false;
@@ -76,13 +94,23 @@ final class SimTelemetryLink implements TelemetryLink {
     @Override
     public void publish(Topic topic, byte[] payload) {
         if (connected) {
-            broker.publish(deviceId, topic, payload);
+            broker.counted(true, false, false);
+            broker.publish(this, topic, payload);
         } else if (topic.qos() > 0) {
-            if (offline.size() == QUEUE_LIMIT) {
+            boolean full = offline.size() == QUEUE_LIMIT;
+            if (full) {
                 offline.poll();
             }
             offline.add(new Held(topic, payload));
+            broker.counted(true, false, full);
+        } else {
+            broker.counted(false, true, false);
         }
+    }
+
+    /** QoS 1 messages kept for the next connect. */
+    long held() {
+        return offline.size();
     }
 
     void command(byte[] payload) {

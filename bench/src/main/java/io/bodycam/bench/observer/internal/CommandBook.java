@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,15 +31,25 @@ public final class CommandBook {
     }
 
     private final ScheduledExecutorService timer;
-    private final String idPrefix = "obs-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + "-";
+    private final String idPrefix;
+    /** Where round trips are timed: the wall's nanoseconds, or simulated mode's virtual time in nanoseconds. */
+    private final LongSupplier nanos;
     private final AtomicLong nextId = new AtomicLong();
     private final ConcurrentHashMap<String, Pending> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Queue<Pending>> raw = new ConcurrentHashMap<>();
     private final Histogram roundTrip = FleetModel.newHistogram();
     private final LongAdder unmatched = new LongAdder();
 
+    /** Ids with a random prefix (two observers on one broker do not mix their acks up), timed by the wall clock. */
     public CommandBook(ScheduledExecutorService timer) {
+        this(timer, "obs-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + "-", System::nanoTime);
+    }
+
+    /** Ids {@code idPrefix} and a number counting from 0, round trips timed by {@code nanos}. */
+    public CommandBook(ScheduledExecutorService timer, String idPrefix, LongSupplier nanos) {
         this.timer = timer;
+        this.idPrefix = idPrefix;
+        this.nanos = nanos;
     }
 
     /** A command id unique to this observer, e.g. {@code obs-3f2a-17}. */
@@ -48,7 +59,7 @@ public final class CommandBook {
 
     /** Waits for the ack carrying {@code id}. */
     public CompletableFuture<CommandAck> expect(String id, String deviceId, Duration timeout) {
-        Pending p = new Pending(id, deviceId, System.nanoTime(), new CompletableFuture<>());
+        Pending p = new Pending(id, deviceId, nanos.getAsLong(), new CompletableFuture<>());
         byId.put(id, p);
         armTimeout(p, timeout, () -> byId.remove(id, p));
         return p.future;
@@ -56,7 +67,7 @@ public final class CommandBook {
 
     /** Waits for the next ack from {@code deviceId} that answers no pending command. */
     public CompletableFuture<CommandAck> expectRaw(String deviceId, Duration timeout) {
-        Pending p = new Pending(null, deviceId, System.nanoTime(), new CompletableFuture<>());
+        Pending p = new Pending(null, deviceId, nanos.getAsLong(), new CompletableFuture<>());
         Queue<Pending> queue = raw.computeIfAbsent(deviceId, d -> new ConcurrentLinkedQueue<>());
         queue.add(p);
         armTimeout(p, timeout, () -> queue.remove(p));
@@ -87,7 +98,7 @@ public final class CommandBook {
             unmatched.increment();
             return;
         }
-        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - p.sentNanos);
+        long micros = TimeUnit.NANOSECONDS.toMicros(nanos.getAsLong() - p.sentNanos);
         roundTrip.recordValue(Math.min(micros, FleetModel.MAX_LATENCY_MICROS));
         p.future.complete(new CommandAck(Optional.ofNullable(id), deviceId, ok, Optional.ofNullable(error),
                 Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(micros))));

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * timer thread outlives {@code close()} when the broker is down; each reconnection starts a new
  * {@link FleetModel#observerReconnected() epoch} and subscribes again.
  */
-public final class ObserverConnection {
+public final class ObserverConnection implements ObserverLink {
 
     private static final Logger log = LoggerFactory.getLogger(ObserverConnection.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -108,6 +108,7 @@ public final class ObserverConnection {
     }
 
     /** Connects and subscribes; returns once the broker has granted every subscription. */
+    @Override
     public void open() throws IOException {
         String clientId = "bodycam-observer-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
         MqttAsyncClient c = null;
@@ -128,6 +129,7 @@ public final class ObserverConnection {
     }
 
     /** Disconnects, stops reconnecting, and handles what had arrived (for at most {@code SETTLE}). */
+    @Override
     public void close() {
         closed = true;
         MqttAsyncClient c = client;
@@ -149,6 +151,7 @@ public final class ObserverConnection {
      * Waits until every message that arrived before this call has been handled, for at most
      * {@code timeout}; returns whether it was. The run's figures are read after this.
      */
+    @Override
     public boolean settle(Duration timeout) {
         try {
             handling.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -161,16 +164,19 @@ public final class ObserverConnection {
         }
     }
 
+    @Override
     public boolean isConnected() {
         MqttAsyncClient c = client;
         return c != null && c.isConnected();
     }
 
+    @Override
     public long reconnects() {
         return reconnects.sum();
     }
 
     /** Publishes at QoS 1, not retained; {@code onFailure} hears of any failure to hand it to the broker. */
+    @Override
     public void publish(String topic, byte[] payload, Consumer<Throwable> onFailure) {
         MqttAsyncClient c = client;
         if (c == null) {
@@ -284,6 +290,7 @@ public final class ObserverConnection {
      * says how close the observer is to falling behind (its latencies end at arrival, so a backlog here
      * delays what it sees of the fleet's state, not the latencies it measures).
      */
+    @Override
     public long busyNanos() {
         return busyNanos.sum();
     }
