@@ -4,6 +4,7 @@ import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.run.Endpoint;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.run.SimulatedRun;
+import io.bodycam.bench.shrink.Shrinker;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
@@ -48,7 +49,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bodycam", mixinStandardHelpOptions = true, version = "bodycam-bench 0.1.0",
         description = "Virtual body-worn camera fleet and test bench.",
         subcommands = {BodycamCli.Run.class, BodycamCli.Validate.class, BodycamCli.Report.class, DensityCommand.class,
-                BackendCommand.class, ClipCommand.class, DeviceCommand.class, ConformCommand.class, ContractCommand.class, PkiCommand.class})
+                BackendCommand.class, ClipCommand.class, DeviceCommand.class, ConformCommand.class, ContractCommand.class, PkiCommand.class,
+                ShrinkCommand.class})
 public final class BodycamCli {
 
     private BodycamCli() {
@@ -179,13 +181,29 @@ public final class BodycamCli {
             }
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
-                    Files.readString(file, StandardCharsets.UTF_8), console, System.console() != null, threads,
+                    recordedText(), console, System.console() != null, threads,
                     metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice, ui, control, sharedStart));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
                 return r.exitCode();
             }
             return report(r.dir(), console, err);
+        }
+
+        /**
+         * The scenario as the run record keeps it: the file, then one {@code # --set path=value} line per override,
+         * so that the record says how the run was made and {@code bodycam shrink} can play it again.
+         */
+        private String recordedText() throws IOException {
+            StringBuilder text = new StringBuilder(Files.readString(file, StandardCharsets.UTF_8));
+            if (!overrides.isEmpty()) {
+                if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                    text.append('\n');
+                }
+                text.append("# bodycam run was given:\n");
+                overrides.forEach((path, value) -> text.append(Shrinker.SET_LINE).append(path).append('=').append(value).append('\n'));
+            }
+            return text.toString();
         }
 
         /** {@code clock.mode: simulated} (docs/reproduce.md): one discrete-event clock, no sockets, no wall time. */
@@ -211,7 +229,7 @@ public final class BodycamCli {
             Path dir = out != null ? out : Path.of("runs", scenario.name() + "-sim-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             PrintWriter console = spec.commandLine().getOut();
-            ScenarioRunner.Result r = SimulatedRun.run(scenario, dir, Files.readString(file, StandardCharsets.UTF_8), console);
+            ScenarioRunner.Result r = SimulatedRun.run(scenario, dir, recordedText(), console);
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
                 return r.exitCode();

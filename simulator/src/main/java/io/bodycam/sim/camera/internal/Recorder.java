@@ -38,6 +38,13 @@ public final class Recorder {
     private final PriorityUpload priority;
     private final Consumer<StopReason> ended;
     private final PreEventBuffer buffer = new PreEventBuffer();
+    /**
+     * A bug planted on purpose, for the tests that prove {@code bodycam shrink} finds one (docs/reproduce.md):
+     * with the system property {@value #PLANTED_BUG} set to {@code purge-third-segment}, the third segment of
+     * every recording is deleted from the card as soon as it is stored, never uploaded. Off unless a test sets it.
+     */
+    public static final String PLANTED_BUG = "bodycam.test.plantedBug";
+    private final boolean purgeThirdSegment = "purge-third-segment".equals(System.getProperty(PLANTED_BUG));
     private Recording recording;
     private int recordings;
     private Timer cutTimer = Timer.NONE;
@@ -213,6 +220,9 @@ public final class Recorder {
         events.emit(new SegmentClosed(events.deviceId(), events.time(), m.recordingId(), m.segmentId(), m.index(), m.bytes(), m.nominalBytes(),
                 m.sha256(), m.start(), m.end(), m.preEventMillis() / 1000.0));
         faults.segmentStored(m);
+        if (purgeThirdSegment && m.index() == 2) {
+            card.purge(m);
+        }
     }
 
     private void cancelTimers() {
