@@ -1,10 +1,10 @@
 package io.bodycam.cli;
 
 import io.bodycam.bench.fleet.Shard;
+import io.bodycam.bench.reproduce.Shrinker;
 import io.bodycam.bench.run.Endpoint;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.run.SimulatedRun;
-import io.bodycam.bench.shrink.Shrinker;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
         description = "Virtual body-worn camera fleet and test bench.",
         subcommands = {BodycamCli.Run.class, BodycamCli.Validate.class, BodycamCli.Report.class, DensityCommand.class,
                 BackendCommand.class, ClipCommand.class, DeviceCommand.class, ConformCommand.class, ContractCommand.class, PkiCommand.class,
-                ShrinkCommand.class})
+                ShrinkCommand.class, ReplayCommand.class})
 public final class BodycamCli {
 
     private BodycamCli() {
@@ -187,7 +187,7 @@ public final class BodycamCli {
                 err.println("bodycam run: " + r.message());
                 return r.exitCode();
             }
-            return report(r.dir(), console, err);
+            return report(r.dir(), console, err, false);
         }
 
         /**
@@ -234,15 +234,19 @@ public final class BodycamCli {
                 err.println("bodycam run: " + r.message());
                 return r.exitCode();
             }
-            return report(r.dir(), console, err);
+            return report(r.dir(), console, err, true);
         }
 
-        /** Builds junit.xml and report.html from the run's record and prints its summary; the exit code of its verdict. */
-        private static int report(Path dir, PrintWriter console, PrintWriter err) {
+        /**
+         * Builds junit.xml and report.html from the run's record and prints its summary; the exit code of its verdict.
+         * A simulated run has no report.html: it samples no wall-clock time series to chart.
+         */
+        private static int report(Path dir, PrintWriter console, PrintWriter err, boolean simulated) {
             try {
                 RunRecord written = RunRecord.open(dir);
                 JunitXmlReport.write(written);
-                String report = htmlReport(written);
+                String report = simulated ? "not written for a simulated run (no time series to chart); summary.json,"
+                        + " ledger.jsonl and junit.xml are" : htmlReport(written);
                 console.print(ConsoleSummary.render(written));
                 console.println("  report      " + report);
                 console.flush();

@@ -1,8 +1,8 @@
 package io.bodycam.cli;
 
 import io.bodycam.bench.run.ScenarioRunner;
-import io.bodycam.bench.shrink.ShrinkException;
-import io.bodycam.bench.shrink.Shrinker;
+import io.bodycam.bench.reproduce.ReproduceException;
+import io.bodycam.bench.reproduce.Shrinker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bodycam shrink RUN}: searches, in simulated mode, for a smaller scenario that fails the same
- * assertion as the failed run in {@code RUN}, and writes it as a scenario file (docs/reproduce.md#shrinking).
+ * assertion as the failed run in {@code RUN}, and writes it as a scenario file (docs/reproduce.md#shrinking-a-failed-run).
  * Exit codes: 0 a smaller scenario written, 2 nothing to shrink (the run passed, or its failure does not
  * show in simulated mode) or bad input, 3 it could not be carried out.
  */
@@ -61,7 +61,7 @@ final class ShrinkCommand implements Callable<Integer> {
                     r.assertion(), r.before(), r.after(), r.runs(), r.runs() >= budget ? " (the budget: it may shrink further"
                             + " with a larger --budget)" : "", target, target);
             return ScenarioRunner.PASSED;
-        } catch (ShrinkException e) {
+        } catch (ReproduceException e) {
             err.println("bodycam shrink: " + e.getMessage());
             return ScenarioRunner.BAD_INPUT;
         } finally {

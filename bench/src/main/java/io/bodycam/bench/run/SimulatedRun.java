@@ -43,6 +43,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Recorder;
@@ -150,7 +152,7 @@ public final class SimulatedRun {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(RunRecord.SCENARIO), scenarioText, StandardCharsets.UTF_8);
-            Played played = play(scenario, dir, console);
+            Played played = play(scenario, dir, console, null);
             Files.writeString(dir.resolve(FIGURES), JSON.writeValueAsString(played.figures()) + "\n", StandardCharsets.UTF_8);
             console.println(summary(played.figures(), dir));
             console.flush();
@@ -162,7 +164,39 @@ public final class SimulatedRun {
         }
     }
 
-    private static Played play(Scenario scenario, Path dir, PrintWriter console) throws IOException {
+    /**
+     * Where a replay halts: when the step that logged the first event of camera {@code deviceId} that
+     * {@code matches} accepts is over (that step may log more at the same instant), or at virtual time {@code at}
+     * (epoch ms), or at the end of the run, whichever comes first.
+     */
+    public record Stop(String deviceId, Predicate<CameraEvent> matches, long at) {
+    }
+
+    /**
+     * What a replay found where it halted.
+     *
+     * @param at         the virtual time (epoch ms) it halted at
+     * @param onEvent    it halted on the event {@link Stop#matches} asked for (not on the time or the run's end)
+     * @param mqttQueued QoS 1 messages the camera's link held for its next connection
+     * @param events     the folder's {@code events.jsonl}, written up to the halt
+     */
+    public record Replayed(CameraSnapshot state, long at, boolean onEvent, long mqttQueued, Path events) {
+    }
+
+    /**
+     * Plays {@code scenario} in simulated mode into {@code dir} until {@code stop}, and gives the camera's state
+     * there; nothing is judged and no summary is written. The scenario must be one simulated mode can run
+     * ({@link #refusal}) and must have camera {@link Stop#deviceId}.
+     */
+    public static Replayed replay(Scenario scenario, Path dir, Stop stop) throws IOException {
+        refusal(scenario).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        Files.createDirectories(dir);
+        return play(scenario, dir, new PrintWriter(Writer.nullWriter()), stop).replayed();
+    }
+
+    private static Played play(Scenario scenario, Path dir, PrintWriter console, Stop stop) throws IOException {
         long start = (scenario.start() != null ? scenario.start() : DEFAULT_START).toEpochMilli();
         ManualClock clock = new ManualClock(start);
         SimNetwork network = new SimNetwork(clock, Fleet.deviceSeed(scenario.seed(), 0), MIN_LATENCY, MAX_LATENCY);
@@ -188,6 +222,7 @@ public final class SimulatedRun {
                     allConnectedAt[0] = clock.now();
                 }
             });
+            boolean[] halt = {false};
             int index = 0;
             for (FleetGroup g : scenario.fleet()) {
                 for (int k = 0; k < g.count(); k++) {
@@ -202,10 +237,15 @@ public final class SimulatedRun {
                                 uploads.onEvent(e);
                                 offline.onEvent(e);
                                 recovery.onEvent(e);
+                                if (stop != null && e.deviceId().equals(stop.deviceId()) && stop.matches().test(e)) {
+                                    halt[0] = true;
+                                }
                             }, null, station.uploadSlots());
                     members.add(Fleet.member(index, g, camera));
                 }
             }
+            FleetMember watched = stop == null ? null : members.stream().filter(m -> m.camera().deviceId().equals(stop.deviceId()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("the scenario has no camera " + stop.deviceId()));
             CommandCounter commands = new CommandCounter();
             Recorder lag = new Recorder(3_600_000_000L, 3);
             Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
@@ -214,8 +254,9 @@ public final class SimulatedRun {
             Timeline.schedule(scenario.timeline(), members, scenario.seed(), start, station, new Commands(observer, commands, recovery));
             long end = start + scenario.duration().toMillis();
             long lastLook = System.nanoTime();
-            while (clock.now() < end) {
-                clock.advanceTo(Math.min(end, clock.now() + STEP_MILLIS));
+            long haltAt = stop == null ? end : Math.min(end, Math.max(start, stop.at()));
+            while (clock.now() < haltAt && !halt[0]) {
+                clock.advanceTo(Math.min(haltAt, clock.now() + STEP_MILLIS), () -> halt[0]);
                 // a timer on the simulated clock runs at the very instant it is due: the lag is zero by construction
                 lag.recordValue(0);
                 liveness.look(clock.now(), Metrics.window(null, taker.take(clock.now())));
@@ -226,6 +267,12 @@ public final class SimulatedRun {
                             collector.ledger().size());
                     console.flush();
                 }
+            }
+            if (watched != null) {
+                CameraSnapshot state = watched.camera().snapshot().join();
+                log.close();
+                return new Played(null, false, new Replayed(state, clock.now(), halt[0], broker.heldOffline(stop.deviceId()),
+                        dir.resolve(RunRecord.EVENTS)));
             }
             long wallNanos = System.nanoTime() - wallStart;
             StoreView view = new StoreView(store);
@@ -260,11 +307,12 @@ public final class SimulatedRun {
                     sha256(dir.resolve(RunRecord.EVENTS)), mqtt, commands.sent(), broker.commandsDelivered(), broker.commandsLost(),
                     store.uploads(), store.bytesReceived(), new Ledger(evidence.recorded(), evidence.verified(), evidence.lost(),
                     evidence.duplicated(), evidence.corrupt(), evidence.pending(), evidence.unexpected(), evidence.bytesRecorded()));
-            return new Played(figures, results.stream().allMatch(AssertionResult::passed));
+            return new Played(figures, results.stream().allMatch(AssertionResult::passed), null);
         }
     }
 
-    private record Played(Figures figures, boolean passed) {
+    /** A run played to its end ({@code figures}, {@code passed}) or a replay halted ({@code replayed}). */
+    private record Played(Figures figures, boolean passed, Replayed replayed) {
     }
 
     /** What the cameras' links counted, as the real fleet adds its MQTT clients' counters up (nothing is retransmitted). */

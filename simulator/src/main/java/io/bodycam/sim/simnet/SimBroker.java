@@ -113,6 +113,12 @@ public final class SimBroker {
         return links.values().stream().mapToLong(SimTelemetryLink::held).sum();
     }
 
+    /** QoS 1 messages camera {@code deviceId}'s link holds now, waiting for a connection (0 for an unknown camera). */
+    public long heldOffline(String deviceId) {
+        SimTelemetryLink link = links.get(deviceId);
+        return link == null ? 0 : link.held();
+    }
+
     public long commandsDelivered() {
         return commandsDelivered;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 
 /**
  * A clock that moves only when told to, for tests and replays: {@link #advance} runs every task that
@@ -77,6 +78,14 @@ public final class ManualClock implements SimClock, Scheduler {
 
     /** Moves time to {@code epochMillis} (never backwards), running what falls due on the way. */
     public void advanceTo(long epochMillis) {
+        advanceTo(epochMillis, () -> false);
+    }
+
+    /**
+     * As {@link #advanceTo(long)}, but stops after the first task that leaves {@code stop} true, with time at
+     * that task's; returns whether it stopped so (a replay that halts at one camera event).
+     */
+    public boolean advanceTo(long epochMillis, BooleanSupplier stop) {
         if (epochMillis < now) {
             throw new IllegalArgumentException("a manual clock does not go back: now " + now + ", asked " + epochMillis);
         }
@@ -93,8 +102,12 @@ public final class ManualClock implements SimClock, Scheduler {
                 next.seq = sequence++;
                 queue.add(next);
             }
+            if (stop.getAsBoolean()) {
+                return true;
+            }
         }
         now = epochMillis;
+        return false;
     }
 
     /** Runs the tasks due now (those scheduled with no delay), without moving time. */

@@ -1,14 +1,12 @@
-package io.bodycam.bench.shrink;
+package io.bodycam.bench.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.run.SimulatedRun;
 import io.bodycam.bench.scenario.Scenario;
-import io.bodycam.bench.scenario.ScenarioLoader;
 import io.bodycam.bench.scenario.units.Durations;
 import io.bodycam.bench.scenario.yaml.ScenarioException;
-import io.bodycam.bench.scenario.yaml.Substitutions;
 import io.bodycam.record.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,12 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Searches, in simulated mode (docs/reproduce.md), for a smaller scenario that fails the same assertion as
@@ -45,8 +38,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class Shrinker {
 
     /** The comment line {@code bodycam run} adds to the record's scenario for each {@code --set}. */
-    public static final String SET_LINE = "# --set ";
-    private static final Pattern PATH_STEP = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d+)])?");
+    public static final String SET_LINE = RecordedScenario.SET_LINE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -82,14 +74,14 @@ public final class Shrinker {
      * Shrinks the failed run in {@code runDir}, aiming at {@code assertion} (null: the first assertion it
      * failed).
      *
-     * @throws ShrinkException when there is nothing to shrink: the run passed, the assertion is not one it
+     * @throws ReproduceException when there is nothing to shrink: the run passed, the assertion is not one it
      *                         failed, or the failure does not show in simulated mode
      */
     public Result shrink(Path runDir, String assertion) throws IOException {
         Path summaryFile = runDir.resolve(RunRecord.SUMMARY);
         Path scenarioFile = runDir.resolve(RunRecord.SCENARIO);
         if (!Files.isRegularFile(summaryFile) || !Files.isRegularFile(scenarioFile)) {
-            throw new ShrinkException(runDir + " is not a finished run's folder (it needs " + RunRecord.SUMMARY + " and "
+            throw new ReproduceException(runDir + " is not a finished run's folder (it needs " + RunRecord.SUMMARY + " and "
                     + RunRecord.SCENARIO + ")");
         }
         List<String> failed = new ArrayList<>();
@@ -99,16 +91,16 @@ public final class Shrinker {
             }
         });
         if (failed.isEmpty()) {
-            throw new ShrinkException("the run in " + runDir + " passed: there is no failure to shrink");
+            throw new ReproduceException("the run in " + runDir + " passed: there is no failure to shrink");
         }
         String target = assertion == null ? failed.get(0) : normalized(assertion);
         if (!failed.contains(target)) {
-            throw new ShrinkException("the run did not fail '" + target + "'; it failed: " + String.join(", ", failed));
+            throw new ReproduceException("the run did not fail '" + target + "'; it failed: " + String.join(", ", failed));
         }
         String text = Files.readString(scenarioFile, StandardCharsets.UTF_8);
-        Map<String, Object> tree = effective(text);
+        Map<String, Object> tree = RecordedScenario.tree(text);
         if (!failsInSimulation(tree, target)) {
-            throw new ShrinkException("'" + target + "' does not fail when the scenario runs in simulated mode, so it cannot"
+            throw new ReproduceException("'" + target + "' does not fail when the scenario runs in simulated mode, so it cannot"
                     + " be shrunk there (it may come from the real network or the real backend's timing)");
         }
         String before = describe(tree);
@@ -138,7 +130,7 @@ public final class Shrinker {
                 # Changes kept, in order: %s
                 """, runDir, target, runs, runs >= budget ? " (the budget, so it may shrink further)" : "", before, after,
                 steps.isEmpty() ? "none" : String.join("; ", steps));
-        return new Result(target, header + dump(tree), runs, List.copyOf(steps), before, after);
+        return new Result(target, header + RecordedScenario.text(tree), runs, List.copyOf(steps), before, after);
     }
 
     private record Candidate(String change, Map<String, Object> tree) {
@@ -150,13 +142,13 @@ public final class Shrinker {
         List<Candidate> out = new ArrayList<>();
         List<Object> assertions = list(tree.get("assertions"));
         if (assertions.size() > 1) {
-            Map<String, Object> t = copy(tree);
+            Map<String, Object> t = RecordedScenario.copy(tree);
             t.put("assertions", new ArrayList<>(assertions.stream().filter(a -> target.equals(exprOf(a))).toList()));
             out.add(new Candidate("only the assertion '" + target + "'", t));
         }
         List<Object> fleet = list(tree.get("fleet"));
         for (int i = 0; i < fleet.size() && fleet.size() > 1; i++) {
-            Map<String, Object> t = copy(tree);
+            Map<String, Object> t = RecordedScenario.copy(tree);
             List<Object> groups = new ArrayList<>(list(t.get("fleet")));
             Object gone = groups.remove(i);
             t.put("fleet", groups);
@@ -166,14 +158,14 @@ public final class Shrinker {
             int count = number(((Map<String, Object>) fleet.get(i)).get("count"));
             for (int smaller : count > 3 ? List.of(1, count / 2, count - 1) : count > 1 ? List.of(1, count - 1)
                     : List.<Integer>of()) {
-                Map<String, Object> t = copy(tree);
+                Map<String, Object> t = RecordedScenario.copy(tree);
                 ((Map<String, Object>) list(t.get("fleet")).get(i)).put("count", smaller);
                 out.add(new Candidate("fleet[" + i + "].count " + count + " -> " + smaller, t));
             }
         }
         List<Object> timeline = list(tree.get("timeline"));
         for (int i = timeline.size() - 1; i >= 0; i--) {
-            Map<String, Object> t = copy(tree);
+            Map<String, Object> t = RecordedScenario.copy(tree);
             List<Object> events = new ArrayList<>(list(t.get("timeline")));
             Object gone = events.remove(i);
             t.put("timeline", events);
@@ -184,14 +176,14 @@ public final class Shrinker {
             Duration d = Durations.parse(String.valueOf(duration));
             Duration half = Duration.ofMinutes(Math.max(1, d.toMinutes() / 2));
             if (half.compareTo(d) < 0) {
-                Map<String, Object> t = copy(tree);
+                Map<String, Object> t = RecordedScenario.copy(tree);
                 t.put("duration", Durations.format(half));
                 out.add(new Candidate("duration " + Durations.format(d) + " -> " + Durations.format(half), t));
             }
         }
         if (tree.get("behaviour") instanceof Map<?, ?> behaviour) {
             for (Object key : behaviour.keySet()) {
-                Map<String, Object> t = copy(tree);
+                Map<String, Object> t = RecordedScenario.copy(tree);
                 Map<String, Object> b = new LinkedHashMap<>((Map<String, Object>) t.get("behaviour"));
                 b.remove(key);
                 if (b.isEmpty()) {
@@ -207,10 +199,10 @@ public final class Shrinker {
 
     /** Runs {@code tree} in simulated mode; true when it is valid, runs, and fails {@code target}. */
     private boolean failsInSimulation(Map<String, Object> tree, String target) throws IOException {
-        String text = dump(tree);
+        String text = RecordedScenario.text(tree);
         Scenario scenario;
         try {
-            scenario = ScenarioLoader.parse("shrink candidate", text, Substitutions.of(Map.of()));
+            scenario = RecordedScenario.scenario("shrink candidate", tree);
         } catch (ScenarioException | IllegalArgumentException e) {
             return false;
         }
@@ -233,89 +225,6 @@ public final class Shrinker {
         } finally {
             delete(dir);
         }
-    }
-
-    /**
-     * The scenario as the run played it, in simulated mode: the file's tree, its {@code # --set} lines written
-     * into it, and {@code clock.mode: simulated}.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> effective(String text) {
-        Object loaded = new Yaml(new LoaderOptions()).load(text);
-        if (!(loaded instanceof Map<?, ?> map)) {
-            throw new ShrinkException("the run's scenario.yaml is not a YAML mapping");
-        }
-        Map<String, Object> tree = copy((Map<String, Object>) map);
-        for (String line : text.lines().toList()) {
-            if (line.startsWith(SET_LINE)) {
-                String set = line.substring(SET_LINE.length()).strip();
-                int eq = set.indexOf('=');
-                if (eq <= 0) {
-                    throw new ShrinkException("the run's scenario.yaml has a --set line without path=value: " + line);
-                }
-                put(tree, set.substring(0, eq).strip(), new Yaml(new LoaderOptions()).load(set.substring(eq + 1)));
-            }
-        }
-        put(tree, "clock.mode", "simulated");
-        return tree;
-    }
-
-    /** Sets the value at a {@code --set} path ({@code duration}, {@code clock.speed}, {@code fleet[0].count}). */
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> tree, String path, Object value) {
-        String[] steps = path.split("\\.");
-        Object at = tree;
-        for (int i = 0; i < steps.length; i++) {
-            Matcher m = PATH_STEP.matcher(steps[i]);
-            if (!m.matches() || !(at instanceof Map<?, ?>)) {
-                throw new ShrinkException("cannot follow the --set path '" + path + "' in the scenario");
-            }
-            Map<String, Object> map = (Map<String, Object>) at;
-            boolean last = i == steps.length - 1;
-            if (m.group(2) == null) {
-                if (last) {
-                    map.put(m.group(1), value);
-                } else {
-                    at = map.computeIfAbsent(m.group(1), k -> new LinkedHashMap<String, Object>());
-                }
-            } else {
-                List<Object> items = map.get(m.group(1)) instanceof List<?> l ? (List<Object>) l : null;
-                int index = Integer.parseInt(m.group(2));
-                if (items == null || index >= items.size()) {
-                    throw new ShrinkException("the --set path '" + path + "' names no such list item in the scenario");
-                }
-                if (last) {
-                    items.set(index, value);
-                } else {
-                    at = items.get(index);
-                }
-            }
-        }
-    }
-
-    /** A deep copy of a YAML tree (maps, lists and scalars). */
-    @SuppressWarnings("unchecked")
-    private static <T> T copy(T node) {
-        if (node instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
-            return (T) out;
-        }
-        if (node instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            list.forEach(v -> out.add(copy(v)));
-            return (T) out;
-        }
-        return node;
-    }
-
-    private static String dump(Map<String, Object> tree) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setIndicatorIndent(0);
-        options.setWidth(120);
-        return new Yaml(options).dump(tree);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package io.bodycam.bench.shrink;
+package io.bodycam.bench.reproduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +73,7 @@ class ShrinkerTest {
         SimulatedRun.run(load(text), passed, text, new PrintWriter(new StringWriter()));
         Shrinker shrinker = new Shrinker(new PrintWriter(new StringWriter()), 10, tmp.resolve("work"));
 
-        ShrinkException none = assertThrows(ShrinkException.class, () -> shrinker.shrink(passed, null));
+        ReproduceException none = assertThrows(ReproduceException.class, () -> shrinker.shrink(passed, null));
         assertTrue(none.getMessage().contains("passed"), none.getMessage());
 
         // the record says the run failed devices.connectedPeak == 20, which the simulation does not reproduce
@@ -82,9 +82,9 @@ class ShrinkerTest {
         Files.writeString(record.resolve("scenario.yaml"), text);
         Files.writeString(record.resolve("summary.json"), "{\"assertions\": [{\"expr\": \"devices.connectedPeak == 20\","
                 + " \"passed\": false}]}");
-        ShrinkException notShown = assertThrows(ShrinkException.class, () -> shrinker.shrink(record, null));
+        ReproduceException notShown = assertThrows(ReproduceException.class, () -> shrinker.shrink(record, null));
         assertTrue(notShown.getMessage().contains("does not fail when the scenario runs in simulated mode"), notShown.getMessage());
-        ShrinkException other = assertThrows(ShrinkException.class, () -> shrinker.shrink(record, "evidence.lost == 0"));
+        ReproduceException other = assertThrows(ReproduceException.class, () -> shrinker.shrink(record, "evidence.lost == 0"));
         assertTrue(other.getMessage().contains("did not fail 'evidence.lost == 0'"), other.getMessage());
     }
 

@@ -1,0 +1,69 @@
+package io.bodycam.cli;
+
+import io.bodycam.bench.reproduce.Replayer;
+import io.bodycam.bench.reproduce.ReproduceException;
+import io.bodycam.bench.run.ScenarioRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bodycam replay RUN --device ID [--until EVENT|TIME]}: plays a simulated run again and compares one
+ * camera's events with the record, printing the camera's state where it halts (docs/reproduce.md#replaying-one-camera).
+ * Exit codes: 0 the camera did the same again, 1 it did not (the difference is printed), 2 bad input or a run
+ * that cannot be replayed, 3 it could not be carried out.
+ */
+@Command(name = "replay", description = "Play a simulated run again, compare one camera's events with the record, show its state.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "the run's folder (a simulated run)")
+    Path run;
+
+    @Option(names = "--device", required = true, paramLabel = "ID", description = "the camera to follow")
+    String device;
+
+    @Option(names = "--until", paramLabel = "EVENT|TIME", description = "halt at an event of the camera (upload.verified,"
+            + " upload.verified#3), a virtual time from the start (1h30m) or an instant (2027-01-04T08:30:00Z), and print"
+            + " its state there (default: the end of the run)")
+    String until;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = Files.createTempDirectory("bodycam-replay-");
+        try {
+            Replayer.Result r = Replayer.replay(run, device, until, work);
+            out.printf("replayed %s of %s in simulated mode, halted at %s%n", device, run, r.halted());
+            out.printf("  events  %d in the record, %d in the replay: %s%n", r.recorded(), r.replayed(),
+                    r.identical() ? "identical" : "DIFFERENT");
+            if (!r.identical()) {
+                out.println("  first difference, " + r.difference());
+            }
+            out.println(Replayer.describe(r));
+            out.flush();
+            return r.identical() ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED;
+        } catch (ReproduceException | IllegalArgumentException e) {
+            err.println("bodycam replay: " + e.getMessage());
+            return ScenarioRunner.BAD_INPUT;
+        } finally {
+            try (Stream<Path> left = Files.walk(work)) {
+                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}
