@@ -72,11 +72,11 @@ import org.HdrHistogram.Recorder;
  * the CPU allows, and the same scenario, seed and build write the same {@code events.jsonl} byte for byte.
  *
  * <p>What it models so far: the fleet and its behaviour, the timeline's camera actions and commands, camera
- * faults, docking and uploads over the site's shared uplink, store and forward over MQTT, and the evidence
- * ledger judged against what the in-memory server holds. What it refuses before starting: network and
- * backend faults, firmware rollouts, impostors, MP4 payloads, external backends and profiles other than the
- * reference contract ({@link #refusal}). The scenario's assertions are not judged in this mode yet; the run
- * fails when the ledger finds evidence lost, duplicated, corrupt or unexpected.
+ * faults, the network and backend faults {@link SimulatedFaults} carries out, docking and uploads over the
+ * site's shared uplink, store and forward over MQTT, and the evidence ledger judged against what the
+ * in-memory server holds; the scenario's assertions are judged as in a real run. What it refuses before
+ * starting: the other network faults, firmware rollouts, impostors, MP4 payloads, external backends and
+ * profiles other than the reference contract ({@link #refusal}).
  */
 public final class SimulatedRun {
 
@@ -131,8 +131,8 @@ public final class SimulatedRun {
                 break;
             }
             if (e.action() instanceof TimelineEvent.Fault f && (f.fault().backend() || f.fault().network())) {
-                why = "it models camera faults only so far, and the timeline's '" + f.fault().wireName() + "' at " + e.at()
-                        + " is a " + (f.fault().backend() ? "backend" : "network") + " fault";
+                why = SimulatedFaults.refusal(f).map(w -> "the timeline's '" + f.fault().wireName() + "' at " + e.at() + ": " + w)
+                        .orElse(null);
             } else if (e.action() instanceof TimelineEvent.FirmwareRollout) {
                 why = "its in-memory backend hosts no firmware, and the timeline has a firmware rollout at " + e.at();
             }
@@ -251,7 +251,9 @@ public final class SimulatedRun {
             Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
             Phases phases = new Phases(scenario.timeline(), start, clock, taker);
             Liveness liveness = new Liveness(scenario.assertions(), start, phases);
-            Timeline.schedule(scenario.timeline(), members, scenario.seed(), start, station, new Commands(observer, commands, recovery));
+            SimulatedFaults faults = new SimulatedFaults(clock, network, broker, store, members, offline, recovery);
+            Timeline.schedule(scenario.timeline(), members, scenario.seed(), start, station,
+                    new Commands(observer, commands, recovery, faults));
             long end = start + scenario.duration().toMillis();
             long lastLook = System.nanoTime();
             long haltAt = stop == null ? end : Math.min(end, Math.max(start, stop.at()));
@@ -282,6 +284,7 @@ public final class SimulatedRun {
                             : (allConnectedAt[0] - start) / scenario.clockSpeed(), observer.onlineCount(),
                     mqttTotals(broker), observer, collector, evidence, last, wallNanos, end - start);
             RecoveryMetrics.put(metrics, offline, recovery);
+            metrics.putAll(faults.httpFaultMetrics());
             metrics.put("uploads.throughput", uploads.bytesPerVirtualSecond());
             metrics.put("bench.saturated", 0.0);
             metrics.put("bench.saturatedWindows", 0.0);
@@ -382,7 +385,8 @@ public final class SimulatedRun {
     }
 
     /** The timeline's commands, sent by the observer through the in-memory broker and counted as in a real run. */
-    private record Commands(FleetObserver observer, CommandCounter counter, RecoveryTracker recovery) implements Timeline.Backstage {
+    private record Commands(FleetObserver observer, CommandCounter counter, RecoveryTracker recovery, SimulatedFaults faults)
+            implements Timeline.Backstage {
 
         @Override
         public void command(FleetMember member, String type, Map<String, Object> params) {
@@ -391,7 +395,7 @@ public final class SimulatedRun {
 
         @Override
         public void fault(TimelineEvent.Fault fault, List<String> groups, long at) {
-            throw new IllegalStateException("simulated mode refuses network and backend faults before it starts");
+            faults.inject(fault, groups);
         }
 
         @Override

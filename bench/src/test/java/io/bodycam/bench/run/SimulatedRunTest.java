@@ -34,6 +34,30 @@ class SimulatedRunTest {
 
     private static final Path LIBRARY = Path.of("..", "scenarios");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ten cameras whose network goes down for 10 minutes, ten more of which about half are slowed by 2 s. */
+    private static final String NETWORK_FAULTS = """
+            name: net-faults
+            seed: 5
+            duration: 90m
+            clock: {mode: simulated}
+            payloadScale: 0.001
+            fleet:
+              - {name: north, count: 10, idPattern: "N-{index:00}"}
+              - {name: south, count: 10, idPattern: "S-{index:00}"}
+            behaviour: {incidentsPerHour: 2}
+            timeline:
+              - {at: 0s, powerOn: {over: 1m}}
+              - {at: 20m, fault: {kind: network-down, for: 10m, group: north}}
+              - {at: 20m, fault: {kind: network-latency, for: 10m, group: south, params: {latency: 2s, jitter: 500ms, toxicity: 50%}}}
+              - {at: 45m, dock: {over: 5m}}
+            assertions:
+              - devices.online == 20
+              - recovery.unrecovered == 0
+              - evidence.lost == 0
+              - evidence.duplicated == 0
+              - evidence.pending == 0
+              - mqtt.seqGaps == 0
+            """;
 
     @TempDir
     Path tmp;
@@ -118,18 +142,45 @@ class SimulatedRunTest {
     }
 
     @Test
+    void a_network_cut_and_a_slow_network_repeat_and_heal() throws IOException {
+        Scenario faults = ScenarioLoader.parse("net-faults", NETWORK_FAULTS, Substitutions.of(Map.of()));
+        Run first = run(faults, "net-first");
+        Run second = run(faults, "net-second");
+
+        assertEquals(ScenarioRunner.PASSED, first.result.exitCode(), first.console);
+        assertEquals(Files.readString(first.dir.resolve("events.jsonl")), Files.readString(second.dir.resolve("events.jsonl")));
+        List<String> lines = Files.readAllLines(first.dir.resolve("events.jsonl"));
+        long cutAt = 1799046000000L + 20 * 60_000;
+        for (int n = 1; n <= 10; n++) {
+            String id = String.format("\"deviceId\":\"N-%02d\"", n);
+            List<String> link = lines.stream().filter(l -> l.contains(id) && l.contains("\"type\":\"link.")).toList();
+            assertEquals(3, link.size(), "up, down at the cut, up again after it: " + link);
+            assertTrue(link.get(1).contains("\"t\":" + cutAt + ",") && link.get(1).contains("network down"), link.get(1));
+            long backAt = JSON.readTree(link.get(2)).path("t").asLong();
+            assertTrue(backAt >= cutAt + 10 * 60_000, "no connection gets through the cut: " + link.get(2));
+        }
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"deviceId\":\"S-") && l.contains("link.down")),
+                "a slow network drops nobody");
+        double stateP99 = first.summary.path("mqtt").path("state").path("latency").path("p99").asDouble();
+        assertTrue(stateP99 > 1000, "half the south group slowed by 2 s shows in the state latency: " + first.summary.path("mqtt"));
+        assertEquals(0, first.figures.path("ledger").path("lost").asInt());
+    }
+
+    @Test
     void what_it_cannot_model_yet_is_refused_before_anything_starts() throws IOException {
-        Scenario restart = simulated("broker-restart.yaml", Map.of());
+        Scenario flaky = simulated("flaky-lte.yaml", Map.of());
         Scenario external = simulated("smoke.yaml", Map.of("backend.mqtt", "tcp://127.0.0.1:1883",
                 "backend.upload", "http://127.0.0.1:8080/files"));
 
-        ScenarioRunner.Result r = SimulatedRun.run(restart, tmp.resolve("refused"), "", new PrintWriter(new StringWriter()));
+        ScenarioRunner.Result r = SimulatedRun.run(flaky, tmp.resolve("refused"), "", new PrintWriter(new StringWriter()));
 
         assertEquals(ScenarioRunner.BAD_INPUT, r.exitCode());
-        assertTrue(r.message().contains("broker-restart") && r.message().contains("backend fault"), r.message());
+        assertTrue(r.message().contains("'network-reset'") && r.message().contains("docs/reproduce.md"), r.message());
         assertNull(r.dir());
         assertFalse(Files.exists(tmp.resolve("refused")), "nothing is written for a refused run");
         assertTrue(SimulatedRun.refusal(external).orElseThrow().contains("in-memory backend"));
+        assertTrue(SimulatedRun.refusal(simulated("backend-errors.yaml", Map.of("timeline[2].fault.params.mode", "hang")))
+                .orElseThrow().contains("mode: close only"));
         assertTrue(ScenarioRunner.refusal(simulated("smoke.yaml", Map.of())).isPresent(),
                 "the real-network runner does not take a simulated scenario");
     }

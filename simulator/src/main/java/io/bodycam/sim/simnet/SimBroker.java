@@ -7,8 +7,11 @@ import io.bodycam.sim.link.TopicScheme;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +20,12 @@ import java.util.function.Consumer;
  * and topic; a camera that drops off without saying goodbye has its Last Will published; a command goes
  * to a connected camera one latency later and is lost when the camera is not connected (a clean session,
  * as the cameras connect).
+ *
+ * <p>It can be {@link #stop stopped} and {@link #start started} (a restart): every camera's link drops at
+ * once, with no Will (the broker that would publish it is gone), and reconnects with its backoff once the
+ * broker is back. QoS 1 messages on their way in when it stops go back to the front of their camera's queue,
+ * as an MQTT client sends unacknowledged messages again; QoS 0 ones are lost. A restart that loses its
+ * sessions forgets the retained messages too.
  */
 public final class SimBroker {
 
@@ -24,8 +33,29 @@ public final class SimBroker {
     public record Message(String deviceId, Topic topic, String topicName, byte[] payload, long sentAt, long deliveredAt) {
     }
 
+    /**
+     * A message on its way in; {@code back} once the broker stopped before it arrived. A Will is no camera's
+     * message: it is never handed back.
+     */
+    private static final class InFlight {
+        final Topic topic;
+        final byte[] payload;
+        final boolean will;
+        boolean back;
+
+        InFlight(Topic topic, byte[] payload, boolean will) {
+            this.topic = topic;
+            this.payload = payload;
+            this.will = will;
+        }
+    }
+
     private final SimNetwork network;
-    private final Map<String, SimTelemetryLink> links = new HashMap<>();
+    /** Every camera's link, in the order they were made (a restart drops them in that order). */
+    private final Map<String, SimTelemetryLink> links = new LinkedHashMap<>();
+    private final Map<SimTelemetryLink, Set<InFlight>> inFlight = new HashMap<>();
+    private boolean up = true;
+    private long restarts;
     /** Each camera's link by its command topic. */
     private final Map<String, SimTelemetryLink> byCommandTopic = new HashMap<>();
     private final Map<String, byte[]> retained = new HashMap<>();
@@ -63,12 +93,12 @@ public final class SimBroker {
     /** Publishes {@code payload} on a camera's command topic; false when no connected camera subscribes to it. */
     public boolean command(String commandTopic, byte[] payload) {
         SimTelemetryLink link = byCommandTopic.get(commandTopic);
-        if (link == null || !link.connected()) {
+        if (!up || link == null || !link.connected()) {
             commandsLost++;
             return false;
         }
-        network.send(() -> {
-            if (link.connected()) {
+        network.clock().schedule(network.latency(link.deviceId(), SimNetwork.Channel.MQTT, false), () -> {
+            if (up && link.connected()) {
                 commandsDelivered++;
                 link.command(payload);
             } else {
@@ -76,6 +106,64 @@ public final class SimBroker {
             }
         });
         return true;
+    }
+
+    /** Whether it is running (not stopped by a restart fault). */
+    public boolean up() {
+        return up;
+    }
+
+    /**
+     * Stops the broker: every camera's link drops at once, without a Will; QoS 1 messages on their way in go
+     * back to their cameras' queues. {@code forgetSessions}: the retained messages are gone too (a crash of a
+     * broker that does not persist them).
+     */
+    public void stop(boolean forgetSessions) {
+        if (!up) {
+            return;
+        }
+        up = false;
+        inFlight.forEach((link, messages) -> {
+            List<InFlight> qos1 = new ArrayList<>();
+            for (InFlight m : messages) {
+                m.back = true;
+                if (m.topic.qos() > 0 && !m.will) {
+                    qos1.add(m);
+                }
+            }
+            for (int i = qos1.size() - 1; i >= 0; i--) {
+                link.requeue(qos1.get(i).topic, qos1.get(i).payload);
+            }
+        });
+        inFlight.clear();
+        if (forgetSessions) {
+            retained.clear();
+        }
+        links.values().forEach(l -> l.drop("broker stopped", false));
+    }
+
+    /** Starts the broker again: the cameras' links find it on their next attempt. */
+    public void start() {
+        if (!up) {
+            up = true;
+            restarts++;
+        }
+    }
+
+    /** Restarts so far. */
+    public long restarts() {
+        return restarts;
+    }
+
+    /**
+     * Camera {@code deviceId}'s connection breaks (its network went down): the broker sees the socket close and
+     * publishes its Will; the link reconnects with its backoff.
+     */
+    public void drop(String deviceId, String reason) {
+        SimTelemetryLink link = links.get(deviceId);
+        if (link != null) {
+            link.drop(reason, true);
+        }
     }
 
     /** The retained message on a camera's topic, or null. */
@@ -138,11 +226,21 @@ public final class SimBroker {
         connects++;
     }
 
-    /** A message a camera sent now; it arrives one latency later. */
-    void publish(SimTelemetryLink from, Topic topic, byte[] payload) {
+    /**
+     * A message a camera sent now, or its Will ({@code will}: the camera's connection ended without a goodbye);
+     * it arrives one latency later, unless the broker stopped meanwhile.
+     */
+    void publish(SimTelemetryLink from, Topic topic, byte[] payload, boolean will) {
         long sentAt = network.clock().now();
-        network.send(() -> deliver(new Message(from.deviceId(), topic, from.topicName(topic), payload, sentAt,
-                network.clock().now())));
+        InFlight m = new InFlight(topic, payload, will);
+        inFlight.computeIfAbsent(from, l -> new LinkedHashSet<>()).add(m);
+        network.clock().schedule(network.latency(from.deviceId(), SimNetwork.Channel.MQTT, true), () -> {
+            if (m.back) {
+                return;
+            }
+            inFlight.get(from).remove(m);
+            deliver(new Message(from.deviceId(), topic, from.topicName(topic), payload, sentAt, network.clock().now()));
+        });
     }
 
     private void deliver(Message m) {

@@ -14,9 +14,11 @@ import io.netty.buffer.Unpooled;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -25,6 +27,10 @@ import java.util.concurrent.CompletionStage;
  * upload takes its bytes at the camera's rate, no faster than the site's shared uplink lets it, and lands
  * whole (the store hashes what arrived) or not at all when the network goes or the camera cancels it.
  * Verdicts are the reference backend's, from what the {@link SimEvidenceStore} holds.
+ *
+ * <p>While the camera's HTTP network is cut, every request is refused one round trip after it was made. An
+ * upload whose answer was lost is resumed by the next upload of that segment, as a tus client asks the server
+ * for its offset first: when the store holds the whole of it already, nothing is sent again.
  */
 final class SimEvidenceLink implements EvidenceLink {
 
@@ -39,6 +45,8 @@ final class SimEvidenceLink implements EvidenceLink {
     /** Per segment, the number of its latest upload: an earlier one that was cancelled never lands. */
     private final Map<String, Integer> attempt = new HashMap<>();
     private final Map<CompletableFuture<Long>, Timer> inFlight = new LinkedHashMap<>();
+    /** Segments whose last upload was kept but never answered: the next upload asks for the offset first. */
+    private final Set<String> unanswered = new HashSet<>();
 
     SimEvidenceLink(SimEvidenceStore store, SimNetwork network, String deviceId, double bytesPerSecond,
                     double lteBytesPerSecond, UploadPacer uplink) {
@@ -53,8 +61,11 @@ final class SimEvidenceLink implements EvidenceLink {
     @Override
     public CompletionStage<TimeSample> time() {
         CompletableFuture<TimeSample> f = new CompletableFuture<>();
-        long there = network.latency();
-        long back = network.latency();
+        long there = up();
+        long back = down();
+        if (refused(f, there + back)) {
+            return f;
+        }
         network.clock().schedule(there, () -> {
             long serverTime = network.clock().now();
             network.clock().schedule(back, () -> f.complete(new TimeSample(serverTime, there + back, network.clock().now())));
@@ -65,7 +76,10 @@ final class SimEvidenceLink implements EvidenceLink {
     @Override
     public CompletionStage<DeviceConfigResponse> config() {
         CompletableFuture<DeviceConfigResponse> f = new CompletableFuture<>();
-        network.clock().schedule(network.latency() + network.latency(), () -> f.complete(new DeviceConfigResponse(0, Map.of())));
+        long roundTrip = up() + down();
+        if (!refused(f, roundTrip)) {
+            network.clock().schedule(roundTrip, () -> f.complete(new DeviceConfigResponse(0, Map.of())));
+        }
         return f;
     }
 
@@ -84,27 +98,70 @@ final class SimEvidenceLink implements EvidenceLink {
         int mine = attempt.merge(segment.segmentId(), 1, Integer::sum);
         long now = network.clock().now();
         long length = payload.length();
+        long there = up();
+        long back = down();
+        if (refused(f, there + back)) {
+            return f;
+        }
+        SimEvidenceStore.Stored held = store.lookup(segment.segmentId());
+        if (unanswered.remove(segment.segmentId()) && held != null && held.deviceId().equals(deviceId) && held.bytes() == length) {
+            // the offset asked first says the store has every byte: the upload is complete, nothing is sent again
+            Timer answer = network.clock().schedule(there + back, () -> {
+                inFlight.remove(f);
+                f.complete(0L);
+            });
+            inFlight.put(f, answer);
+            return f;
+        }
         long own = (long) Math.ceil(length / rate * 1000);
         long shared = pacer.reserve(now, (int) Math.min(Integer.MAX_VALUE, length));
-        long millis = network.latency() + Math.max(own, shared) + network.latency();
-        Timer arrival = network.clock().schedule(millis, () -> {
-            inFlight.remove(f);
+        Timer[] current = new Timer[1];
+        current[0] = network.clock().schedule(there + Math.max(own, shared), () -> {
             if (attempt.get(segment.segmentId()) != mine) {
+                inFlight.remove(f);
                 f.completeExceptionally(new IllegalStateException("upload of " + segment.segmentId() + " cancelled"));
                 return;
             }
+            if (store.drawError()) {
+                answer(f, current, back + store.answerDelay(), length,
+                        new IllegalStateException("HTTP " + store.faults().errorStatus() + " (injected)"));
+                return;
+            }
             store.accept(deviceId, segment.segmentId(), sha256(payload), segment.sha256(), length);
-            f.complete(length);
+            if (store.drawLostResponse()) {
+                unanswered.add(segment.segmentId());
+                answer(f, current, back + store.answerDelay(), length,
+                        new IllegalStateException("connection closed before the answer (injected)"));
+                return;
+            }
+            // the answer is on its way: a cancel now no longer undoes what the store kept
+            answer(f, current, back + store.answerDelay(), length, null);
         });
-        inFlight.put(f, arrival);
+        inFlight.put(f, () -> current[0].cancel());
         return f;
+    }
+
+    /** The server's answer to an upload of {@code length} bytes, {@code millis} later: the length, or {@code error}. */
+    private void answer(CompletableFuture<Long> f, Timer[] current, long millis, long length, Exception error) {
+        current[0] = network.clock().schedule(millis, () -> {
+            inFlight.remove(f);
+            if (error != null) {
+                f.completeExceptionally(error);
+            } else {
+                f.complete(length);
+            }
+        });
     }
 
     @Override
     public CompletionStage<Verification> verify(SegmentManifest segment) {
         CompletableFuture<Verification> f = new CompletableFuture<>();
-        long back = network.latency();
-        network.clock().schedule(network.latency(), () -> {
+        long there = up();
+        long back = down();
+        if (refused(f, there + back)) {
+            return f;
+        }
+        network.clock().schedule(there, () -> {
             SimEvidenceStore.Stored s = store.lookup(segment.segmentId());
             Verification v = s == null ? Verification.unknown(segment.deviceId(), segment.segmentId())
                     : new Verification(segment.deviceId(), segment.segmentId(), s.sha256().equals(segment.sha256())
@@ -113,6 +170,23 @@ final class SimEvidenceLink implements EvidenceLink {
             network.clock().schedule(back, () -> f.complete(v));
         });
         return f;
+    }
+
+    private long up() {
+        return network.latency(deviceId, SimNetwork.Channel.HTTP, true);
+    }
+
+    private long down() {
+        return network.latency(deviceId, SimNetwork.Channel.HTTP, false);
+    }
+
+    /** While the camera's HTTP network is cut, {@code f} fails one round trip later: the connection was refused. */
+    private boolean refused(CompletableFuture<?> f, long roundTrip) {
+        if (!network.cut(deviceId, SimNetwork.Channel.HTTP)) {
+            return false;
+        }
+        network.clock().schedule(roundTrip, () -> f.completeExceptionally(new IllegalStateException("connection refused")));
+        return true;
     }
 
     /** Uploads in flight stop unfinished: the store keeps nothing of them. */

@@ -2,6 +2,7 @@ package io.bodycam.sim.simnet;
 
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.upload.UploadPacer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +10,10 @@ import java.util.Map;
  * The evidence server of simulated mode, in memory: it hashes every byte a camera uploads, keeps the
  * hash and the number of accepted copies of each segment, and gives the reference verdict on them.
  * Cameras reach it through {@link #link links} paced by their own upload rate and the site's uplink.
+ *
+ * <p>Faults as the reference server's, on upload requests: a share answered with a 5xx before anything is
+ * kept, a delay before every answer (virtual time), a share whose upload is kept but whose answer is lost
+ * (the connection closes). Which request draws which comes from the run's seeded generator.
  */
 public final class SimEvidenceStore {
 
@@ -25,8 +30,38 @@ public final class SimEvidenceStore {
         }
     }
 
+    /**
+     * Injected faults; {@link #NONE} injects nothing.
+     *
+     * @param errorShare  share of uploads answered {@code errorStatus} at once (0..1)
+     * @param errorStatus 500..599
+     * @param delayMillis virtual time added before every upload answer
+     * @param lostShare   share of uploads kept whose answer is lost (0..1)
+     */
+    public record Faults(double errorShare, int errorStatus, long delayMillis, double lostShare) {
+
+        public static final Faults NONE = new Faults(0, 503, 0, 0);
+
+        public Faults {
+            if (!(errorShare >= 0 && errorShare <= 1) || !(lostShare >= 0 && lostShare <= 1)) {
+                throw new IllegalArgumentException("shares must be 0..1, were " + errorShare + " and " + lostShare);
+            }
+            if (errorStatus < 500 || errorStatus > 599) {
+                throw new IllegalArgumentException("error status must be 500..599, was " + errorStatus);
+            }
+            if (delayMillis < 0) {
+                throw new IllegalArgumentException("delay must be >= 0, was " + delayMillis);
+            }
+        }
+    }
+
     private final SimNetwork network;
     private final Map<String, Stored> stored = new LinkedHashMap<>();
+    private final Map<String, SimEvidenceLink> links = new HashMap<>();
+    private Faults faults = Faults.NONE;
+    private long errors;
+    private long lostResponses;
+    private long delayed;
     private long bytesReceived;
     private long uploads;
 
@@ -43,7 +78,19 @@ public final class SimEvidenceStore {
             throw new IllegalArgumentException("upload rates must be > 0 bytes/s, were " + bytesPerSecond + " and "
                     + lteBytesPerSecond);
         }
-        return new SimEvidenceLink(this, network, deviceId, bytesPerSecond, lteBytesPerSecond, uplink);
+        SimEvidenceLink link = new SimEvidenceLink(this, network, deviceId, bytesPerSecond, lteBytesPerSecond, uplink);
+        if (links.putIfAbsent(deviceId, link) != null) {
+            throw new IllegalArgumentException("camera " + deviceId + " already has a link to this store");
+        }
+        return link;
+    }
+
+    /** Camera {@code deviceId}'s connections break (its network went down): its uploads in flight fail unfinished. */
+    public void reset(String deviceId, String reason) {
+        SimEvidenceLink link = links.get(deviceId);
+        if (link != null) {
+            link.interrupt(reason);
+        }
     }
 
     /** Segment ids with what the store holds of each, in the order they first arrived. */
@@ -59,6 +106,50 @@ public final class SimEvidenceStore {
     /** Bytes of every upload that reached the store whole. */
     public long bytesReceived() {
         return bytesReceived;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Sets the faults in force from now on. */
+    public void faults(Faults faults) {
+        this.faults = java.util.Objects.requireNonNull(faults, "faults");
+    }
+
+    /** Uploads answered with an injected 5xx. */
+    public long errors() {
+        return errors;
+    }
+
+    /** Uploads kept whose answer was lost (injected). */
+    public long lostResponses() {
+        return lostResponses;
+    }
+
+    /** Uploads answered late (injected). */
+    public long delayed() {
+        return delayed;
+    }
+
+    /** Draws whether the upload arriving now is answered with an injected error; counts it. */
+    boolean drawError() {
+        boolean hit = network.chance(faults.errorShare());
+        errors += hit ? 1 : 0;
+        return hit;
+    }
+
+    /** Draws whether the answer to the upload kept now is lost; counts it. */
+    boolean drawLostResponse() {
+        boolean hit = network.chance(faults.lostShare());
+        lostResponses += hit ? 1 : 0;
+        return hit;
+    }
+
+    /** The injected delay before an upload's answer; counts a delayed answer. */
+    long answerDelay() {
+        delayed += faults.delayMillis() > 0 ? 1 : 0;
+        return faults.delayMillis();
     }
 
     Stored lookup(String segmentId) {

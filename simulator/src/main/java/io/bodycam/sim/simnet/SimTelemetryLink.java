@@ -4,7 +4,9 @@ import io.bodycam.sim.link.TelemetryHandler;
 import io.bodycam.sim.link.TelemetryLink;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.link.TopicScheme;
+import io.bodycam.sim.mqtt.internal.ReconnectBackoff;
 import io.bodycam.sim.time.Timer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -14,7 +16,9 @@ import java.util.Map;
  * A camera's MQTT link in simulated mode: connects one round trip after {@link #start} (registering its
  * Last Will then), publishes through the {@link SimBroker}, keeps QoS 1 messages while down (up to
  * {@value #QUEUE_LIMIT}, the oldest dropped beyond) and sends them on the next connect, drops QoS 0 ones
- * while down. A stop that is not graceful makes the broker publish the Will.
+ * while down. A stop that is not graceful makes the broker publish the Will. A connection refused (the broker
+ * stopped, the camera's network cut) or dropped is tried again after the MQTT client's backoff: full jitter,
+ * from 1 s up to 60 s, drawn from the run's seeded generator.
  */
 final class SimTelemetryLink implements TelemetryLink {
 
@@ -34,6 +38,7 @@ final class SimTelemetryLink implements TelemetryLink {
     private boolean connected;
     private byte[] will;
     private Timer connecting = Timer.NONE;
+    private final ReconnectBackoff backoff;
 
     SimTelemetryLink(SimBroker broker, SimNetwork network, TelemetryHandler handler, String deviceId, String agency,
                      String group) {
@@ -41,6 +46,7 @@ final class SimTelemetryLink implements TelemetryLink {
         this.network = network;
         this.handler = handler;
         this.deviceId = deviceId;
+        this.backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), network.random());
         for (Topic t : Topic.values()) {
             topicNames.put(t, TopicScheme.REFERENCE.topic(t, agency, deviceId, group));
         }
@@ -60,30 +66,76 @@ final class SimTelemetryLink implements TelemetryLink {
             return;
         }
         running = true;
+        connect();
+    }
+
+    /** One connection attempt: CONNECT there, CONNACK back; refused while the broker is down or the network cut. */
+    private void connect() {
         byte[] registered = handler.willPayload();
-        connecting = network.clock().schedule(network.latency() + network.latency(), () -> {
+        long roundTrip = network.latency(deviceId, SimNetwork.Channel.MQTT, true)
+                + network.latency(deviceId, SimNetwork.Channel.MQTT, false);
+        connecting = network.clock().schedule(roundTrip, () -> {
             if (!running || connected) {
+                return;
+            }
+            if (!broker.up() || network.cut(deviceId, SimNetwork.Channel.MQTT)) {
+                retry();
                 return;
             }
             will = registered;
             connected = true;
+            backoff.reset();
             broker.connected();
             handler.linkUp();
             while (connected && !offline.isEmpty()) {
                 Held h = offline.poll();
-                broker.publish(this, h.topic(), h.payload());
+                broker.publish(this, h.topic(), h.payload(), false);
             }
         });
+    }
+
+    private void retry() {
+        connecting = network.clock().schedule(backoff.nextDelayMillis(), this::connect);
     }
 
     @Override
     public void stop(boolean graceful) {
         connecting.cancel();
         if (connected && !graceful && will != null) {
-            broker.publish(this, Topic.STATUS, will);
+            broker.publish(this, Topic.STATUS, will, true);
         }
         running = false;
         connected = false;
+    }
+
+    /**
+     * The connection broke under a running camera: the broker stopped ({@code willPublished} false: nobody is
+     * left to publish the Will) or the network went ({@code willPublished} true: the broker sees the socket
+     * close). The camera hears of it and the link tries again after its backoff.
+     */
+    void drop(String reason, boolean willPublished) {
+        if (!running) {
+            return;
+        }
+        connecting.cancel();
+        boolean was = connected;
+        connected = false;
+        if (was && willPublished && will != null) {
+            broker.publish(this, Topic.STATUS, will, true);
+        }
+        if (was) {
+            handler.linkDown(reason);
+        }
+        retry();
+    }
+
+    /** A QoS 1 message the broker did not get (it stopped): first in line for the next connection. */
+    void requeue(Topic topic, byte[] payload) {
+        if (offline.size() == QUEUE_LIMIT) {
+            offline.pollLast();
+            broker.counted(false, false, true);
+        }
+        offline.addFirst(new Held(topic, payload));
     }
 
     @Override
@@ -95,7 +147,7 @@ final class SimTelemetryLink implements TelemetryLink {
     public void publish(Topic topic, byte[] payload) {
         if (connected) {
             broker.counted(true, false, false);
-            broker.publish(this, topic, payload);
+            broker.publish(this, topic, payload, false);
         } else if (topic.qos() > 0) {
             boolean full = offline.size() == QUEUE_LIMIT;
             if (full) {

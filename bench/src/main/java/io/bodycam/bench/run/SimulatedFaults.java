@@ -1,0 +1,157 @@
+package io.bodycam.bench.run;
+
+import io.bodycam.bench.fleet.FleetMember;
+import io.bodycam.bench.recovery.OfflineDetection;
+import io.bodycam.bench.recovery.RecoveryTracker;
+import io.bodycam.bench.scenario.FaultKind;
+import io.bodycam.bench.scenario.FaultParams;
+import io.bodycam.bench.scenario.TimelineEvent;
+import io.bodycam.sim.simnet.SimBroker;
+import io.bodycam.sim.simnet.SimEvidenceStore;
+import io.bodycam.sim.simnet.SimNetwork;
+import io.bodycam.sim.time.ManualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The timeline's network and backend faults in simulated mode, on the simulated network, broker and evidence
+ * server instead of proxies and the embedded backend: {@code broker-restart}, {@code network-down},
+ * {@code network-latency}, {@code http-errors}, {@code http-slow} and {@code http-lost-response} (mode
+ * {@code close}). Each takes hold at its virtual time and is undone its {@code for} later, on the run's one
+ * clock; every random choice in it (which requests fail, which connections a partial toxicity hits) is drawn
+ * from the run's seeded generator, so a run with faults repeats as one without.
+ */
+final class SimulatedFaults {
+
+    private final ManualClock clock;
+    private final SimNetwork network;
+    private final SimBroker broker;
+    private final SimEvidenceStore store;
+    private final List<FleetMember> members;
+    private final OfflineDetection offline;
+    private final RecoveryTracker recovery;
+
+    SimulatedFaults(ManualClock clock, SimNetwork network, SimBroker broker, SimEvidenceStore store, List<FleetMember> members,
+                    OfflineDetection offline, RecoveryTracker recovery) {
+        this.clock = clock;
+        this.network = network;
+        this.broker = broker;
+        this.store = store;
+        this.members = members;
+        this.offline = offline;
+        this.recovery = recovery;
+    }
+
+    /** Why simulated mode cannot carry out this network or backend fault, if it cannot. */
+    static Optional<String> refusal(TimelineEvent.Fault f) {
+        FaultKind k = f.fault();
+        if (k == FaultKind.HTTP_LOST_RESPONSE && "hang".equals(new FaultParams(f.params()).lostMode())) {
+            return Optional.of("its cameras have no request timeout to give up on a hanging answer, so http-lost-response"
+                    + " runs with mode: close only");
+        }
+        return switch (k) {
+            case BROKER_RESTART, NETWORK_DOWN, NETWORK_LATENCY, HTTP_ERRORS, HTTP_SLOW, HTTP_LOST_RESPONSE -> Optional.empty();
+            case NETWORK_BANDWIDTH, NETWORK_SLICER, NETWORK_LIMIT_DATA -> Optional.of("its network moves whole messages,"
+                    + " not bytes, so it has no " + k.wireName());
+            case NETWORK_RESET, NETWORK_BLACKHOLE -> Optional.of("it models connections that are refused (network-down),"
+                    + " not " + k.wireName() + " yet");
+            default -> Optional.empty();
+        };
+    }
+
+    /** Starts {@code f} on {@code groups} (empty: every group) now, and schedules its end. */
+    void inject(TimelineEvent.Fault f, List<String> groups) {
+        long at = clock.now();
+        List<FleetMember> hit = members.stream().filter(m -> groups.isEmpty() || groups.contains(m.group())).toList();
+        Runnable undo = start(f, new FaultParams(f.params()), hit, at);
+        clock.schedule(f.length().toMillis(), () -> {
+            undo.run();
+            recovery.faultEnded(clock.now());
+        });
+    }
+
+    private Runnable start(TimelineEvent.Fault f, FaultParams p, List<FleetMember> hit, long at) {
+        switch (f.fault()) {
+            case BROKER_RESTART -> {
+                broker.stop("lost".equals(p.sessions()));
+                return broker::start;
+            }
+            case HTTP_ERRORS -> {
+                return http(s -> new SimEvidenceStore.Faults(p.fraction("share", 0.1), p.whole("status", 503, 500, 599),
+                        s.delayMillis(), s.lostShare()), s -> new SimEvidenceStore.Faults(0, s.errorStatus(), s.delayMillis(),
+                        s.lostShare()));
+            }
+            case HTTP_SLOW -> {
+                long delay = p.duration("delay", Duration.ofSeconds(2)).toMillis();
+                return http(s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), delay, s.lostShare()),
+                        s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), 0, s.lostShare()));
+            }
+            case HTTP_LOST_RESPONSE -> {
+                double share = p.fraction("share", 0.05);
+                return http(s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), s.delayMillis(), share),
+                        s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), s.delayMillis(), 0));
+            }
+            case NETWORK_DOWN -> {
+                return impair(hit, p.target(), m -> SimNetwork.Impairment.CUT, (m, channel) -> {
+                    if (channel == SimNetwork.Channel.MQTT) {
+                        offline.connectionLost(m.camera().deviceId(), at);
+                        broker.drop(m.camera().deviceId(), "network down");
+                    } else {
+                        store.reset(m.camera().deviceId(), "network down");
+                    }
+                });
+            }
+            case NETWORK_LATENCY -> {
+                long latency = p.duration("latency", Duration.ofMillis(300)).toMillis();
+                long jitter = p.duration("jitter", Duration.ZERO).toMillis();
+                boolean up = !"downstream".equals(p.stream());
+                boolean down = !"upstream".equals(p.stream());
+                double toxicity = p.fraction("toxicity", 1);
+                return impair(hit, p.target(), m -> network.chance(toxicity)
+                        ? new SimNetwork.Impairment(latency, jitter, up, down, false) : null, (m, channel) -> { });
+            }
+            default -> throw new IllegalStateException("simulated mode refuses " + f.fault().wireName() + " before it starts");
+        }
+    }
+
+    /**
+     * Puts the impairment {@code of} gives (none when it gives null) on each hit camera's channels that
+     * {@code target} names ({@code mqtt}, {@code http}, {@code both}), then runs {@code then} on each; returns what
+     * takes them off.
+     */
+    private Runnable impair(List<FleetMember> hit, String target, Function<FleetMember, SimNetwork.Impairment> of,
+                            BiConsumer<FleetMember, SimNetwork.Channel> then) {
+        List<Runnable> undo = new ArrayList<>();
+        for (FleetMember m : hit) {
+            for (SimNetwork.Channel channel : SimNetwork.Channel.values()) {
+                if (target.equals("both") || target.equals(channel.name().toLowerCase(Locale.ROOT))) {
+                    SimNetwork.Impairment i = of.apply(m);
+                    if (i != null) {
+                        undo.add(network.impair(m.camera().deviceId(), channel, i));
+                        then.accept(m, channel);
+                    }
+                }
+            }
+        }
+        return () -> undo.forEach(Runnable::run);
+    }
+
+    private Runnable http(UnaryOperator<SimEvidenceStore.Faults> on,
+                          UnaryOperator<SimEvidenceStore.Faults> off) {
+        store.faults(on.apply(store.faults()));
+        return () -> store.faults(off.apply(store.faults()));
+    }
+
+    /** What the injected HTTP faults did, as a real run's {@code faults.http.*}. */
+    Map<String, Double> httpFaultMetrics() {
+        return Map.of("faults.http.errors", (double) store.errors(), "faults.http.lostResponses", (double) store.lostResponses(),
+                "faults.http.delayed", (double) store.delayed());
+    }
+}
