@@ -221,9 +221,12 @@ public final class BodycamCli {
             if (serve.ui() != null || serve.control() != null) {
                 given.add("--ui/--control");
             }
+            if (threads != 0) {
+                given.add("--threads");
+            }
             if (!given.isEmpty()) {
                 err.println("bodycam run: " + String.join(", ", given) + " apply to real-network runs; a simulated run"
-                        + " (clock.mode: simulated) has no wall clock to serve or share");
+                        + " (clock.mode: simulated) has no wall clock to serve or share, and runs on one thread");
                 return ScenarioRunner.BAD_INPUT;
             }
             Path dir = out != null ? out : Path.of("runs", scenario.name() + "-sim-"

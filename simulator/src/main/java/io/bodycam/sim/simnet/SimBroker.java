@@ -55,7 +55,6 @@ public final class SimBroker {
     private final Map<String, SimTelemetryLink> links = new LinkedHashMap<>();
     private final Map<SimTelemetryLink, Set<InFlight>> inFlight = new HashMap<>();
     private boolean up = true;
-    private long restarts;
     /** Each camera's link by its command topic. */
     private final Map<String, SimTelemetryLink> byCommandTopic = new HashMap<>();
     private final Map<String, byte[]> retained = new HashMap<>();
@@ -144,15 +143,7 @@ public final class SimBroker {
 
     /** Starts the broker again: the cameras' links find it on their next attempt. */
     public void start() {
-        if (!up) {
-            up = true;
-            restarts++;
-        }
-    }
-
-    /** Restarts so far. */
-    public long restarts() {
-        return restarts;
+        up = true;
     }
 
     /**
