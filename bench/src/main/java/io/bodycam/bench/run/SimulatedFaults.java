@@ -23,8 +23,8 @@ import java.util.function.UnaryOperator;
 /**
  * The timeline's network and backend faults in simulated mode, on the simulated network, broker and evidence
  * server instead of proxies and the embedded backend: {@code broker-restart}, {@code network-down},
- * {@code network-latency}, {@code http-errors}, {@code http-slow} and {@code http-lost-response} (mode
- * {@code close}). Each takes hold at its virtual time and is undone its {@code for} later, on the run's one
+ * {@code network-latency}, {@code network-bandwidth}, {@code network-reset}, {@code http-errors},
+ * {@code http-slow} and {@code http-lost-response} (mode {@code close}). Each takes hold at its virtual time and is undone its {@code for} later, on the run's one
  * clock; every random choice in it (which requests fail, which connections a partial toxicity hits) is drawn
  * from the run's seeded generator, so a run with faults repeats as one without.
  */
@@ -57,11 +57,9 @@ final class SimulatedFaults {
                     + " runs with mode: close only");
         }
         return switch (k) {
-            case BROKER_RESTART, NETWORK_DOWN, NETWORK_LATENCY, HTTP_ERRORS, HTTP_SLOW, HTTP_LOST_RESPONSE -> Optional.empty();
-            case NETWORK_BANDWIDTH, NETWORK_SLICER, NETWORK_LIMIT_DATA -> Optional.of("its network moves whole messages,"
-                    + " not bytes, so it has no " + k.wireName());
-            case NETWORK_RESET, NETWORK_BLACKHOLE -> Optional.of("it models connections that are refused (network-down),"
-                    + " not " + k.wireName() + " yet");
+            case NETWORK_SLICER, NETWORK_LIMIT_DATA -> Optional.of("its network moves whole messages, not bytes, so it has"
+                    + " no " + k.wireName());
+            case NETWORK_BLACKHOLE -> Optional.of("it has no keep-alive timeouts yet, which a blackhole needs to be noticed");
             default -> Optional.empty();
         };
     }
@@ -115,7 +113,25 @@ final class SimulatedFaults {
                 boolean down = !"upstream".equals(p.stream());
                 double toxicity = p.fraction("toxicity", 1);
                 return impair(hit, p.target(), m -> network.chance(toxicity)
-                        ? new SimNetwork.Impairment(latency, jitter, up, down, false) : null, (m, channel) -> { });
+                        ? SimNetwork.Impairment.latency(latency, jitter, up, down) : null, (m, channel) -> { });
+            }
+            case NETWORK_BANDWIDTH -> {
+                long rate = p.bytesPerSecond();
+                boolean up = !"downstream".equals(p.stream());
+                boolean down = !"upstream".equals(p.stream());
+                double toxicity = p.fraction("toxicity", 1);
+                return impair(hit, p.target(), m -> network.chance(toxicity)
+                        ? SimNetwork.Impairment.bandwidth(rate, up, down) : null, (m, channel) -> { });
+            }
+            case NETWORK_RESET -> {
+                // toxicity is the share of connections reset: each connection draws, the open ones now, later ones when made
+                SimNetwork.Impairment reset = SimNetwork.Impairment.reset(p.fraction("toxicity", 1),
+                        p.duration("after", Duration.ZERO).toMillis());
+                return impair(hit, p.target(), m -> reset, (m, channel) -> {
+                    if (channel == SimNetwork.Channel.MQTT) {
+                        broker.faultMet(m.camera().deviceId());
+                    }
+                });
             }
             default -> throw new IllegalStateException("simulated mode refuses " + f.fault().wireName() + " before it starts");
         }

@@ -168,14 +168,21 @@ class SimulatedRunTest {
 
     @Test
     void what_it_cannot_model_yet_is_refused_before_anything_starts() throws IOException {
-        Scenario flaky = simulated("flaky-lte.yaml", Map.of());
+        Scenario blackhole = ScenarioLoader.parse("blackhole", """
+                name: blackhole
+                duration: 10m
+                clock: {mode: simulated}
+                fleet: [{count: 2}]
+                timeline:
+                  - {at: 1m, fault: {kind: network-blackhole, for: 1m}}
+                """, Substitutions.of(Map.of()));
         Scenario external = simulated("smoke.yaml", Map.of("backend.mqtt", "tcp://127.0.0.1:1883",
                 "backend.upload", "http://127.0.0.1:8080/files"));
 
-        ScenarioRunner.Result r = SimulatedRun.run(flaky, tmp.resolve("refused"), "", new PrintWriter(new StringWriter()));
+        ScenarioRunner.Result r = SimulatedRun.run(blackhole, tmp.resolve("refused"), "", new PrintWriter(new StringWriter()));
 
         assertEquals(ScenarioRunner.BAD_INPUT, r.exitCode());
-        assertTrue(r.message().contains("'network-reset'") && r.message().contains("docs/reproduce.md"), r.message());
+        assertTrue(r.message().contains("'network-blackhole'") && r.message().contains("docs/reproduce.md"), r.message());
         assertNull(r.dir());
         assertFalse(Files.exists(tmp.resolve("refused")), "nothing is written for a refused run");
         assertTrue(SimulatedRun.refusal(external).orElseThrow().contains("in-memory backend"));

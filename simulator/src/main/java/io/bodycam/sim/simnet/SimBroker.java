@@ -96,7 +96,7 @@ public final class SimBroker {
             commandsLost++;
             return false;
         }
-        network.clock().schedule(network.latency(link.deviceId(), SimNetwork.Channel.MQTT, false), () -> {
+        network.clock().schedule(network.latency(link.deviceId(), SimNetwork.Channel.MQTT, false, payload.length), () -> {
             if (up && link.connected()) {
                 commandsDelivered++;
                 link.command(payload);
@@ -154,6 +154,14 @@ public final class SimBroker {
         SimTelemetryLink link = links.get(deviceId);
         if (link != null) {
             link.drop(reason, true);
+        }
+    }
+
+    /** A reset impairment now meets camera {@code deviceId}'s open connection (a network-reset fault began). */
+    public void faultMet(String deviceId) {
+        SimTelemetryLink link = links.get(deviceId);
+        if (link != null) {
+            link.faultMet();
         }
     }
 
@@ -225,7 +233,7 @@ public final class SimBroker {
         long sentAt = network.clock().now();
         InFlight m = new InFlight(topic, payload, will);
         inFlight.computeIfAbsent(from, l -> new LinkedHashSet<>()).add(m);
-        network.clock().schedule(network.latency(from.deviceId(), SimNetwork.Channel.MQTT, true), () -> {
+        network.clock().schedule(network.latency(from.deviceId(), SimNetwork.Channel.MQTT, true, payload.length), () -> {
             if (m.back) {
                 return;
             }

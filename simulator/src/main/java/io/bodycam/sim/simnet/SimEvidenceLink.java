@@ -28,7 +28,9 @@ import java.util.concurrent.CompletionStage;
  * whole (the store hashes what arrived) or not at all when the network goes or the camera cancels it.
  * Verdicts are the reference backend's, from what the {@link SimEvidenceStore} holds.
  *
- * <p>While the camera's HTTP network is cut, every request is refused one round trip after it was made. An
+ * <p>While the camera's HTTP network is cut, every request is refused one round trip after it was made; under
+ * a bandwidth limit an upload goes no faster than it; under a reset, an upload the draw picks fails at the reset
+ * unless its last byte was in by then. An
  * upload whose answer was lost is resumed by the next upload of that segment, as a tus client asks the server
  * for its offset first: when the store holds the whole of it already, nothing is sent again.
  */
@@ -113,10 +115,22 @@ final class SimEvidenceLink implements EvidenceLink {
             inFlight.put(f, answer);
             return f;
         }
-        long own = (long) Math.ceil(length / rate * 1000);
+        long limit = network.upstreamLimit(deviceId, SimNetwork.Channel.HTTP);
+        long own = (long) Math.ceil(length / (limit > 0 ? Math.min(rate, limit) : rate) * 1000);
         long shared = pacer.reserve(now, (int) Math.min(Integer.MAX_VALUE, length));
+        long arrival = there + Math.max(own, shared);
         Timer[] current = new Timer[1];
-        current[0] = network.clock().schedule(there + Math.max(own, shared), () -> {
+        long reset = network.resetAfter(deviceId, SimNetwork.Channel.HTTP);
+        if (reset >= 0 && reset < arrival) {
+            // the connection is reset before the last byte is in: the store keeps nothing of it
+            current[0] = network.clock().schedule(reset, () -> {
+                inFlight.remove(f);
+                f.completeExceptionally(new IllegalStateException("connection reset"));
+            });
+            inFlight.put(f, () -> current[0].cancel());
+            return f;
+        }
+        current[0] = network.clock().schedule(arrival, () -> {
             if (attempt.get(segment.segmentId()) != mine) {
                 inFlight.remove(f);
                 f.completeExceptionally(new IllegalStateException("upload of " + segment.segmentId() + " cancelled"));

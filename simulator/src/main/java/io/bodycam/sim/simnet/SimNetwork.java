@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * latencies in the same places.
  *
  * <p>A fault can {@link #impair} one camera's MQTT or HTTP traffic: more latency (with jitter) in one
- * direction or both, or a cut (every connection refused, as a network that is down). A camera with no
- * impairment draws exactly what it drew before, so a run without network faults is not changed by them.
+ * direction or both, a bandwidth limit, connections reset some time after they were made, or a cut (every
+ * connection refused, as a network that is down). A camera with no impairment draws exactly what it drew
+ * before, so a run without network faults is not changed by them.
  */
 public final class SimNetwork {
 
@@ -26,22 +27,48 @@ public final class SimNetwork {
     /**
      * What a fault does to one camera's traffic on one channel.
      *
-     * @param latencyMillis added one-way latency, in the directions chosen
-     * @param jitterMillis  the added latency varies by up to this much either way (never below 0 in all)
-     * @param upstream      it slows camera to server
-     * @param downstream    it slows server to camera
-     * @param cut           no connection gets through
+     * @param latencyMillis    added one-way latency, in the directions chosen
+     * @param jitterMillis     the added latency varies by up to this much either way (never below 0 in all)
+     * @param bytesPerSecond   at most this rate in the directions chosen; 0 for no limit
+     * @param upstream         it acts on camera to server
+     * @param downstream       it acts on server to camera
+     * @param resetShare       the share of connections (0..1) reset {@code resetAfterMillis} after the fault met them
+     * @param resetAfterMillis see {@code resetShare}
+     * @param cut              no connection gets through
      */
-    public record Impairment(long latencyMillis, long jitterMillis, boolean upstream, boolean downstream, boolean cut) {
+    public record Impairment(long latencyMillis, long jitterMillis, long bytesPerSecond, boolean upstream, boolean downstream,
+                             double resetShare, long resetAfterMillis, boolean cut) {
 
         public Impairment {
-            if (latencyMillis < 0 || jitterMillis < 0) {
-                throw new IllegalArgumentException("latency and jitter must be >= 0, were " + latencyMillis + " and " + jitterMillis);
+            if (latencyMillis < 0 || jitterMillis < 0 || bytesPerSecond < 0 || resetAfterMillis < 0) {
+                throw new IllegalArgumentException("latency, jitter, rate and reset time must be >= 0, were " + latencyMillis + ", "
+                        + jitterMillis + ", " + bytesPerSecond + " and " + resetAfterMillis);
+            }
+            if (!(resetShare >= 0 && resetShare <= 1)) {
+                throw new IllegalArgumentException("the share of connections reset must be 0..1, was " + resetShare);
             }
         }
 
         /** A network that is down. */
-        public static final Impairment CUT = new Impairment(0, 0, false, false, true);
+        public static final Impairment CUT = new Impairment(0, 0, 0, false, false, 0, 0, true);
+
+        /** {@code latencyMillis} ± {@code jitterMillis} more, in the directions chosen. */
+        public static Impairment latency(long latencyMillis, long jitterMillis, boolean upstream, boolean downstream) {
+            return new Impairment(latencyMillis, jitterMillis, 0, upstream, downstream, 0, 0, false);
+        }
+
+        /** At most {@code bytesPerSecond} (more than 0), in the directions chosen. */
+        public static Impairment bandwidth(long bytesPerSecond, boolean upstream, boolean downstream) {
+            if (bytesPerSecond <= 0) {
+                throw new IllegalArgumentException("a bandwidth limit must be > 0 bytes/s, was " + bytesPerSecond);
+            }
+            return new Impairment(0, 0, bytesPerSecond, upstream, downstream, 0, 0, false);
+        }
+
+        /** A share of connections reset, each {@code afterMillis} after the fault met it. */
+        public static Impairment reset(double share, long afterMillis) {
+            return new Impairment(0, 0, 0, true, true, share, afterMillis, false);
+        }
     }
 
     private final ManualClock clock;
@@ -81,9 +108,10 @@ public final class SimNetwork {
 
     /**
      * One one-way latency of camera {@code deviceId}'s traffic on {@code channel}, upstream (camera to server)
-     * or down, with what the impairments in force add.
+     * or down, for a message of {@code bytes}, with what the impairments in force add (their latency, and the
+     * time a limited bandwidth takes to carry the message).
      */
-    public long latency(String deviceId, Channel channel, boolean upstream) {
+    public long latency(String deviceId, Channel channel, boolean upstream, long bytes) {
         long millis = latency();
         List<Impairment> in = impaired.get(key(deviceId, channel));
         if (in != null) {
@@ -91,10 +119,48 @@ public final class SimNetwork {
                 if (upstream ? i.upstream() : i.downstream()) {
                     long jitter = i.jitterMillis() == 0 ? 0 : random.nextLong(-i.jitterMillis(), i.jitterMillis() + 1);
                     millis += Math.max(0, i.latencyMillis() + jitter);
+                    if (i.bytesPerSecond() > 0) {
+                        millis += (long) Math.ceil(bytes * 1000.0 / i.bytesPerSecond());
+                    }
                 }
             }
         }
         return millis;
+    }
+
+    /** As {@link #latency(String, Channel, boolean, long)} for a message too small for a bandwidth limit to tell. */
+    public long latency(String deviceId, Channel channel, boolean upstream) {
+        return latency(deviceId, channel, upstream, 0);
+    }
+
+    /** The lowest bandwidth limit in force on camera {@code deviceId}'s {@code channel} upstream, in bytes/s; 0 for none. */
+    public long upstreamLimit(String deviceId, Channel channel) {
+        List<Impairment> in = impaired.get(key(deviceId, channel));
+        long limit = 0;
+        if (in != null) {
+            for (Impairment i : in) {
+                if (i.upstream() && i.bytesPerSecond() > 0 && (limit == 0 || i.bytesPerSecond() < limit)) {
+                    limit = i.bytesPerSecond();
+                }
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * Draws whether a connection of camera {@code deviceId} on {@code channel} that a reset impairment meets now
+     * is reset, and when: the virtual milliseconds from now, or -1 for not at all.
+     */
+    public long resetAfter(String deviceId, Channel channel) {
+        List<Impairment> in = impaired.get(key(deviceId, channel));
+        if (in != null) {
+            for (Impairment i : in) {
+                if (i.resetShare() > 0 && chance(i.resetShare())) {
+                    return i.resetAfterMillis();
+                }
+            }
+        }
+        return -1;
     }
 
     /** Camera {@code deviceId}'s connections on {@code channel} are refused now (a cut is in force). */

@@ -39,6 +39,8 @@ final class SimTelemetryLink implements TelemetryLink {
     private byte[] will;
     private Timer connecting = Timer.NONE;
     private final ReconnectBackoff backoff;
+    /** Counts connections, so that a reset meant for one leaves the next alone. */
+    private long connection;
 
     SimTelemetryLink(SimBroker broker, SimNetwork network, TelemetryHandler handler, String deviceId, String agency,
                      String group) {
@@ -84,9 +86,11 @@ final class SimTelemetryLink implements TelemetryLink {
             }
             will = registered;
             connected = true;
+            connection++;
             backoff.reset();
             broker.connected();
             handler.linkUp();
+            faultMet();
             while (connected && !offline.isEmpty()) {
                 Held h = offline.poll();
                 broker.publish(this, h.topic(), h.payload(), false);
@@ -127,6 +131,23 @@ final class SimTelemetryLink implements TelemetryLink {
             handler.linkDown(reason);
         }
         retry();
+    }
+
+    /**
+     * A reset impairment meets the open connection (the fault began, or the connection was just made under it):
+     * if the draw says so, the connection is reset that long after, unless it is gone by then.
+     */
+    void faultMet() {
+        long after = network.resetAfter(deviceId, SimNetwork.Channel.MQTT);
+        if (!connected || after < 0) {
+            return;
+        }
+        long reset = connection;
+        network.clock().schedule(after, () -> {
+            if (connected && connection == reset) {
+                drop("connection reset", true);
+            }
+        });
     }
 
     /** A QoS 1 message the broker did not get (it stopped): first in line for the next connection. */
