@@ -23,9 +23,11 @@ import io.bodycam.bench.scenario.PayloadMode;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.TimelineEvent;
 import io.bodycam.bench.scenario.units.Durations;
+import io.bodycam.bench.timeline.FirmwareRollouts;
 import io.bodycam.bench.timeline.Phases;
 import io.bodycam.bench.timeline.Timeline;
 import io.bodycam.bench.verdict.AssertionResult;
+import io.bodycam.backend.http.FirmwareReleases;
 import io.bodycam.record.RunRecord;
 import io.bodycam.sim.camera.Camera;
 import io.bodycam.sim.camera.CameraConfig;
@@ -33,8 +35,11 @@ import io.bodycam.sim.camera.CameraListener;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.event.UploadCompleted;
+import io.bodycam.sim.firmware.FirmwareImage;
+import io.bodycam.sim.firmware.FirmwareOffer;
 import io.bodycam.sim.link.Topic;
 import io.bodycam.sim.recording.SegmentManifest;
+import io.bodycam.sim.simnet.FirmwareHost;
 import io.bodycam.sim.simnet.SimBroker;
 import io.bodycam.sim.simnet.SimEvidenceStore;
 import io.bodycam.sim.simnet.SimNetwork;
@@ -74,9 +79,9 @@ import org.HdrHistogram.Recorder;
  * <p>What it models so far: the fleet and its behaviour, the timeline's camera actions and commands, camera
  * faults, the network and backend faults {@link SimulatedFaults} carries out, docking and uploads over the
  * site's shared uplink, store and forward over MQTT, and the evidence ledger judged against what the
- * in-memory server holds; the scenario's assertions are judged as in a real run. What it refuses before
- * starting: the other network faults, firmware rollouts, impostors, MP4 payloads, external backends and
- * profiles other than the reference contract ({@link #refusal}).
+ * in-memory server holds, firmware rollouts from the bench's releases; the scenario's assertions are judged as
+ * in a real run. What it refuses before starting: the other network faults, impostors, MP4 payloads, external
+ * backends and profiles other than the reference contract ({@link #refusal}).
  */
 public final class SimulatedRun {
 
@@ -133,8 +138,6 @@ public final class SimulatedRun {
             if (e.action() instanceof TimelineEvent.Fault f && (f.fault().backend() || f.fault().network())) {
                 why = SimulatedFaults.refusal(f).map(w -> "the timeline's '" + f.fault().wireName() + "' at " + e.at() + ": " + w)
                         .orElse(null);
-            } else if (e.action() instanceof TimelineEvent.FirmwareRollout) {
-                why = "its in-memory backend hosts no firmware, and the timeline has a firmware rollout at " + e.at();
             }
         }
         return Optional.ofNullable(why).map(w -> "simulated mode cannot run " + s.name() + ": " + w + " (docs/reproduce.md)");
@@ -202,6 +205,8 @@ public final class SimulatedRun {
         SimNetwork network = new SimNetwork(clock, Fleet.deviceSeed(scenario.seed(), 0), MIN_LATENCY, MAX_LATENCY);
         SimBroker broker = new SimBroker(network);
         SimEvidenceStore store = new SimEvidenceStore(network);
+        FirmwareReleases releases = new FirmwareReleases();
+        store.firmware(new HostedReleases(releases));
         DockStation station = new DockStation(scenario.site(), scenario.payloadScale());
         List<FleetMember> members = new ArrayList<>();
         long wallStart = System.nanoTime();
@@ -227,7 +232,7 @@ public final class SimulatedRun {
             for (FleetGroup g : scenario.fleet()) {
                 for (int k = 0; k < g.count(); k++) {
                     index++;
-                    CameraConfig config = Fleet.cameraConfig(scenario, g, index, null, null);
+                    CameraConfig config = Fleet.cameraConfig(scenario, g, index, releases.publicKey(), null);
                     String id = config.deviceId();
                     Camera camera = new Camera(config, clock, handler -> broker.link(id, g.agency(), g.name(), handler),
                             store.link(id, config.uploadPayloadBytesPerSecond(), config.ltePayloadBytesPerSecond(),
@@ -253,7 +258,7 @@ public final class SimulatedRun {
             Liveness liveness = new Liveness(scenario.assertions(), start, phases);
             SimulatedFaults faults = new SimulatedFaults(clock, network, broker, store, members, offline, recovery);
             Timeline.schedule(scenario.timeline(), members, scenario.seed(), start, station,
-                    new Commands(observer, commands, recovery, faults));
+                    new Commands(observer, commands, recovery, faults, new FirmwareRollouts(releases, scenario.payloadScale())));
             long end = start + scenario.duration().toMillis();
             long lastLook = System.nanoTime();
             long haltAt = stop == null ? end : Math.min(end, Math.max(start, stop.at()));
@@ -288,6 +293,7 @@ public final class SimulatedRun {
             metrics.put("uploads.throughput", uploads.bytesPerVirtualSecond());
             metrics.put("bench.saturated", 0.0);
             metrics.put("bench.saturatedWindows", 0.0);
+            collector.updates().put(metrics, members.stream().map(m -> m.camera().snapshot().join()).toList(), observer.devices());
             metrics.put("devices.configured", (double) members.size());
             List<AssertionResult> results = AssertionResult.evaluate(scenario.assertions(), a -> phases.scope(a, metrics, last))
                     .stream().map(r -> r.assertion().eventually() == null ? r : liveness.result(r.assertion())).toList();
@@ -385,8 +391,8 @@ public final class SimulatedRun {
     }
 
     /** The timeline's commands, sent by the observer through the in-memory broker and counted as in a real run. */
-    private record Commands(FleetObserver observer, CommandCounter counter, RecoveryTracker recovery, SimulatedFaults faults)
-            implements Timeline.Backstage {
+    private record Commands(FleetObserver observer, CommandCounter counter, RecoveryTracker recovery, SimulatedFaults faults,
+                            FirmwareRollouts rollouts) implements Timeline.Backstage {
 
         @Override
         public void command(FleetMember member, String type, Map<String, Object> params) {
@@ -405,7 +411,31 @@ public final class SimulatedRun {
 
         @Override
         public void firmware(FleetMember member, TimelineEvent.FirmwareRollout rollout, long windowStart) {
-            throw new IllegalStateException("simulated mode refuses firmware rollouts before it starts");
+            counter.send(observer, member, "updateFirmware", rollouts.offer(member, rollout, windowStart).params());
+        }
+    }
+
+    /**
+     * The releases of the bench's firmware service, hosted by the simulated evidence server: an offer path is
+     * {@code /firmware/VERSION}, with {@code ?variant=tampered} for the copy with one byte changed.
+     */
+    private record HostedReleases(FirmwareReleases releases) implements FirmwareHost {
+        private static final String PREFIX = "/firmware/";
+        private static final String TAMPERED = "?variant=tampered";
+
+        @Override
+        public Optional<FirmwareOffer> offerFor(String deviceId) {
+            return releases.offerFor(deviceId);
+        }
+
+        @Override
+        public Optional<FirmwareImage> image(String path) {
+            if (!path.startsWith(PREFIX)) {
+                return Optional.empty();
+            }
+            boolean tampered = path.endsWith(TAMPERED);
+            String version = path.substring(PREFIX.length(), path.length() - (tampered ? TAMPERED.length() : 0));
+            return releases.release(version).map(r -> tampered ? r.image().tampered() : r.image());
         }
     }
 

@@ -1,5 +1,9 @@
 package io.bodycam.sim.simnet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bodycam.sim.firmware.FirmwareImage;
+import io.bodycam.sim.firmware.FirmwareOffer;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
@@ -18,6 +22,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,6 +42,7 @@ import java.util.concurrent.CompletionStage;
 final class SimEvidenceLink implements EvidenceLink {
 
     private static final int HASH_CHUNK = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SimEvidenceStore store;
     private final SimNetwork network;
@@ -80,7 +86,8 @@ final class SimEvidenceLink implements EvidenceLink {
         CompletableFuture<DeviceConfigResponse> f = new CompletableFuture<>();
         long roundTrip = up() + down();
         if (!refused(f, roundTrip)) {
-            network.clock().schedule(roundTrip, () -> f.complete(new DeviceConfigResponse(0, Map.of())));
+            network.clock().schedule(roundTrip, () -> f.complete(new DeviceConfigResponse(0, Map.of(),
+                    store.firmware().offerFor(deviceId).map(SimEvidenceLink::json).orElse(null))));
         }
         return f;
     }
@@ -224,10 +231,36 @@ final class SimEvidenceLink implements EvidenceLink {
         attempt.merge(segment.segmentId(), 1, Integer::sum);
     }
 
-    /** The simulated backend hosts no firmware (simulated mode refuses firmware rollouts before a run starts). */
+    /** A range of a hosted image, one round trip and its bytes at the camera's dock rate away; 404 for an unknown path. */
     @Override
     public CompletionStage<byte[]> firmware(String path, long offset, int length) {
-        return CompletableFuture.failedFuture(new IllegalStateException("404 the simulated backend hosts no firmware: " + path));
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        long there = up();
+        long back = down();
+        if (refused(f, there + back)) {
+            return f;
+        }
+        Optional<FirmwareImage> image = store.firmware().image(path);
+        if (image.isEmpty() || offset < 0 || offset >= image.get().length() || length <= 0) {
+            network.clock().schedule(there + back, () -> f.completeExceptionally(new IllegalStateException(
+                    image.isEmpty() ? "404 no firmware at " + path : "416 range " + offset + "+" + length + " outside the image")));
+            return f;
+        }
+        int n = (int) Math.min(length, image.get().length() - offset);
+        byte[] bytes = new byte[n];
+        image.get().read(offset, bytes, 0, n);
+        long transfer = (long) Math.ceil(n / bytesPerSecond * 1000);
+        network.clock().schedule(there + transfer + back, () -> f.complete(bytes));
+        return f;
+    }
+
+    /** An offer as the config answer carries it: the JSON of an {@code updateFirmware} command's params. */
+    private static String json(FirmwareOffer offer) {
+        try {
+            return JSON.writeValueAsString(offer.params());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an offer's params always serialise", e);
+        }
     }
 
     private static String sha256(SegmentSource payload) {

@@ -14,6 +14,9 @@ import java.util.Map;
  * <p>Faults as the reference server's, on upload requests: a share answered with a 5xx before anything is
  * kept, a delay before every answer (virtual time), a share whose upload is kept but whose answer is lost
  * (the connection closes). Which request draws which comes from the run's seeded generator.
+ *
+ * <p>Firmware comes from a {@link FirmwareHost}: its offer rides in a camera's config answer, its images are
+ * read in ranges at the camera's dock rate.
  */
 public final class SimEvidenceStore {
 
@@ -59,6 +62,7 @@ public final class SimEvidenceStore {
     private final Map<String, Stored> stored = new LinkedHashMap<>();
     private final Map<String, SimEvidenceLink> links = new HashMap<>();
     private Faults faults = Faults.NONE;
+    private FirmwareHost firmware = FirmwareHost.NONE;
     private long errors;
     private long lostResponses;
     private long delayed;
@@ -106,6 +110,15 @@ public final class SimEvidenceStore {
     /** Bytes of every upload that reached the store whole. */
     public long bytesReceived() {
         return bytesReceived;
+    }
+
+    /** Hosts {@code firmware}'s offers and images from now on. */
+    public void firmware(FirmwareHost firmware) {
+        this.firmware = java.util.Objects.requireNonNull(firmware, "firmware");
+    }
+
+    FirmwareHost firmware() {
+        return firmware;
     }
 
     public Faults faults() {
