@@ -288,7 +288,8 @@ public final class BodycamCli {
             int bad = 0;
             for (Path f : files) {
                 Scenario s = load(f, overrides, err);
-                java.util.Optional<String> refusal = s == null ? java.util.Optional.empty() : ScenarioRunner.refusal(s);
+                java.util.Optional<String> refusal = s == null ? java.util.Optional.empty()
+                        : s.clockMode() == Scenario.ClockMode.SIMULATED ? SimulatedRun.refusal(s) : ScenarioRunner.refusal(s);
                 if (refusal.isPresent()) {
                     err.println(f + ": valid, but cannot run in this version: " + refusal.get());
                 }

@@ -47,6 +47,16 @@ class SimulatedCommandsTest {
     }
 
     @Test
+    void validate_judges_a_simulated_scenario_by_what_simulated_mode_can_run() {
+        assertEquals(0, bodycam("validate", "../scenarios/smoke.yaml", "../scenarios/firmware-rollout.yaml", "--set",
+                "clock.mode=simulated"), err.toString());
+        assertTrue(out.toString().contains("../scenarios/smoke.yaml: ok (smoke, 20 cameras"), out.toString());
+
+        assertEquals(2, bodycam("validate", "../scenarios/mp4-smoke.yaml", "--set", "clock.mode=simulated"));
+        assertTrue(err.toString().contains("simulated mode cannot run mp4-smoke: it films synthetic payloads only"), err.toString());
+    }
+
+    @Test
     void wall_clock_options_are_refused_for_a_simulated_run(@TempDir Path dir) {
         assertEquals(2, bodycam("run", "../scenarios/smoke.yaml", "--set", "clock.mode=simulated", "--threads", "2",
                 "--out", dir.resolve("run").toString()));

@@ -33,20 +33,15 @@ public final class SimBroker {
     public record Message(String deviceId, Topic topic, String topicName, byte[] payload, long sentAt, long deliveredAt) {
     }
 
-    /**
-     * A message on its way in; {@code back} once the broker stopped before it arrived. A Will is no camera's
-     * message: it is never handed back.
-     */
+    /** A message on its way in; {@code back} once the broker stopped before it arrived. */
     private static final class InFlight {
         final Topic topic;
         final byte[] payload;
-        final boolean will;
         boolean back;
 
-        InFlight(Topic topic, byte[] payload, boolean will) {
+        InFlight(Topic topic, byte[] payload) {
             this.topic = topic;
             this.payload = payload;
-            this.will = will;
         }
     }
 
@@ -54,6 +49,8 @@ public final class SimBroker {
     /** Every camera's link, in the order they were made (a restart drops them in that order). */
     private final Map<String, SimTelemetryLink> links = new LinkedHashMap<>();
     private final Map<SimTelemetryLink, Set<InFlight>> inFlight = new HashMap<>();
+    /** When each camera's latest message reaches the broker: a camera's messages arrive in the order it sent them. */
+    private final Map<SimTelemetryLink, Long> lastArrival = new HashMap<>();
     private boolean up = true;
     /** Each camera's link by its command topic. */
     private final Map<String, SimTelemetryLink> byCommandTopic = new HashMap<>();
@@ -126,7 +123,7 @@ public final class SimBroker {
             List<InFlight> qos1 = new ArrayList<>();
             for (InFlight m : messages) {
                 m.back = true;
-                if (m.topic.qos() > 0 && !m.will) {
+                if (m.topic.qos() > 0) {
                     qos1.add(m);
                 }
             }
@@ -225,21 +222,46 @@ public final class SimBroker {
         connects++;
     }
 
-    /**
-     * A message a camera sent now, or its Will ({@code will}: the camera's connection ended without a goodbye);
-     * it arrives one latency later, unless the broker stopped meanwhile.
-     */
-    void publish(SimTelemetryLink from, Topic topic, byte[] payload, boolean will) {
+    /** A message a camera sent now; it arrives one latency later, unless the broker stopped meanwhile. */
+    void publish(SimTelemetryLink from, Topic topic, byte[] payload) {
         long sentAt = network.clock().now();
-        InFlight m = new InFlight(topic, payload, will);
+        InFlight m = new InFlight(topic, payload);
         inFlight.computeIfAbsent(from, l -> new LinkedHashSet<>()).add(m);
-        network.clock().schedule(network.latency(from.deviceId(), SimNetwork.Channel.MQTT, true, payload.length), () -> {
+        network.clock().schedule(arrival(from, network.latency(from.deviceId(), SimNetwork.Channel.MQTT, true, payload.length)), () -> {
             if (m.back) {
                 return;
             }
             inFlight.get(from).remove(m);
             deliver(new Message(from.deviceId(), topic, from.topicName(topic), payload, sentAt, network.clock().now()));
         });
+    }
+
+    /**
+     * Camera {@code of}'s connection ended without a goodbye: the broker publishes its Will once what the camera
+     * sent before has arrived, and before anything it sends on a new connection.
+     */
+    void will(SimTelemetryLink of, byte[] payload) {
+        if (!up) {
+            return;
+        }
+        long sentAt = network.clock().now();
+        network.clock().schedule(arrival(of, 0), () -> {
+            if (up) {
+                deliver(new Message(of.deviceId(), Topic.STATUS, of.topicName(Topic.STATUS), payload, sentAt, network.clock().now()));
+            }
+        });
+    }
+
+    /**
+     * The delay, from now, until a message of camera {@code from} that takes {@code latency} to cross arrives: never
+     * before the camera's previous one (one TCP stream at a time, and a new connection only after the old one
+     * ended), so a camera's messages reach the broker in the order it sent them.
+     */
+    private long arrival(SimTelemetryLink from, long latency) {
+        long now = network.clock().now();
+        long at = Math.max(now + latency, lastArrival.getOrDefault(from, now));
+        lastArrival.put(from, at);
+        return at - now;
     }
 
     private void deliver(Message m) {

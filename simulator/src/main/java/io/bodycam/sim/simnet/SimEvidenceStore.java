@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The evidence server of simulated mode, in memory: it hashes every byte a camera uploads, keeps the
- * hash and the number of accepted copies of each segment, and gives the reference verdict on them.
+ * hash and the number of accepted copies of each segment (a duplicate of the held bytes is turned away, as
+ * the reference backend does), and gives the reference verdict on them.
  * Cameras reach it through {@link #link links} paced by their own upload rate and the site's uplink.
  *
  * <p>Faults as the reference server's, on upload requests: a share answered with a 5xx before anything is
@@ -169,10 +170,22 @@ public final class SimEvidenceStore {
         return stored.get(segmentId);
     }
 
+    /**
+     * A whole upload arrived, judged by the reference contract's rules: bytes that hash to what the camera
+     * declared are kept once; the same bytes again are turned away as a duplicate; bytes that do not are kept as
+     * corrupt, unless a good copy is held already, and a later good copy replaces them.
+     */
     void accept(String deviceId, String segmentId, String sha256, String declared, long bytes) {
         uploads++;
         bytesReceived += bytes;
         Stored before = stored.get(segmentId);
-        stored.put(segmentId, new Stored(deviceId, sha256, declared, bytes, before == null ? 1 : before.copies() + 1));
+        boolean held = before != null && before.verified();
+        if (held && !sha256.equals(declared)) {
+            return;
+        }
+        if (held && before.sha256().equals(sha256)) {
+            return;
+        }
+        stored.put(segmentId, new Stored(deviceId, sha256, declared, bytes, held ? before.copies() + 1 : 1));
     }
 }

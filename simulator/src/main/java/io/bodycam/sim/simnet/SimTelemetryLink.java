@@ -93,7 +93,7 @@ final class SimTelemetryLink implements TelemetryLink {
             faultMet();
             while (connected && !offline.isEmpty()) {
                 Held h = offline.poll();
-                broker.publish(this, h.topic(), h.payload(), false);
+                broker.publish(this, h.topic(), h.payload());
             }
         });
     }
@@ -106,7 +106,7 @@ final class SimTelemetryLink implements TelemetryLink {
     public void stop(boolean graceful) {
         connecting.cancel();
         if (connected && !graceful && will != null) {
-            broker.publish(this, Topic.STATUS, will, true);
+            broker.will(this, will);
         }
         running = false;
         connected = false;
@@ -125,7 +125,7 @@ final class SimTelemetryLink implements TelemetryLink {
         boolean was = connected;
         connected = false;
         if (was && willPublished && will != null) {
-            broker.publish(this, Topic.STATUS, will, true);
+            broker.will(this, will);
         }
         if (was) {
             handler.linkDown(reason);
@@ -168,7 +168,7 @@ final class SimTelemetryLink implements TelemetryLink {
     public void publish(Topic topic, byte[] payload) {
         if (connected) {
             broker.counted(true, false, false);
-            broker.publish(this, topic, payload, false);
+            broker.publish(this, topic, payload);
         } else if (topic.qos() > 0) {
             boolean full = offline.size() == QUEUE_LIMIT;
             if (full) {
