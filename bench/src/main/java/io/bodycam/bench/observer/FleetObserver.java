@@ -11,6 +11,7 @@ import io.bodycam.bench.observer.internal.SimObserverLink;
 import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.simnet.SimBroker;
+import io.bodycam.sim.time.ManualClock;
 import io.bodycam.sim.time.SimClock;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class FleetObserver implements AutoCloseable {
     /** As above, for cameras whose device profile puts their messages on {@code topics} (docs/backends.md). */
     public FleetObserver(String brokerUrl, String agency, SimClock clock, Predicate<String> watched,
                          TopicScheme topics) {
-        this(clock, watched, topics, null, paho(checkedUrl(brokerUrl, agency), agency));
+        this(clock, watched, topics, CommandBook::new, paho(checkedUrl(brokerUrl, agency), agency));
     }
 
     /** What a link to the broker is built from. */
@@ -92,11 +93,11 @@ public final class FleetObserver implements AutoCloseable {
     }
 
     /**
-     * @param commandIds the prefix of command ids, counted from 0 with virtual round trips (simulated mode); null for a
-     *                   random prefix and wall-clock round trips
+     * @param book the command book on the observer's timer: ids with a random prefix and wall-clock round trips and
+     *             timeouts, or, in simulated mode, counted ids and virtual time
      */
-    private FleetObserver(SimClock clock, Predicate<String> watched, TopicScheme topics, String commandIds,
-                          Function<Parts, ObserverLink> link) {
+    private FleetObserver(SimClock clock, Predicate<String> watched, TopicScheme topics,
+                          Function<ScheduledThreadPoolExecutor, CommandBook> book, Function<Parts, ObserverLink> link) {
         this.fleet = new FleetModel(clock);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "bodycam-observer-timer");
@@ -104,7 +105,7 @@ public final class FleetObserver implements AutoCloseable {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
-        this.commands = commandIds == null ? new CommandBook(timer) : new CommandBook(timer, commandIds, () -> clock.now() * 1_000_000);
+        this.commands = book.apply(timer);
         this.handler = new MessageHandler(fleet, commands, watched, topics);
         this.payloads = topics.payloads();
         this.connection = link.apply(new Parts(timer, handler, fleet));
@@ -114,10 +115,12 @@ public final class FleetObserver implements AutoCloseable {
      * The observer of a simulated run (docs/reproduce.md): subscribed to the in-memory {@code broker} for every
      * camera on the reference contract's topics, handling each message on the simulation's thread at the
      * virtual time it was delivered; command ids are {@code sim-0}, {@code sim-1}, ... in the order sent, and
-     * their round trips are virtual time.
+     * their round trips and timeouts are virtual time on {@code clock}.
      */
-    public static FleetObserver simulated(SimBroker broker, SimClock clock) {
-        return new FleetObserver(clock, deviceId -> true, TopicScheme.REFERENCE, "sim-",
+    public static FleetObserver simulated(SimBroker broker, ManualClock clock) {
+        return new FleetObserver(clock, deviceId -> true, TopicScheme.REFERENCE,
+                timer -> new CommandBook((timeout, onTimeout) -> clock.schedule(timeout.toMillis(), onTimeout)::cancel, "sim-",
+                        () -> clock.now() * 1_000_000),
                 parts -> new SimObserverLink(broker, parts.handler()));
     }
 

@@ -30,7 +30,13 @@ public final class CommandBook {
     private record Pending(String id, String deviceId, long sentNanos, CompletableFuture<CommandAck> future) {
     }
 
-    private final ScheduledExecutorService timer;
+    /** Arms a command's timeout: runs {@code onTimeout} after {@code timeout} unless the action returned cancels it. */
+    @FunctionalInterface
+    public interface Timeouts {
+        Runnable arm(Duration timeout, Runnable onTimeout);
+    }
+
+    private final Timeouts timeouts;
     private final String idPrefix;
     /** Where round trips are timed: the wall's nanoseconds, or simulated mode's virtual time in nanoseconds. */
     private final LongSupplier nanos;
@@ -40,14 +46,23 @@ public final class CommandBook {
     private final Histogram roundTrip = FleetModel.newHistogram();
     private final LongAdder unmatched = new LongAdder();
 
-    /** Ids with a random prefix (two observers on one broker do not mix their acks up), timed by the wall clock. */
+    /**
+     * Ids with a random prefix (two observers on one broker do not mix their acks up), round trips and timeouts
+     * timed by the wall clock, timeouts on {@code timer}.
+     */
     public CommandBook(ScheduledExecutorService timer) {
-        this(timer, "obs-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + "-", System::nanoTime);
+        this((timeout, onTimeout) -> {
+            ScheduledFuture<?> task = timer.schedule(onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> task.cancel(false);
+        }, "obs-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + "-", System::nanoTime);
     }
 
-    /** Ids {@code idPrefix} and a number counting from 0, round trips timed by {@code nanos}. */
-    public CommandBook(ScheduledExecutorService timer, String idPrefix, LongSupplier nanos) {
-        this.timer = timer;
+    /**
+     * Ids {@code idPrefix} and a number counting from 0, round trips timed by {@code nanos}, timeouts armed by
+     * {@code timeouts} (simulated mode: both on its one clock).
+     */
+    public CommandBook(Timeouts timeouts, String idPrefix, LongSupplier nanos) {
+        this.timeouts = timeouts;
         this.idPrefix = idPrefix;
         this.nanos = nanos;
     }
@@ -131,11 +146,11 @@ public final class CommandBook {
     }
 
     private void armTimeout(Pending p, Duration timeout, BooleanSupplier forget) {
-        ScheduledFuture<?> task = timer.schedule(() -> {
+        Runnable cancel = timeouts.arm(timeout, () -> {
             if (forget.getAsBoolean()) {
                 p.future.completeExceptionally(new CommandTimeoutException(p.deviceId, p.id, timeout));
             }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        p.future.whenComplete((ack, failure) -> task.cancel(false));
+        });
+        p.future.whenComplete((ack, failure) -> cancel.run());
     }
 }
