@@ -82,6 +82,7 @@ final class DeviceCommand implements Callable<Integer> {
     ServeOptions serve = new ServeOptions();
 
     @Override
+    @SuppressWarnings("try") // the dashboard and control endpoints are held open by the try only, for the session's life
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

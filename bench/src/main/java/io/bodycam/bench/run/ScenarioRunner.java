@@ -362,6 +362,7 @@ public final class ScenarioRunner {
         }
 
         /** Watches the run, serving the dashboard and the control API meanwhile when asked. */
+        @SuppressWarnings("try") // the endpoints are held open by the try only: they serve while the run is watched
         private Watch.Outcome watch(Watch watch, RunLiveFleet live, FaultInjector faults) {
             if (live == null) {
                 return watch.until(timing.ticker());

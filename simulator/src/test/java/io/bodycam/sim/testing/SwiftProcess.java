@@ -242,6 +242,7 @@ public final class SwiftProcess extends ServerProcess {
         throw new IOException("found no four free ports in a row on " + HOST);
     }
 
+    @SuppressWarnings("try") // binding is the test; the socket is closed again at once
     private static boolean bindable(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
             return true;
