@@ -2,14 +2,13 @@ package io.bodycam.cli;
 
 import io.bodycam.bench.reproduce.Replayer;
 import io.bodycam.bench.reproduce.ReproduceException;
+import io.bodycam.bench.reproduce.WorkFolder;
 import io.bodycam.bench.run.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,11 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
             err.println("bodycam replay: " + e.getMessage());
             return ScenarioRunner.BAD_INPUT;
         } finally {
-            try (Stream<Path> left = Files.walk(work)) {
-                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            WorkFolder.delete(work);
         }
     }
 }

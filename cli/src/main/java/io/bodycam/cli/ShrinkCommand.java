@@ -3,14 +3,13 @@ package io.bodycam.cli;
 import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.reproduce.ReproduceException;
 import io.bodycam.bench.reproduce.Shrinker;
+import io.bodycam.bench.reproduce.WorkFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,11 +64,7 @@ final class ShrinkCommand implements Callable<Integer> {
             err.println("bodycam shrink: " + e.getMessage());
             return ScenarioRunner.BAD_INPUT;
         } finally {
-            try (Stream<Path> left = Files.walk(work)) {
-                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            WorkFolder.delete(work);
         }
     }
 }

@@ -11,18 +11,15 @@ import io.bodycam.record.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Searches, in simulated mode (docs/reproduce.md), for a smaller scenario that fails the same assertion as
@@ -223,7 +220,7 @@ public final class Shrinker {
             }
             return false;
         } finally {
-            delete(dir);
+            WorkFolder.delete(dir);
         }
     }
 
@@ -261,18 +258,5 @@ public final class Shrinker {
         return cameras + " camera" + (cameras == 1 ? "" : "s") + ", " + list(tree.get("timeline")).size() + " timeline events, "
                 + tree.get("duration") + ", " + behaviour + " behaviour settings, " + list(tree.get("assertions")).size()
                 + " assertions";
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

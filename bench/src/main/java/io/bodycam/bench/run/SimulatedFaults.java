@@ -82,19 +82,14 @@ final class SimulatedFaults {
                 return broker::start;
             }
             case HTTP_ERRORS -> {
-                return http(s -> new SimEvidenceStore.Faults(p.fraction("share", 0.1), p.whole("status", 503, 500, 599),
-                        s.delayMillis(), s.lostShare()), s -> new SimEvidenceStore.Faults(0, s.errorStatus(), s.delayMillis(),
-                        s.lostShare()));
+                return http(s -> s.withErrors(p.fraction("share", 0.1), p.whole("status", 503, 500, 599)),
+                        s -> s.withErrors(0, s.errorStatus()));
             }
             case HTTP_SLOW -> {
-                long delay = p.duration("delay", Duration.ofSeconds(2)).toMillis();
-                return http(s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), delay, s.lostShare()),
-                        s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), 0, s.lostShare()));
+                return http(s -> s.withDelay(p.duration("delay", Duration.ofSeconds(2)).toMillis()), s -> s.withDelay(0));
             }
             case HTTP_LOST_RESPONSE -> {
-                double share = p.fraction("share", 0.05);
-                return http(s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), s.delayMillis(), share),
-                        s -> new SimEvidenceStore.Faults(s.errorShare(), s.errorStatus(), s.delayMillis(), 0));
+                return http(s -> s.withLostResponses(p.fraction("share", 0.05)), s -> s.withLostResponses(0));
             }
             case NETWORK_DOWN -> {
                 return impair(hit, p.target(), m -> SimNetwork.Impairment.CUT, (m, channel) -> {

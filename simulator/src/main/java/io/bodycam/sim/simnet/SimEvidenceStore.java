@@ -57,6 +57,21 @@ public final class SimEvidenceStore {
                 throw new IllegalArgumentException("delay must be >= 0, was " + delayMillis);
             }
         }
+
+        /** These faults, with {@code share} of uploads answered {@code status}. */
+        public Faults withErrors(double share, int status) {
+            return new Faults(share, status, delayMillis, lostShare);
+        }
+
+        /** These faults, with {@code millis} before every answer. */
+        public Faults withDelay(long millis) {
+            return new Faults(errorShare, errorStatus, millis, lostShare);
+        }
+
+        /** These faults, with {@code share} of answers lost. */
+        public Faults withLostResponses(double share) {
+            return new Faults(errorShare, errorStatus, delayMillis, share);
+        }
     }
 
     private final SimNetwork network;
