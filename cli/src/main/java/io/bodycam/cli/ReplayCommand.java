@@ -16,18 +16,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bodycam replay RUN --device ID [--until EVENT|TIME]}: plays a simulated run again and compares one
- * camera's events with the record, printing the camera's state where it halts (docs/reproduce.md#replaying-one-camera).
+ * {@code bodycam replay RUN --device ID [--until EVENT|TIME]}: plays a simulated run again, or one camera of a
+ * real-network run alone from its input log, and compares the camera's events with the record, printing its state
+ * where it halts (docs/reproduce.md#replaying-one-camera).
  * Exit codes: 0 the camera did the same again, 1 it did not (the difference is printed), 2 bad input or a run
  * that cannot be replayed, 3 it could not be carried out.
  */
-@Command(name = "replay", description = "Play a simulated run again, compare one camera's events with the record, show its state.")
+@Command(name = "replay", description = "Play one camera of a run again (a simulated run whole, a real-network run's camera"
+        + " alone from its input log), compare its events with the record, show its state.")
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "the run's folder (a simulated run)")
+    @Parameters(index = "0", paramLabel = "RUN", description = "the run's folder")
     Path run;
 
     @Option(names = "--device", required = true, paramLabel = "ID", description = "the camera to follow")
@@ -45,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("bodycam-replay-");
         try {
             Replayer.Result r = Replayer.replay(run, device, until, work);
-            out.printf("replayed %s of %s in simulated mode, halted at %s%n", device, run, r.halted());
+            out.printf("replayed %s of %s %s, halted at %s%n", device, run, r.how(), r.halted());
             out.printf("  events  %d in the record, %d in the replay: %s%n", r.recorded(), r.replayed(),
                     r.identical() ? "identical" : "DIFFERENT");
             if (!r.identical()) {

@@ -33,6 +33,8 @@ public final class RunRecord {
     public static final String REPORT = "report.html";
     /** The run's Micrometer meters at the end, in Prometheus text format. */
     public static final String METRICS = "metrics.prom";
+    /** Every input each camera of a real-network run received, one line a step, for replaying one camera alone. */
+    public static final String INPUTS = "inputs.jsonl";
     /** The folder of the HdrHistogram interval logs, one per latency kind. */
     public static final String LATENCY = "latency";
 

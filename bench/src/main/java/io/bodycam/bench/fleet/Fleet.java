@@ -33,6 +33,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +93,15 @@ public final class Fleet implements AutoCloseable {
      */
     public Fleet(Scenario scenario, Shard shard, Routes routes, SimClock clock, Transport transport, int threads,
           CameraListener listener, Mp4Studio studio) {
+        this(scenario, shard, routes, clock, transport, threads, listener, studio, null);
+    }
+
+    /**
+     * As above; with {@code inputs} every camera that films no MP4 writes down each input it receives there, one
+     * line a step (the run record's {@code inputs.jsonl}, for {@code bodycam replay}).
+     */
+    public Fleet(Scenario scenario, Shard shard, Routes routes, SimClock clock, Transport transport, int threads,
+          CameraListener listener, Mp4Studio studio, Consumer<String> inputs) {
         this.group = transport.newGroup(threads);
         int cameras = (int) IntStream.rangeClosed(1, scenario.fleet().stream().mapToInt(FleetGroup::count).sum())
                 .filter(shard::contains).count();
@@ -121,6 +131,9 @@ public final class Fleet implements AutoCloseable {
                         g.name(), upload, uploadTls, config);
                 if (backend.services() != null) {
                     wired.services(backend.services());
+                }
+                if (inputs != null) {
+                    wired.recordInputs(inputs);
                 }
                 if (backend.clock() == Backend.ServerClock.WALL) {
                     wired.tus(tus -> tus.serverClock(clock::fromWall));

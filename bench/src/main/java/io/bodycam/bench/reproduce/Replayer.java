@@ -6,12 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.bodycam.bench.fleet.Fleet;
+import io.bodycam.bench.metrics.EventLog;
 import io.bodycam.bench.run.SimulatedRun;
+import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
 import io.bodycam.bench.scenario.units.Durations;
 import io.bodycam.record.RunRecord;
+import io.bodycam.sim.camera.Camera;
+import io.bodycam.sim.camera.CameraConfig;
 import io.bodycam.sim.camera.CameraSnapshot;
 import io.bodycam.sim.event.CameraEvent;
+import io.bodycam.sim.replay.CameraPlayer;
+import io.bodycam.sim.replay.PlaybackException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +43,10 @@ import java.util.regex.Pattern;
  * asked to halt at an event or a moment, gives the camera's whole state there: mode, flags, battery, storage,
  * the segments waiting for upload, and the MQTT messages its link holds.
  *
- * <p>Real-network runs are refused with the reason: what their cameras received from the network is not
- * recorded, so they cannot be played again.
+ * <p>A camera of a real-network run is played alone instead, from its lines of the run's input log
+ * ({@code inputs.jsonl}, written by its {@code InputRecorder}): every task its firmware ran, everything the officer,
+ * the bench and its links did to it, at the virtual times they came (docs/reproduce.md#replaying-a-real-run). It has
+ * no MQTT queue to show there: the log holds what came in, not what the link held.
  */
 public final class Replayer {
 
@@ -49,6 +59,8 @@ public final class Replayer {
                     gen.writeString(Durations.format(value));
                 }
             }));
+    /** The wall-clock field of a real run's event line, which a replay cannot have. */
+    private static final Pattern WALL_MS = Pattern.compile(",\"wallMs\":\\d+");
     /** {@code upload.verified} or {@code upload.verified#3} (the third). */
     private static final Pattern EVENT = Pattern.compile("([a-z]+(?:\\.[a-zA-Z]+)+)(?:#(\\d+))?");
 
@@ -59,8 +71,10 @@ public final class Replayer {
      * @param replayed   its events in the replay, up to the halt
      * @param difference the first line that differs, in words; null when none does
      * @param halted     where the replay stopped, in words
+     * @param how        how the camera was played, in words: the whole run again in simulated mode, or the camera
+     *                   alone from its input log
      */
-    public record Result(String deviceId, int recorded, int replayed, String difference, String halted,
+    public record Result(String deviceId, String how, int recorded, int replayed, String difference, String halted,
                          CameraSnapshot state, long mqttQueued, long at) {
 
         public boolean identical() {
@@ -87,10 +101,11 @@ public final class Replayer {
             throw new ReproduceException(runDir + " is not a run's folder (it needs " + RunRecord.SCENARIO + " and "
                     + RunRecord.EVENTS + ")");
         }
-        if (!Files.isRegularFile(runDir.resolve(SimulatedRun.FIGURES))) {
-            throw new ReproduceException(runDir + " is a real-network run: what its cameras received from the network was not"
-                    + " recorded, so it cannot be played again. Run the scenario with --set clock.mode=simulated, or let"
-                    + " bodycam shrink " + runDir + " look for a failure the simulation shows (docs/reproduce.md)");
+        boolean simulated = Files.isRegularFile(runDir.resolve(SimulatedRun.FIGURES));
+        if (!simulated && !Files.isRegularFile(runDir.resolve(RunRecord.INPUTS))) {
+            throw new ReproduceException(runDir + " is a real-network run without " + RunRecord.INPUTS + " (a bench older than"
+                    + " the input log wrote it): what its cameras received from the network was not recorded, so it cannot"
+                    + " be played again. Run the scenario again with this bench, or with --set clock.mode=simulated");
         }
         List<String> recorded = new ArrayList<>();
         TreeSet<String> cameras = new TreeSet<>();
@@ -98,7 +113,7 @@ public final class Replayer {
             String id = JSON.readTree(line).path("deviceId").asText();
             cameras.add(id);
             if (id.equals(deviceId)) {
-                recorded.add(line);
+                recorded.add(simulated ? line : WALL_MS.matcher(line).replaceFirst(""));
             }
         }
         if (recorded.isEmpty()) {
@@ -107,11 +122,87 @@ public final class Replayer {
         }
         Scenario scenario = RecordedScenario.scenario(scenarioFile.toString(),
                 RecordedScenario.tree(Files.readString(scenarioFile, StandardCharsets.UTF_8)));
+        if (!simulated) {
+            return played(runDir, scenario, deviceId, until, recorded, work);
+        }
         long start = (scenario.start() != null ? scenario.start() : SimulatedRun.DEFAULT_START).toEpochMilli();
         SimulatedRun.Stop stop = stop(deviceId, until, start);
         SimulatedRun.Replayed r = SimulatedRun.replay(scenario, work, stop);
         List<String> replayed = Files.readAllLines(r.events(), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("\"deviceId\":\"" + deviceId + "\"")).toList();
+        return compared(deviceId, "in simulated mode", until, recorded, replayed, null, r.onEvent(), r.at(), stop.at(),
+                start, r.state(), r.mqttQueued());
+    }
+
+    /**
+     * Plays camera {@code deviceId} of the real-network run in {@code runDir} alone, from its lines of the input log,
+     * on a virtual clock (docs/reproduce.md#replaying-a-real-run).
+     */
+    private static Result played(Path runDir, Scenario scenario, String deviceId, String until, List<String> recorded,
+                                 Path work) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        long firstAt = Long.MIN_VALUE;
+        String prefix = "{\"d\":" + JSON.writeValueAsString(deviceId) + ",";
+        try (BufferedReader in = Files.newBufferedReader(runDir.resolve(RunRecord.INPUTS), StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (firstAt == Long.MIN_VALUE) {
+                    firstAt = JSON.readTree(line).path("t").asLong();
+                }
+                if (line.startsWith(prefix)) {
+                    lines.add(JSON.readTree(line));
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new ReproduceException("camera " + deviceId + " has no lines in " + runDir.resolve(RunRecord.INPUTS)
+                    + ": a camera that films MP4 segments is not written down (docs/reproduce.md#replaying-a-real-run)");
+        }
+        long start = scenario.start() != null ? scenario.start().toEpochMilli() : firstAt;
+        SimulatedRun.Stop stop = stop(deviceId, until, start);
+        CameraPlayer player = new CameraPlayer(lines);
+        boolean[] halt = {false};
+        Path events = work.resolve(RunRecord.EVENTS);
+        Files.createDirectories(work);
+        String difference = null;
+        Camera camera;
+        try (EventLog log = new EventLog(events, false)) {
+            camera = player.build(config(scenario, deviceId, player.firmwareKey()), e -> {
+                log.onEvent(e);
+                if (stop.matches().test(e)) {
+                    halt[0] = true;
+                }
+            });
+            try {
+                while (!halt[0] && player.nextAt() <= stop.at() && player.step()) {
+                    // each step is one input of the run, taken at its virtual time
+                }
+            } catch (PlaybackException diverged) {
+                difference = diverged.getMessage();
+            }
+        }
+        List<String> replayed = Files.readAllLines(events, StandardCharsets.UTF_8);
+        return compared(deviceId, "alone from its input log (" + player.taken() + " of " + player.steps() + " steps)", until,
+                recorded, replayed, difference, halt[0], player.now(), stop.at(), start, camera.snapshot().join(), -1);
+    }
+
+    /** The settings camera {@code deviceId} had in the run: its group's, at its index in the whole fleet. */
+    private static CameraConfig config(Scenario scenario, String deviceId, String firmwareKey) {
+        int index = 0;
+        for (FleetGroup g : scenario.fleet()) {
+            for (int k = 0; k < g.count(); k++) {
+                index++;
+                if (g.deviceId(index).equals(deviceId)) {
+                    return Fleet.cameraConfig(scenario, g, index, firmwareKey, null);
+                }
+            }
+        }
+        throw new ReproduceException("the run's scenario has no camera " + deviceId);
+    }
+
+    /** The record's events and the replay's compared line by line, up to a halt. */
+    private static Result compared(String deviceId, String how, String until, List<String> recorded, List<String> replayed,
+                                   String diverged, boolean onEvent, long at, long stopAt, long start, CameraSnapshot state,
+                                   long mqttQueued) {
         List<String> expected = until == null ? recorded : recorded.subList(0, Math.min(recorded.size(), replayed.size()));
         String difference = null;
         for (int i = 0; i < Math.max(expected.size(), replayed.size()) && difference == null; i++) {
@@ -121,12 +212,15 @@ public final class Replayer {
                 difference = "event " + (i + 1) + ": recorded " + want + "\n  replayed " + got;
             }
         }
+        if (diverged != null) {
+            difference = difference == null ? diverged : difference + "\n  then: " + diverged;
+        }
         String halted = until == null ? "the end of the run"
-                : r.onEvent() ? until + " at " + Instant.ofEpochMilli(r.at()) + " (" + Durations.format(Duration.ofMillis(r.at() - start))
+                : onEvent ? until + " at " + Instant.ofEpochMilli(at) + " (" + Durations.format(Duration.ofMillis(at - start))
                         + " in)"
-                : r.at() >= stop.at() ? Durations.format(Duration.ofMillis(r.at() - start)) + " in, " + Instant.ofEpochMilli(r.at())
+                : at >= stopAt ? Durations.format(Duration.ofMillis(at - start)) + " in, " + Instant.ofEpochMilli(at)
                 : "the end of the run (" + until + " never happened)";
-        return new Result(deviceId, expected.size(), replayed.size(), difference, halted, r.state(), r.mqttQueued(), r.at());
+        return new Result(deviceId, how, expected.size(), replayed.size(), difference, halted, state, mqttQueued, at);
     }
 
     private static SimulatedRun.Stop stop(String deviceId, String until, long start) {
@@ -164,7 +258,9 @@ public final class Replayer {
         view.put("deviceId", r.deviceId());
         view.put("at", Instant.ofEpochMilli(r.at()).toString());
         view.put("state", state);
-        view.put("mqttQueued", r.mqttQueued());
+        if (r.mqttQueued() >= 0) {
+            view.put("mqttQueued", r.mqttQueued());
+        }
         return STATE.writerWithDefaultPrettyPrinter().writeValueAsString(view);
     }
 }

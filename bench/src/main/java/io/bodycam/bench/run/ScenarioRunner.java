@@ -5,6 +5,7 @@ import io.bodycam.bench.fleet.Shard;
 import io.bodycam.bench.fleet.Slot;
 import io.bodycam.bench.metrics.CommandCounter;
 import io.bodycam.bench.metrics.EventLog;
+import io.bodycam.bench.metrics.InputLog;
 import io.bodycam.bench.metrics.RunCollector;
 import io.bodycam.bench.metrics.RunMeters;
 import io.bodycam.bench.metrics.BenchHealth;
@@ -240,8 +241,9 @@ public final class ScenarioRunner {
             }
             observer.onPresence(offline);
             observer.onPresence(recovery);
-            try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS))) {
-                Judge.Verdict verdict = observed(observer, new RunCollector(events));
+            try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS));
+                 InputLog inputs = new InputLog(dir.resolve(RunRecord.INPUTS))) {
+                Judge.Verdict verdict = observed(observer, new RunCollector(events), inputs);
                 return new Result(verdict.passed() ? PASSED : ASSERTION_FAILED, dir,
                         verdict.passed() ? "passed" : "an assertion failed");
             } catch (IOException e) {
@@ -252,7 +254,7 @@ public final class ScenarioRunner {
         }
 
         /** Builds the fleet, schedules the timeline, watches, judges and writes the record's end files. */
-        private Judge.Verdict observed(FleetObserver observer, RunCollector collector) throws IOException {
+        private Judge.Verdict observed(FleetObserver observer, RunCollector collector, InputLog inputs) throws IOException {
             Judge.Verdict verdict;
             Watch.Outcome outcome;
             AtomicReference<RunLiveFleet> live = new AtomicReference<>();
@@ -271,7 +273,7 @@ public final class ScenarioRunner {
                      if (l != null) {
                          l.onEvent(e);
                      }
-                 }, studio);
+                 }, studio, inputs);
                  RunBackstage backstage = new RunBackstage(observer, commands, recovery, faults, backend.embedded(),
                          scenario.payloadScale(), fleet.members())) {
                 options.console().printf("%d cameras%s, %s virtual at speed %s, record in %s%n", fleet.members().size(),

@@ -133,7 +133,7 @@ class ReplayerTest {
 
         ReproduceException notSimulated = assertThrows(ReproduceException.class,
                 () -> Replayer.replay(real, "SMK-07", null, tmp.resolve("w1")));
-        assertTrue(notSimulated.getMessage().contains("is a real-network run"), notSimulated.getMessage());
+        assertTrue(notSimulated.getMessage().contains("is a real-network run without inputs.jsonl"), notSimulated.getMessage());
 
         ReproduceException unknown = assertThrows(ReproduceException.class,
                 () -> Replayer.replay(run, "SMK-99", null, tmp.resolve("w2")));

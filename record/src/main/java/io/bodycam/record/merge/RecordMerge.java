@@ -80,6 +80,7 @@ public final class RecordMerge {
                 roster.ownOnly(RunRecord.LEDGER));
         LinesMerge.byTime(files(shards, RunRecord.EVENTS), out.resolve(RunRecord.EVENTS), "t", roster.ownOnly(RunRecord.EVENTS));
         LinesMerge.byTime(files(shards, RunRecord.GPS), out.resolve(RunRecord.GPS), "t", roster.ownOnlyQuietly());
+        concatenate(files(shards, RunRecord.INPUTS), out.resolve(RunRecord.INPUTS));
         Map<String, List<Double>> values = values(shards);
         double speed = Combine.MAX.apply(values.getOrDefault("run.clockSpeed", List.of()));
         TimeSeriesMerge.merge(files(shards, RunRecord.TIMESERIES), out.resolve(RunRecord.TIMESERIES), Double.isNaN(speed) ? 1 : speed);
@@ -221,6 +222,25 @@ public final class RecordMerge {
         metrics.put(base + ".p90", none ? Double.NaN : kind.unit().millis(h.getValueAtPercentile(90)));
         metrics.put(base + ".p99", none ? Double.NaN : kind.unit().millis(h.getValueAtPercentile(99)));
         metrics.put(base + ".max", none ? Double.NaN : kind.unit().millis(h.getMaxValue()));
+    }
+
+    /**
+     * The shards' input logs, shard after shard, each as written: a camera's lines are all in its own shard's, in
+     * their order, which is all a replay needs. None is written when no shard has one (older or simulated records).
+     */
+    private static void concatenate(List<Path> from, Path to) {
+        if (from.stream().noneMatch(Files::isRegularFile)) {
+            return;
+        }
+        try (var out = Files.newOutputStream(to)) {
+            for (Path f : from) {
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, out);
+                }
+            }
+        } catch (IOException e) {
+            throw new RecordException("cannot write " + to + ": " + e.getMessage());
+        }
     }
 
     private static void copy(Path from, Path to) {

@@ -40,6 +40,7 @@ import io.bodycam.sim.power.PowerDraw;
 import io.bodycam.sim.recording.CaptureStream;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
+import io.bodycam.sim.replay.InputJournal;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.video.SegmentCard;
@@ -62,6 +63,9 @@ public final class Camera implements TelemetryHandler {
 
     private final CameraConfig config;
     private final Scheduler scheduler;
+    /** The scheduler as the camera was given it: the bench's actions and officers run on it. */
+    private final Scheduler outside;
+    private final InputJournal journal;
     private final CameraListener listener;
     private final DeviceClock clock;
     private final Flags flags;
@@ -101,8 +105,23 @@ public final class Camera implements TelemetryHandler {
     /** As above, docking at a site whose upload connections its cameras share ({@code slots}). */
     public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
                   EvidenceLink evidence, CameraListener listener, SegmentCard card, UploadSlots slots) {
+        this(config, scheduler, telemetry, evidence, listener, card, slots, InputJournal.NONE);
+    }
+
+    /**
+     * As above, with every input the camera receives going through {@code journal} (an {@code InputRecorder}
+     * writes them down so that the camera can be played again alone, docs/reproduce.md#replaying-a-real-run).
+     */
+    public Camera(CameraConfig config, Scheduler scheduler, Function<TelemetryHandler, TelemetryLink> telemetry,
+                  EvidenceLink evidence, CameraListener listener, SegmentCard card, UploadSlots slots,
+                  InputJournal journal) {
         this.config = config;
+        this.outside = scheduler;
+        this.journal = journal;
+        scheduler = journal.scheduler(scheduler);
         this.scheduler = scheduler;
+        evidence = journal.evidence(evidence);
+        slots = journal.slots(slots);
         NetworkGate network = new NetworkGate(evidence, scheduler);
         this.listener = listener;
         long now = scheduler.now();
@@ -120,7 +139,7 @@ public final class Camera implements TelemetryHandler {
         PendingFaults pending = new PendingFaults(storage, events);
         this.firmware = new FirmwareUpdater(config, scheduler, machine, network, events, this::deviceTime, this.card,
                 this::reboot);
-        this.telemetry = telemetry.apply(this);
+        this.telemetry = journal.telemetry(telemetry.apply(journal.handler(this)));
         this.reporter = new Reporter(config.deviceId(), this.telemetry, this::deviceTime, firmware::running);
         this.dock = new Dock(scheduler, machine, network, events, storage, this.card, pending, settings, firmware, clock,
                 flags, config.uploadRetryDelay(), slots);
@@ -138,8 +157,9 @@ public final class Camera implements TelemetryHandler {
         this.lifecycle = new Lifecycle(config, scheduler, machine, events, battery, this.card, recorder, priority, firmware,
                 dock, routines, this.telemetry, reporter);
         this.commands = new CommandHandler(recorder, priority, firmware, settings, this::publishGps, this::reboot);
-        this.faults = new CameraFaults(scheduler, machine, events, flags, clock, gps, storage, battery, recorder, pending,
-                lifecycle::losePower, housekeeping, millis -> routines.loseLink(millis, network::pull));
+        this.faults = new CameraFaults(scheduler, journal, machine, events, flags, clock, gps, storage, battery, recorder,
+                pending, lifecycle::losePower, housekeeping, millis -> routines.loseLink(millis, network::pull));
+        journal.built();
     }
 
     // ------------------------------------------------------------------ what the officer and the world do
@@ -149,12 +169,12 @@ public final class Camera implements TelemetryHandler {
      * does not boot outside the dock.
      */
     public void powerOn() {
-        scheduler.run(lifecycle::powerOn);
+        scheduler.run(journal.input("powerOn", lifecycle::powerOn));
     }
 
     /** Switches the camera off cleanly: closes any recording, says {@code offline}, disconnects. */
     public void powerOff() {
-        scheduler.run(() -> lifecycle.shutDown(StopReason.POWER_OFF));
+        scheduler.run(journal.input("powerOff", () -> lifecycle.shutDown(StopReason.POWER_OFF)));
     }
 
     /** Starts a recording, as the officer or a sensor would; refused quietly when not possible. */
@@ -164,17 +184,17 @@ public final class Camera implements TelemetryHandler {
 
     /** Starts a recording with a category; flagged ones upload first [S27]. */
     public void trigger(Trigger trigger, String category, boolean flagged) {
-        scheduler.run(() -> recorder.start(trigger, category, flagged));
+        scheduler.run(journal.input("trigger", () -> recorder.start(trigger, category, flagged), trigger, category, flagged));
     }
 
     /** Stops the recording, as a long press would. */
     public void stopRecording() {
-        scheduler.run(() -> recorder.stop(StopReason.BUTTON));
+        scheduler.run(journal.input("stopRecording", () -> recorder.stop(StopReason.BUTTON)));
     }
 
     /** Puts the camera in its dock: any recording stops, it charges and uploads. */
     public void dock() {
-        scheduler.run(() -> {
+        scheduler.run(journal.input("dock", () -> {
             dock.placed();
             switch (machine.mode()) {
                 case OFF -> lifecycle.powerOn();
@@ -186,12 +206,12 @@ public final class Camera implements TelemetryHandler {
                 }
                 default -> { }
             }
-        });
+        }));
     }
 
     /** Takes the camera out of its dock: back to buffering; unfinished uploads wait for the next dock. */
     public void undock() {
-        scheduler.run(dock::undock);
+        scheduler.run(journal.input("undock", dock::undock));
     }
 
     /**
@@ -199,36 +219,36 @@ public final class Camera implements TelemetryHandler {
      * deleted, while the camera stays ready [S11]; refused quietly (a bench-only note) when not possible.
      */
     public void priorityUpload() {
-        scheduler.run(() -> priority.start()
-                .ifPresent(why -> events.emit(new PriorityUploadRefused(config.deviceId(), scheduler.now(), why))));
+        scheduler.run(journal.input("priorityUpload", () -> priority.start()
+                .ifPresent(why -> events.emit(new PriorityUploadRefused(config.deviceId(), scheduler.now(), why)))));
     }
 
     /** The officer cancels a priority upload [S11]: what is left waits for the dock. */
     public void cancelPriorityUpload() {
-        scheduler.run(() -> priority.stop(StopReason.OFFICER));
+        scheduler.run(journal.input("cancelPriorityUpload", () -> priority.stop(StopReason.OFFICER)));
     }
 
     /** Sleep mode: the pre-event buffer is dropped [S13]. */
     public void sleep() {
-        scheduler.run(() -> {
+        scheduler.run(journal.input("sleep", () -> {
             if (machine.mode() == Mode.READY_BUFFERING) {
                 machine.enter(Mode.SLEEP);
             }
-        });
+        }));
     }
 
     /** Out of sleep mode: buffering starts again from now. */
     public void wake() {
-        scheduler.run(() -> {
+        scheduler.run(journal.input("wake", () -> {
             if (machine.mode() == Mode.SLEEP) {
                 machine.enter(Mode.READY_BUFFERING);
             }
-        });
+        }));
     }
 
     /** Closes any recording and restarts the firmware; a docked camera docks again after boot. */
     public void reboot(String reason) {
-        scheduler.run(() -> lifecycle.reboot(reason));
+        scheduler.run(journal.input("reboot", () -> lifecycle.reboot(reason), reason));
     }
 
     /**
@@ -236,7 +256,7 @@ public final class Camera implements TelemetryHandler {
      * rebooted or power-cycled [S19]; a boot or recovery under way is abandoned.
      */
     public void fail(ErrorCode code, String message) {
-        scheduler.run(() -> lifecycle.fail(code, message));
+        scheduler.run(journal.input("fail", () -> lifecycle.fail(code, message), code, message));
     }
 
     /** Where the camera is now. Call it on the camera's thread (a timeline action running there). */
@@ -265,8 +285,9 @@ public final class Camera implements TelemetryHandler {
         return config;
     }
 
+    /** The camera's thread and clock, for the bench's actions and officers (what they do to it is an input). */
     public Scheduler scheduler() {
-        return scheduler;
+        return outside;
     }
 
     /** The faults a scenario can inject into this camera (power loss, clock skew, corrupt segment ...). */

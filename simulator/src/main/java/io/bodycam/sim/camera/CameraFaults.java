@@ -1,5 +1,6 @@
 package io.bodycam.sim.camera;
 
+import io.bodycam.sim.replay.InputJournal;
 import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.state.Flag;
 import io.bodycam.sim.camera.internal.DeviceClock;
@@ -44,6 +45,7 @@ public final class CameraFaults {
     public static final double MAX_DRIFT_PPM = 10_000;
 
     private final Scheduler scheduler;
+    private final InputJournal journal;
     private final ModeMachine machine;
     private final EventSink events;
     private final Flags flags;
@@ -57,10 +59,11 @@ public final class CameraFaults {
     private final Runnable housekeeping;
     private final LongConsumer pullNetwork;
 
-    CameraFaults(Scheduler scheduler, ModeMachine machine, EventSink events, Flags flags, DeviceClock clock,
+    CameraFaults(Scheduler scheduler, InputJournal journal, ModeMachine machine, EventSink events, Flags flags, DeviceClock clock,
                  GpsReceiver gps, Storage storage, Battery battery, Recorder recorder, PendingFaults pending,
                  Runnable losePower, Runnable housekeeping, LongConsumer pullNetwork) {
         this.scheduler = scheduler;
+        this.journal = journal;
         this.machine = machine;
         this.events = events;
         this.flags = flags;
@@ -81,7 +84,7 @@ public final class CameraFaults {
      * lost, and the next boot goes through {@link Mode#RECOVERING_INTERRUPTED} [S19, S43].
      */
     public void powerLoss() {
-        scheduler.run(losePower);
+        scheduler.run(journal.input("fault.powerLoss", losePower));
     }
 
     /**
@@ -95,10 +98,10 @@ public final class CameraFaults {
         if (length.isNegative() || length.isZero() || length.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("network outage length must be 1 ms..1 day, was " + length);
         }
-        scheduler.run(() -> {
+        scheduler.run(journal.input("fault.pullNetwork", () -> {
             pullNetwork.accept(length.toMillis());
             events.emit(new FaultNetworkPulled(events.deviceId(), events.time(), length.toMillis()));
-        });
+        }, length));
     }
 
     /** Moves the camera's clock by {@code by} (a wrong manual setting, a DST error); flags it unsynced. */
@@ -107,11 +110,11 @@ public final class CameraFaults {
         if (by.abs().compareTo(Duration.ofDays(36_500)) > 0) {
             throw new IllegalArgumentException("clock skew must be within ±36500 days, was " + by);
         }
-        scheduler.run(() -> {
+        scheduler.run(journal.input("fault.skewClock", () -> {
             clock.skew(by.toMillis(), scheduler.now());
             events.emit(new FaultClockSkew(events.deviceId(), events.time(), by.toMillis()));
             flags.set(Flag.CLOCK_UNSYNCED, clock.unsynced(scheduler.now()));
-        });
+        }, by));
     }
 
     /**
@@ -123,10 +126,10 @@ public final class CameraFaults {
         if (!(Math.abs(ppm) <= MAX_DRIFT_PPM)) {
             throw new IllegalArgumentException("clock drift must be within ±" + (long) MAX_DRIFT_PPM + " ppm, was " + ppm);
         }
-        scheduler.run(() -> {
+        scheduler.run(journal.input("fault.driftPpm", () -> {
             clock.drift(ppm, scheduler.now());
             events.emit(new FaultClockDrift(events.deviceId(), events.time(), ppm));
-        });
+        }, ppm));
     }
 
     /** The GPS receiver gets no fix for {@code duration} (a tunnel, a jammer): {@link Flag#NO_GPS_FIX} meanwhile. */
@@ -135,7 +138,7 @@ public final class CameraFaults {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("GPS loss duration must be 1 ms..1 day, was " + duration);
         }
-        scheduler.run(() -> {
+        scheduler.run(journal.input("fault.loseGps", () -> {
             long now = scheduler.now();
             gps.jam(now, now + duration.toMillis());
             events.emit(new FaultGpsLoss(events.deviceId(), events.time(), duration.toMillis()));
@@ -145,7 +148,7 @@ public final class CameraFaults {
                     flags.set(Flag.NO_GPS_FIX, !gps.fixAt(scheduler.now()).fix());
                 }
             });
-        });
+        }, duration));
     }
 
     /**
@@ -154,7 +157,7 @@ public final class CameraFaults {
      * verdict, finds it damaged, emits {@code segment.damaged} and keeps it without uploading it again.
      */
     public void corruptNextSegment() {
-        scheduler.run(pending::corruptNextSegment);
+        scheduler.run(journal.input("fault.corruptNextSegment", pending::corruptNextSegment));
     }
 
     /**
@@ -162,7 +165,7 @@ public final class CameraFaults {
      * the camera lost its "uploaded" mark): the backend must keep one copy.
      */
     public void duplicateNextUpload() {
-        scheduler.run(pending::duplicateNextUpload);
+        scheduler.run(journal.input("fault.duplicateNextUpload", pending::duplicateNextUpload));
     }
 
     /**
@@ -170,7 +173,7 @@ public final class CameraFaults {
      * {@code storage full}, new ones are refused, until {@link #releaseStorage()}.
      */
     public void fillStorage() {
-        scheduler.run(() -> {
+        scheduler.run(journal.input("fault.fillStorage", () -> {
             storage.occupy(storage.unoccupied());
             events.emit(new FaultStorageFilled(events.deviceId(), events.time(), storage.free()));
             if (machine.mode() == Mode.RECORDING) {
@@ -179,18 +182,18 @@ public final class CameraFaults {
                 flags.storage(storage);
                 events.emit(new StorageFull(events.deviceId(), events.time(), storage.free()));
             }
-        });
+        }));
     }
 
     /** Gives back the room {@link #fillStorage()} took. */
     public void releaseStorage() {
-        scheduler.run(() -> {
+        scheduler.run(journal.input("fault.releaseStorage", () -> {
             storage.occupy(0);
             events.emit(new FaultStorageReleased(events.deviceId(), events.time(), storage.free()));
             if (machine.mode() != Mode.OFF) {
                 flags.storage(storage);
             }
-        });
+        }));
     }
 
     /**
@@ -201,12 +204,12 @@ public final class CameraFaults {
         if (!(percent >= 0 && percent <= 100)) {
             throw new IllegalArgumentException("battery level must be 0..100 %, was " + percent);
         }
-        scheduler.run(() -> {
+        scheduler.run(journal.input("fault.setBatteryLevel", () -> {
             battery.set(percent, scheduler.now());
             events.emit(new FaultBattery(events.deviceId(), events.time(), percent));
             if (machine.mode() != Mode.OFF) {
                 housekeeping.run();
             }
-        });
+        }, percent));
     }
 }

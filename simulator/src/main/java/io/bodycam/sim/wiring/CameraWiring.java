@@ -18,6 +18,8 @@ import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.link.UploadSlots;
 import io.bodycam.sim.mqtt.MqttClientConfig;
 import io.bodycam.sim.net.Transport;
+import io.bodycam.sim.replay.InputJournal;
+import io.bodycam.sim.replay.InputRecorder;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.SimClock;
 import io.bodycam.sim.time.WallClock;
@@ -40,6 +42,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -106,6 +109,7 @@ public final class CameraWiring {
         private Set<SideService> offered = EnumSet.allOf(SideService.class);
         private URI servicesBase;
         private UploadSlots slots = UploadSlots.UNLIMITED;
+        private Consumer<String> inputs;
         private S3ClientConfig s3;
         private PutClientConfig put;
         private SwiftClientConfig swift;
@@ -272,6 +276,16 @@ public final class CameraWiring {
             return this;
         }
 
+        /**
+         * Writes down every input the camera receives, one line each to {@code sink}, which must take a line from
+         * the camera's event loop without blocking or dropping it ({@link InputRecorder}); a camera that films
+         * real MP4 segments is not written down (what its encoder does is not an input the record can hold).
+         */
+        public Builder recordInputs(Consumer<String> sink) {
+            this.inputs = Objects.requireNonNull(sink, "input sink");
+            return this;
+        }
+
         /** Builds the clients and the camera (switched off). */
         public WiredCamera build() {
             if (loop == null) {
@@ -288,7 +302,10 @@ public final class CameraWiring {
                     : put != null ? putLink(scheduler) : swift != null ? swiftLink(scheduler) : tusLink(scheduler);
             TelemetryLink[] link = new TelemetryLink[1];
             Function<TelemetryHandler, TelemetryLink> factory = telemetry != null ? telemetry : this::mqttLink;
-            Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card, slots);
+            InputJournal journal = inputs == null || card != null ? InputJournal.NONE
+                    : new InputRecorder(config.deviceId(), config.firmwareKey(), inputs);
+            Camera camera = new Camera(config, scheduler, handler -> link[0] = factory.apply(handler), http, listener, card,
+                    slots, journal);
             return new WiredCamera(camera, link[0], http);
         }
 
