@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bodycam replay RUN --device ID [--until EVENT|TIME]}: plays a simulated run again, or one camera of a
+ * {@code bodycam replay RUN --device ID [--until EVENT|TIME]} (or {@code --all}, every camera): plays a simulated run again, or one camera of a
  * real-network run alone from its input log, and compares the camera's events with the record, printing its state
  * where it halts (docs/reproduce.md#replaying-one-camera).
  * Exit codes: 0 the camera did the same again, 1 it did not (the difference is printed), 2 bad input or a run
@@ -26,14 +26,20 @@ import picocli.CommandLine.Spec;
         + " alone from its input log), compare its events with the record, show its state.")
 final class ReplayCommand implements Callable<Integer> {
 
+    /** How often {@code --all} says how far it got. */
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN", description = "the run's folder")
     Path run;
 
-    @Option(names = "--device", required = true, paramLabel = "ID", description = "the camera to follow")
+    @Option(names = "--device", paramLabel = "ID", description = "the camera to follow")
     String device;
+
+    @Option(names = "--all", description = "play every camera again and say which did not do the same (instead of --device)")
+    boolean all;
 
     @Option(names = "--until", paramLabel = "EVENT|TIME", description = "halt at an event of the camera (upload.verified,"
             + " upload.verified#3), a virtual time from the start (1h30m) or an instant (2027-01-04T08:30:00Z), and print"
@@ -44,8 +50,19 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (all == (device != null)) {
+            err.println("bodycam replay: give either --device ID (one camera, its state where it halts) or --all (every camera)");
+            return ScenarioRunner.BAD_INPUT;
+        }
+        if (all && until != null) {
+            err.println("bodycam replay: --until halts one camera; it goes with --device, not --all");
+            return ScenarioRunner.BAD_INPUT;
+        }
         Path work = Files.createTempDirectory("bodycam-replay-");
         try {
+            if (all) {
+                return all(out, work);
+            }
             Replayer.Result r = Replayer.replay(run, device, until, work);
             out.printf("replayed %s of %s %s, halted at %s%n", device, run, r.how(), r.halted());
             out.printf("  events  %d in the record, %d in the replay: %s%n", r.recorded(), r.replayed(),
@@ -62,5 +79,25 @@ final class ReplayCommand implements Callable<Integer> {
         } finally {
             WorkFolder.delete(work);
         }
+    }
+
+    /** Every camera of the run, a tally, and the first difference of each camera that differs (ten at most). */
+    private int all(PrintWriter out, Path work) throws IOException {
+        long[] lastSaid = {System.nanoTime()};
+        Replayer.Tally t = Replayer.replayAll(run, work, (done, of) -> {
+            if (System.nanoTime() - lastSaid[0] >= PROGRESS_NANOS) {
+                lastSaid[0] = System.nanoTime();
+                out.printf("  replayed %d of %d cameras%n", done, of);
+                out.flush();
+            }
+        });
+        out.printf("replayed %d cameras of %s, %s: %d identical, %d different%n", t.cameras(), run, t.how(),
+                t.cameras() - t.different().size(), t.different().size());
+        t.different().stream().limit(10).forEach(r -> out.println("  " + r.deviceId() + ", first difference, " + r.difference()));
+        if (t.different().size() > 10) {
+            out.printf("  ... and %d more%n", t.different().size() - 10);
+        }
+        out.flush();
+        return t.different().isEmpty() ? ScenarioRunner.PASSED : ScenarioRunner.ASSERTION_FAILED;
     }
 }

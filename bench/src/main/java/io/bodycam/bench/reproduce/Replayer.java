@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.bodycam.bench.fleet.Fleet;
 import io.bodycam.bench.metrics.EventLog;
+import io.bodycam.bench.run.ScenarioRunner;
 import io.bodycam.bench.run.SimulatedRun;
 import io.bodycam.bench.scenario.FleetGroup;
 import io.bodycam.bench.scenario.Scenario;
@@ -20,6 +21,8 @@ import io.bodycam.sim.event.CameraEvent;
 import io.bodycam.sim.replay.CameraPlayer;
 import io.bodycam.sim.replay.PlaybackException;
 import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,29 +143,53 @@ public final class Replayer {
      */
     private static Result played(Path runDir, Scenario scenario, String deviceId, String until, List<String> recorded,
                                  Path work) throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        long firstAt = Long.MIN_VALUE;
-        String prefix = "{\"d\":" + JSON.writeValueAsString(deviceId) + ",";
-        try (BufferedReader in = Files.newBufferedReader(runDir.resolve(RunRecord.INPUTS), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (firstAt == Long.MIN_VALUE) {
-                    firstAt = JSON.readTree(line).path("t").asLong();
-                }
-                if (line.startsWith(prefix)) {
-                    lines.add(JSON.readTree(line));
-                }
-            }
-        }
-        if (lines.isEmpty()) {
+        Inputs inputs = inputs(runDir, deviceId::equals);
+        List<JsonNode> lines = inputs.lines().get(deviceId);
+        if (lines == null) {
             throw new ReproduceException("camera " + deviceId + " has no lines in " + runDir.resolve(RunRecord.INPUTS)
                     + ": a camera that films MP4 segments is not written down (docs/reproduce.md#replaying-a-real-run)");
         }
-        long start = scenario.start() != null ? scenario.start().toEpochMilli() : firstAt;
+        return alone(scenario, deviceId, until, recorded, lines, inputs.start(scenario), work);
+    }
+
+    /** A real run's input log, each camera's lines in order, and the time of its first line. */
+    private record Inputs(Map<String, List<JsonNode>> lines, long firstAt) {
+
+        /** Where "a time from the start" counts from: the scenario's start, or the first camera's construction. */
+        long start(Scenario scenario) {
+            return scenario.start() != null ? scenario.start().toEpochMilli() : firstAt;
+        }
+    }
+
+    private static Inputs inputs(Path runDir, Predicate<String> wanted) throws IOException {
+        Map<String, List<JsonNode>> lines = new LinkedHashMap<>();
+        long firstAt = Long.MIN_VALUE;
+        try (BufferedReader in = Files.newBufferedReader(runDir.resolve(RunRecord.INPUTS), StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int end = line.indexOf('"', 6);
+                String id = line.startsWith("{\"d\":\"") && end > 6 ? line.substring(6, end) : null;
+                if (id == null) {
+                    throw new ReproduceException(runDir.resolve(RunRecord.INPUTS) + " has a line that is not an input: " + line);
+                }
+                if (firstAt == Long.MIN_VALUE) {
+                    firstAt = JSON.readTree(line).path("t").asLong();
+                }
+                if (wanted.test(id)) {
+                    lines.computeIfAbsent(id, k -> new ArrayList<>()).add(JSON.readTree(line));
+                }
+            }
+        }
+        return new Inputs(lines, firstAt);
+    }
+
+    /** Plays one camera from its {@code lines} and compares its events with {@code recorded}. */
+    private static Result alone(Scenario scenario, String deviceId, String until, List<String> recorded, List<JsonNode> lines,
+                                long start, Path work) throws IOException {
         SimulatedRun.Stop stop = stop(deviceId, until, start);
         CameraPlayer player = new CameraPlayer(lines);
         boolean[] halt = {false};
-        Path events = work.resolve(RunRecord.EVENTS);
         Files.createDirectories(work);
+        Path events = work.resolve(RunRecord.EVENTS);
         String difference = null;
         Camera camera;
         try (EventLog log = new EventLog(events, false)) {
@@ -183,6 +210,83 @@ public final class Replayer {
         List<String> replayed = Files.readAllLines(events, StandardCharsets.UTF_8);
         return compared(deviceId, "alone from its input log (" + player.taken() + " of " + player.steps() + " steps)", until,
                 recorded, replayed, difference, halt[0], player.now(), stop.at(), start, camera.snapshot().join(), -1);
+    }
+
+    /** Hears how far {@link #replayAll} got: {@code done} cameras of {@code of}. */
+    @FunctionalInterface
+    public interface IntBinaryConsumer {
+        void accept(int done, int of);
+    }
+
+    /**
+     * What {@link #replayAll} found: how many cameras were played, and each one that did not do the same again.
+     *
+     * @param how how they were played, in words
+     */
+    public record Tally(int cameras, String how, List<Result> different) {
+    }
+
+    /**
+     * Plays every camera of the run in {@code runDir} again and compares each one's events with the record: a
+     * real-network run's cameras one by one from the input log, a simulated run whole. The replays' records go to
+     * {@code work}; {@code progress} hears each camera done (its number and the count).
+     *
+     * @throws ReproduceException when the run cannot be replayed
+     */
+    public static Tally replayAll(Path runDir, Path work, IntBinaryConsumer progress) throws IOException {
+        Path scenarioFile = runDir.resolve(RunRecord.SCENARIO);
+        Path eventsFile = runDir.resolve(RunRecord.EVENTS);
+        if (!Files.isRegularFile(scenarioFile) || !Files.isRegularFile(eventsFile)) {
+            throw new ReproduceException(runDir + " is not a run's folder (it needs " + RunRecord.SCENARIO + " and "
+                    + RunRecord.EVENTS + ")");
+        }
+        boolean simulated = Files.isRegularFile(runDir.resolve(SimulatedRun.FIGURES));
+        if (!simulated && !Files.isRegularFile(runDir.resolve(RunRecord.INPUTS))) {
+            throw new ReproduceException(runDir + " is a real-network run without " + RunRecord.INPUTS
+                    + ": it cannot be played again");
+        }
+        Map<String, List<String>> recorded = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(eventsFile, StandardCharsets.UTF_8)) {
+            recorded.computeIfAbsent(JSON.readTree(line).path("deviceId").asText(), k -> new ArrayList<>())
+                    .add(simulated ? line : WALL_MS.matcher(line).replaceFirst(""));
+        }
+        String scenarioText = Files.readString(scenarioFile, StandardCharsets.UTF_8);
+        Scenario scenario = RecordedScenario.scenario(scenarioFile.toString(), RecordedScenario.tree(scenarioText));
+        List<Result> different = new ArrayList<>();
+        if (simulated) {
+            long start = (scenario.start() != null ? scenario.start() : SimulatedRun.DEFAULT_START).toEpochMilli();
+            ScenarioRunner.Result r = SimulatedRun.run(scenario, work, scenarioText, new PrintWriter(Writer.nullWriter()));
+            if (r.exitCode() != ScenarioRunner.PASSED && r.exitCode() != ScenarioRunner.ASSERTION_FAILED) {
+                throw new ReproduceException("the simulated run could not be played again: " + r.message());
+            }
+            Map<String, List<String>> replayed = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(work.resolve(RunRecord.EVENTS), StandardCharsets.UTF_8)) {
+                replayed.computeIfAbsent(JSON.readTree(line).path("deviceId").asText(), k -> new ArrayList<>()).add(line);
+            }
+            int n = 0;
+            for (Map.Entry<String, List<String>> e : recorded.entrySet()) {
+                Result one = compared(e.getKey(), "in simulated mode", null, e.getValue(),
+                        replayed.getOrDefault(e.getKey(), List.of()), null, false, start, Long.MAX_VALUE, start, null, 0);
+                if (!one.identical()) {
+                    different.add(one);
+                }
+                progress.accept(++n, recorded.size());
+            }
+            return new Tally(recorded.size(), "the whole run again in simulated mode", different);
+        }
+        Inputs inputs = inputs(runDir, id -> true);
+        int n = 0;
+        for (Map.Entry<String, List<JsonNode>> e : inputs.lines().entrySet()) {
+            String id = e.getKey();
+            Path own = work.resolve(id);
+            Result one = alone(scenario, id, null, recorded.getOrDefault(id, List.of()), e.getValue(), inputs.start(scenario), own);
+            WorkFolder.delete(own);
+            if (!one.identical()) {
+                different.add(one);
+            }
+            progress.accept(++n, inputs.lines().size());
+        }
+        return new Tally(inputs.lines().size(), "each camera alone from its input log", different);
     }
 
     /** The settings camera {@code deviceId} had in the run: its group's, at its index in the whole fleet. */
