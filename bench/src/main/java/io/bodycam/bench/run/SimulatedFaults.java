@@ -23,8 +23,8 @@ import java.util.function.UnaryOperator;
 /**
  * The timeline's network and backend faults in simulated mode, on the simulated network, broker and evidence
  * server instead of proxies and the embedded backend: {@code broker-restart}, {@code network-down},
- * {@code network-latency}, {@code network-bandwidth}, {@code network-reset}, {@code http-errors},
- * {@code http-slow} and {@code http-lost-response} (mode {@code close}). Each takes hold at its virtual time and is undone its {@code for} later, on the run's one
+ * {@code network-latency}, {@code network-bandwidth}, {@code network-reset}, {@code network-blackhole},
+ * {@code http-errors}, {@code http-slow} and {@code http-lost-response}. Each takes hold at its virtual time and is undone its {@code for} later, on the run's one
  * clock; every random choice in it (which requests fail, which connections a partial toxicity hits) is drawn
  * from the run's seeded generator, so a run with faults repeats as one without.
  */
@@ -52,14 +52,9 @@ final class SimulatedFaults {
     /** Why simulated mode cannot carry out this network or backend fault, if it cannot. */
     static Optional<String> refusal(TimelineEvent.Fault f) {
         FaultKind k = f.fault();
-        if (k == FaultKind.HTTP_LOST_RESPONSE && "hang".equals(new FaultParams(f.params()).lostMode())) {
-            return Optional.of("its cameras have no request timeout to give up on a hanging answer, so http-lost-response"
-                    + " runs with mode: close only");
-        }
         return switch (k) {
             case NETWORK_SLICER, NETWORK_LIMIT_DATA -> Optional.of("its network moves whole messages, not bytes, so it has"
                     + " no " + k.wireName());
-            case NETWORK_BLACKHOLE -> Optional.of("it has no keep-alive timeouts yet, which a blackhole needs to be noticed");
             default -> Optional.empty();
         };
     }
@@ -89,7 +84,8 @@ final class SimulatedFaults {
                 return http(s -> s.withDelay(p.duration("delay", Duration.ofSeconds(2)).toMillis()), s -> s.withDelay(0));
             }
             case HTTP_LOST_RESPONSE -> {
-                return http(s -> s.withLostResponses(p.fraction("share", 0.05)), s -> s.withLostResponses(0));
+                boolean hang = "hang".equals(p.lostMode());
+                return http(s -> s.withLostResponses(p.fraction("share", 0.05), hang), s -> s.withLostResponses(0, false));
             }
             case NETWORK_DOWN -> {
                 return impair(hit, p.target(), m -> SimNetwork.Impairment.CUT, (m, channel) -> {
@@ -127,6 +123,18 @@ final class SimulatedFaults {
                         broker.faultMet(m.camera().deviceId());
                     }
                 });
+            }
+            case NETWORK_BLACKHOLE -> {
+                boolean up = !"downstream".equals(p.stream());
+                boolean down = !"upstream".equals(p.stream());
+                double toxicity = p.fraction("toxicity", 1);
+                return impair(hit, p.target(), m -> network.chance(toxicity) ? SimNetwork.Impairment.blackhole(up, down) : null,
+                        (m, channel) -> {
+                            if (channel == SimNetwork.Channel.MQTT) {
+                                offline.connectionLost(m.camera().deviceId(), at);
+                                broker.blackholeMet(m.camera().deviceId());
+                            }
+                        });
             }
             default -> throw new IllegalStateException("simulated mode refuses " + f.fault().wireName() + " before it starts");
         }

@@ -59,6 +59,27 @@ class SimulatedRunTest {
               - mqtt.seqGaps == 0
             """;
 
+    private static final String BLACKHOLE = """
+            name: blackhole
+            seed: 9
+            duration: 60m
+            clock: {mode: simulated}
+            payloadScale: 0.001
+            fleet:
+              - {name: east, count: 10, idPattern: "E-{index:00}"}
+              - {name: west, count: 10, idPattern: "W-{index:00}"}
+            timeline:
+              - {at: 0s, powerOn: {over: 1m}}
+              - {at: 10m, fault: {kind: network-blackhole, for: 5m, group: east}}
+              - {at: 10m, fault: {kind: network-blackhole, for: 30s, group: west}}
+              - {at: 30m, dock: {over: 2m}}
+            assertions:
+              - devices.online == 20
+              - recovery.unrecovered == 0
+              - evidence.lost == 0
+              - evidence.pending == 0
+            """;
+
     @TempDir
     Path tmp;
 
@@ -167,27 +188,58 @@ class SimulatedRunTest {
     }
 
     @Test
+    void a_blackhole_is_noticed_by_keep_alive_only_when_it_outlasts_it_and_repeats() throws IOException {
+        Scenario blackhole = ScenarioLoader.parse("blackhole", BLACKHOLE, Substitutions.of(Map.of()));
+        Run first = run(blackhole, "hole-first");
+        Run second = run(blackhole, "hole-second");
+
+        assertEquals(ScenarioRunner.PASSED, first.result.exitCode(), first.console);
+        assertEquals(Files.readString(first.dir.resolve("events.jsonl")), Files.readString(second.dir.resolve("events.jsonl")));
+        List<String> lines = Files.readAllLines(first.dir.resolve("events.jsonl"));
+        long holeAt = 1799046000000L + 10 * 60_000;
+        for (int n = 1; n <= 10; n++) {
+            String id = String.format("\"deviceId\":\"E-%02d\"", n);
+            List<String> link = lines.stream().filter(l -> l.contains(id) && l.contains("\"type\":\"link.")).toList();
+            assertEquals(3, link.size(), "up, down when keep-alive gives up, up again after the blackhole: " + link);
+            assertTrue(link.get(1).contains("\"t\":" + (holeAt + 45_000) + ",") && link.get(1).contains("1.5 x keep-alive"),
+                    link.get(1));
+            long backAt = JSON.readTree(link.get(2)).path("t").asLong();
+            assertTrue(backAt >= holeAt + 5 * 60_000, "no connection gets through the blackhole: " + link.get(2));
+        }
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"deviceId\":\"W-") && l.contains("link.down")),
+                "a blackhole shorter than 1.5 keep-alives drops nobody");
+        assertEquals(0, first.figures.path("ledger").path("lost").asInt());
+    }
+
+    @Test
+    void an_answer_left_hanging_times_out_and_the_upload_resumes_with_nothing_sent_twice() throws IOException {
+        Run run = run(simulated("backend-errors.yaml", Map.of("timeline[2].fault.params.mode", "hang")), "hang");
+
+        assertEquals(ScenarioRunner.PASSED, run.result.exitCode(), run.console);
+        assertTrue(run.summary.path("faults").path("http").path("lostResponses").asInt() > 0, run.summary.path("faults").toString());
+        assertEquals(0, run.summary.path("evidence").path("duplicated").asInt(), run.summary.path("evidence").toString());
+    }
+
+    @Test
     void what_it_cannot_model_yet_is_refused_before_anything_starts() throws IOException {
-        Scenario blackhole = ScenarioLoader.parse("blackhole", """
-                name: blackhole
+        Scenario slicer = ScenarioLoader.parse("slicer", """
+                name: slicer
                 duration: 10m
                 clock: {mode: simulated}
                 fleet: [{count: 2}]
                 timeline:
-                  - {at: 1m, fault: {kind: network-blackhole, for: 1m}}
+                  - {at: 1m, fault: {kind: network-slicer, for: 1m}}
                 """, Substitutions.of(Map.of()));
         Scenario external = simulated("smoke.yaml", Map.of("backend.mqtt", "tcp://127.0.0.1:1883",
                 "backend.upload", "http://127.0.0.1:8080/files"));
 
-        ScenarioRunner.Result r = SimulatedRun.run(blackhole, tmp.resolve("refused"), "", new PrintWriter(new StringWriter()));
+        ScenarioRunner.Result r = SimulatedRun.run(slicer, tmp.resolve("refused"), "", new PrintWriter(new StringWriter()));
 
         assertEquals(ScenarioRunner.BAD_INPUT, r.exitCode());
-        assertTrue(r.message().contains("'network-blackhole'") && r.message().contains("docs/reproduce.md"), r.message());
+        assertTrue(r.message().contains("'network-slicer'") && r.message().contains("docs/reproduce.md"), r.message());
         assertNull(r.dir());
         assertFalse(Files.exists(tmp.resolve("refused")), "nothing is written for a refused run");
         assertTrue(SimulatedRun.refusal(external).orElseThrow().contains("in-memory backend"));
-        assertTrue(SimulatedRun.refusal(simulated("backend-errors.yaml", Map.of("timeline[2].fault.params.mode", "hang")))
-                .orElseThrow().contains("mode: close only"));
         assertTrue(ScenarioRunner.refusal(simulated("smoke.yaml", Map.of())).isPresent(),
                 "the real-network runner does not take a simulated scenario");
     }

@@ -94,7 +94,7 @@ public final class SimBroker {
             return false;
         }
         network.clock().schedule(network.latency(link.deviceId(), SimNetwork.Channel.MQTT, false, payload.length), () -> {
-            if (up && link.connected()) {
+            if (up && link.connected() && !network.silent(link.deviceId(), SimNetwork.Channel.MQTT, false)) {
                 commandsDelivered++;
                 link.command(payload);
             } else {
@@ -159,6 +159,14 @@ public final class SimBroker {
         SimTelemetryLink link = links.get(deviceId);
         if (link != null) {
             link.faultMet();
+        }
+    }
+
+    /** A blackhole now meets camera {@code deviceId}'s open connection (a network-blackhole fault began). */
+    public void blackholeMet(String deviceId) {
+        SimTelemetryLink link = links.get(deviceId);
+        if (link != null) {
+            link.blackholeMet();
         }
     }
 

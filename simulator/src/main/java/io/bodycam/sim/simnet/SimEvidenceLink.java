@@ -38,10 +38,17 @@ import java.util.concurrent.CompletionStage;
  * unless its last byte was in by then. An
  * upload whose answer was lost is resumed by the next upload of that segment, as a tus client asks the server
  * for its offset first: when the store holds the whole of it already, nothing is sent again.
+ *
+ * <p>A request that hears nothing back (a blackhole, an answer left hanging) fails at the camera's request timeout,
+ * {@value #REQUEST_TIMEOUT_MILLIS} ms (the upload client's default): at once for a request made into a blackhole,
+ * after its last byte for an upload whose bytes a blackhole met on the way, or where its answer would have come. An
+ * upload whose bytes arrived is kept by the store, answered or not.
  */
 final class SimEvidenceLink implements EvidenceLink {
 
     private static final int HASH_CHUNK = 64 * 1024;
+    /** The upload client's request timeout (its default). */
+    static final long REQUEST_TIMEOUT_MILLIS = 30_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SimEvidenceStore store;
@@ -71,7 +78,7 @@ final class SimEvidenceLink implements EvidenceLink {
         CompletableFuture<TimeSample> f = new CompletableFuture<>();
         long there = up();
         long back = down();
-        if (refused(f, there + back)) {
+        if (refused(f, there + back) || timedOut(f, false)) {
             return f;
         }
         network.clock().schedule(there, () -> {
@@ -85,7 +92,7 @@ final class SimEvidenceLink implements EvidenceLink {
     public CompletionStage<DeviceConfigResponse> config() {
         CompletableFuture<DeviceConfigResponse> f = new CompletableFuture<>();
         long roundTrip = up() + down();
-        if (!refused(f, roundTrip)) {
+        if (!refused(f, roundTrip) && !timedOut(f, false)) {
             network.clock().schedule(roundTrip, () -> f.complete(new DeviceConfigResponse(0, Map.of(),
                     store.firmware().offerFor(deviceId).map(SimEvidenceLink::json).orElse(null))));
         }
@@ -109,7 +116,7 @@ final class SimEvidenceLink implements EvidenceLink {
         long length = payload.length();
         long there = up();
         long back = down();
-        if (refused(f, there + back)) {
+        if (refused(f, there + back) || timedOut(f, true)) {
             return f;
         }
         SimEvidenceStore.Stored held = store.lookup(segment.segmentId());
@@ -143,16 +150,28 @@ final class SimEvidenceLink implements EvidenceLink {
                 f.completeExceptionally(new IllegalStateException("upload of " + segment.segmentId() + " cancelled"));
                 return;
             }
+            if (network.silent(deviceId, SimNetwork.Channel.HTTP, true)) {
+                // a blackhole met the bytes on their way: the store gets nothing, the camera hears nothing
+                answer(f, current, REQUEST_TIMEOUT_MILLIS, length, timeout());
+                return;
+            }
             if (store.drawError()) {
                 answer(f, current, back + store.answerDelay(), length,
                         new IllegalStateException("HTTP " + store.faults().errorStatus() + " (injected)"));
                 return;
             }
             store.accept(deviceId, segment.segmentId(), sha256(payload), segment.sha256(), length);
+            if (network.silent(deviceId, SimNetwork.Channel.HTTP, false)) {
+                // the answer goes into a blackhole
+                unanswered.add(segment.segmentId());
+                answer(f, current, REQUEST_TIMEOUT_MILLIS, length, timeout());
+                return;
+            }
             if (store.drawLostResponse()) {
                 unanswered.add(segment.segmentId());
-                answer(f, current, back + store.answerDelay(), length,
-                        new IllegalStateException("connection closed before the answer (injected)"));
+                boolean hang = store.faults().lostHang();
+                answer(f, current, hang ? REQUEST_TIMEOUT_MILLIS : back + store.answerDelay(), length, hang ? timeout()
+                        : new IllegalStateException("connection closed before the answer (injected)"));
                 return;
             }
             // the answer is on its way: a cancel now no longer undoes what the store kept
@@ -179,7 +198,7 @@ final class SimEvidenceLink implements EvidenceLink {
         CompletableFuture<Verification> f = new CompletableFuture<>();
         long there = up();
         long back = down();
-        if (refused(f, there + back)) {
+        if (refused(f, there + back) || timedOut(f, false)) {
             return f;
         }
         network.clock().schedule(there, () -> {
@@ -210,6 +229,24 @@ final class SimEvidenceLink implements EvidenceLink {
         return true;
     }
 
+    /**
+     * While a blackhole is in force on the camera's HTTP traffic (camera to server only when {@code upstreamOnly}: an
+     * upload's answer is judged when it would come), {@code f} fails at the request timeout: nothing came back.
+     */
+    private boolean timedOut(CompletableFuture<?> f, boolean upstreamOnly) {
+        boolean silent = upstreamOnly ? network.silent(deviceId, SimNetwork.Channel.HTTP, true)
+                : network.silent(deviceId, SimNetwork.Channel.HTTP);
+        if (!silent) {
+            return false;
+        }
+        network.clock().schedule(REQUEST_TIMEOUT_MILLIS, () -> f.completeExceptionally(timeout()));
+        return true;
+    }
+
+    private static IllegalStateException timeout() {
+        return new IllegalStateException("no answer within the request timeout (" + REQUEST_TIMEOUT_MILLIS + " ms)");
+    }
+
     /** Uploads in flight stop unfinished: the store keeps nothing of them. */
     @Override
     public void interrupt(String reason) {
@@ -237,7 +274,7 @@ final class SimEvidenceLink implements EvidenceLink {
         CompletableFuture<byte[]> f = new CompletableFuture<>();
         long there = up();
         long back = down();
-        if (refused(f, there + back)) {
+        if (refused(f, there + back) || timedOut(f, false)) {
             return f;
         }
         Optional<FirmwareImage> image = store.firmware().image(path);

@@ -41,10 +41,12 @@ public final class SimEvidenceStore {
      * @param errorStatus 500..599
      * @param delayMillis virtual time added before every upload answer
      * @param lostShare   share of uploads kept whose answer is lost (0..1)
+     * @param lostHang    a lost answer leaves the request hanging until the camera's request timeout, rather than
+     *                    closing its connection at once
      */
-    public record Faults(double errorShare, int errorStatus, long delayMillis, double lostShare) {
+    public record Faults(double errorShare, int errorStatus, long delayMillis, double lostShare, boolean lostHang) {
 
-        public static final Faults NONE = new Faults(0, 503, 0, 0);
+        public static final Faults NONE = new Faults(0, 503, 0, 0, false);
 
         public Faults {
             if (!(errorShare >= 0 && errorShare <= 1) || !(lostShare >= 0 && lostShare <= 1)) {
@@ -60,17 +62,20 @@ public final class SimEvidenceStore {
 
         /** These faults, with {@code share} of uploads answered {@code status}. */
         public Faults withErrors(double share, int status) {
-            return new Faults(share, status, delayMillis, lostShare);
+            return new Faults(share, status, delayMillis, lostShare, lostHang);
         }
 
         /** These faults, with {@code millis} before every answer. */
         public Faults withDelay(long millis) {
-            return new Faults(errorShare, errorStatus, millis, lostShare);
+            return new Faults(errorShare, errorStatus, millis, lostShare, lostHang);
         }
 
-        /** These faults, with {@code share} of answers lost. */
-        public Faults withLostResponses(double share) {
-            return new Faults(errorShare, errorStatus, delayMillis, share);
+        /**
+         * These faults, with {@code share} of answers lost: the connection closed before the answer, or with
+         * {@code hang} left open with no answer until the camera's request timeout.
+         */
+        public Faults withLostResponses(double share, boolean hang) {
+            return new Faults(errorShare, errorStatus, delayMillis, share, hang);
         }
     }
 

@@ -35,9 +35,11 @@ public final class SimNetwork {
      * @param resetShare       the share of connections (0..1) reset {@code resetAfterMillis} after the fault met them
      * @param resetAfterMillis see {@code resetShare}
      * @param cut              no connection gets through
+     * @param silent           a blackhole: nothing gets through in the directions chosen, not even the news that a side
+     *                         closed; a connection stays open until a timeout on one side gives up on it
      */
     public record Impairment(long latencyMillis, long jitterMillis, long bytesPerSecond, boolean upstream, boolean downstream,
-                             double resetShare, long resetAfterMillis, boolean cut) {
+                             double resetShare, long resetAfterMillis, boolean cut, boolean silent) {
 
         public Impairment {
             if (latencyMillis < 0 || jitterMillis < 0 || bytesPerSecond < 0 || resetAfterMillis < 0) {
@@ -50,11 +52,16 @@ public final class SimNetwork {
         }
 
         /** A network that is down. */
-        public static final Impairment CUT = new Impairment(0, 0, 0, false, false, 0, 0, true);
+        public static final Impairment CUT = new Impairment(0, 0, 0, false, false, 0, 0, true, false);
+
+        /** A blackhole in the directions chosen. */
+        public static Impairment blackhole(boolean upstream, boolean downstream) {
+            return new Impairment(0, 0, 0, upstream, downstream, 0, 0, false, true);
+        }
 
         /** {@code latencyMillis} ± {@code jitterMillis} more, in the directions chosen. */
         public static Impairment latency(long latencyMillis, long jitterMillis, boolean upstream, boolean downstream) {
-            return new Impairment(latencyMillis, jitterMillis, 0, upstream, downstream, 0, 0, false);
+            return new Impairment(latencyMillis, jitterMillis, 0, upstream, downstream, 0, 0, false, false);
         }
 
         /** At most {@code bytesPerSecond} (more than 0), in the directions chosen. */
@@ -62,12 +69,12 @@ public final class SimNetwork {
             if (bytesPerSecond <= 0) {
                 throw new IllegalArgumentException("a bandwidth limit must be > 0 bytes/s, was " + bytesPerSecond);
             }
-            return new Impairment(0, 0, bytesPerSecond, upstream, downstream, 0, 0, false);
+            return new Impairment(0, 0, bytesPerSecond, upstream, downstream, 0, 0, false, false);
         }
 
         /** A share of connections reset, each {@code afterMillis} after the fault met it. */
         public static Impairment reset(double share, long afterMillis) {
-            return new Impairment(0, 0, 0, true, true, share, afterMillis, false);
+            return new Impairment(0, 0, 0, true, true, share, afterMillis, false, false);
         }
     }
 
@@ -167,6 +174,17 @@ public final class SimNetwork {
     public boolean cut(String deviceId, Channel channel) {
         List<Impairment> in = impaired.get(key(deviceId, channel));
         return in != null && in.stream().anyMatch(Impairment::cut);
+    }
+
+    /** Nothing camera {@code deviceId} sends on {@code channel} in this direction gets through now (a blackhole). */
+    public boolean silent(String deviceId, Channel channel, boolean upstream) {
+        List<Impairment> in = impaired.get(key(deviceId, channel));
+        return in != null && in.stream().anyMatch(i -> i.silent() && (upstream ? i.upstream() : i.downstream()));
+    }
+
+    /** Nothing gets through in one direction or the other now: a connection cannot be opened. */
+    public boolean silent(String deviceId, Channel channel) {
+        return silent(deviceId, channel, true) || silent(deviceId, channel, false);
     }
 
     /** Puts {@code impairment} on camera {@code deviceId}'s {@code channel}; the returned action takes it off again. */

@@ -19,11 +19,22 @@ import java.util.Map;
  * while down. A stop that is not graceful makes the broker publish the Will. A connection refused (the broker
  * stopped, the camera's network cut) or dropped is tried again after the MQTT client's backoff: full jitter,
  * from 1 s up to 60 s, drawn from the run's seeded generator.
+ *
+ * <p>In a blackhole nothing gets through and nobody is told: what the camera sends vanishes (a QoS 1 message stays
+ * unacknowledged and goes again on the next connection, as MQTT 3.1.1 has it; so does one whose acknowledgement
+ * vanished on the way back, which the broker then sees twice), and a connection attempt hears nothing until its
+ * {@value #CONNECT_TIMEOUT_MILLIS} ms timeout. An open connection is given up 1.5 keep-alives
+ * ({@value #KEEP_ALIVE_MILLIS} ms each, the MQTT client's default) into the blackhole, when the camera's client has
+ * read nothing for that long and the broker has not either (the broker then publishes the Will).
  */
 final class SimTelemetryLink implements TelemetryLink {
 
     /** QoS 1 messages kept while down, as the real link's offline queue. */
     static final int QUEUE_LIMIT = 10_000;
+    /** The MQTT client's keep-alive (its default). */
+    static final long KEEP_ALIVE_MILLIS = 30_000;
+    /** How long the MQTT client waits for a CONNACK (its default). */
+    static final long CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private record Held(Topic topic, byte[] payload) {
     }
@@ -32,6 +43,8 @@ final class SimTelemetryLink implements TelemetryLink {
     private final SimNetwork network;
     private final TelemetryHandler handler;
     private final Deque<Held> offline = new ArrayDeque<>();
+    /** QoS 1 messages sent into a blackhole (or whose acknowledgement vanished): sent again on the next connection. */
+    private final Deque<Held> unacked = new ArrayDeque<>();
     private final String deviceId;
     private final Map<Topic, String> topicNames = new EnumMap<>(Topic.class);
     private boolean running;
@@ -84,6 +97,11 @@ final class SimTelemetryLink implements TelemetryLink {
                 retry();
                 return;
             }
+            if (network.silent(deviceId, SimNetwork.Channel.MQTT)) {
+                // the CONNECT or its CONNACK vanished: the client gives up at its connect timeout
+                connecting = network.clock().schedule(Math.max(0, CONNECT_TIMEOUT_MILLIS - roundTrip), this::retry);
+                return;
+            }
             will = registered;
             connected = true;
             connection++;
@@ -105,6 +123,7 @@ final class SimTelemetryLink implements TelemetryLink {
     @Override
     public void stop(boolean graceful) {
         connecting.cancel();
+        resendUnacked();
         if (connected && !graceful && will != null) {
             broker.will(this, will);
         }
@@ -122,6 +141,7 @@ final class SimTelemetryLink implements TelemetryLink {
             return;
         }
         connecting.cancel();
+        resendUnacked();
         boolean was = connected;
         connected = false;
         if (was && willPublished && will != null) {
@@ -150,6 +170,34 @@ final class SimTelemetryLink implements TelemetryLink {
         });
     }
 
+    /** What went unacknowledged on the connection just ended goes first on the next, in its order. */
+    private void resendUnacked() {
+        while (!unacked.isEmpty()) {
+            Held h = unacked.pollLast();
+            if (offline.size() == QUEUE_LIMIT) {
+                offline.pollLast();
+                broker.counted(false, false, true);
+            }
+            offline.addFirst(h);
+        }
+    }
+
+    /**
+     * A blackhole now meets the open connection (the fault began): unless it has lifted by then, the connection is
+     * given up 1.5 keep-alives later, when neither side has heard from the other for that long.
+     */
+    void blackholeMet() {
+        if (!connected) {
+            return;
+        }
+        long open = connection;
+        network.clock().schedule(KEEP_ALIVE_MILLIS * 3 / 2, () -> {
+            if (connected && connection == open && network.silent(deviceId, SimNetwork.Channel.MQTT)) {
+                drop("no packet from the broker for 1.5 x keep-alive (" + KEEP_ALIVE_MILLIS * 3 / 2 + " ms)", true);
+            }
+        });
+    }
+
     /** A QoS 1 message the broker did not get (it stopped): first in line for the next connection. */
     void requeue(Topic topic, byte[] payload) {
         if (offline.size() == QUEUE_LIMIT) {
@@ -168,7 +216,13 @@ final class SimTelemetryLink implements TelemetryLink {
     public void publish(Topic topic, byte[] payload) {
         if (connected) {
             broker.counted(true, false, false);
-            broker.publish(this, topic, payload);
+            boolean lost = network.silent(deviceId, SimNetwork.Channel.MQTT, true);
+            if (!lost) {
+                broker.publish(this, topic, payload);
+            }
+            if (topic.qos() > 0 && (lost || network.silent(deviceId, SimNetwork.Channel.MQTT, false))) {
+                unacked.add(new Held(topic, payload));
+            }
         } else if (topic.qos() > 0) {
             boolean full = offline.size() == QUEUE_LIMIT;
             if (full) {
@@ -183,7 +237,7 @@ final class SimTelemetryLink implements TelemetryLink {
 
     /** QoS 1 messages kept for the next connect. */
     long held() {
-        return offline.size();
+        return offline.size() + unacked.size();
     }
 
     void command(byte[] payload) {
