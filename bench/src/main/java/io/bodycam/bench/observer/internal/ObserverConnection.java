@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The observer's Paho MQTT 3.1.1 connection: clean session, one subscription per {@link TopicKind} of
- * one agency. Paho's callback thread only stamps each message with its arrival and queues it for the
+ * The observer's Paho MQTT 3.1.1 connection, to an {@code mqtts://} broker (its TLS comes as a socket factory,
+ * which {@link NettyObserverLink}, the link to a {@code tcp://} broker, cannot use): clean session, one
+ * subscription per {@link TopicKind} of one agency. Paho's callback thread only stamps each message with its arrival and queues it for the
  * observer's {@link HandlingThread}: Paho acknowledges a QoS 1 message when its callback returns, so
  * handling on Paho's thread made the broker queue (and at its limit drop) the fleet's messages behind the
  * observer's work, and the bench then blamed the broker for both.
