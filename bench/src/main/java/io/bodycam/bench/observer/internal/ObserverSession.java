@@ -211,7 +211,7 @@ final class ObserverSession extends ChannelInboundHandlerAdapter {
             return;
         }
         accepted = true;
-        ObserverKeepAlive.install(ctx.pipeline(), NAME, settings.keepAliveSeconds());
+        ObserverKeepAlive.install(ctx.pipeline(), ctx.name(), settings.keepAliveSeconds());
         events.accepted(this);
         MqttMessageBuilders.SubscribeBuilder subscribe = MqttMessageBuilders.subscribe();
         settings.subscriptions().forEach((filter, qos) -> subscribe.addSubscription(qos, filter));
