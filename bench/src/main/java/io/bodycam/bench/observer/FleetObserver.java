@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.bench.observer.internal.CommandBook;
 import io.bodycam.bench.observer.internal.FleetModel;
 import io.bodycam.bench.observer.internal.MessageHandler;
+import io.bodycam.bench.observer.internal.NettyObserverLink;
 import io.bodycam.bench.observer.internal.ObserverConnection;
 import io.bodycam.bench.observer.internal.ObserverLink;
 import io.bodycam.bench.observer.internal.SimObserverLink;
@@ -27,10 +28,11 @@ import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
- * The reference backend's independent view of the fleet: an Eclipse Paho MQTT 3.1.1 client (not the
- * cameras' Netty client) that subscribes to every camera topic of one agency (or {@code +} for all),
- * tracks each camera ({@link DeviceView}), counts the fleet ({@link FleetStats}), measures latency per
- * topic, and sends commands and waits for their acks.
+ * The reference backend's independent view of the fleet: an MQTT 3.1.1 client of its own (not the cameras'
+ * client) that subscribes to every camera topic of one agency (or {@code +} for all), tracks each camera
+ * ({@link DeviceView}), counts the fleet ({@link FleetStats}), measures latency per topic, and sends
+ * commands and waits for their acks. It speaks MQTT through Netty's codec to a {@code tcp://} broker, and
+ * through Eclipse Paho to an {@code mqtts://} one (its TLS comes as a socket factory, which Netty cannot use).
  *
  * <p>It uses a clean session and reconnects on its own after losing the broker (a broker restart, say),
  * subscribing again; messages published meanwhile are not seen, and the seq numbers they skipped count
@@ -85,7 +87,7 @@ public final class FleetObserver implements AutoCloseable {
     /** As above, for cameras whose device profile puts their messages on {@code topics} (docs/backends.md). */
     public FleetObserver(String brokerUrl, String agency, SimClock clock, Predicate<String> watched,
                          TopicScheme topics) {
-        this(clock, watched, topics, CommandBook::new, paho(checkedUrl(brokerUrl, agency), agency));
+        this(clock, watched, topics, CommandBook::new, broker(checkedUrl(brokerUrl, agency), agency));
     }
 
     /** What a link to the broker is built from. */
@@ -124,8 +126,12 @@ public final class FleetObserver implements AutoCloseable {
                 parts -> new SimObserverLink(broker, parts.handler()));
     }
 
-    private static Function<Parts, ObserverLink> paho(String brokerUrl, String agency) {
-        return parts -> new ObserverConnection(brokerUrl, agency, parts.timer(), parts.handler(), parts.fleet());
+    /** Netty for {@code tcp://}; Paho for {@code mqtts://} (see {@link NettyObserverLink}). */
+    private static Function<Parts, ObserverLink> broker(String brokerUrl, String agency) {
+        if (brokerUrl.startsWith("mqtts://")) {
+            return parts -> new ObserverConnection(brokerUrl, agency, parts.timer(), parts.handler(), parts.fleet());
+        }
+        return parts -> new NettyObserverLink(brokerUrl, agency, parts.timer(), parts.handler(), parts.fleet());
     }
 
     private static String checkedUrl(String brokerUrl, String agency) {
@@ -146,10 +152,16 @@ public final class FleetObserver implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("give the observer its credentials before start()");
         }
-        if (!(connection instanceof ObserverConnection paho)) {
+        if (connection instanceof ObserverConnection paho) {
+            paho.access(username, password, tls, verifyHostname);
+        } else if (connection instanceof NettyObserverLink netty) {
+            if (tls != null) {
+                throw new IllegalArgumentException("TLS needs an mqtts:// broker url; this observer connects over plain tcp://");
+            }
+            netty.access(username, password);
+        } else {
             throw new IllegalStateException("the observer of a simulated run talks to no broker that needs credentials");
         }
-        paho.access(username, password, tls, verifyHostname);
         return this;
     }
 

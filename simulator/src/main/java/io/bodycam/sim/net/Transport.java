@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The Netty transport every camera and server of a run shares: epoll where the native library loads,
@@ -37,8 +38,16 @@ public enum Transport {
 
     /** A new event loop group of {@code threads} threads (0: Netty's default, twice the cores). */
     public EventLoopGroup newGroup(int threads) {
-        IoHandlerFactory factory = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, factory);
+        return new MultiThreadIoEventLoopGroup(threads, ioHandlerFactory());
+    }
+
+    /** As {@link #newGroup(int)}, its threads made by {@code threadFactory} (a name a profile shows, daemon or not). */
+    public EventLoopGroup newGroup(int threads, ThreadFactory threadFactory) {
+        return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
+    }
+
+    private IoHandlerFactory ioHandlerFactory() {
+        return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
     public Class<? extends SocketChannel> socketChannel() {

@@ -4,15 +4,9 @@ import io.bodycam.bench.observer.TopicKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -30,12 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The observer's Paho MQTT 3.1.1 connection: clean session, one subscription per {@link TopicKind} of
- * one agency. Paho's callback thread only stamps each message with its arrival and queues it for the
- * observer's one handling thread, which gives it to the {@link MessageHandler}: Paho acknowledges a QoS 1
- * message when its callback returns, and a broker sends a subscriber only so many unacknowledged messages
- * (Mosquitto: 20), so handling on Paho's thread made the broker queue (and at its limit drop) the fleet's
- * messages behind the observer's work, and the bench then blamed the broker for both.
+ * The observer's Paho MQTT 3.1.1 connection, to an {@code mqtts://} broker (its TLS comes as a socket factory,
+ * which {@link NettyObserverLink}, the link to a {@code tcp://} broker, cannot use): clean session, one
+ * subscription per {@link TopicKind} of one agency. Paho's callback thread only stamps each message with its arrival and queues it for the
+ * observer's {@link HandlingThread}: Paho acknowledges a QoS 1 message when its callback returns, so
+ * handling on Paho's thread made the broker queue (and at its limit drop) the fleet's messages behind the
+ * observer's work, and the bench then blamed the broker for both.
  *
  * <p>It reconnects on its own timer rather than with Paho's automatic reconnect, whose non-daemon
  * timer thread outlives {@code close()} when the broker is down; each reconnection starts a new
@@ -49,23 +43,15 @@ public final class ObserverConnection implements ObserverLink {
     private static final long RECONNECT_MAX_DELAY_MILLIS = 1_000;
     private static final int KEEP_ALIVE_SECONDS = 30;
     private static final int MAX_INFLIGHT_COMMANDS = 10_000;
-    /** How long closing waits for the messages that had arrived to be handled. */
-    private static final Duration SETTLE = Duration.ofSeconds(30);
 
     private final String brokerUrl;
     private final String agency;
     private final ScheduledExecutorService timer;
     private final MessageHandler handler;
-    private final LongAdder busyNanos = new LongAdder();
+    private final HandlingThread handling;
     private final FleetModel fleet;
     private final MqttConnectOptions options = new MqttConnectOptions();
     private final LongAdder reconnects = new LongAdder();
-    private final AtomicBoolean callbackFailureLogged = new AtomicBoolean();
-    private final ExecutorService handling = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bodycam-observer");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile MqttAsyncClient client;
     private volatile boolean closed;
 
@@ -75,6 +61,7 @@ public final class ObserverConnection implements ObserverLink {
         this.agency = agency;
         this.timer = timer;
         this.handler = handler;
+        this.handling = new HandlingThread(handler);
         this.fleet = fleet;
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
@@ -128,23 +115,14 @@ public final class ObserverConnection implements ObserverLink {
         }
     }
 
-    /** Disconnects, stops reconnecting, and handles what had arrived (for at most {@code SETTLE}). */
+    /** Disconnects, stops reconnecting, and handles what had arrived (see {@link HandlingThread#close()}). */
     @Override
     public void close() {
         closed = true;
         MqttAsyncClient c = client;
         client = null;
         closeQuietly(c);
-        handling.shutdown();
-        try {
-            if (!handling.awaitTermination(SETTLE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("observer: messages still queued for handling {} after disconnecting; dropped", SETTLE);
-                handling.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            handling.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        handling.close();
     }
 
     /**
@@ -153,15 +131,7 @@ public final class ObserverConnection implements ObserverLink {
      */
     @Override
     public boolean settle(Duration timeout) {
-        try {
-            handling.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return handling.settle(timeout);
     }
 
     @Override
@@ -285,14 +255,10 @@ public final class ObserverConnection implements ObserverLink {
         }
     }
 
-    /**
-     * Wall nanoseconds spent handling messages so far, on one thread: the share of wall time spent here
-     * says how close the observer is to falling behind (its latencies end at arrival, so a backlog here
-     * delays what it sees of the fleet's state, not the latencies it measures).
-     */
+    /** See {@link HandlingThread#busyNanos()}. */
     @Override
     public long busyNanos() {
-        return busyNanos.sum();
+        return handling.busyNanos();
     }
 
     /** Runs on Paho's threads: minimal work, never throws. */
@@ -308,29 +274,7 @@ public final class ObserverConnection implements ObserverLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            long arrivedAt = fleet.now();
-            byte[] payload = message.getPayload();
-            boolean retained = message.isRetained();
-            try {
-                handling.execute(() -> handle(topic, payload, retained, arrivedAt));
-            } catch (RejectedExecutionException e) {
-                log.debug("observer closed: a message from {} is not handled", topic);
-            }
-        }
-
-        private void handle(String topic, byte[] payload, boolean retained, long arrivedAt) {
-            long began = System.nanoTime();
-            try {
-                handler.handle(topic, payload, retained, arrivedAt);
-            } catch (RuntimeException e) {
-                if (callbackFailureLogged.compareAndSet(false, true)) {
-                    log.error("observer failed on a message from {} (further failures at debug)", topic, e);
-                } else {
-                    log.debug("observer failed on a message from {}", topic, e);
-                }
-            } finally {
-                busyNanos.add(System.nanoTime() - began);
-            }
+            handling.message(topic, message.getPayload(), message.isRetained(), fleet.now());
         }
 
         @Override

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * How the observer reaches the broker: over Paho MQTT to a real one ({@link ObserverConnection}), or in
- * memory to simulated mode's broker ({@link SimObserverLink}). Messages it receives go to the observer's
- * {@link MessageHandler}.
+ * How the observer reaches the broker: to a real one over Netty's MQTT codec ({@link NettyObserverLink},
+ * {@code tcp://}) or over Paho ({@link ObserverConnection}, {@code mqtts://}), or in memory to simulated
+ * mode's broker ({@link SimObserverLink}). Messages it receives go to the observer's {@link MessageHandler}.
  */
 public interface ObserverLink {
 
