@@ -9,6 +9,8 @@
 #   SIZES             fleet sizes, quoted and space-separated (default "2000 6000 12000")
 #   ROUNDS            runs per size (default 3)
 #   BASELINE_SECONDS  the baseline's measurement window (default 60)
+# environment: BODYCAM_JAVA_OPTS (the fleet JVM's options, e.g. a JFR recording), BODYCAM_RUN_ARGS (more
+# options for bodycam run, e.g. --no-input-log)
 # prints each run's summary figures as a RUN line and the baseline's RESULT line, then a table of medians
 # (docs/benchmarks.md explains the columns and the targets). Keep the machine otherwise idle: the
 # bench's own health columns (timer lag, machine CPU, saturated) say when it was not.
@@ -142,7 +144,7 @@ for n in $sizes; do
     out="$work/run-$n-$r"
     /usr/bin/env time -f '%P %M' -o "$work/time-$n-$r" \
       java ${BODYCAM_JAVA_OPTS:-} -Dlogback.configurationFile="$root/bodycam-logback.xml" -jar "$root/cli/target/bodycam.jar" \
-      run "$work/scale-$n.yaml" --out "$out" > "$work/console-$n-$r.txt" 2>&1 || true
+      run "$work/scale-$n.yaml" --out "$out" ${BODYCAM_RUN_ARGS:-} > "$work/console-$n-$r.txt" 2>&1 || true
     if [ ! -f "$out/summary.json" ]; then
       echo "fleet-scale.sh: the $n-camera run wrote no summary; its last lines:" >&2
       tail -n 15 "$work/console-$n-$r.txt" >&2

@@ -127,6 +127,10 @@ public final class BodycamCli {
                 + " instant run as one timeline")
         String startAt;
 
+        @Option(names = "--no-input-log", description = "do not write inputs.jsonl, each camera's inputs for bodycam replay"
+                + " (it costs about 25 kB and a little CPU per camera and virtual hour: docs/reproduce.md#the-input-log)")
+        boolean noInputLog;
+
         @Mixin
         ServeOptions serve = new ServeOptions();
 
@@ -182,7 +186,8 @@ public final class BodycamCli {
             PrintWriter console = spec.commandLine().getOut();
             ScenarioRunner.Result r = ScenarioRunner.run(scenario, new ScenarioRunner.Options(out, Path.of("runs"),
                     recordedText(), console, System.console() != null, threads,
-                    metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice, ui, control, sharedStart));
+                    metricsPort == null ? null : new InetSocketAddress(metricsBind, metricsPort), slice, ui, control, sharedStart,
+                    !noInputLog));
             if (r.exitCode() == ScenarioRunner.CANNOT_RUN || r.exitCode() == ScenarioRunner.BAD_INPUT) {
                 err.println("bodycam run: " + r.message());
                 return r.exitCode();

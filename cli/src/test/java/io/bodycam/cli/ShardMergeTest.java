@@ -1,6 +1,7 @@
 package io.bodycam.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,7 +97,8 @@ class ShardMergeTest {
                   - mqtt.seqGaps == 0
                 """);
         whole = dir.resolve("whole");
-        assertEquals(0, bodycam("run", scenario.toString(), "--out", whole.toString(), "--threads", "1"), out + "\n" + err);
+        assertEquals(0, bodycam("run", scenario.toString(), "--out", whole.toString(), "--threads", "1", "--no-input-log"),
+                out + "\n" + err);
         for (int i = 0; i < 3; i++) {
             Path shard = dir.resolve("shard-" + i);
             assertEquals(0, bodycam("run", scenario.toString(), "--shard", i + "/3", "--out", shard.toString(), "--threads", "1"),
@@ -127,6 +129,21 @@ class ShardMergeTest {
         assertEquals(3, b.summary().mergedFrom().orElseThrow().shards().size());
         double p99 = b.metric("mqtt.state.latency.p99").orElseThrow();
         assertTrue(p99 > 0, "latency percentiles come from the merged logs: " + p99);
+    }
+
+    @Test
+    void each_camera_of_a_sharded_run_replays_from_the_merged_input_log() throws IOException {
+        Path merged = dir.resolve("merged-inputs");
+        assertEquals(0, bodycam("report", "merge", shards.get(0).toString(), shards.get(1).toString(), shards.get(2).toString(),
+                "--out", merged.toString()), out + "\n" + err);
+
+        assertEquals(0, bodycam("replay", merged.toString(), "--all"), out + "\n" + err);
+        assertTrue(out.toString().contains("replayed 15 cameras of " + merged + ", each camera alone from its input log: 15 identical,"
+                + " 0 different"), out.toString());
+
+        assertFalse(Files.exists(whole.resolve(RunRecord.INPUTS)), "--no-input-log writes none");
+        assertEquals(2, bodycam("replay", whole.toString(), "--device", "CAR-01"));
+        assertTrue(err.toString().contains("without inputs.jsonl"), err.toString());
     }
 
     @Test

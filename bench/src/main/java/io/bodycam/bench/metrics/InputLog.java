@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,8 @@ import java.util.function.Consumer;
 public final class InputLog implements Consumer<String>, AutoCloseable {
 
     private static final String END = new String("end");
+    /** How long a pause in the lines has to be before what is buffered is written out. */
+    private static final long FLUSH_AFTER_MILLIS = 100;
 
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -38,15 +41,17 @@ public final class InputLog implements Consumer<String>, AutoCloseable {
     private void drain(BufferedWriter out) {
         try (out) {
             while (true) {
-                String line = queue.take();
+                // under load the buffer goes out as it fills; the file catches up within a pause of the lines
+                String line = queue.poll(FLUSH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    out.flush();
+                    continue;
+                }
                 if (line == END) { // by identity: a camera's line is never that very string
                     return;
                 }
                 out.write(line);
                 out.write('\n');
-                if (queue.isEmpty()) {
-                    out.flush();
-                }
             }
         } catch (IOException e) {
             failure = e;

@@ -82,9 +82,18 @@ public final class ScenarioRunner {
      *                     with one, every fleet group talks through its own fault proxies
      * @param startAt      the wall instant the run's virtual start falls on, which the run waits for once ready
      *                     (shards of one run given the same instant share one timeline), or null for as soon as ready
+     * @param inputLog     whether each camera writes down its inputs ({@code inputs.jsonl}, for {@code bodycam replay};
+     *                     docs/reproduce.md#the-input-log)
      */
     public record Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
-                          InetSocketAddress metrics, Shard shard, Endpoint ui, Endpoint control, Instant startAt) {
+                          InetSocketAddress metrics, Shard shard, Endpoint ui, Endpoint control, Instant startAt,
+                          boolean inputLog) {
+
+        /** With the input log. */
+        public Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
+                       InetSocketAddress metrics, Shard shard, Endpoint ui, Endpoint control, Instant startAt) {
+            this(out, runsDir, scenarioText, console, tty, threads, metrics, shard, ui, control, startAt, true);
+        }
 
         /** Starting as soon as ready. */
         public Options(Path out, Path runsDir, String scenarioText, PrintWriter console, boolean tty, int threads,
@@ -242,7 +251,7 @@ public final class ScenarioRunner {
             observer.onPresence(offline);
             observer.onPresence(recovery);
             try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS));
-                 InputLog inputs = new InputLog(dir.resolve(RunRecord.INPUTS))) {
+                 InputLog inputs = options.inputLog() ? new InputLog(dir.resolve(RunRecord.INPUTS)) : null) {
                 Judge.Verdict verdict = observed(observer, new RunCollector(events), inputs);
                 return new Result(verdict.passed() ? PASSED : ASSERTION_FAILED, dir,
                         verdict.passed() ? "passed" : "an assertion failed");
@@ -254,6 +263,7 @@ public final class ScenarioRunner {
         }
 
         /** Builds the fleet, schedules the timeline, watches, judges and writes the record's end files. */
+        /** @param inputs where the cameras write down their inputs; null: nowhere */
         private Judge.Verdict observed(FleetObserver observer, RunCollector collector, InputLog inputs) throws IOException {
             Judge.Verdict verdict;
             Watch.Outcome outcome;

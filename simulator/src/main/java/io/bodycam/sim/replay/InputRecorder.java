@@ -53,6 +53,8 @@ public final class InputRecorder implements InputJournal {
     private final String deviceId;
     private final Consumer<String> sink;
     private final String firmwareKey;
+    /** {@code {"d":"ID","k":"}, the start of every line. */
+    private final String prefix;
     private Scheduler inner;
     private boolean inStep;
     private boolean constructing;
@@ -72,6 +74,13 @@ public final class InputRecorder implements InputJournal {
         this.deviceId = deviceId;
         this.sink = sink;
         this.firmwareKey = firmwareKey;
+        StringWriter start = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(start)) {
+            g.writeString(deviceId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a device id", e);
+        }
+        this.prefix = "{\"d\":" + start + ",\"k\":\"";
     }
 
     @Override
@@ -168,7 +177,23 @@ public final class InputRecorder implements InputJournal {
         }
     }
 
+    /** A firmware task's line, by far the most common: written by hand, without a JSON generator. */
+    private record TaskLine(int n) implements Fields {
+        @Override
+        public void write(JsonGenerator g) throws IOException {
+            g.writeNumberField("i", n);
+        }
+    }
+
     private void line(String kind, Fields fields) {
+        if (fields instanceof TaskLine task) {
+            StringBuilder b = new StringBuilder(prefix.length() + 48).append(prefix).append(kind).append("\",\"t\":").append(stepNow);
+            if (stepDue != stepNow) {
+                b.append(",\"u\":").append(stepDue);
+            }
+            sink.accept(b.append(",\"i\":").append(task.n()).append('}').toString());
+            return;
+        }
         StringWriter out = new StringWriter(96);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -215,8 +240,8 @@ public final class InputRecorder implements InputJournal {
             if (!stepping()) {
                 return inner.schedule(delayMillis, task);
             }
-            int n = tasks++;
-            return inner.schedule(delayMillis, () -> step("run", g -> g.writeNumberField("i", n), task));
+            TaskLine line = new TaskLine(tasks++);
+            return inner.schedule(delayMillis, () -> step("run", line, task));
         }
 
         @Override
@@ -224,8 +249,8 @@ public final class InputRecorder implements InputJournal {
             if (!stepping()) {
                 return inner.every(initialDelayMillis, periodMillis, task);
             }
-            int n = tasks++;
-            return inner.every(initialDelayMillis, periodMillis, () -> step("run", g -> g.writeNumberField("i", n), task));
+            TaskLine line = new TaskLine(tasks++);
+            return inner.every(initialDelayMillis, periodMillis, () -> step("run", line, task));
         }
 
         @Override
@@ -234,8 +259,8 @@ public final class InputRecorder implements InputJournal {
                 inner.execute(task);
                 return;
             }
-            int n = tasks++;
-            inner.execute(() -> step("run", g -> g.writeNumberField("i", n), task));
+            TaskLine line = new TaskLine(tasks++);
+            inner.execute(() -> step("run", line, task));
         }
 
         @Override
