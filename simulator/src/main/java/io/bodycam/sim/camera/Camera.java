@@ -40,7 +40,6 @@ import io.bodycam.sim.power.PowerDraw;
 import io.bodycam.sim.recording.CaptureStream;
 import io.bodycam.sim.recording.SegmentManifest;
 import io.bodycam.sim.recording.SegmentSource;
-import io.bodycam.sim.replay.InputJournal;
 import io.bodycam.sim.storage.Storage;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.video.SegmentCard;

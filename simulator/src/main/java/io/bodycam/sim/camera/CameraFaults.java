@@ -1,6 +1,5 @@
 package io.bodycam.sim.camera;
 
-import io.bodycam.sim.replay.InputJournal;
 import io.bodycam.sim.state.Mode;
 import io.bodycam.sim.state.Flag;
 import io.bodycam.sim.camera.internal.DeviceClock;

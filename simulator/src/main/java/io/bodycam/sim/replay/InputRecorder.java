@@ -2,6 +2,7 @@ package io.bodycam.sim.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.bodycam.sim.camera.InputJournal;
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.link.ProofVerdict;
 import io.bodycam.sim.link.TelemetryHandler;

@@ -18,7 +18,7 @@ import io.bodycam.sim.link.TusEvidenceLink;
 import io.bodycam.sim.link.UploadSlots;
 import io.bodycam.sim.mqtt.MqttClientConfig;
 import io.bodycam.sim.net.Transport;
-import io.bodycam.sim.replay.InputJournal;
+import io.bodycam.sim.camera.InputJournal;
 import io.bodycam.sim.replay.InputRecorder;
 import io.bodycam.sim.time.Scheduler;
 import io.bodycam.sim.time.SimClock;

@@ -1,4 +1,4 @@
-package io.bodycam.sim.replay;
+package io.bodycam.sim.camera;
 
 import io.bodycam.sim.link.EvidenceLink;
 import io.bodycam.sim.link.TelemetryHandler;
@@ -12,7 +12,7 @@ import io.bodycam.sim.time.Scheduler;
  * site's upload slots; and it wraps each thing the officer or the bench does to it with {@link #input}. What comes
  * back behaves as before, except that each input runs as a <em>step</em> of its own on the camera's thread, with
  * the virtual time frozen at the step's start, so the firmware's decisions depend only on the steps and their
- * times, and a {@link InputRecorder} can write them down for a {@link CameraPlayer}.
+ * times, and an {@code io.bodycam.sim.replay.InputRecorder} can write them down for its {@code CameraPlayer}.
  *
  * <p>{@link #NONE} changes nothing: a camera of a simulated run, a test or a console.
  */
