@@ -100,16 +100,7 @@ public final class Replayer {
     public static Result replay(Path runDir, String deviceId, String until, Path work) throws IOException {
         Path scenarioFile = runDir.resolve(RunRecord.SCENARIO);
         Path eventsFile = runDir.resolve(RunRecord.EVENTS);
-        if (!Files.isRegularFile(scenarioFile) || !Files.isRegularFile(eventsFile)) {
-            throw new ReproduceException(runDir + " is not a run's folder (it needs " + RunRecord.SCENARIO + " and "
-                    + RunRecord.EVENTS + ")");
-        }
-        boolean simulated = Files.isRegularFile(runDir.resolve(SimulatedRun.FIGURES));
-        if (!simulated && !Files.isRegularFile(runDir.resolve(RunRecord.INPUTS))) {
-            throw new ReproduceException(runDir + " is a real-network run without " + RunRecord.INPUTS + " (a bench older than"
-                    + " the input log wrote it): what its cameras received from the network was not recorded, so it cannot"
-                    + " be played again. Run the scenario again with this bench, or with --set clock.mode=simulated");
-        }
+        boolean simulated = replayable(runDir);
         List<String> recorded = new ArrayList<>();
         TreeSet<String> cameras = new TreeSet<>();
         for (String line : Files.readAllLines(eventsFile, StandardCharsets.UTF_8)) {
@@ -236,15 +227,7 @@ public final class Replayer {
     public static Tally replayAll(Path runDir, Path work, IntBinaryConsumer progress) throws IOException {
         Path scenarioFile = runDir.resolve(RunRecord.SCENARIO);
         Path eventsFile = runDir.resolve(RunRecord.EVENTS);
-        if (!Files.isRegularFile(scenarioFile) || !Files.isRegularFile(eventsFile)) {
-            throw new ReproduceException(runDir + " is not a run's folder (it needs " + RunRecord.SCENARIO + " and "
-                    + RunRecord.EVENTS + ")");
-        }
-        boolean simulated = Files.isRegularFile(runDir.resolve(SimulatedRun.FIGURES));
-        if (!simulated && !Files.isRegularFile(runDir.resolve(RunRecord.INPUTS))) {
-            throw new ReproduceException(runDir + " is a real-network run without " + RunRecord.INPUTS
-                    + ": it cannot be played again");
-        }
+        boolean simulated = replayable(runDir);
         Map<String, List<String>> recorded = new LinkedHashMap<>();
         for (String line : Files.readAllLines(eventsFile, StandardCharsets.UTF_8)) {
             recorded.computeIfAbsent(JSON.readTree(line).path("deviceId").asText(), k -> new ArrayList<>())
@@ -287,6 +270,26 @@ public final class Replayer {
             progress.accept(++n, inputs.lines().size());
         }
         return new Tally(inputs.lines().size(), "each camera alone from its input log", different);
+    }
+
+    /**
+     * Whether the run in {@code runDir} is a simulated one (else a real-network one with its input log).
+     *
+     * @throws ReproduceException when it is not a run's folder, or a real-network run without an input log
+     */
+    private static boolean replayable(Path runDir) {
+        if (!Files.isRegularFile(runDir.resolve(RunRecord.SCENARIO)) || !Files.isRegularFile(runDir.resolve(RunRecord.EVENTS))) {
+            throw new ReproduceException(runDir + " is not a run's folder (it needs " + RunRecord.SCENARIO + " and "
+                    + RunRecord.EVENTS + ")");
+        }
+        boolean simulated = Files.isRegularFile(runDir.resolve(SimulatedRun.FIGURES));
+        if (!simulated && !Files.isRegularFile(runDir.resolve(RunRecord.INPUTS))) {
+            throw new ReproduceException(runDir + " is a real-network run without " + RunRecord.INPUTS + " (run with"
+                    + " --no-input-log, or by a bench older than the input log): what its cameras received from the network"
+                    + " was not recorded, so it cannot be played again. Run the scenario again without --no-input-log, or"
+                    + " with --set clock.mode=simulated");
+        }
+        return simulated;
     }
 
     /** The settings camera {@code deviceId} had in the run: its group's, at its index in the whole fleet. */
