@@ -4,15 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.bodycam.sim.event.CameraEvent;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The run record's {@code events.jsonl}: every camera event, one JSON object a line, written by its
@@ -30,13 +25,8 @@ public final class EventLog implements AutoCloseable {
     private record Item(CameraEvent event, long wallNanos) {
     }
 
-    private static final Item END = new Item(null, 0);
-
-    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final QueuedLines<Item> lines;
     private final long startNanos = System.nanoTime();
-    private volatile IOException failure;
-
     private final boolean wallTime;
 
     public EventLog(Path file) throws IOException {
@@ -49,35 +39,12 @@ public final class EventLog implements AutoCloseable {
      */
     public EventLog(Path file, boolean wallTime) throws IOException {
         this.wallTime = wallTime;
-        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        writer = new Thread(() -> drain(out), "bodycam-event-log");
-        writer.setDaemon(true);
-        writer.start();
+        this.lines = new QueuedLines<>(file, "bodycam-event-log", 0, this::line);
     }
 
     /** Queues an event; safe from any thread, never blocks. */
     public void onEvent(CameraEvent e) {
-        queue.add(new Item(e, System.nanoTime()));
-    }
-
-    private void drain(BufferedWriter out) {
-        try (out) {
-            while (true) {
-                Item item = queue.take();
-                if (item == END) {
-                    return;
-                }
-                out.write(line(item));
-                out.write('\n');
-                if (queue.isEmpty()) {
-                    out.flush();
-                }
-            }
-        } catch (IOException e) {
-            failure = e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lines.add(new Item(e, System.nanoTime()));
     }
 
     private String line(Item item) throws IOException {
@@ -100,14 +67,6 @@ public final class EventLog implements AutoCloseable {
     /** Writes what is queued, then closes the file. */
     @Override
     public void close() {
-        queue.add(END);
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw new UncheckedIOException("cannot write events.jsonl", failure);
-        }
+        lines.close();
     }
 }

@@ -1,13 +1,7 @@
 package io.bodycam.bench.metrics;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,60 +11,25 @@ import java.util.function.Consumer;
  */
 public final class InputLog implements Consumer<String>, AutoCloseable {
 
-    private static final String END = new String("end");
     /** How long a pause in the lines has to be before what is buffered is written out. */
     private static final long FLUSH_AFTER_MILLIS = 100;
 
-    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile IOException failure;
+    private final QueuedLines<String> lines;
 
     public InputLog(Path file) throws IOException {
-        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        writer = new Thread(() -> drain(out), "bodycam-input-log");
-        writer.setDaemon(true);
-        writer.start();
+        // under load the buffer goes out as it fills; the file catches up within a pause of the lines
+        lines = new QueuedLines<>(file, "bodycam-input-log", FLUSH_AFTER_MILLIS, line -> line);
     }
 
     /** Queues a line; safe from any thread, never blocks. */
     @Override
     public void accept(String line) {
-        queue.add(line);
-    }
-
-    private void drain(BufferedWriter out) {
-        try (out) {
-            while (true) {
-                // under load the buffer goes out as it fills; the file catches up within a pause of the lines
-                String line = queue.poll(FLUSH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    out.flush();
-                    continue;
-                }
-                if (line == END) { // by identity: a camera's line is never that very string
-                    return;
-                }
-                out.write(line);
-                out.write('\n');
-            }
-        } catch (IOException e) {
-            failure = e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lines.add(line);
     }
 
     /** Writes what is queued, then closes the file. */
     @Override
     public void close() {
-        queue.add(END);
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw new UncheckedIOException("cannot write inputs.jsonl", failure);
-        }
+        lines.close();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -100,19 +101,13 @@ final class SimulatedFaults {
             case NETWORK_LATENCY -> {
                 long latency = p.duration("latency", Duration.ofMillis(300)).toMillis();
                 long jitter = p.duration("jitter", Duration.ZERO).toMillis();
-                boolean up = !"downstream".equals(p.stream());
-                boolean down = !"upstream".equals(p.stream());
-                double toxicity = p.fraction("toxicity", 1);
-                return impair(hit, p.target(), m -> network.chance(toxicity)
-                        ? SimNetwork.Impairment.latency(latency, jitter, up, down) : null, (m, channel) -> { });
+                return impair(hit, p.target(), directed(p, (up, down) -> SimNetwork.Impairment.latency(latency, jitter, up, down)),
+                        (m, channel) -> { });
             }
             case NETWORK_BANDWIDTH -> {
                 long rate = p.bytesPerSecond();
-                boolean up = !"downstream".equals(p.stream());
-                boolean down = !"upstream".equals(p.stream());
-                double toxicity = p.fraction("toxicity", 1);
-                return impair(hit, p.target(), m -> network.chance(toxicity)
-                        ? SimNetwork.Impairment.bandwidth(rate, up, down) : null, (m, channel) -> { });
+                return impair(hit, p.target(), directed(p, (up, down) -> SimNetwork.Impairment.bandwidth(rate, up, down)),
+                        (m, channel) -> { });
             }
             case NETWORK_RESET -> {
                 // toxicity is the share of connections reset: each connection draws, the open ones now, later ones when made
@@ -125,19 +120,27 @@ final class SimulatedFaults {
                 });
             }
             case NETWORK_BLACKHOLE -> {
-                boolean up = !"downstream".equals(p.stream());
-                boolean down = !"upstream".equals(p.stream());
-                double toxicity = p.fraction("toxicity", 1);
-                return impair(hit, p.target(), m -> network.chance(toxicity) ? SimNetwork.Impairment.blackhole(up, down) : null,
-                        (m, channel) -> {
-                            if (channel == SimNetwork.Channel.MQTT) {
-                                offline.connectionLost(m.camera().deviceId(), at);
-                                broker.blackholeMet(m.camera().deviceId());
-                            }
-                        });
+                return impair(hit, p.target(), directed(p, SimNetwork.Impairment::blackhole), (m, channel) -> {
+                    if (channel == SimNetwork.Channel.MQTT) {
+                        offline.connectionLost(m.camera().deviceId(), at);
+                        broker.blackholeMet(m.camera().deviceId());
+                    }
+                });
             }
             default -> throw new IllegalStateException("simulated mode refuses " + f.fault().wireName() + " before it starts");
         }
+    }
+
+    /**
+     * The impairment {@code of} makes for the directions the fault's {@code stream} names, for a {@code toxicity}
+     * share of the cameras (drawn per camera and channel from the run's generator; null for the others).
+     */
+    private Function<FleetMember, SimNetwork.Impairment> directed(FaultParams p,
+                                                                  BiFunction<Boolean, Boolean, SimNetwork.Impairment> of) {
+        boolean up = !"downstream".equals(p.stream());
+        boolean down = !"upstream".equals(p.stream());
+        double toxicity = p.fraction("toxicity", 1);
+        return m -> network.chance(toxicity) ? of.apply(up, down) : null;
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -397,6 +398,15 @@ public final class InputRecorder implements InputJournal {
             return answer(n, call.get(), value);
         }
 
+        /** An upload, whose progress reaches the firmware as steps of their own as well as its answer. */
+        private CompletionStage<Long> transfer(ProgressListener firmware, Function<ProgressListener, CompletionStage<Long>> upload) {
+            if (!stepping()) {
+                return upload.apply(firmware);
+            }
+            int n = calls++;
+            return answer(n, upload.apply(progress(n, firmware)), JsonGenerator::writeNumber);
+        }
+
         private ProgressListener progress(int n, ProgressListener firmware) {
             return (committed, total) -> inner.execute(() -> step("prog", g -> {
                 g.writeNumberField("i", n);
@@ -417,11 +427,7 @@ public final class InputRecorder implements InputJournal {
 
         @Override
         public CompletionStage<Long> upload(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
-            if (!stepping()) {
-                return link.upload(segment, payload, progress);
-            }
-            int n = calls++;
-            return answer(n, link.upload(segment, payload, progress(n, progress)), JsonGenerator::writeNumber);
+            return transfer(progress, heard -> link.upload(segment, payload, heard));
         }
 
         @Override
@@ -446,11 +452,7 @@ public final class InputRecorder implements InputJournal {
 
         @Override
         public CompletionStage<Long> uploadOverLte(SegmentManifest segment, SegmentSource payload, ProgressListener progress) {
-            if (!stepping()) {
-                return link.uploadOverLte(segment, payload, progress);
-            }
-            int n = calls++;
-            return answer(n, link.uploadOverLte(segment, payload, progress(n, progress)), JsonGenerator::writeNumber);
+            return transfer(progress, heard -> link.uploadOverLte(segment, payload, heard));
         }
 
         @Override

@@ -19,7 +19,10 @@ final class InputValues {
     private InputValues() {
     }
 
-    /** A failure as the firmware reads it: the cause's message, or its class name when it has none. */
+    /**
+     * A failure as the firmware reads it: the cause's message, or its class name when it has none (the firmware's
+     * own reading, {@code camera.internal.Failure}, is not for use outside the camera).
+     */
     static String failure(Throwable t) {
         Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
