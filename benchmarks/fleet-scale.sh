@@ -20,122 +20,15 @@ sizes="${1:-2000 6000 12000}"
 rounds="${2:-3}"
 baseline_seconds="${3:-60}"
 
-mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
-[ -x "$mosquitto_bin" ] || { echo "fleet-scale.sh: needs Debian's mosquitto (apt-get install mosquitto)" >&2; exit 3; }
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+# shellcheck source=benchmarks/scale-env.sh
+source "$root/benchmarks/scale-env.sh"
 
-work="$(mktemp -d)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-mqtt_port="$(free_port)"
-http_port="$(free_port)"
-backend_mqtt_port="$(free_port)"
-
-cat > "$work/mosquitto.conf" <<CONF
-listener $mqtt_port 127.0.0.1
-allow_anonymous true
-persistence false
-max_queued_messages 100000
-CONF
-"$mosquitto_bin" -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
-broker=$!
-pids=("$broker")
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-echo "== building bodycam and the baselines" >&2
-"$root/bodycam" --version >&2
+echo "== building the baselines" >&2
 (cd "$root/benchmarks/baselines" && mvn -q -B -DskipTests package >"$work/baselines-build.log" 2>&1) \
   || { cat "$work/baselines-build.log" >&2; exit 3; }
 cp="$root/benchmarks/baselines/target/classes:$root/benchmarks/baselines/target/lib/*"
 
-# the evidence server in its own JVM, so its CPU is not the bench's (its own broker idles)
-"$root/bodycam" backend --http-port="$http_port" --mqtt-port="$backend_mqtt_port" --data="$work/backend" \
-  --status-every=0s > "$work/backend.log" 2>&1 &
-pids+=("$!")
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$http_port/firmware/key" >/dev/null && break; sleep 1; done
-key="$(curl -sf "http://127.0.0.1:$http_port/firmware/key" | sed 's/.*"publicKey":"\([^"]*\)".*/\1/')" \
-  || { echo "fleet-scale.sh: bodycam backend did not start:" >&2; cat "$work/backend.log" >&2; exit 3; }
-
-# the quickstart mix (scenarios/quickstart.yaml), with a phase for the dock wave so that the camera timer
-# lag can be judged outside it; the assertions only collect figures (a saturated bench fails them, the
-# script goes on)
-scenario() {
-  cat <<YAML
-name: fleet-scale-$1
-description: the quickstart mix at $1 cameras against Mosquitto and bodycam backend
-seed: 42
-duration: 3h
-clock:
-  speed: 60
-payload: synthetic
-payloadScale: 0.002
-backend:
-  mqtt: tcp://127.0.0.1:$mqtt_port
-  upload: http://127.0.0.1:$http_port
-  firmwareKey: "$key"
-fleet:
-  - name: patrol
-    count: $1
-    idPattern: "SCL-{index:00000}"
-    agency: scale
-    profile: patrol-vehicle
-behaviour:
-  incidentsPerHour: 0.5
-  recordingDuration: {median: 10m, p95: 60m}
-  flaggedShare: 10%
-timeline:
-  - at: 0s
-    powerOn: {over: 2m}
-  - at: 10m
-    phase: patrol
-  - at: 45m
-    surge: {fraction: 30%, over: 10s, length: 5m}
-  - at: 1h
-    command: {fraction: 5%, type: setConfig, params: {gpsIntervalIdle: 5m}}
-  - at: 2h
-    phase: dock-wave
-    dock: {over: 5m}
-assertions:
-  - evidence.lost == 0
-  - expr: timer.lag.p99 < 5ms
-    during: patrol
-  - expr: mqtt.state.latency.p99 < 500ms
-    during: patrol
-  - bench.saturated == 0
-YAML
-}
-
 results="$work/results.txt"
-field() { python3 - "$@" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-def get(path):
-    v = d
-    for k in path.split('.'):
-        v = v.get(k) if isinstance(v, dict) else None
-    return v
-def assertion(expr):
-    for a in d.get('assertions', []):
-        if a['expr'].startswith(expr):
-            return a.get('actual')
-    return None
-out = {
-    'connected': get('devices.connectedPeak'),
-    'all_connected_s': (get('devices.allConnectedAfter') or 0) / 1000,
-    'lag_patrol_p99_ms': assertion('timer.lag.p99 < 5ms'),
-    'lag_run_p99_ms': get('timer.lag.p99'),
-    'state_patrol_p99_ms': assertion('mqtt.state.latency.p99'),
-    'seq_gaps': get('mqtt.seqGaps'),
-    'lost': get('evidence.lost'),
-    'verified': get('evidence.verified'),
-    'recorded': get('evidence.segmentsRecorded'),
-    'bench_cpu_mean_pct': get('bench.cpu.mean'),
-    'machine_cpu_max_pct': get('bench.machineCpu.max'),
-    'saturated': get('bench.saturated'),
-    'saturated_windows': '%s/%s' % (get('bench.saturatedWindows'), get('bench.windows')),
-}
-print(' '.join('%s=%s' % (k, ('%.2f' % v) if isinstance(v, float) else v) for k, v in out.items()))
-PY
-}
 
 for n in $sizes; do
   scenario "$n" > "$work/scale-$n.yaml"

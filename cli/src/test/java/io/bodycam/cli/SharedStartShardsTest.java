@@ -3,6 +3,7 @@ package io.bodycam.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bodycam.backend.ReferenceBackend;
 import io.bodycam.record.RunRecord;
@@ -67,8 +68,14 @@ class SharedStartShardsTest {
                 assertTrue(Math.abs(startedAt - start.toEpochMilli()) < 100, "shard " + i + " began at " + startedAt
                         + ", the shared start is " + start.toEpochMilli());
                 String firstEvent = Files.readAllLines(dir.resolve("shard-" + i).resolve(RunRecord.EVENTS)).get(0);
-                long t = new ObjectMapper().readTree(firstEvent).path("t").asLong();
+                JsonNode first = new ObjectMapper().readTree(firstEvent);
+                long t = first.path("t").asLong();
                 assertTrue(t >= start.toEpochMilli(), "virtual time starts at the shared instant: " + firstEvent);
+                // wallMs counts from the timeline's start, not from before the wait: the event happened when it was due
+                double due = start.toEpochMilli() + (t - start.toEpochMilli()) / 60.0;
+                double late = startedAt + first.path("wallMs").asLong() - due;
+                assertTrue(late > -100 && late < 5_000, "shard " + i + "'s first event happened " + late + " ms after it was due: "
+                        + firstEvent);
             }
             StringWriter out = new StringWriter();
             assertEquals(0, bodycam(out, "report", "merge", dir.resolve("shard-0").toString(), dir.resolve("shard-1").toString(),

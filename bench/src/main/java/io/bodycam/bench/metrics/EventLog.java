@@ -15,7 +15,8 @@ import java.time.Instant;
  * unbounded and {@link #close()} drains it.
  *
  * <p>Each line: {@code t} (virtual epoch ms), {@code time} (the same, ISO-8601), {@code wallMs} (wall
- * milliseconds since the run started; not in simulated mode), {@code deviceId}, then {@code type} and the event's own fields
+ * milliseconds since the run's timeline began, {@link #timelineStarts}: after the wait for a shared start, so the
+ * shards' logs share one origin; not in simulated mode), {@code deviceId}, then {@code type} and the event's own fields
  * as {@link CameraEvent#writeJson} writes them (the same as on the camera's {@code events} topic).
  */
 public final class EventLog implements AutoCloseable {
@@ -26,7 +27,8 @@ public final class EventLog implements AutoCloseable {
     }
 
     private final QueuedLines<Item> lines;
-    private final long startNanos = System.nanoTime();
+    /** The origin of {@code wallMs}: when the log opened, then when the timeline began. */
+    private volatile long startNanos = System.nanoTime();
     private final boolean wallTime;
 
     public EventLog(Path file) throws IOException {
@@ -40,6 +42,11 @@ public final class EventLog implements AutoCloseable {
     public EventLog(Path file, boolean wallTime) throws IOException {
         this.wallTime = wallTime;
         this.lines = new QueuedLines<>(file, "bodycam-event-log", 0, this::line);
+    }
+
+    /** The run's timeline begins now: {@code wallMs} counts from here. */
+    public void timelineStarts() {
+        startNanos = System.nanoTime();
     }
 
     /** Queues an event; safe from any thread, never blocks. */

@@ -252,7 +252,7 @@ public final class ScenarioRunner {
             observer.onPresence(recovery);
             try (EventLog events = new EventLog(dir.resolve(RunRecord.EVENTS));
                  InputLog inputs = options.inputLog() ? new InputLog(dir.resolve(RunRecord.INPUTS)) : null) {
-                Judge.Verdict verdict = observed(observer, new RunCollector(events), inputs);
+                Judge.Verdict verdict = observed(observer, events, inputs);
                 return new Result(verdict.passed() ? PASSED : ASSERTION_FAILED, dir,
                         verdict.passed() ? "passed" : "an assertion failed");
             } catch (IOException e) {
@@ -262,9 +262,14 @@ public final class ScenarioRunner {
             }
         }
 
-        /** Builds the fleet, schedules the timeline, watches, judges and writes the record's end files. */
-        /** @param inputs where the cameras write down their inputs; null: nowhere */
-        private Judge.Verdict observed(FleetObserver observer, RunCollector collector, InputLog inputs) throws IOException {
+        /**
+         * Builds the fleet, schedules the timeline, watches, judges and writes the record's end files.
+         *
+         * @param events the run's event log, whose wall-clock origin is set when the timeline begins
+         * @param inputs where the cameras write down their inputs; null: nowhere
+         */
+        private Judge.Verdict observed(FleetObserver observer, EventLog events, InputLog inputs) throws IOException {
+            RunCollector collector = new RunCollector(events);
             Judge.Verdict verdict;
             Watch.Outcome outcome;
             AtomicReference<RunLiveFleet> live = new AtomicReference<>();
@@ -290,6 +295,7 @@ public final class ScenarioRunner {
                         options.shard().whole() ? "" : " (shard " + options.shard() + " of " + scenario.cameraCount() + ")",
                         Progress.clock(scenario.duration().toMillis()), scenario.clockSpeed(), dir);
                 long start = options.startAt() == null ? clock.now() : sharedStart();
+                events.timelineStarts();
                 long startedAt = System.currentTimeMillis() - Math.round((clock.now() - start) / clock.speed());
                 Snapshot.Taker taker = new Snapshot.Taker(observer, collector, commands, lag);
                 BenchHealth health = BenchHealth.ofThisProcess(observer::busyNanos, taker::timerLagWindowP99Millis);
