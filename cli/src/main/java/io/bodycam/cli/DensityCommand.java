@@ -44,7 +44,7 @@ final class DensityCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "event loop threads (default: one per core)")
     int threads;
 
-    @Option(names = "--observe", description = "also run the Paho observer and report what it received (plain MQTT only)")
+    @Option(names = "--observe", description = "also run the bench's observer and report what it received (plain MQTT only)")
     boolean observe;
 
     @Option(names = "--tls-ca", paramLabel = "FILE", description = "for an mqtts:// broker: the PEM CA its certificate is signed by")

@@ -102,9 +102,10 @@ public final class Fleet implements AutoCloseable {
      */
     public Fleet(Scenario scenario, Shard shard, Routes routes, SimClock clock, Transport transport, int threads,
           CameraListener listener, Mp4Studio studio, Consumer<String> inputs) {
-        this.group = transport.newGroup(threads);
         int cameras = (int) IntStream.rangeClosed(1, scenario.fleet().stream().mapToInt(FleetGroup::count).sum())
                 .filter(shard::contains).count();
+        OpenFileBudget.requireRoom(OpenFileBudget.processLimit(), cameras, scenario.backend().embedded());
+        this.group = transport.newGroup(threads);
         this.station = new DockStation(scenario.site(), scenario.payloadScale(), OpenFileBudget.uploadConnections(
                 OpenFileBudget.processLimit(), cameras, scenario.backend().embedded()));
         int index = 0;

@@ -1,6 +1,7 @@
 package io.bodycam.bench.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bodycam.bench.scenario.Scenario;
@@ -24,6 +25,16 @@ class OpenFileBudgetTest {
     @Test
     void a_limit_too_tight_still_lets_a_few_cameras_upload() {
         assertEquals(OpenFileBudget.MIN_CONNECTIONS, OpenFileBudget.uploadConnections(4_096, 12_000, false));
+    }
+
+    @Test
+    void a_fleet_whose_sockets_do_not_fit_the_limit_is_refused_before_it_starts() {
+        OpenFileBudget.requireRoom(20_000, 18_960, false);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> OpenFileBudget.requireRoom(20_000, 20_000, false));
+        assertTrue(e.getMessage().startsWith("20,000 cameras need about 21,040 open files") && e.getMessage().contains("may open 20,000")
+                && e.getMessage().contains("--shard"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> OpenFileBudget.requireRoom(20_000, 9_500, true),
+                "against the embedded backend every socket counts twice");
     }
 
     @Test
