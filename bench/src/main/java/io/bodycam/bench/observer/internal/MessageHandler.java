@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bodycam.bench.observer.DeviceState;
 import io.bodycam.bench.observer.GpsReport;
+import io.bodycam.bench.observer.SchemaCheck;
 import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.bench.observer.internal.SeqTracker.Verdict;
 import io.bodycam.sim.link.PayloadMapping;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalDouble;
@@ -64,6 +66,10 @@ public final class MessageHandler {
     private final Map<TopicKind, Set<String>> leftOut = new java.util.EnumMap<>(TopicKind.class);
     /** Each camera's {@code {group}} as its topics showed it, for the command topic of a profile that uses it. */
     private final Map<String, String> groups = new ConcurrentHashMap<>();
+    /** The fields the handler reads, without the whole tree: for the messages the schema check skips. */
+    private final FieldReader light = new FieldReader(JSON.getFactory());
+    /** Which messages are validated against their schema; set before the first message. */
+    private volatile SchemaCheck schemaCheck = SchemaCheck.ALL;
     /** When the message being handled arrived (virtual ms); handling is on one thread at a time. */
     private long arrivedAt;
 
@@ -86,6 +92,11 @@ public final class MessageHandler {
             topics.payloads().rules(PayloadMapping.Kind.of(simTopic(kind)))
                     .ifPresent(r -> leftOut.put(kind, Set.copyOf(r.drop())));
         }
+    }
+
+    /** Validates {@code check}'s messages against their schema from now on (every one until told). */
+    public void schemaCheck(SchemaCheck check) {
+        schemaCheck = Objects.requireNonNull(check, "check");
     }
 
     /** The subscription filter for {@code kind}'s messages from {@code agency} ({@code +} for all). */
@@ -140,12 +151,18 @@ public final class MessageHandler {
         DeviceRecord device = fleet.device(t.deviceId, t.agency);
         device.seen(t.agency, arrivedAt);
         try {
-            JsonNode m = topics.payloads().decode(PayloadMapping.Kind.of(simTopic(t.kind)), parse(payload), t.deviceId);
+            SchemaCheck sampling = schemaCheck;
+            ObjectNode fields = sampling == SchemaCheck.SAMPLE && topics.payloads().identity() ? light.read(payload, t.kind) : null;
+            JsonNode m = fields != null ? fields : tree(t, payload);
             accept(t, device, m, retained);
-            Optional<String> broken = CONTRACT.violation(t.kind, m, leftOut.getOrDefault(t.kind, Set.of()));
-            if (broken.isPresent()) {
-                device.malformed();
-                fleet.malformed(topic, "breaks docs/contract/asyncapi.yaml: " + broken.get(), payload);
+            if (sampling == SchemaCheck.ALL || sampling.checks(device.passed(t.kind, m.path("type").asText("")))) {
+                fleet.schemaChecked();
+                JsonNode whole = fields != null ? tree(t, payload) : m;
+                Optional<String> broken = CONTRACT.violation(t.kind, whole, leftOut.getOrDefault(t.kind, Set.of()));
+                if (broken.isPresent()) {
+                    device.malformed();
+                    fleet.malformed(topic, "breaks docs/contract/asyncapi.yaml: " + broken.get(), payload);
+                }
             }
         } catch (Malformed m) {
             device.malformed();
@@ -309,6 +326,11 @@ public final class MessageHandler {
             }
         }
         return null;
+    }
+
+    /** The whole payload as a tree, in the reference shape (a profile's mapping undone). */
+    private JsonNode tree(Topic t, byte[] payload) {
+        return topics.payloads().decode(PayloadMapping.Kind.of(simTopic(t.kind)), parse(payload), t.deviceId);
     }
 
     private static ObjectNode parse(byte[] payload) {
