@@ -31,14 +31,19 @@ import org.slf4j.LoggerFactory;
  * the contract ({@code docs/contract/README.md}): a JSON object with {@code schema} 1, the topic's
  * {@code deviceId}, an integer {@code seq} and {@code ts}, and the fields its topic requires. Anything
  * else is counted as malformed and dropped; nothing here throws. A message that passes those checks is
- * then validated against its schema in {@code docs/contract/asyncapi.yaml}: one that breaks it (a field
+ * then validated against its schema in {@code docs/contract/asyncapi.yaml} ({@link ContractSchemas}): every
+ * one ({@link SchemaCheck#ALL}, unless told), or a sample ({@link SchemaCheck#SAMPLE}: the first 4 of each
+ * camera's messages of each topic kind, and of each event type, then one in 16). One that breaks it (a field
  * missing, of the wrong type, out of its enum, or not in the contract) is used but counted as malformed
- * too, with the validator's reason. A device profile's payloads are first turned back into the
- * reference shape by its {@link PayloadMapping}, so the checks are the contract's whatever the profile.
+ * too, with the validator's reason; {@code mqtt.schemaChecked} counts the validated ones. A device profile's
+ * payloads are first turned back into the reference shape by its {@link PayloadMapping}, so the checks are
+ * the contract's whatever the profile.
  *
  * <p>Runs on the observer's one handling thread, fed from Paho's callback thread (so the broker's
- * acknowledgements never wait for this work): one tree parse, a schema check and a few map updates per
- * message. A message's latency ends when it arrived, not when it was handled, so a queue here never
+ * acknowledgements never wait for this work): a parse, a schema check and a few map updates per message.
+ * A reference payload the sample does not validate is read by the {@link FieldReader}, which keeps only
+ * the fields read here instead of the whole tree; a sampled one, or one of a profile that maps its payloads,
+ * is parsed into a tree (and the sampled reference one read twice, which costs less than a tree for each). A message's latency ends when it arrived, not when it was handled, so a queue here never
  * counts as the backend's delay (the observer's own backlog is measured apart).
  *
  * <p>The Last Will ({@code offline} with reason {@code connection lost}) was composed at CONNECT time,
