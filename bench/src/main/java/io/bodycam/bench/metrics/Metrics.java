@@ -80,6 +80,7 @@ public final class Metrics {
         m.put("mqtt.duplicates", (double) (b.duplicates() - (a == null ? 0 : a.duplicates())));
         m.put("mqtt.gpsLost", (double) (b.gpsLost() - (a == null ? 0 : a.gpsLost())));
         m.put("mqtt.malformed", (double) (b.malformed() - (a == null ? 0 : a.malformed())));
+        m.put("mqtt.schemaChecked", (double) (b.schemaChecked() - (a == null ? 0 : a.schemaChecked())));
         for (TopicKind k : TopicKind.values()) {
             percentiles(m, "mqtt." + name(k) + ".latency", LatencySummary.of(minus(to.latency().get(k), from == null ? null : from.latency().get(k))));
         }

@@ -166,6 +166,19 @@ public final class FleetObserver implements AutoCloseable {
     }
 
     /**
+     * Which messages to validate against their schema in {@code docs/contract/asyncapi.yaml}, before
+     * {@link #start()}: {@link SchemaCheck#ALL} (what an observer does unless told) or a {@link SchemaCheck#SAMPLE}
+     * of them, for fleets too large to check every message. The basic contract checks apply to every message.
+     */
+    public synchronized FleetObserver schemaCheck(SchemaCheck check) {
+        if (started) {
+            throw new IllegalStateException("choose the schema check before start()");
+        }
+        handler.schemaCheck(check);
+        return this;
+    }
+
+    /**
      * Connects and subscribes; returns once the broker has granted every subscription.
      *
      * @throws IOException if the broker cannot be reached or refuses a subscription

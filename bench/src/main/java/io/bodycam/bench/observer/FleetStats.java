@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param received messages that arrived per topic kind, malformed ones included
  * @param seq the seq bookkeeping per topic kind, summed over cameras
  * @param malformed messages that broke the contract (not JSON, field missing, ...)
+ * @param schemaChecked messages validated against their schema in {@code docs/contract/asyncapi.yaml}: every one
+ *     that passed the basic checks, or a sample of them ({@link SchemaCheck})
  * @param firstMalformed the first of them, as an example
  * @param eventsByType {@code events} messages per {@code type}
  * @param unmatchedAcks {@code cmd/ack} messages that answered no pending command (late, or unknown id)
@@ -28,6 +30,7 @@ public record FleetStats(
         Map<TopicKind, Long> received,
         Map<TopicKind, SeqCounts> seq,
         long malformed,
+        long schemaChecked,
         Optional<MalformedPayload> firstMalformed,
         Map<String, Long> eventsByType,
         long unmatchedAcks,

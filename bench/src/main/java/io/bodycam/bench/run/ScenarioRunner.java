@@ -242,6 +242,7 @@ public final class ScenarioRunner {
             FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock,
                     Slot.watched(scenario, options.shard()), scenario.backend().profile().topics());
             ObserverAccess.give(observer, scenario.backend());
+            observer.schemaCheck(scenario.schemaCheck());
             try {
                 observer.start();
             } catch (IOException e) {

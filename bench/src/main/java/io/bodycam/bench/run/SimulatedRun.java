@@ -215,7 +215,7 @@ public final class SimulatedRun {
         long wallStart = System.nanoTime();
         try (EventLog log = new EventLog(dir.resolve(RunRecord.EVENTS), false);
              FleetObserver observer = FleetObserver.simulated(broker, clock)) {
-            observer.start();
+            observer.schemaCheck(scenario.schemaCheck()).start();
             RunCollector collector = new RunCollector(log);
             Uploads uploads = new Uploads();
             // the simulated network's latencies are real-world ones: detection is measured in them (speed 1)

@@ -1,5 +1,6 @@
 package io.bodycam.bench.scenario;
 
+import io.bodycam.bench.observer.SchemaCheck;
 import io.bodycam.bench.scenario.assertions.Assertion;
 
 import java.time.Duration;
@@ -23,11 +24,17 @@ import java.util.Set;
  * @param impostors  attempts on the backend with bad certificates or another camera's identity ({@link Impostors#NONE}: none)
  * @param clockMode  real network and a clock that follows the wall clock, or simulated: one discrete-event
  *                   clock and an in-memory network (docs/reproduce.md)
+ * @param schemaCheck which messages the observer validates against their schema (scenario key
+ *                   {@code observer.schemaCheck}); unless told, all of them in a fleet of up to
+ *                   {@value #CHECK_ALL_UP_TO} cameras, a sample above
  */
 public record Scenario(String name, String description, long seed, Instant start, Duration duration, double clockSpeed,
                        Backend backend, PayloadMode payload, double payloadScale, Site site, List<FleetGroup> fleet,
                        List<TimelineEvent> timeline, List<Assertion> assertions, Video video, Impostors impostors,
-                       ClockMode clockMode) {
+                       ClockMode clockMode, SchemaCheck schemaCheck) {
+
+    /** The most cameras whose every message the observer validates unless {@code observer.schemaCheck} says otherwise. */
+    public static final int CHECK_ALL_UP_TO = 1_000;
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -67,6 +74,7 @@ public record Scenario(String name, String description, long seed, Instant start
         check(duration, fleet, timeline, assertions);
         Objects.requireNonNull(impostors, "impostors");
         Objects.requireNonNull(clockMode, "clockMode");
+        Objects.requireNonNull(schemaCheck, "schemaCheck");
         if (impostors.any() && (backend.tls() == null || backend.tls().certs() == null)) {
             throw new IllegalArgumentException("impostors need mutual TLS: backend.tls.certs, a bodycam pki folder");
         }
@@ -93,7 +101,7 @@ public record Scenario(String name, String description, long seed, Instant start
     /** The same scenario against another backend. */
     public Scenario withBackend(Backend other) {
         return new Scenario(name, description, seed, start, duration, clockSpeed, other, payload, payloadScale, site, fleet,
-                timeline, assertions, video, impostors, clockMode);
+                timeline, assertions, video, impostors, clockMode, schemaCheck);
     }
 
     public static Builder builder(String name) {
@@ -170,6 +178,7 @@ public record Scenario(String name, String description, long seed, Instant start
         private Video video;
         private Impostors impostors = Impostors.NONE;
         private ClockMode clockMode = ClockMode.REAL;
+        private SchemaCheck schemaCheck;
         private Site site = Site.UNLIMITED;
         private final List<FleetGroup> fleet = new ArrayList<>();
         private final List<TimelineEvent> timeline = new ArrayList<>();
@@ -228,6 +237,12 @@ public record Scenario(String name, String description, long seed, Instant start
             return this;
         }
 
+        /** Which messages the observer validates against their schema; without it, by the fleet's size. */
+        public Builder schemaCheck(SchemaCheck v) {
+            schemaCheck = v;
+            return this;
+        }
+
         /** Impostor cameras beside the fleet (docs/security.md#impostors). */
         public Builder impostors(Impostors v) {
             impostors = v;
@@ -256,8 +271,10 @@ public record Scenario(String name, String description, long seed, Instant start
 
         public Scenario build() {
             Video v = video != null || payload != PayloadMode.MP4 ? video : new Video(io.bodycam.sim.video.VideoFormat.defaults(), true);
+            SchemaCheck check = schemaCheck != null ? schemaCheck
+                    : fleet.stream().mapToInt(FleetGroup::count).sum() <= CHECK_ALL_UP_TO ? SchemaCheck.ALL : SchemaCheck.SAMPLE;
             return new Scenario(name, description, seed, start, duration, clockSpeed, backend, payload, payloadScale, site,
-                    fleet, timeline, assertions, v, impostors, clockMode);
+                    fleet, timeline, assertions, v, impostors, clockMode, check);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.bodycam.bench.scenario;
 
+import io.bodycam.bench.observer.SchemaCheck;
 import io.bodycam.bench.scenario.assertions.Assertion;
 import io.bodycam.bench.scenario.assertions.AssertionParser;
 import io.bodycam.bench.scenario.yaml.Problems;
@@ -105,6 +106,7 @@ public final class ScenarioLoader {
         root.optionalList("timeline").map(l -> TimelineBinder.read(l, start, problems)).orElse(List.of()).forEach(b::event);
         root.optionalList("assertions").ifPresent(l -> assertions(l).forEach(b::assertion));
         root.optionalMap("impostors").ifPresent(m -> b.impostors(impostors(m)));
+        root.optionalMap("observer").ifPresent(m -> b.schemaCheck(m.enumValue("schemaCheck", SchemaCheck.class, null)));
         root.finish();
         substitutions.reportUnused(problems);
         problems.throwIfAny();

@@ -192,4 +192,23 @@ class ScenarioLoaderTest {
                 """));
         assertEquals(3, e.problems().size(), e.getMessage());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a small fleet checks all     | 1000 | ''                                | ALL",
+        "a large fleet samples        | 1001 | ''                                | SAMPLE",
+        "a large fleet told to check  | 1001 | 'observer: {schemaCheck: all}'    | ALL",
+        "a small fleet told to sample | 2    | 'observer: {schemaCheck: sample}' | SAMPLE",
+    })
+    void the_observer_checks_every_message_of_a_small_fleet_and_a_sample_of_a_large_one(String what, int count, String extra,
+                                                                                          io.bodycam.bench.observer.SchemaCheck expected) {
+        String yaml = MINIMAL.replace("count: 2", "count: " + count) + extra + "\n";
+        assertEquals(expected, ScenarioLoader.parse("s.yaml", yaml).schemaCheck());
+    }
+
+    @Test
+    void an_unknown_schema_check_is_refused_with_the_allowed_values() {
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("broken.yaml", MINIMAL + "observer: {schemaCheck: some}\n"));
+        assertTrue(e.getMessage().contains("allowed values: all, sample"), e.getMessage());
+    }
 }

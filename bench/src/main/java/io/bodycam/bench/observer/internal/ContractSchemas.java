@@ -23,7 +23,10 @@ import java.util.stream.Stream;
  * {@code contract/asyncapi.yaml}), checked with a JSON Schema validator (networknt, draft 7, which the
  * AsyncAPI schema format extends). An {@code events} message is checked against the schema of its own
  * {@code type} ({@code event.<type>}), the branch the spec's {@code oneOf} would pick, so the answer names
- * the field at fault rather than every branch that did not match. Immutable once built, so shared by threads; about a microsecond a message.
+ * the field at fault rather than every branch that did not match. Immutable once built, so shared by threads.
+ * It is the largest cost of handling a message (more than its parse), so a large fleet's observer validates
+ * a sample only ({@link io.bodycam.bench.observer.SchemaCheck}); the basic checks of {@link MessageHandler}
+ * are made on every message.
  */
 final class ContractSchemas {
 

@@ -5,10 +5,12 @@ import io.bodycam.bench.observer.DeviceView;
 import io.bodycam.bench.observer.DeviceView.Presence;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.observer.GpsReport;
+import io.bodycam.bench.observer.SchemaCheck;
 import io.bodycam.bench.observer.SeqCounts;
 import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.bench.observer.internal.SeqTracker.Verdict;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +38,10 @@ final class DeviceRecord {
      * camera with the same id, whose seqs started again from 0.
      */
     private long statusSeq = -1;
+    /** Messages of each topic kind that passed the basic checks, for the schema sample ({@link SchemaCheck}). */
+    private final long[] passed = new long[TopicKind.values().length];
+    /** The same for {@code events}, by type (at most {@link FleetModel#MAX_EVENT_TYPES}, the rest together). */
+    private final Map<String, long[]> passedEvents = new HashMap<>();
 
     DeviceRecord(String deviceId, String agency) {
         this.deviceId = deviceId;
@@ -100,6 +106,19 @@ final class DeviceRecord {
 
     synchronized void gps(GpsReport gps) {
         this.gps = gps;
+    }
+
+    /**
+     * How many messages of this camera's stream ({@code kind}, and on {@code events} the {@code eventType})
+     * passed the basic checks before this one, which counts from now on.
+     */
+    synchronized long passed(TopicKind kind, String eventType) {
+        if (kind != TopicKind.EVENTS) {
+            return passed[kind.ordinal()]++;
+        }
+        String key = passedEvents.size() < FleetModel.MAX_EVENT_TYPES || passedEvents.containsKey(eventType)
+                ? eventType : FleetModel.OTHER_EVENT_TYPES;
+        return passedEvents.computeIfAbsent(key, k -> new long[1])[0]++;
     }
 
     synchronized void malformed() {

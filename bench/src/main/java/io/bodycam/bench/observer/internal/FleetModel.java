@@ -49,6 +49,7 @@ public final class FleetModel {
     private final Map<TopicKind, LongAdder> received = new EnumMap<>(TopicKind.class);
     private final Map<TopicKind, Histogram> latency = new EnumMap<>(TopicKind.class);
     private final LongAdder malformed = new LongAdder();
+    private final LongAdder schemaChecked = new LongAdder();
     private final AtomicReference<MalformedPayload> firstMalformed = new AtomicReference<>();
     private final ConcurrentHashMap<String, LongAdder> events = new ConcurrentHashMap<>();
     private final LongAdder latencyOutOfRange = new LongAdder();
@@ -148,7 +149,7 @@ public final class FleetModel {
         Map<String, Long> eventsNow = new TreeMap<>();
         events.forEach((type, count) -> eventsNow.put(type, count.sum()));
         return new FleetStats(devices.size(), online.get(), peak.get(), receivedNow, seq, malformed.sum(),
-                Optional.ofNullable(firstMalformed.get()), eventsNow, unmatchedAcks, latencyOutOfRange.sum(), reconnects);
+                schemaChecked.sum(), Optional.ofNullable(firstMalformed.get()), eventsNow, unmatchedAcks, latencyOutOfRange.sum(), reconnects);
     }
 
     DeviceRecord device(String deviceId, String agency) {
@@ -166,6 +167,11 @@ public final class FleetModel {
             LOG.warn("observer: a message breaks the contract (counted in mqtt.malformed; further ones are counted only): {}: {}: {}",
                     topic, reason, excerpt(payload));
         }
+    }
+
+    /** A message was validated against its schema in docs/contract/asyncapi.yaml. */
+    void schemaChecked() {
+        schemaChecked.increment();
     }
 
     /** {@code listener} hears of every presence change from now on. */

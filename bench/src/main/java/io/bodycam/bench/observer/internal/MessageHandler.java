@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bodycam.bench.observer.DeviceState;
 import io.bodycam.bench.observer.GpsReport;
+import io.bodycam.bench.observer.SchemaCheck;
 import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.bench.observer.internal.SeqTracker.Verdict;
 import io.bodycam.sim.link.PayloadMapping;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalDouble;
@@ -29,14 +31,19 @@ import org.slf4j.LoggerFactory;
  * the contract ({@code docs/contract/README.md}): a JSON object with {@code schema} 1, the topic's
  * {@code deviceId}, an integer {@code seq} and {@code ts}, and the fields its topic requires. Anything
  * else is counted as malformed and dropped; nothing here throws. A message that passes those checks is
- * then validated against its schema in {@code docs/contract/asyncapi.yaml}: one that breaks it (a field
+ * then validated against its schema in {@code docs/contract/asyncapi.yaml} ({@link ContractSchemas}): every
+ * one ({@link SchemaCheck#ALL}, unless told), or a sample ({@link SchemaCheck#SAMPLE}: the first 4 of each
+ * camera's messages of each topic kind, and of each event type, then one in 16). One that breaks it (a field
  * missing, of the wrong type, out of its enum, or not in the contract) is used but counted as malformed
- * too, with the validator's reason. A device profile's payloads are first turned back into the
- * reference shape by its {@link PayloadMapping}, so the checks are the contract's whatever the profile.
+ * too, with the validator's reason; {@code mqtt.schemaChecked} counts the validated ones. A device profile's
+ * payloads are first turned back into the reference shape by its {@link PayloadMapping}, so the checks are
+ * the contract's whatever the profile.
  *
  * <p>Runs on the observer's one handling thread, fed from Paho's callback thread (so the broker's
- * acknowledgements never wait for this work): one tree parse, a schema check and a few map updates per
- * message. A message's latency ends when it arrived, not when it was handled, so a queue here never
+ * acknowledgements never wait for this work): a parse, a schema check and a few map updates per message.
+ * A reference payload the sample does not validate is read by the {@link FieldReader}, which keeps only
+ * the fields read here instead of the whole tree; a sampled one, or one of a profile that maps its payloads,
+ * is parsed into a tree (and the sampled reference one read twice, which costs less than a tree for each). A message's latency ends when it arrived, not when it was handled, so a queue here never
  * counts as the backend's delay (the observer's own backlog is measured apart).
  *
  * <p>The Last Will ({@code offline} with reason {@code connection lost}) was composed at CONNECT time,
@@ -64,6 +71,10 @@ public final class MessageHandler {
     private final Map<TopicKind, Set<String>> leftOut = new java.util.EnumMap<>(TopicKind.class);
     /** Each camera's {@code {group}} as its topics showed it, for the command topic of a profile that uses it. */
     private final Map<String, String> groups = new ConcurrentHashMap<>();
+    /** The fields the handler reads, without the whole tree: for the messages the schema check skips. */
+    private final FieldReader light = new FieldReader(JSON.getFactory());
+    /** Which messages are validated against their schema; set before the first message. */
+    private volatile SchemaCheck schemaCheck = SchemaCheck.ALL;
     /** When the message being handled arrived (virtual ms); handling is on one thread at a time. */
     private long arrivedAt;
 
@@ -86,6 +97,11 @@ public final class MessageHandler {
             topics.payloads().rules(PayloadMapping.Kind.of(simTopic(kind)))
                     .ifPresent(r -> leftOut.put(kind, Set.copyOf(r.drop())));
         }
+    }
+
+    /** Validates {@code check}'s messages against their schema from now on (every one until told). */
+    public void schemaCheck(SchemaCheck check) {
+        schemaCheck = Objects.requireNonNull(check, "check");
     }
 
     /** The subscription filter for {@code kind}'s messages from {@code agency} ({@code +} for all). */
@@ -140,12 +156,18 @@ public final class MessageHandler {
         DeviceRecord device = fleet.device(t.deviceId, t.agency);
         device.seen(t.agency, arrivedAt);
         try {
-            JsonNode m = topics.payloads().decode(PayloadMapping.Kind.of(simTopic(t.kind)), parse(payload), t.deviceId);
+            SchemaCheck sampling = schemaCheck;
+            ObjectNode fields = sampling == SchemaCheck.SAMPLE && topics.payloads().identity() ? light.read(payload, t.kind) : null;
+            JsonNode m = fields != null ? fields : tree(t, payload);
             accept(t, device, m, retained);
-            Optional<String> broken = CONTRACT.violation(t.kind, m, leftOut.getOrDefault(t.kind, Set.of()));
-            if (broken.isPresent()) {
-                device.malformed();
-                fleet.malformed(topic, "breaks docs/contract/asyncapi.yaml: " + broken.get(), payload);
+            if (sampling == SchemaCheck.ALL || sampling.checks(device.passed(t.kind, m.path("type").asText("")))) {
+                fleet.schemaChecked();
+                JsonNode whole = fields != null ? tree(t, payload) : m;
+                Optional<String> broken = CONTRACT.violation(t.kind, whole, leftOut.getOrDefault(t.kind, Set.of()));
+                if (broken.isPresent()) {
+                    device.malformed();
+                    fleet.malformed(topic, "breaks docs/contract/asyncapi.yaml: " + broken.get(), payload);
+                }
             }
         } catch (Malformed m) {
             device.malformed();
@@ -309,6 +331,11 @@ public final class MessageHandler {
             }
         }
         return null;
+    }
+
+    /** The whole payload as a tree, in the reference shape (a profile's mapping undone). */
+    private JsonNode tree(Topic t, byte[] payload) {
+        return topics.payloads().decode(PayloadMapping.Kind.of(simTopic(t.kind)), parse(payload), t.deviceId);
     }
 
     private static ObjectNode parse(byte[] payload) {

@@ -34,6 +34,7 @@ final class LiveMetrics {
         m.put("mqtt.duplicates", (double) stats.duplicates());
         m.put("mqtt.gpsLost", (double) stats.gpsLost());
         m.put("mqtt.malformed", (double) stats.malformed());
+        m.put("mqtt.schemaChecked", (double) stats.schemaChecked());
         m.put("commands.sent", (double) totals.commandsSent());
         m.put("commands.acked", (double) totals.commandsAcked());
         m.put("commands.failed", (double) totals.commandsFailed());

@@ -34,7 +34,7 @@ public record Metric(String name, Unit unit, String description, boolean windowe
 
     private static final Map<String, Metric> ALL = new LinkedHashMap<>();
     private static final List<String> WINDOWED = List.of("mqtt.received", "mqtt.seqGaps", "mqtt.duplicates", "mqtt.gpsLost",
-            "mqtt.malformed", "commands.", "uploads.completed", "uploads.failed", "uploads.bytes", "timer.lag.");
+            "mqtt.malformed", "mqtt.schemaChecked", "commands.", "uploads.completed", "uploads.failed", "uploads.bytes", "timer.lag.");
 
     static {
         count("devices.configured", "cameras in the scenario");
@@ -50,6 +50,8 @@ public record Metric(String name, Unit unit, String description, boolean windowe
         count("mqtt.duplicates", "QoS 1 messages the observer received twice");
         count("mqtt.gpsLost", "GPS messages (QoS 0) that never arrived");
         count("mqtt.malformed", "messages that break the contract: unreadable, or against docs/contract/asyncapi.yaml");
+        count("mqtt.schemaChecked", "messages validated against their schema in docs/contract/asyncapi.yaml: all that "
+                + "passed the basic checks, or a sample (observer.schemaCheck)");
         percentiles("mqtt.offlineDetected", "wall time from a camera's connection dying (power loss, cut network) to the "
                 + "observer seeing it offline, normally through its Last Will");
         count("mqtt.offlineUndetected", "connection deaths the observer never saw as offline");
@@ -161,7 +163,7 @@ public record Metric(String name, Unit unit, String description, boolean windowe
 
     /** The metrics a run measures while it goes (the live dashboard's, and what {@code eventually} can check). */
     private static final List<String> LIVE = List.of("devices.connectedPeak", "devices.online", "mqtt.received",
-            "mqtt.seqGaps", "mqtt.duplicates", "mqtt.gpsLost", "mqtt.malformed", "commands.sent", "commands.acked",
+            "mqtt.seqGaps", "mqtt.duplicates", "mqtt.gpsLost", "mqtt.malformed", "mqtt.schemaChecked", "commands.sent", "commands.acked",
             "commands.failed", "evidence.segmentsRecorded", "uploads.completed", "uploads.failed", "uploads.bytes");
 
     /** True when the run measures this metric while it goes, so {@code eventually} can check it. */
