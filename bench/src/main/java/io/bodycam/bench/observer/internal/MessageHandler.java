@@ -39,12 +39,13 @@ import org.slf4j.LoggerFactory;
  * payloads are first turned back into the reference shape by its {@link PayloadMapping}, so the checks are
  * the contract's whatever the profile.
  *
- * <p>Runs on the observer's one handling thread, fed from Paho's callback thread (so the broker's
+ * <p>Runs on the observer's one handling thread, fed by its link's network thread (so the broker's
  * acknowledgements never wait for this work): a parse, a schema check and a few map updates per message.
  * A reference payload the sample does not validate is read by the {@link FieldReader}, which keeps only
  * the fields read here instead of the whole tree; a sampled one, or one of a profile that maps its payloads,
- * is parsed into a tree (and the sampled reference one read twice, which costs less than a tree for each). A message's latency ends when it arrived, not when it was handled, so a queue here never
- * counts as the backend's delay (the observer's own backlog is measured apart).
+ * is parsed into a tree (and the sampled reference one read twice, which costs less than a tree for each).
+ * A message's latency ends when it arrived, not when it was handled, so a queue here never counts as the
+ * backend's delay (the observer's own backlog is measured apart).
  *
  * <p>The Last Will ({@code offline} with reason {@code connection lost}) was composed at CONNECT time,
  * so it counts for presence but neither for {@code seq} bookkeeping nor for latency. A Will older than
