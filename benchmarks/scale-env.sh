@@ -2,7 +2,10 @@
 # evidence server, in its own JVM so that its CPU is not the bench's) on free loopback ports, stops them on
 # exit, and defines `scenario N` (the quickstart behaviour mix at N cameras against them) and `field FILE`
 # (a run's summary figures as key=value pairs). Expects `root` set; sets `work`, `mqtt_port`, `http_port`,
-# `broker` and `pids`.
+# `broker` and `pids`. BENCH_KEEP_WORK=1 keeps the work folder; BENCH_SPEED sets the clock speed (default 60:
+# a camera then does in one wall second what it does in a minute, so N cameras load the bench about as
+# N x speed cameras would in real time).
+[[ "${BENCH_SPEED:-60}" =~ ^[0-9]+$ && "${BENCH_SPEED:-60}" -ge 1 ]] || { echo "$(basename "$0"): BENCH_SPEED must be a whole number >= 1, was '${BENCH_SPEED}'" >&2; exit 2; }
 mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
 [ -x "$mosquitto_bin" ] || { echo "$(basename "$0"): needs Debian's mosquitto (apt-get install mosquitto)" >&2; exit 3; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -22,7 +25,8 @@ CONF
 "$mosquitto_bin" -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
 broker=$!
 pids=("$broker")
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# BENCH_KEEP_WORK=1 keeps the work folder (run records, consoles, Mosquitto's log) for a look afterwards
+trap 'kill "${pids[@]}" 2>/dev/null || true; if [ -n "${BENCH_KEEP_WORK:-}" ]; then echo "work folder kept: $work" >&2; else rm -rf "$work"; fi' EXIT
 
 echo "== building bodycam" >&2
 "$root/bodycam" --version >&2
@@ -41,11 +45,11 @@ key="$(curl -sf "http://127.0.0.1:$http_port/firmware/key" | sed 's/.*"publicKey
 scenario() {
   cat <<YAML
 name: fleet-scale-$1
-description: the quickstart mix at $1 cameras against Mosquitto and bodycam backend
+description: the quickstart mix at $1 cameras, speed ${BENCH_SPEED:-60}, against Mosquitto and bodycam backend
 seed: 42
 duration: 3h
 clock:
-  speed: 60
+  speed: ${BENCH_SPEED:-60}
 payload: synthetic
 payloadScale: 0.002
 backend:
