@@ -10,7 +10,8 @@
 #   ROUNDS            runs per size (default 3)
 #   BASELINE_SECONDS  the baseline's measurement window (default 60)
 # environment: BODYCAM_JAVA_OPTS (the fleet JVM's options, e.g. a JFR recording), BODYCAM_RUN_ARGS (more
-# options for bodycam run, e.g. --no-input-log)
+# options for bodycam run, e.g. --no-input-log), BENCH_SPEED (the clock speed, default 60), BENCH_KEEP_WORK=1
+# (keep the work folder: run records, consoles, Mosquitto's log)
 # prints each run's summary figures as a RUN line and the baseline's RESULT line, then a table of medians
 # (docs/benchmarks.md explains the columns and the targets). Keep the machine otherwise idle: the
 # bench's own health columns (timer lag, machine CPU, saturated) say when it was not.

@@ -11,7 +11,8 @@
 #   CAMERAS       the whole fleet (default 12000)
 #   SHARDS        shard processes (default 4)
 #   LEAD_SECONDS  how far ahead the shared start is set, for every shard to get ready (default 90)
-# environment: BODYCAM_RUN_ARGS (more options for each bodycam run, e.g. --no-input-log)
+# environment: BODYCAM_RUN_ARGS (more options for each bodycam run, e.g. --no-input-log), BENCH_SPEED (the
+# clock speed, default 60), BENCH_KEEP_WORK=1 (keep the work folder: shard records, merged record, consoles)
 # All shards run on this one machine, so together they load it as one process of CAMERAS cameras would;
 # each shard's bench.saturated says when its figures measure the bench.
 set -euo pipefail
