@@ -76,7 +76,7 @@ def med(rows, key):
         except (KeyError, ValueError):
             pass
     return statistics.median(vals) if vals else float('nan')
-cols = ['connected', 'all_connected_s', 'lag_patrol_p99_ms', 'state_patrol_p99_ms', 'seq_gaps', 'lost',
+cols = ['connected', 'all_connected_s', 'lag_patrol_p99_ms', 'state_patrol_p99_ms', 'seq_gaps', 'seq_gaps_patrol', 'lost',
         'process_cpu_pct_of_2_cores', 'rss_mb', 'saturated']
 print('%-8s %5s ' % ('cameras', 'runs') + ' '.join('%14s' % c[:14] for c in cols) + '  %14s %14s %9s' % ('base_lag_p99', 'base_cpu_pct', 'cpu_ratio'))
 for n in sorted(set(runs) | set(base)):

@@ -84,6 +84,8 @@ assertions:
     during: patrol
   - expr: mqtt.state.latency.p99 < 500ms
     during: patrol
+  - expr: mqtt.seqGaps == 0
+    during: patrol
   - bench.saturated == 0
 YAML
 }
@@ -108,6 +110,7 @@ out = {
     'lag_run_p99_ms': get('timer.lag.p99'),
     'state_patrol_p99_ms': assertion('mqtt.state.latency.p99'),
     'seq_gaps': get('mqtt.seqGaps'),
+    'seq_gaps_patrol': assertion('mqtt.seqGaps == 0'),
     'lost': get('evidence.lost'),
     'verified': get('evidence.verified'),
     'recorded': get('evidence.segmentsRecorded'),
