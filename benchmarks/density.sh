@@ -13,21 +13,8 @@ seconds="${2:-60}"
 paho=1
 [ "${3:-}" = "--no-paho" ] && paho=0
 
-mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
-[ -x "$mosquitto_bin" ] || { echo "density.sh: needs Debian's mosquitto (apt-get install mosquitto)" >&2; exit 3; }
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-
-work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-cat > "$work/mosquitto.conf" <<CONF
-listener $port 127.0.0.1
-allow_anonymous true
-persistence false
-max_queued_messages 100000
-CONF
-"$mosquitto_bin" -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
-broker=$!
-trap 'kill $broker 2>/dev/null || true; rm -rf "$work"' EXIT
+# shellcheck source=benchmarks/mosquitto-env.sh
+source "$root/benchmarks/mosquitto-env.sh"
 sleep 1
 
 echo "== building the baselines" >&2
@@ -37,12 +24,12 @@ cp="$root/benchmarks/baselines/target/classes:$root/benchmarks/baselines/target/
 
 results="$work/results.txt"
 echo "== bodycam cameras: $n for ${seconds}s" >&2
-"$root/bodycam" density --broker "tcp://127.0.0.1:$port" --cameras "$n" --seconds "$seconds" | tee -a "$results"
+"$root/bodycam" density --broker "tcp://127.0.0.1:$mqtt_port" --cameras "$n" --seconds "$seconds" | tee -a "$results"
 echo "== baseline PeerB (bare Netty loop, epoll): $n for ${seconds}s" >&2
-java -Dport="$port" -Dbroker.pid="$broker" -cp "$cp" sim.PeerB "$n" "$seconds" 2 epoll | grep -E '^(CONNECT|RESULT)' | tee -a "$results"
+java -Dport="$mqtt_port" -Dbroker.pid="$broker" -cp "$cp" sim.PeerB "$n" "$seconds" 2 epoll | grep -E '^(CONNECT|RESULT)' | tee -a "$results"
 if [ "$paho" = 1 ]; then
   echo "== baseline PeerA (Paho, thread per device): $n for ${seconds}s" >&2
-  java -Dbroker="tcp://127.0.0.1:$port" -Dbroker.pid="$broker" -cp "$cp" sim.PeerA "$n" "$seconds" | grep -E '^(CONNECT|RESULT)' | tee -a "$results"
+  java -Dbroker="tcp://127.0.0.1:$mqtt_port" -Dbroker.pid="$broker" -cp "$cp" sim.PeerA "$n" "$seconds" | grep -E '^(CONNECT|RESULT)' | tee -a "$results"
 fi
 
 echo

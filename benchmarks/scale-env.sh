@@ -1,32 +1,15 @@
-# Sourced by fleet-scale.sh and fleet-shards.sh: starts Debian's Mosquitto and `bodycam backend` (the
-# evidence server, in its own JVM so that its CPU is not the bench's) on free loopback ports, stops them on
-# exit, and defines `scenario N` (the quickstart behaviour mix at N cameras against them) and `field FILE`
-# (a run's summary figures as key=value pairs). Expects `root` set; sets `work`, `mqtt_port`, `http_port`,
+# Sourced by fleet-scale.sh and fleet-shards.sh: starts Debian's Mosquitto (mosquitto-env.sh) and `bodycam
+# backend` (the evidence server, in its own JVM so that its CPU is not the bench's) on free loopback ports,
+# stops them on exit, and defines `scenario N` (the quickstart behaviour mix at N cameras against them) and
+# `field FILE` (a run's summary figures as key=value pairs). Expects `root` set; sets `work`, `mqtt_port`, `http_port`,
 # `broker` and `pids`. BENCH_KEEP_WORK=1 keeps the work folder; BENCH_SPEED sets the clock speed (default 60:
 # a camera then does in one wall second what it does in a minute, so N cameras load the bench about as
 # N x speed cameras would in real time).
 [[ "${BENCH_SPEED:-60}" =~ ^[0-9]+$ && "${BENCH_SPEED:-60}" -ge 1 ]] || { echo "$(basename "$0"): BENCH_SPEED must be a whole number >= 1, was '${BENCH_SPEED}'" >&2; exit 2; }
-mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
-[ -x "$mosquitto_bin" ] || { echo "$(basename "$0"): needs Debian's mosquitto (apt-get install mosquitto)" >&2; exit 3; }
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-
-work="$(mktemp -d)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-mqtt_port="$(free_port)"
+# shellcheck source=benchmarks/mosquitto-env.sh
+source "$root/benchmarks/mosquitto-env.sh"
 http_port="$(free_port)"
 backend_mqtt_port="$(free_port)"
-
-cat > "$work/mosquitto.conf" <<CONF
-listener $mqtt_port 127.0.0.1
-allow_anonymous true
-persistence false
-max_queued_messages 100000
-CONF
-"$mosquitto_bin" -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
-broker=$!
-pids=("$broker")
-# BENCH_KEEP_WORK=1 keeps the work folder (run records, consoles, Mosquitto's log) for a look afterwards
-trap 'kill "${pids[@]}" 2>/dev/null || true; if [ -n "${BENCH_KEEP_WORK:-}" ]; then echo "work folder kept: $work" >&2; else rm -rf "$work"; fi' EXIT
 
 echo "== building bodycam" >&2
 "$root/bodycam" --version >&2
