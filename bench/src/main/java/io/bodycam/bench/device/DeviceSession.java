@@ -144,7 +144,7 @@ public final class DeviceSession implements AutoCloseable {
         FleetObserver observer = null;
         try {
             backend = RunBackend.start(scenario, clock, Path.of("."), console);
-            observer = new FleetObserver(backend.mqtt().toString(), s.agency(), clock, id -> true, s.profile().topics());
+            observer = new FleetObserver(backend.mqtt().toString(), s.agency(), clock, s.profile().topics());
             observer.start();
             List<CameraListener> listeners = new CopyOnWriteArrayList<>();
             RunBackend b = backend;

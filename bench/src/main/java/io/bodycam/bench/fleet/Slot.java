@@ -37,13 +37,18 @@ public record Slot(int index, String group, String deviceId) {
         if (shard.whole()) {
             return deviceId -> true;
         }
+        return share(scenario, shard)::contains;
+    }
+
+    /** The device ids of a shard's own cameras (of every camera, for a whole run). */
+    public static Set<String> share(Scenario scenario, Shard shard) {
         Set<String> own = new HashSet<>();
         for (Slot s : roster(scenario)) {
             if (shard.contains(s.index())) {
                 own.add(s.deviceId());
             }
         }
-        return own::contains;
+        return own;
     }
 
     /**

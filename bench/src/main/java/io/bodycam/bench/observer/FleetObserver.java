@@ -9,6 +9,7 @@ import io.bodycam.bench.observer.internal.NettyObserverLink;
 import io.bodycam.bench.observer.internal.ObserverConnection;
 import io.bodycam.bench.observer.internal.ObserverLink;
 import io.bodycam.bench.observer.internal.SimObserverLink;
+import io.bodycam.bench.observer.internal.Subscriptions;
 import io.bodycam.sim.link.PayloadMapping;
 import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.simnet.SimBroker;
@@ -21,10 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -72,33 +73,38 @@ public final class FleetObserver implements AutoCloseable {
      * @param clock virtual time, to measure latency against the cameras' {@code ts}
      */
     public FleetObserver(String brokerUrl, String agency, SimClock clock) {
-        this(brokerUrl, agency, clock, deviceId -> true);
-    }
-
-    /**
-     * An observer that tracks and counts only the cameras {@code watched} accepts (by device id) and
-     * ignores every other camera's messages: a shard's observer on a broker that every shard shares
-     * ({@code bodycam run --shard i/N}) sees its own cameras only, so the shards' records add up.
-     */
-    public FleetObserver(String brokerUrl, String agency, SimClock clock, Predicate<String> watched) {
-        this(brokerUrl, agency, clock, watched, TopicScheme.REFERENCE);
+        this(brokerUrl, agency, clock, TopicScheme.REFERENCE);
     }
 
     /** As above, for cameras whose device profile puts their messages on {@code topics} (docs/backends.md). */
-    public FleetObserver(String brokerUrl, String agency, SimClock clock, Predicate<String> watched,
-                         TopicScheme topics) {
-        this(clock, watched, topics, CommandBook::new, broker(checkedUrl(brokerUrl, agency), agency));
-    }
-
-    /** What a link to the broker is built from. */
-    private record Parts(ScheduledThreadPoolExecutor timer, MessageHandler handler, FleetModel fleet) {
+    public FleetObserver(String brokerUrl, String agency, SimClock clock, TopicScheme topics) {
+        this(clock, null, topics, CommandBook::new, broker(checkedUrl(brokerUrl, agency), agency));
     }
 
     /**
+     * An observer of the cameras {@code deviceIds} only, for a shard ({@code bodycam run --shard i/N}) on a
+     * broker that every shard shares: it subscribes to each of its cameras' topics (one filter per topic and
+     * camera, instead of one per topic for the whole fleet), so the broker sends it its own cameras' messages
+     * and no other shard's, and the shards' records add up. A message of another camera that reaches it
+     * anyway is ignored.
+     */
+    public static FleetObserver ofCameras(String brokerUrl, String agency, SimClock clock, Set<String> deviceIds,
+                                          TopicScheme topics) {
+        Set<String> own = Set.copyOf(deviceIds);
+        return new FleetObserver(clock, own, topics, CommandBook::new, broker(checkedUrl(brokerUrl, agency), agency));
+    }
+
+    /** What a link to the broker is built from. */
+    private record Parts(ScheduledThreadPoolExecutor timer, MessageHandler handler, FleetModel fleet,
+                         Set<String> cameras) {
+    }
+
+    /**
+     * @param cameras the device ids it watches and subscribes to, or null for every camera of the agency
      * @param book the command book on the observer's timer: ids with a random prefix and wall-clock round trips and
      *             timeouts, or, in simulated mode, counted ids and virtual time
      */
-    private FleetObserver(SimClock clock, Predicate<String> watched, TopicScheme topics,
+    private FleetObserver(SimClock clock, Set<String> cameras, TopicScheme topics,
                           Function<ScheduledThreadPoolExecutor, CommandBook> book, Function<Parts, ObserverLink> link) {
         this.fleet = new FleetModel(clock);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -108,9 +114,9 @@ public final class FleetObserver implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.commands = book.apply(timer);
-        this.handler = new MessageHandler(fleet, commands, watched, topics);
+        this.handler = new MessageHandler(fleet, commands, cameras == null ? deviceId -> true : cameras::contains, topics);
         this.payloads = topics.payloads();
-        this.connection = link.apply(new Parts(timer, handler, fleet));
+        this.connection = link.apply(new Parts(timer, handler, fleet, cameras));
     }
 
     /**
@@ -120,7 +126,7 @@ public final class FleetObserver implements AutoCloseable {
      * their round trips and timeouts are virtual time on {@code clock}.
      */
     public static FleetObserver simulated(SimBroker broker, ManualClock clock) {
-        return new FleetObserver(clock, deviceId -> true, TopicScheme.REFERENCE,
+        return new FleetObserver(clock, null, TopicScheme.REFERENCE,
                 timer -> new CommandBook((timeout, onTimeout) -> clock.schedule(timeout.toMillis(), onTimeout)::cancel, "sim-",
                         () -> clock.now() * 1_000_000),
                 parts -> new SimObserverLink(broker, parts.handler()));
@@ -129,9 +135,11 @@ public final class FleetObserver implements AutoCloseable {
     /** Netty for {@code tcp://}; Paho for {@code mqtts://} (see {@link NettyObserverLink}). */
     private static Function<Parts, ObserverLink> broker(String brokerUrl, String agency) {
         if (brokerUrl.startsWith("mqtts://")) {
-            return parts -> new ObserverConnection(brokerUrl, agency, parts.timer(), parts.handler(), parts.fleet());
+            return parts -> new ObserverConnection(brokerUrl, Subscriptions.of(parts.handler(), agency, parts.cameras()),
+                    parts.timer(), parts.handler(), parts.fleet());
         }
-        return parts -> new NettyObserverLink(brokerUrl, agency, parts.timer(), parts.handler(), parts.fleet());
+        return parts -> new NettyObserverLink(brokerUrl, Subscriptions.of(parts.handler(), agency, parts.cameras()),
+                parts.timer(), parts.handler(), parts.fleet());
     }
 
     private static String checkedUrl(String brokerUrl, String agency) {

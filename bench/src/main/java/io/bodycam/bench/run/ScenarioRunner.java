@@ -23,6 +23,7 @@ import io.bodycam.bench.timeline.FirmwareRollouts;
 import io.bodycam.bench.timeline.Phases;
 import io.bodycam.bench.timeline.Timeline;
 import io.bodycam.record.RunRecord;
+import io.bodycam.sim.link.TopicScheme;
 import io.bodycam.sim.net.Transport;
 import io.bodycam.sim.time.SimClock;
 import io.bodycam.sim.video.Mp4Studio;
@@ -239,8 +240,11 @@ public final class ScenarioRunner {
         }
 
         Result play() {
-            FleetObserver observer = new FleetObserver(backend.mqtt().toString(), "+", clock,
-                    Slot.watched(scenario, options.shard()), scenario.backend().profile().topics());
+            TopicScheme topics = scenario.backend().profile().topics();
+            FleetObserver observer = options.shard().whole()
+                    ? new FleetObserver(backend.mqtt().toString(), "+", clock, topics)
+                    : FleetObserver.ofCameras(backend.mqtt().toString(), "+", clock, Slot.share(scenario, options.shard()),
+                            topics);
             ObserverAccess.give(observer, scenario.backend());
             observer.schemaCheck(scenario.schemaCheck());
             try {

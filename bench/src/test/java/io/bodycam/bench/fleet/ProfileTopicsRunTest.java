@@ -75,7 +75,7 @@ class ProfileTopicsRunTest {
             MqttClient spy = new MqttClient(mosquitto.url(), "spy", new MemoryPersistence());
             spy.connect();
             spy.subscribe("#", (topic, message) -> seen.add(topic));
-            try (FleetObserver observer = new FleetObserver(mosquitto.url(), "+", WallClock.realTime(), id -> true,
+            try (FleetObserver observer = new FleetObserver(mosquitto.url(), "+", WallClock.realTime(),
                          scenario.backend().profile().topics());
                  Fleet fleet = new Fleet(scenario, Fleet.Routes.direct(URI.create(mosquitto.url()),
                          scenario.backend().upload()), WallClock.realTime(), Transport.best(), 2, e -> { })) {
@@ -138,7 +138,7 @@ class ProfileTopicsRunTest {
             spy.connect();
             spy.subscribe("acme/#", (topic, message) -> last.put(topic, new String(message.getPayload(),
                     java.nio.charset.StandardCharsets.UTF_8)));
-            try (FleetObserver observer = new FleetObserver(mosquitto.url(), "+", WallClock.realTime(), id -> true,
+            try (FleetObserver observer = new FleetObserver(mosquitto.url(), "+", WallClock.realTime(),
                          scenario.backend().profile().topics());
                  Fleet fleet = new Fleet(scenario, Fleet.Routes.direct(URI.create(mosquitto.url()),
                          scenario.backend().upload()), WallClock.realTime(), Transport.best(), 2, e -> { })) {

@@ -114,7 +114,12 @@ public record TopicScheme(Map<Topic, Rule> rules, String command, boolean status
 
     /** A subscription filter for a template: {@code {agency}} as given ({@code +} for all), the rest {@code +}. */
     public static String filter(String template, String agency) {
-        return template.replace("{agency}", agency).replace("{deviceId}", "+").replace("{group}", "+");
+        return filter(template, agency, "+");
+    }
+
+    /** A subscription filter for one camera's topic: {@code {agency}} as given ({@code +} for all), {@code {group}} {@code +}. */
+    public static String filter(String template, String agency, String deviceId) {
+        return template.replace("{agency}", agency).replace("{deviceId}", deviceId).replace("{group}", "+");
     }
 
     /** What a topic says when it matches {@code template}: the values of its variables, by name. */

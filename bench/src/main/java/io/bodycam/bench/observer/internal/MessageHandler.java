@@ -105,9 +105,9 @@ public final class MessageHandler {
         schemaCheck = Objects.requireNonNull(check, "check");
     }
 
-    /** The subscription filter for {@code kind}'s messages from {@code agency} ({@code +} for all). */
-    public String filter(TopicKind kind, String agency) {
-        return TopicScheme.filter(topics.rules().get(simTopic(kind)).template(), agency);
+    /** The topic template of {@code kind}'s messages in the scheme the cameras use. */
+    public String template(TopicKind kind) {
+        return topics.rules().get(simTopic(kind)).template();
     }
 
     /** Where a command for one camera goes; {@code {group}} is the one its own messages showed. */

@@ -1,6 +1,5 @@
 package io.bodycam.bench.observer.internal;
 
-import io.bodycam.bench.observer.TopicKind;
 import io.bodycam.sim.net.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -10,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -19,9 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The observer's MQTT 3.1.1 connection to a {@code tcp://} broker on Netty's MQTT codec: clean session, one
- * subscription per {@link TopicKind} of one agency, on one event loop thread of its own (epoll where it
+ * set of {@link Subscriptions}, on one event loop thread of its own (epoll where it
  * loads, {@link Transport#best()}). Its {@link ObserverSession} stamps each message's arrival and sends the
  * QoS 1 PUBACK on that event loop as the message is read, then queues the message for the observer's
  * {@link HandlingThread}: a broker sends a subscriber only so many unacknowledged messages (Mosquitto: 20),
@@ -70,16 +66,14 @@ public final class NettyObserverLink implements ObserverLink {
     private final String brokerUrl;
     private final String host;
     private final int port;
-    private final String agency;
     private final ScheduledExecutorService timer;
-    private final MessageHandler handler;
     private final FleetModel fleet;
     private final HandlingThread handling;
     private final Transport transport = Transport.best();
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final String clientId = "bodycam-observer-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-    private final Map<String, MqttQoS> subscriptions = new LinkedHashMap<>();
+    private final Subscriptions subscriptions;
     private final LongAdder reconnects = new LongAdder();
     private String username;
     private byte[] password;
@@ -91,8 +85,8 @@ public final class NettyObserverLink implements ObserverLink {
      * @param brokerUrl {@code tcp://HOST:PORT}
      * @param timer where it reconnects and tells of commands it could not publish
      */
-    public NettyObserverLink(String brokerUrl, String agency, ScheduledExecutorService timer, MessageHandler handler,
-            FleetModel fleet) {
+    public NettyObserverLink(String brokerUrl, Subscriptions subscriptions, ScheduledExecutorService timer,
+            MessageHandler handler, FleetModel fleet) {
         URI uri = URI.create(brokerUrl);
         if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("the Netty observer needs a tcp://HOST:PORT broker url, was " + brokerUrl);
@@ -100,14 +94,10 @@ public final class NettyObserverLink implements ObserverLink {
         this.brokerUrl = brokerUrl;
         this.host = uri.getHost();
         this.port = uri.getPort() == -1 ? 1883 : uri.getPort();
-        this.agency = agency;
+        this.subscriptions = subscriptions;
         this.timer = timer;
-        this.handler = handler;
         this.fleet = fleet;
         this.handling = new HandlingThread(handler);
-        for (TopicKind kind : TopicKind.values()) {
-            subscriptions.put(handler.filter(kind, agency), MqttQoS.valueOf(kind.qos()));
-        }
         this.group = transport.newGroup(1, new DefaultThreadFactory("bodycam-observer-io", true));
         this.bootstrap = new Bootstrap().group(group).channel(transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -142,7 +132,7 @@ public final class NettyObserverLink implements ObserverLink {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the observer connected to " + brokerUrl);
         }
-        log.info("observer {} watches {} ... on {} (Netty, {})", clientId, handler.filter(TopicKind.STATUS, agency),
+        log.info("observer {} watches {} on {} (Netty, {})", clientId, subscriptions,
                 brokerUrl, transport);
     }
 
@@ -274,7 +264,7 @@ public final class NettyObserverLink implements ObserverLink {
         @Override
         public void refused(ObserverSession session, List<Integer> returnCodes) {
             String why = "the broker at " + brokerUrl + " refused the observer's subscriptions to "
-                    + handler.filter(TopicKind.STATUS, agency) + " ...: granted " + returnCodes;
+                    + subscriptions + ": " + subscriptions.granted(returnCodes);
             if (opened != null) {
                 opened.completeExceptionally(new IOException(why));
             } else {

@@ -1,12 +1,16 @@
 package io.bodycam.bench.observer.internal;
 
-import io.bodycam.bench.observer.TopicKind;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -25,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The observer's Paho MQTT 3.1.1 connection, to an {@code mqtts://} broker (its TLS comes as a socket factory,
- * which {@link NettyObserverLink}, the link to a {@code tcp://} broker, cannot use): clean session, one
- * subscription per {@link TopicKind} of one agency. Paho's callback thread only stamps each message with its arrival and queues it for the
+ * which {@link NettyObserverLink}, the link to a {@code tcp://} broker, cannot use): clean session, its
+ * {@link Subscriptions} a batch to a SUBSCRIBE. Paho's callback thread only stamps each message with its arrival and queues it for the
  * observer's {@link HandlingThread}: Paho acknowledges a QoS 1 message when its callback returns, so
  * handling on Paho's thread made the broker queue (and at its limit drop) the fleet's messages behind the
  * observer's work, and the bench then blamed the broker for both.
@@ -45,9 +49,8 @@ public final class ObserverConnection implements ObserverLink {
     private static final int MAX_INFLIGHT_COMMANDS = 10_000;
 
     private final String brokerUrl;
-    private final String agency;
+    private final Subscriptions subscriptions;
     private final ScheduledExecutorService timer;
-    private final MessageHandler handler;
     private final HandlingThread handling;
     private final FleetModel fleet;
     private final MqttConnectOptions options = new MqttConnectOptions();
@@ -55,12 +58,11 @@ public final class ObserverConnection implements ObserverLink {
     private volatile MqttAsyncClient client;
     private volatile boolean closed;
 
-    public ObserverConnection(String brokerUrl, String agency, ScheduledExecutorService timer,
+    public ObserverConnection(String brokerUrl, Subscriptions subscriptions, ScheduledExecutorService timer,
             MessageHandler handler, FleetModel fleet) {
         this.brokerUrl = brokerUrl;
-        this.agency = agency;
+        this.subscriptions = subscriptions;
         this.timer = timer;
-        this.handler = handler;
         this.handling = new HandlingThread(handler);
         this.fleet = fleet;
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -103,11 +105,18 @@ public final class ObserverConnection implements ObserverLink {
             c = new MqttAsyncClient(pahoUrl(brokerUrl), clientId, new MemoryPersistence());
             c.setCallback(new Callback());
             c.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis());
-            IMqttToken subscribed = subscribe(c, null);
-            subscribed.waitForCompletion(CONNECT_TIMEOUT.toMillis());
-            requireGranted(subscribed);
+            List<Integer> granted = new ArrayList<>();
+            for (IMqttToken subscribed : subscribe(c, null)) {
+                subscribed.waitForCompletion(CONNECT_TIMEOUT.toMillis());
+                int[] codes = subscribed.getGrantedQos();
+                Arrays.stream(codes == null ? new int[] {0x80} : codes).forEach(granted::add);
+            }
+            if (granted.size() != subscriptions.filters().size() || granted.contains(0x80)) {
+                throw new IOException("the broker at " + brokerUrl + " refused the observer's subscriptions to "
+                        + subscriptions + ": " + subscriptions.granted(granted));
+            }
             client = c;
-            log.info("observer {} watches {} ... on {}", clientId, handler.filter(TopicKind.STATUS, agency), brokerUrl);
+            log.info("observer {} watches {} on {}", clientId, subscriptions, brokerUrl);
         } catch (MqttException | IOException e) {
             closeQuietly(c);
             throw e instanceof IOException io ? io
@@ -170,20 +179,15 @@ public final class ObserverConnection implements ObserverLink {
         }
     }
 
-    private IMqttToken subscribe(MqttAsyncClient c, IMqttActionListener listener) throws MqttException {
-        TopicKind[] kinds = TopicKind.values();
-        String[] filters = Arrays.stream(kinds).map(k -> handler.filter(k, agency)).toArray(String[]::new);
-        int[] qos = Arrays.stream(kinds).mapToInt(TopicKind::qos).toArray();
-        return c.subscribe(filters, qos, null, listener);
-    }
-
-    /** MQTT 3.1.1 section 3.9.3: a SUBACK return code of 0x80 is a failure. */
-    private void requireGranted(IMqttToken subscribed) throws IOException {
-        int[] granted = subscribed.getGrantedQos();
-        if (granted == null || Arrays.stream(granted).anyMatch(q -> q == 0x80)) {
-            throw new IOException("the broker at " + brokerUrl + " refused the observer's subscriptions to "
-                    + handler.filter(TopicKind.STATUS, agency) + " ...: granted " + Arrays.toString(granted));
+    /** Sends one SUBSCRIBE per batch; {@code listener} (if any) hears of each. */
+    private List<IMqttToken> subscribe(MqttAsyncClient c, IMqttActionListener listener) throws MqttException {
+        List<IMqttToken> tokens = new ArrayList<>();
+        for (Map<String, Integer> batch : subscriptions.batches()) {
+            String[] filters = batch.keySet().toArray(String[]::new);
+            int[] qos = batch.values().stream().mapToInt(Integer::intValue).toArray();
+            tokens.add(c.subscribe(filters, qos, null, listener));
         }
+        return tokens;
     }
 
     private void scheduleReconnect(long delayMillis) {
@@ -218,18 +222,25 @@ public final class ObserverConnection implements ObserverLink {
         }
     }
 
+    /** Subscribes again after a reconnection: a reconnect counts once every batch is acknowledged. */
     private void resubscribe(MqttAsyncClient c) {
+        AtomicInteger waiting = new AtomicInteger(subscriptions.batches().size());
+        AtomicBoolean failed = new AtomicBoolean();
         try {
             subscribe(c, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    reconnects.increment();
-                    log.info("observer reconnected to {} and subscribed again", brokerUrl);
+                    if (waiting.decrementAndGet() == 0 && !failed.get()) {
+                        reconnects.increment();
+                        log.info("observer reconnected to {} and subscribed again", brokerUrl);
+                    }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    log.error("observer reconnected to {} but cannot subscribe again: {}", brokerUrl, failure.toString());
+                    if (failed.compareAndSet(false, true)) {
+                        log.error("observer reconnected to {} but cannot subscribe again: {}", brokerUrl, failure.toString());
+                    }
                 }
             });
         } catch (MqttException e) {

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection of the {@link NettyObserverLink}, from CONNECT to close, on its channel's event loop. When
  * the channel is active it sends CONNECT (MQTT 3.1.1, clean session); on an accepted CONNACK it installs
- * {@link ObserverKeepAlive} and subscribes to every filter in one SUBSCRIBE; a SUBACK that grants them all
- * completes the handshake, which must end within the connect timeout.
+ * {@link ObserverKeepAlive} and subscribes to every filter, {@link Subscriptions#BATCH} to a SUBSCRIBE; the SUBACKs
+ * that grant them all complete the handshake, which must end within the connect timeout.
  *
  * <p>Each PUBLISH is stamped with its arrival first, then acknowledged (QoS 1: PUBACK, written at once and
  * flushed with the others of the same read) and handed on, copied out of Netty's buffer, to be handled
@@ -74,7 +74,7 @@ final class ObserverSession extends ChannelInboundHandlerAdapter {
 
     /** What the session connects and subscribes with. */
     record Settings(String clientId, String username, byte[] password, int keepAliveSeconds, Duration connectTimeout,
-            Map<String, MqttQoS> subscriptions) {
+            Subscriptions subscriptions) {
     }
 
     private final Settings settings;
@@ -85,7 +85,12 @@ final class ObserverSession extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> handshakeTimeout;
     private int lastPacketId;
-    private int subscribeId;
+    /** The SUBSCRIBEs not yet acknowledged: how many filters each had, by packet id. */
+    private final Map<Integer, Integer> subscribing = new HashMap<>();
+    /** The return codes of the SUBACKs so far, in the order they came. */
+    private final List<Integer> granted = new ArrayList<>();
+    /** Whether a SUBACK had not one return code per filter of its SUBSCRIBE. */
+    private boolean miscounted;
     private boolean accepted;
     private boolean acksToFlush;
     private String reason;
@@ -213,24 +218,34 @@ final class ObserverSession extends ChannelInboundHandlerAdapter {
         accepted = true;
         ObserverKeepAlive.install(ctx.pipeline(), ctx.name(), settings.keepAliveSeconds());
         events.accepted(this);
-        MqttMessageBuilders.SubscribeBuilder subscribe = MqttMessageBuilders.subscribe();
-        settings.subscriptions().forEach((filter, qos) -> subscribe.addSubscription(qos, filter));
-        subscribeId = nextPacketId();
-        ctx.writeAndFlush(subscribe.messageId(subscribeId).build(), ctx.voidPromise());
+        for (Map<String, Integer> batch : settings.subscriptions().batches()) {
+            MqttMessageBuilders.SubscribeBuilder subscribe = MqttMessageBuilders.subscribe();
+            batch.forEach((filter, qos) -> subscribe.addSubscription(MqttQoS.valueOf(qos), filter));
+            int id = nextPacketId();
+            subscribing.put(id, batch.size());
+            ctx.write(subscribe.messageId(id).build(), ctx.voidPromise());
+        }
+        ctx.flush();
     }
 
     private void subscribeAcknowledged(MqttSubAckMessage m) {
-        if (m.variableHeader().messageId() != subscribeId) {
-            log.debug("observer: SUBACK for packet id {}, which it did not send", m.variableHeader().messageId());
+        int id = m.variableHeader().messageId();
+        Integer filters = subscribing.remove(id);
+        if (filters == null) {
+            log.debug("observer: SUBACK for packet id {}, which it did not send", id);
             return;
         }
-        subscribeId = 0;
-        handshakeTimeout.cancel(false);
         List<Integer> codes = m.payload().reasonCodes();
-        if (codes.size() == settings.subscriptions().size() && codes.stream().noneMatch(c -> c == 0x80)) {
+        granted.addAll(codes);
+        miscounted |= codes.size() != filters;
+        if (!subscribing.isEmpty()) {
+            return;
+        }
+        handshakeTimeout.cancel(false);
+        if (!miscounted && granted.stream().noneMatch(c -> c == 0x80)) {
             events.subscribed(this);
         } else {
-            events.refused(this, codes);
+            events.refused(this, List.copyOf(granted));
         }
     }
 
@@ -283,7 +298,7 @@ final class ObserverSession extends ChannelInboundHandlerAdapter {
     private int nextPacketId() {
         do {
             lastPacketId = lastPacketId == MAX_PACKET_ID ? 1 : lastPacketId + 1;
-        } while (commands.containsKey(lastPacketId) || lastPacketId == subscribeId);
+        } while (commands.containsKey(lastPacketId) || subscribing.containsKey(lastPacketId));
         return lastPacketId;
     }
 

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -56,7 +58,8 @@ class NettyObserverLinkTest {
         Assumptions.assumeTrue(MosquittoProcess.findBinary().isPresent(),
                 "mosquitto is not installed (apt-get install -y mosquitto)");
         broker = MosquittoProcess.start();
-        link = new NettyObserverLink(broker.url(), AGENCY, timer, new MessageHandler(fleet, new CommandBook(timer)), fleet);
+        MessageHandler handler = new MessageHandler(fleet, new CommandBook(timer));
+        link = new NettyObserverLink(broker.url(), Subscriptions.of(handler, AGENCY, null), timer, handler, fleet);
     }
 
     @AfterEach
@@ -166,6 +169,31 @@ class NettyObserverLinkTest {
         assertEquals(0, stats.duplicates(), "duplicates");
         assertEquals((long) cameras * each, stats.events("segment.closed"), "events counted");
         assertFalse(link.reconnects() > 0, "no reconnection on the way");
+    }
+
+    @Test
+    void an_observer_of_some_cameras_gets_only_their_messages_from_the_broker_over_several_subscribes() throws Exception {
+        // 300 cameras × 5 topics: two SUBSCRIBE packets; the handler would take anyone's, so the broker did the sorting
+        Set<String> own = new TreeSet<>();
+        for (int i = 0; i < 300; i++) {
+            own.add(String.format("OWN-%03d", i));
+        }
+        MessageHandler everyone = new MessageHandler(fleet, new CommandBook(timer));
+        link.close();
+        link = new NettyObserverLink(broker.url(), Subscriptions.of(everyone, AGENCY, own), timer, everyone, fleet);
+        assertEquals(2, Subscriptions.of(everyone, AGENCY, own).batches().size(), "SUBSCRIBE packets");
+        link.open();
+        MqttAsyncClient first = client("OWN-000");
+        MqttAsyncClient last = client("OWN-299");
+        MqttAsyncClient stranger = client("OTHER-1");
+
+        publish(stranger, "OTHER-1", TopicKind.EVENTS, 0, false, Map.of("type", "boot"));
+        publish(first, "OWN-000", TopicKind.EVENTS, 0, false, Map.of("type", "boot"));
+        publish(last, "OWN-299", TopicKind.EVENTS, 0, false, Map.of("type", "boot"));
+
+        await().until(() -> stats().events("boot") == 2);
+        assertTrue(fleet.device("OWN-000").isPresent() && fleet.device("OWN-299").isPresent(), "its own cameras, in both batches");
+        assertFalse(fleet.device("OTHER-1").isPresent(), "the broker sent it another camera's message");
     }
 
     private FleetStats stats() {

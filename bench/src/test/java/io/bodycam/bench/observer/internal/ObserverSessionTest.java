@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bodycam.sim.time.ManualClock;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
@@ -17,12 +18,15 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The observer's side of the MQTT exchange, packet by packet, on an {@link EmbeddedChannel}. */
@@ -59,10 +63,16 @@ class ObserverSessionTest {
         }
     };
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ObserverSession(
-            new ObserverSession.Settings("bodycam-observer-1", "bench-observer", "s3cret".getBytes(StandardCharsets.UTF_8),
-                    30, Duration.ofSeconds(10), Map.of("bwc/v1/kcpd/+/state", MqttQoS.AT_LEAST_ONCE)),
-            () -> ARRIVED_AT, events));
+    private final MessageHandler handler = new MessageHandler(new FleetModel(new ManualClock(ARRIVED_AT)),
+            new CommandBook((timeout, onTimeout) -> () -> { }, "test-", () -> 0));
+    private final EmbeddedChannel channel = session(Subscriptions.of(handler, "kcpd", null));
+
+    private EmbeddedChannel session(Subscriptions subscriptions) {
+        return new EmbeddedChannel(new ObserverSession(
+                new ObserverSession.Settings("bodycam-observer-1", "bench-observer", "s3cret".getBytes(StandardCharsets.UTF_8),
+                        30, Duration.ofSeconds(10), subscriptions),
+                () -> ARRIVED_AT, events));
+    }
 
     @Test
     void connects_with_a_clean_session_its_credentials_and_keep_alive() {
@@ -81,12 +91,61 @@ class ObserverSessionTest {
         channel.readOutbound();
         channel.writeInbound(connAck());
         MqttSubscribeMessage subscribe = channel.readOutbound();
-        assertEquals("bwc/v1/kcpd/+/state", subscribe.payload().topicSubscriptions().get(0).topicFilter());
+        assertEquals(List.of("bwc/v1/kcpd/+/status", "bwc/v1/kcpd/+/state", "bwc/v1/kcpd/+/gps", "bwc/v1/kcpd/+/events",
+                        "bwc/v1/kcpd/+/cmd/ack"),
+                subscribe.payload().topicSubscriptions().stream().map(MqttTopicSubscription::topicFilter).toList());
 
-        channel.writeInbound(MqttMessageBuilders.subAck().packetId(subscribe.variableHeader().messageId())
-                .addGrantedQos(MqttQoS.AT_LEAST_ONCE).build());
+        channel.writeInbound(subAck(subscribe, MqttQoS.AT_LEAST_ONCE));
 
         assertEquals(List.of("accepted", "subscribed"), heard);
+    }
+
+    @Test
+    void subscribes_to_many_cameras_a_batch_to_a_subscribe_and_is_subscribed_once_every_batch_is_granted() {
+        EmbeddedChannel many = session(Subscriptions.of(handler, "kcpd", cameras(250)));
+        many.readOutbound();
+        many.writeInbound(connAck());
+        MqttSubscribeMessage first = many.readOutbound();
+        MqttSubscribeMessage second = many.readOutbound();
+        assertEquals(Subscriptions.BATCH, first.payload().topicSubscriptions().size(), "first SUBSCRIBE");
+        assertEquals(250 * 5 - Subscriptions.BATCH, second.payload().topicSubscriptions().size(), "second SUBSCRIBE");
+        assertEquals("bwc/v1/kcpd/CAM-000/status", first.payload().topicSubscriptions().get(0).topicFilter());
+        assertTrue(first.variableHeader().messageId() != second.variableHeader().messageId(), "packet ids differ");
+
+        many.writeInbound(subAck(second, MqttQoS.AT_LEAST_ONCE));
+        assertEquals(List.of("accepted"), heard, "one batch of two granted");
+        many.writeInbound(subAck(first, MqttQoS.AT_LEAST_ONCE));
+        assertEquals(List.of("accepted", "subscribed"), heard);
+    }
+
+    @Test
+    void one_refused_filter_in_any_batch_refuses_the_subscription() {
+        EmbeddedChannel many = session(Subscriptions.of(handler, "kcpd", cameras(250)));
+        many.readOutbound();
+        many.writeInbound(connAck());
+        MqttSubscribeMessage first = many.readOutbound();
+        MqttSubscribeMessage second = many.readOutbound();
+
+        many.writeInbound(subAck(first, MqttQoS.AT_LEAST_ONCE));
+        many.writeInbound(subAck(second, MqttQoS.FAILURE));
+
+        assertEquals(2, heard.size(), "heard: " + heard);
+        assertTrue(heard.get(1).startsWith("refused ") && heard.get(1).contains("128"), heard.get(1));
+    }
+
+    private static Set<String> cameras(int n) {
+        Set<String> ids = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(String.format("CAM-%03d", i));
+        }
+        return ids;
+    }
+
+    /** A SUBACK of {@code subscribe} that gives each filter {@code qos}. */
+    private static MqttSubAckMessage subAck(MqttSubscribeMessage subscribe, MqttQoS qos) {
+        MqttMessageBuilders.SubAckBuilder ack = MqttMessageBuilders.subAck().packetId(subscribe.variableHeader().messageId());
+        subscribe.payload().topicSubscriptions().forEach(t -> ack.addGrantedQos(qos));
+        return ack.build();
     }
 
     @Test
