@@ -122,12 +122,22 @@ public final class BenchHealth {
     }
 
     /**
+     * Whether a collector's MXBean times the pauses that stop the cameras' threads. G1's and Parallel's do.
+     * ZGC and Shenandoah have two: {@code ... Pauses}, and {@code ... Cycles}, the whole of each collection,
+     * which runs beside the application; counting the cycles would read a concurrent collection as a pause.
+     */
+    static boolean countsPauses(String collector) {
+        return !collector.endsWith(" Cycles");
+    }
+
+    /**
      * This JVM's health, the observer's busy time read from {@code observerBusyNanos}, the camera timer lag
      * of each window from {@code windowTimerLagP99Millis}.
      */
     public static BenchHealth ofThisProcess(LongSupplier observerBusyNanos, DoubleSupplier windowTimerLagP99Millis) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+        List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(b -> countsPauses(b.getName())).toList();
         LongSupplier gc = () -> gcs.stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
         // getCpuLoad: the whole machine's load since the previous call (negative when not available)
         DoubleSupplier machine = () -> {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,17 @@ class BenchHealthTest {
         assertTrue(Double.isNaN(h.metrics(Double.NaN).get("bench.machineCpu.max")));
         assertTrue(Double.isNaN(h.metrics(Double.NaN).get("bench.timerLag.windowMax")));
         assertEquals(0, h.metrics(Double.NaN).get("bench.saturated"));
+    }
+
+    @Test
+    void counts_the_pauses_of_each_collector_and_not_the_concurrent_cycles_of_zgc_and_shenandoah() {
+        // the MXBean names of the JDK's collectors (JDK 17)
+        for (String pauses : new String[] {"G1 Young Generation", "G1 Old Generation", "PS Scavenge", "PS MarkSweep",
+                "Copy", "MarkSweepCompact", "ZGC Pauses", "Shenandoah Pauses"}) {
+            assertTrue(BenchHealth.countsPauses(pauses), pauses);
+        }
+        assertFalse(BenchHealth.countsPauses("ZGC Cycles"));
+        assertFalse(BenchHealth.countsPauses("Shenandoah Cycles"));
     }
 
     @Test
