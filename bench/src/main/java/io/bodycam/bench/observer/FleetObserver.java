@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
@@ -235,6 +236,14 @@ public final class FleetObserver implements AutoCloseable {
     /** Snapshots of every camera that published, ordered by device id. */
     public List<DeviceView> devices() {
         return fleet.devices();
+    }
+
+    /**
+     * Gives {@code action} each camera's latest GPS report (cameras without one are left out), in no particular
+     * order, without a snapshot of every camera: for a look at a large fleet once a second.
+     */
+    public void forEachGps(BiConsumer<String, GpsReport> action) {
+        fleet.forEachGps(action);
     }
 
     public Optional<DeviceView> device(String deviceId) {

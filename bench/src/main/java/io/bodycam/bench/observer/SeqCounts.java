@@ -20,10 +20,4 @@ public record SeqCounts(long received, long nextExpected, long missing, long dup
         long unobserved) {
 
     public static final SeqCounts NONE = new SeqCounts(0, 0, 0, 0, 0, 0, 0);
-
-    /** Fleet sums: every count added, {@code nextExpected} left at 0 (it means nothing summed). */
-    public SeqCounts plus(SeqCounts o) {
-        return new SeqCounts(received + o.received, 0, missing + o.missing, duplicates + o.duplicates,
-                late + o.late, restarts + o.restarts, unobserved + o.unobserved);
-    }
 }

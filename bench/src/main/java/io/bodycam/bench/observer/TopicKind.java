@@ -14,6 +14,9 @@ public enum TopicKind {
     EVENTS("events", 1),
     ACK("cmd/ack", 1);
 
+    /** {@link #values()} once: {@link #ofSuffix} runs for every message the observer gets. */
+    private static final TopicKind[] ALL = values();
+
     private final String suffix;
     private final int qos;
 
@@ -37,7 +40,7 @@ public enum TopicKind {
     }
 
     public static Optional<TopicKind> ofSuffix(String suffix) {
-        for (TopicKind kind : values()) {
+        for (TopicKind kind : ALL) {
             if (kind.suffix.equals(suffix)) {
                 return Optional.of(kind);
             }

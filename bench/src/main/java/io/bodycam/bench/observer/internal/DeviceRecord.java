@@ -125,9 +125,14 @@ final class DeviceRecord {
         malformed++;
     }
 
-    synchronized SeqCounts seq(TopicKind kind) {
-        SeqTracker t = trackers.get(kind);
-        return t == null ? SeqCounts.NONE : t.counts();
+    /** Adds each topic's seq counts to its fleet sum, by {@link TopicKind#ordinal()}. */
+    synchronized void addSeq(SeqSum[] sums) {
+        trackers.forEach((kind, tracker) -> tracker.addTo(sums[kind.ordinal()]));
+    }
+
+    /** The latest GPS report, or null before the first. */
+    synchronized GpsReport gps() {
+        return gps;
     }
 
     synchronized DeviceView view() {

@@ -3,6 +3,7 @@ package io.bodycam.bench.observer.internal;
 import io.bodycam.bench.observer.DeviceView;
 import io.bodycam.bench.observer.FleetObserver;
 import io.bodycam.bench.observer.FleetStats;
+import io.bodycam.bench.observer.GpsReport;
 import io.bodycam.bench.observer.MalformedPayload;
 import io.bodycam.bench.observer.PresenceListener;
 import io.bodycam.bench.observer.SeqCounts;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ public final class FleetModel {
     static final int MAX_EVENT_TYPES = 256;
     static final String OTHER_EVENT_TYPES = "(other)";
     private static final int EXCERPT_CHARS = 200;
+    private static final TopicKind[] KINDS = TopicKind.values();
 
     private final SimClock clock;
     private final ConcurrentHashMap<String, DeviceRecord> devices = new ConcurrentHashMap<>();
@@ -125,6 +128,16 @@ public final class FleetModel {
                 .sorted(Comparator.comparing(DeviceView::deviceId)).toList();
     }
 
+    /** See {@link FleetObserver#forEachGps}. */
+    public void forEachGps(BiConsumer<String, GpsReport> action) {
+        devices.forEach((deviceId, device) -> {
+            GpsReport gps = device.gps();
+            if (gps != null) {
+                action.accept(deviceId, gps);
+            }
+        });
+    }
+
     public Optional<DeviceView> device(String deviceId) {
         return Optional.ofNullable(devices.get(deviceId)).map(DeviceRecord::view);
     }
@@ -136,15 +149,18 @@ public final class FleetModel {
 
     public FleetStats stats(long unmatchedAcks, long reconnects) {
         Map<TopicKind, Long> receivedNow = new EnumMap<>(TopicKind.class);
-        Map<TopicKind, SeqCounts> seq = new EnumMap<>(TopicKind.class);
-        for (TopicKind kind : TopicKind.values()) {
+        SeqSum[] sums = new SeqSum[KINDS.length];
+        for (TopicKind kind : KINDS) {
             receivedNow.put(kind, received.get(kind).sum());
-            seq.put(kind, SeqCounts.NONE);
+            sums[kind.ordinal()] = new SeqSum();
         }
+        // called once a wall second over the whole fleet: sums in place, no snapshot per camera and topic
         for (DeviceRecord device : devices.values()) {
-            for (TopicKind kind : TopicKind.values()) {
-                seq.merge(kind, device.seq(kind), SeqCounts::plus);
-            }
+            device.addSeq(sums);
+        }
+        Map<TopicKind, SeqCounts> seq = new EnumMap<>(TopicKind.class);
+        for (TopicKind kind : KINDS) {
+            seq.put(kind, sums[kind.ordinal()].counts());
         }
         Map<String, Long> eventsNow = new TreeMap<>();
         events.forEach((type, count) -> eventsNow.put(type, count.sum()));

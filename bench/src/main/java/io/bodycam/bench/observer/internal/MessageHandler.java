@@ -62,6 +62,8 @@ public final class MessageHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
     private static final ContractSchemas CONTRACT = new ContractSchemas();
+    /** {@link TopicKind#values()} once: a topic is matched against each kind for every message. */
+    private static final TopicKind[] KINDS = TopicKind.values();
 
     private final AtomicBoolean staleWillLogged = new AtomicBoolean();
     private final FleetModel fleet;
@@ -319,7 +321,7 @@ public final class MessageHandler {
     }
 
     private Topic parseProfileTopic(String topic) {
-        for (TopicKind kind : TopicKind.values()) {
+        for (TopicKind kind : KINDS) {
             Optional<Map<String, String>> values = TopicScheme.match(topics.rules().get(simTopic(kind)).template(), topic);
             if (values.isPresent()) {
                 Map<String, String> v = values.get();

@@ -98,6 +98,11 @@ final class SeqTracker {
         return new SeqCounts(received, next, missing, duplicates, late, restarts, unobserved);
     }
 
+    /** Adds this topic's counts to a fleet sum, without a snapshot per camera (see {@link FleetModel#stats}). */
+    void addTo(SeqSum sum) {
+        sum.add(received, missing, duplicates, late, restarts, unobserved);
+    }
+
     private void rememberHoles(long from, long toExclusive) {
         if (holes == null) {
             holes = new TreeSet<>();

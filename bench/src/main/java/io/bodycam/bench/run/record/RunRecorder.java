@@ -112,7 +112,7 @@ public final class RunRecorder implements CameraListener, AutoCloseable {
         try {
             series.write(now, stats, totals());
             latency.look(System.currentTimeMillis());
-            gps.look(observer.devices());
+            gps.look(observer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run record in " + dir, e);
         }
