@@ -37,8 +37,7 @@ for n in $sizes; do
     echo "== bodycam fleet: $n cameras, round $r of $rounds" >&2
     out="$work/run-$n-$r"
     /usr/bin/env time -f '%P %M' -o "$work/time-$n-$r" \
-      java ${BODYCAM_JAVA_OPTS:-} -Dlogback.configurationFile="$root/bodycam-logback.xml" -jar "$root/cli/target/bodycam.jar" \
-      run "$work/scale-$n.yaml" --out "$out" ${BODYCAM_RUN_ARGS:-} > "$work/console-$n-$r.txt" 2>&1 || true
+      "$root/bodycam" run "$work/scale-$n.yaml" --out "$out" ${BODYCAM_RUN_ARGS:-} > "$work/console-$n-$r.txt" 2>&1 || true
     if [ ! -f "$out/summary.json" ]; then
       echo "fleet-scale.sh: the $n-camera run wrote no summary; its last lines:" >&2
       tail -n 15 "$work/console-$n-$r.txt" >&2

@@ -32,8 +32,7 @@ echo "== $shards shards of $cameras cameras, shared start $start" >&2
 shard_pids=()
 for i in $(seq 0 $((shards - 1))); do
   /usr/bin/env time -f '%P %M' -o "$work/time-$i" \
-    java -Dlogback.configurationFile="$root/bodycam-logback.xml" -jar "$root/cli/target/bodycam.jar" \
-    run "$work/scale.yaml" --shard "$i/$shards" --start-at "$start" --out "$work/shard-$i" ${BODYCAM_RUN_ARGS:-} \
+    "$root/bodycam" run "$work/scale.yaml" --shard "$i/$shards" --start-at "$start" --out "$work/shard-$i" ${BODYCAM_RUN_ARGS:-} \
     > "$work/console-$i.txt" 2>&1 &
   shard_pids+=("$!")
   pids+=("$!")
@@ -53,8 +52,7 @@ done
 
 merge_args=()
 for i in $(seq 0 $((shards - 1))); do merge_args+=("$work/shard-$i"); done
-java -Dlogback.configurationFile="$root/bodycam-logback.xml" -jar "$root/cli/target/bodycam.jar" \
-  report merge "${merge_args[@]}" --out "$work/merged" > "$work/merge.txt" 2>&1 || true
+"$root/bodycam" report merge "${merge_args[@]}" --out "$work/merged" > "$work/merge.txt" 2>&1 || true
 [ -f "$work/merged/summary.json" ] || { echo "fleet-shards.sh: the merge wrote no summary:" >&2; cat "$work/merge.txt" >&2; exit 3; }
 grep -E "timelines began within" "$work/merge.txt" >&2 || true
 echo "MERGED $(field "$work/merged/summary.json")"

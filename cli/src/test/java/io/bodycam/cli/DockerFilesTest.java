@@ -174,7 +174,7 @@ class DockerFilesTest {
         assertTrue(copies >= 7, "COPY lines found: " + copies);
         assertTrue(Files.readString(ROOT.resolve("cli/pom.xml")).contains("<finalName>bodycam</finalName>"));
         assertTrue(dockerfile.contains("COPY --from=build /src/cli/target/bodycam.jar bodycam.jar"), "the runtime stage takes the jar");
-        assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-Dlogback.configurationFile=bodycam-logback.xml\", \"-jar\", \"/opt/bodycam/bodycam.jar\"]"));
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-XX:+UseZGC\", \"-XX:SoftMaxHeapSize=2g\", \"-Dlogback.configurationFile=bodycam-logback.xml\", \"-jar\", \"/opt/bodycam/bodycam.jar\"]"));
         assertTrue(Files.exists(ROOT.resolve("cli/src/main/resources/bodycam-logback.xml")));
         Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
         assertTrue(user.find() && !user.group(1).equals("root") && !user.group(1).equals("0"), "runs as a non-root user");
