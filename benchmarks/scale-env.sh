@@ -14,8 +14,9 @@ backend_mqtt_port="$(free_port)"
 echo "== building bodycam" >&2
 "$root/bodycam" --version >&2
 
-# the evidence server in its own JVM, so its CPU is not the bench's (its own broker idles)
-"$root/bodycam" backend --http-port="$http_port" --mqtt-port="$backend_mqtt_port" --data="$work/backend" \
+# the evidence server in its own JVM, so its CPU is not the bench's (its own broker idles); BODYCAM_JAVA_OPTS
+# are the fleet's (two JVMs writing one JFR recording or GC log spoil it)
+BODYCAM_JAVA_OPTS="" "$root/bodycam" backend --http-port="$http_port" --mqtt-port="$backend_mqtt_port" --data="$work/backend" \
   --status-every=0s > "$work/backend.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$http_port/firmware/key" >/dev/null && break; sleep 1; done
